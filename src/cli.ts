@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * kehoach command line: a thin layer over the library API. Every failure becomes a one-line message and an
+ * exit code (0 ok, 1 invalid plan, 2 usage, 3 internal or I/O); --debug shows the stack.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, statSync, readFileSync } from 'node:fs';
+import { basename, extname, join, dirname } from 'node:path';
+import { KehoachError } from './errors.js';
+import { msg, type Lang } from './i18n/messages.js';
+import { formatDiagnostics, useColour, type Format } from './cli/output.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface Global { lang: Lang; debug?: boolean; templates?: string }
+
+/** Where `render` writes: -o file.docx, -o dir/, or beside the input. */
+export function outputPath(input: string, out?: string): string {
+  const name = basename(input, extname(input)) + '.docx';
+  if (!out) return join(dirname(input), name);
+  if (out.endsWith('/') || out.endsWith('\\') || (existsSync(out) && statSync(out).isDirectory())) return join(out, name);
+  return out;
+}
+
+function fail(e: unknown, g: Global): never {
+  if (e instanceof KehoachError) {
+    if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
+    else process.stderr.write(`kehoach: ${e.message}\n`);
+    process.exit(e.kind === 'usage' ? 2 : e.kind === 'io' ? 1 : 1);
+  }
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  process.stderr.write(`kehoach: ${msg('cli/internal', g.lang, { detail })}\n`);
+  if (g.debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(3);
+}
+
+const program = new Command('kehoach')
+  .description('KẾ HOẠCH từ YAML ra .docx đúng thể thức (NĐ 30/2020/NĐ-CP, HD 36-HD/VPTW, QĐ 933/QĐ-TLĐ)')
+  .version(pkg.version)
+  .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi'))
+  .option('--templates <dir>', 'thư mục mẫu (templates) thay cho mẫu kèm theo')
+  .option('--debug', 'hiện chi tiết lỗi nội bộ (stack)')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('render')
+  .description('kết xuất một kế hoạch ra .docx')
+  .argument('<plan.yaml>', 'tệp kế hoạch')
+  .option('-o, --output <file|dir>', 'tệp .docx hoặc thư mục đích (mặc định: cạnh tệp YAML)')
+  .action(async (input: string, o: { output?: string }) => {
+    const g = program.opts<Global>();
+    try {
+      const { renderPlanFile, writeFileAtomic } = await import('./index.js');
+      const target = outputPath(input, o.output);
+      let result;
+      try {
+        result = await renderPlanFile(input, { lang: g.lang, file: input, ...(g.templates ? { templatesDir: g.templates } : {}) });
+      } catch (e) {
+        if (e instanceof KehoachError && e.kind === 'invalid') {
+          process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
+          process.stderr.write(`kehoach: ${msg('cli/not-written', g.lang, { count: e.diagnostics.filter((d) => d.severity === 'error').length })}\n`);
+          process.exit(1);
+        }
+        throw e;
+      }
+      const warnings = result.check.diagnostics.filter((d) => d.severity === 'warning');
+      if (warnings.length) process.stderr.write(formatDiagnostics(warnings, 'text', useColour(process.stderr)) + '\n');
+      try {
+        await writeFileAtomic(target, result.bytes);
+      } catch (e) {
+        throw new KehoachError(msg('cli/output-exists-dir', g.lang, { file: target, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), [], 'io');
+      }
+      process.stdout.write(msg('cli/written', g.lang, { file: target }) + '\n');
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+program
+  .command('schema')
+  .description('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)')
+  .action(async () => {
+    const { planSchema } = await import('./validate/schema.js');
+    process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exit(e.exitCode === 0 ? 0 : 2);
+  }
+  fail(e, program.opts<Global>());
+}
+
+export type { Format };

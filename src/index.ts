@@ -1,0 +1,64 @@
+/**
+ * kehoach — library API. Turns a plan (YAML text or an object of the schema's shape) into a KẾ HOẠCH .docx
+ * laid out per NĐ 30/2020/NĐ-CP (state), HD 36-HD/VPTW (Party) or QĐ 933/QĐ-TLĐ (trade union).
+ *
+ * ```ts
+ * import { renderPlan } from 'kehoach';
+ * const bytes = await renderPlan(readFileSync('plan.yaml', 'utf8'));
+ * ```
+ */
+import { stringify } from 'yaml';
+import { loadPlanFile } from './load.js';
+import { checkLoadedPlan, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
+import type { KeHoach } from './types/plan.js';
+import type { Diagnostic } from './errors.js';
+
+export type { KeHoach } from './types/plan.js';
+export type * from './types/plan.js';
+export { KehoachError, formatDiagnostic, type Diagnostic, type Severity } from './errors.js';
+export { loadPlanText, loadPlanFile, positionOf, MAX_PLAN_BYTES, type LoadedPlan } from './load.js';
+export { planSchema, SCHEMA_PATH } from './validate/schema.js';
+export { normalise, type PlanView, type Block } from './normalise/index.js';
+export { loadProfile, DEFAULT_TEMPLATES_DIR, type LayoutProfile, type StyleSpec } from './profile.js';
+export { renderMarkup } from './render/template.js';
+export { parseMarkup, MarkupError } from './render/markup.js';
+export { writeFileAtomic } from './write.js';
+export { checkLoadedPlan, checkPlanText, renderView, type PlanOptions, type CheckResult } from './pipeline.js';
+
+const toText = (source: string | KeHoach) => (typeof source === 'string' ? source : stringify(source));
+
+/**
+ * Renders a plan to .docx bytes.
+ * @param source YAML text, or a plan object of the schema's shape (KeHoach)
+ * @returns the .docx file; byte-identical for identical input
+ * @throws KehoachError with every diagnostic (file:line:col) when the plan is invalid; nothing is rendered then
+ */
+export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {}): Promise<Buffer> {
+  const result = checkPlanText(toText(source), opts);
+  assertNoErrors(result.diagnostics, opts.lang);
+  return renderView(result.view!, (result.plan.data as KeHoach).khoi, opts);
+}
+
+/**
+ * Renders a plan file to .docx bytes (the file name appears in diagnostics).
+ * @throws KehoachError (kind "io" when unreadable, "invalid" for bad content)
+ */
+export async function renderPlanFile(path: string, opts: PlanOptions = {}): Promise<{ bytes: Buffer; check: CheckResult }> {
+  const check = checkLoadedPlan(await loadPlanFile(path, { lang: opts.lang ?? 'vi' }), opts);
+  assertNoErrors(check.diagnostics, opts.lang);
+  return { bytes: await renderView(check.view!, (check.plan.data as KeHoach).khoi, opts), check };
+}
+
+/**
+ * Checks a plan (YAML text or object) without rendering.
+ * @returns all diagnostics, sorted by position; empty when the plan is valid
+ * @throws never for bad input: YAML errors are returned as diagnostics too
+ */
+export function validatePlan(source: string | KeHoach, opts: PlanOptions = {}): Diagnostic[] {
+  try {
+    return checkPlanText(toText(source), opts).diagnostics;
+  } catch (e) {
+    if (e && typeof e === 'object' && 'diagnostics' in e) return (e as { diagnostics: Diagnostic[] }).diagnostics;
+    throw e;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Stage 1: read a plan file and parse its YAML, keeping the source positions of every node.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
+import { KehoachError, type Diagnostic } from './errors.js';
+import { msg, type Lang } from './i18n/messages.js';
+
+/** Largest plan file accepted, in bytes (2 MiB: a real plan is 10–50 KB). */
+export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
+/** Largest number of alias expansions accepted (guards against "billion laughs" alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed plan with the means to map a data path back to a YAML line and column. */
+export interface LoadedPlan {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain JS value of the document (what the schema validates). */
+  data: unknown;
+}
+
+/** Options shared by the loading functions. */
+export interface LoadOptions {
+  /** Language of messages: "vi" (default) or "en". */
+  lang?: Lang;
+}
+
+function diag(file: string, line: number, column: number, rule: string, message: string, hint?: string): Diagnostic {
+  return { file, line, column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * Decodes raw bytes as UTF-8 text. Accepts and strips a UTF-8 BOM.
+ * @throws KehoachError (rules file/too-large, file/utf16, file/binary, file/not-utf8)
+ */
+export function decodePlanBytes(bytes: Uint8Array, file: string, lang: Lang = 'vi'): string {
+  const fail = (rule: string, message: string) => {
+    throw new KehoachError(message, [diag(file, 1, 1, rule, message)]);
+  };
+  if (bytes.length > MAX_PLAN_BYTES) fail('file/too-large', msg('file/too-large', lang, { size: bytes.length, limit: MAX_PLAN_BYTES }));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('file/utf16', msg('file/utf16', lang));
+  const probe = bytes.subarray(0, 8000);
+  const nul = probe.indexOf(0);
+  if (nul >= 0) {
+    // Text with every other byte NUL is UTF-16 without a BOM.
+    let zeros = 0;
+    for (const b of probe) if (b === 0) zeros++;
+    fail(zeros > probe.length / 4 ? 'file/utf16' : 'file/binary', msg(zeros > probe.length / 4 ? 'file/utf16' : 'file/binary', lang));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('file/not-utf8', msg('file/not-utf8', lang)) as never;
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * Parses YAML text into a LoadedPlan. Collects every YAML error (syntax, tabs, duplicate keys)
+ * and characters that cannot appear in a .docx, each with its line and column.
+ * @throws KehoachError with all diagnostics when the YAML is not usable.
+ */
+export function loadPlanText(text: string, file = '<input>', opts: LoadOptions = {}): LoadedPlan {
+  const lang = opts.lang ?? 'vi';
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
+  const diags: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    let rule = 'yaml/syntax';
+    let message = msg('yaml/syntax', lang, { detail });
+    if (e.code === 'DUPLICATE_KEY') {
+      rule = 'yaml/duplicate-key';
+      const key = /"([^"]*)"|key[: ]+(\S+)/.exec(e.message);
+      message = msg('yaml/duplicate-key', lang, { key: key?.[1] ?? key?.[2] ?? '?' });
+    } else if (e.code === 'TAB_AS_INDENT' || /tab/i.test(e.message)) {
+      rule = 'yaml/tab';
+      message = msg('yaml/tab', lang);
+    }
+    diags.push(diag(file, pos.line, pos.col, rule, message));
+  }
+  if (diags.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) {
+    diags.push(diag(file, 1, 1, 'yaml/empty', msg('yaml/empty', lang)));
+  }
+  if (diags.length === 0 && !isMap(doc.contents)) {
+    const p = lineCounter.linePos((doc.contents as YamlNode).range?.[0] ?? 0);
+    diags.push(diag(file, p.line, p.col, 'yaml/not-a-map', msg('yaml/not-a-map', lang)));
+  }
+  if (diags.length) throw new KehoachError(diags[0].message, diags);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const d = diag(file, 1, 1, 'yaml/alias-limit', msg('yaml/alias-limit', lang));
+    throw new KehoachError(d.message, [d]);
+  }
+  const loaded: LoadedPlan = { file, text, doc, lineCounter, data };
+  const illegal = findIllegalChars(loaded, lang);
+  if (illegal.length) throw new KehoachError(illegal[0].message, illegal);
+  return loaded;
+}
+
+/** Reports every scalar that holds a character forbidden in XML 1.0 (it would corrupt the .docx). */
+function findIllegalChars(plan: LoadedPlan, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (node: unknown): void => {
+    if (isMap(node) || isSeq(node)) for (const it of node.items) visit(it);
+    else if (isPair(node)) { visit(node.key); visit(node.value); }
+    else if (isScalar(node) && typeof node.value === 'string') {
+      const mch = XML_ILLEGAL.exec(node.value);
+      if (mch) {
+        const p = plan.lineCounter.linePos(node.range?.[0] ?? 0);
+        const code = 'U+' + mch[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        out.push(diag(plan.file, p.line, p.col, 'yaml/xml-char', msg('yaml/xml-char', lang, { code })));
+      }
+    }
+  };
+  visit(plan.doc.contents);
+  return out;
+}
+
+/**
+ * Reads and parses a plan file.
+ * @throws KehoachError (kind "io" when the file cannot be read; "invalid" for bad content)
+ */
+export async function loadPlanFile(path: string, opts: LoadOptions = {}): Promise<LoadedPlan> {
+  const lang = opts.lang ?? 'vi';
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    const d = diag(path, 1, 1, 'file/unreadable', msg('file/not-found', lang, { reason }));
+    throw new KehoachError(d.message, [d], 'io');
+  }
+  return loadPlanText(decodePlanBytes(bytes, path, lang), path, opts);
+}
+
+/** Where a path points: the value node, or (for `key: true`) the key of the last step. */
+export interface PositionQuery {
+  /** Point at the key named by the last path segment instead of its value. */
+  key?: boolean;
+  /** Point at this key inside the map at `path` (used for unknown keys). */
+  childKey?: string;
+}
+
+/**
+ * Maps a data path (as in ajv's instancePath, split) to a 1-based line and column in the YAML.
+ * Walks as far as the path exists; a missing tail points at the deepest node found.
+ */
+export function positionOf(plan: LoadedPlan, path: readonly (string | number)[], q: PositionQuery = {}): { line: number; column: number } {
+  let node: unknown = plan.doc.contents;
+  let keyNode: unknown = null;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) break;
+      keyNode = null;
+      node = item;
+    } else break;
+  }
+  if (q.childKey !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === q.childKey);
+    if (pair) node = pair.key;
+  } else if (q.key && keyNode) node = keyNode;
+  const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  const p = plan.lineCounter.linePos(offset);
+  return { line: p.line, column: p.col };
+}

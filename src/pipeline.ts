@@ -1,0 +1,80 @@
+/**
+ * The render pipeline as stages: load YAML → validate → normalise → template → build docx → pack.
+ * Each stage lives in its own module; this one only chains them and turns failures into diagnostics.
+ */
+import type { Diagnostic } from './errors.js';
+import { KehoachError } from './errors.js';
+import type { Lang } from './i18n/messages.js';
+import { loadPlanText, positionOf, type LoadedPlan } from './load.js';
+import { validateSchema } from './validate/schema.js';
+import { normalise, issuesToDiagnostics, type PlanView } from './normalise/index.js';
+import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
+import { renderMarkup } from './render/template.js';
+import { parseMarkup } from './render/markup.js';
+import { buildDocument } from './render/docx.js';
+import { packDeterministic } from './render/pack.js';
+import { plainText } from './render/inline.js';
+import type { KeHoach } from './types/plan.js';
+
+/** Options for checking and rendering plans. */
+export interface PlanOptions {
+  /** Language of messages (default "vi"). */
+  lang?: Lang;
+  /** Templates directory (default: the package's `templates/`). */
+  templatesDir?: string;
+  /** File name used in diagnostics (default "<input>"). */
+  file?: string;
+}
+
+/** Result of checking one plan: its diagnostics and, when there are no errors, the normalised view. */
+export interface CheckResult {
+  plan: LoadedPlan;
+  diagnostics: Diagnostic[];
+  view?: PlanView;
+}
+
+/**
+ * Loads, validates and normalises a plan without rendering it.
+ * @throws KehoachError only for unreadable YAML (syntax, encoding, size); schema and structure problems are
+ *   returned as diagnostics.
+ */
+export function checkLoadedPlan(plan: LoadedPlan, opts: PlanOptions = {}): CheckResult {
+  const lang = opts.lang ?? 'vi';
+  const diagnostics = validateSchema(plan, lang);
+  if (diagnostics.some((d) => d.severity === 'error')) return { plan, diagnostics };
+  const data = plan.data as KeHoach;
+  const profile = loadProfile(data.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
+  const { view, issues } = normalise(data, profile, lang);
+  diagnostics.push(...issuesToDiagnostics(issues, (p) => positionOf(plan, p), plan.file));
+  return { plan, diagnostics, ...(diagnostics.some((d) => d.severity === 'error') ? {} : { view }) };
+}
+
+/** Loads YAML text and checks it (see checkLoadedPlan). */
+export function checkPlanText(text: string, opts: PlanOptions = {}): CheckResult {
+  return checkLoadedPlan(loadPlanText(text, opts.file ?? '<input>', { lang: opts.lang ?? 'vi' }), opts);
+}
+
+/**
+ * Renders a checked view to .docx bytes (template → markup → docx → deterministic pack).
+ * @throws MarkupError when a template produces bad markup; Error for a missing template.
+ */
+export async function renderView(view: PlanView, khoi: string, opts: PlanOptions = {}): Promise<Buffer> {
+  const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const profile = loadProfile(khoi, templatesDir);
+  const markup = renderMarkup(view, profile, templatesDir);
+  const doc = buildDocument(parseMarkup(markup), profile, {
+    title: plainText(view.meta.trich_yeu),
+    subject: `${view.ten_loai} ${view.meta.so_ky_hieu}`,
+    creator: view.co_quan_ban_hanh.join(' '),
+    description: 'kehoach',
+  });
+  // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
+  const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
+  return packDeterministic(doc, date);
+}
+
+/** Throws a KehoachError carrying all error diagnostics, when there are any. */
+export function assertNoErrors(diags: Diagnostic[], lang: Lang = 'vi'): void {
+  const errors = diags.filter((d) => d.severity === 'error');
+  if (errors.length) throw new KehoachError(errors[0].message, diags, 'invalid');
+}

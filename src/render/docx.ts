@@ -1,0 +1,246 @@
+/**
+ * Stage 5: map the layout markup to docx objects. Sizes come from the family's layout profile
+ * (templates/<khoi>/layout.yaml); this module only converts units and wires the docx API:
+ * mm → twips (1 mm = 1440/25.4 twips, rounded, never floored), pt → half-points for fonts, pt → twentieths for spacing.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Header, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
+  type IParagraphOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
+} from 'docx';
+import type { LayoutProfile, StyleSpec } from '../profile.js';
+import { elements, MarkupError, type MNode } from './markup.js';
+import { inlineSpans, plainText } from './inline.js';
+import { textWidthTwips } from './measure.js';
+
+/** Millimetres to twips, rounded (docx's convertMillimetersToTwip floors: 210 mm would give 11905, not 11906). */
+export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+const ALIGN = { trai: AlignmentType.LEFT, giua: AlignmentType.CENTER, phai: AlignmentType.RIGHT, deu: AlignmentType.JUSTIFIED } as const;
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const ALL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+/** Collapses markup whitespace (template indentation) to single spaces; keeps no-break spaces. */
+const squash = (s: string) => s.replace(/[ \t\r\n]+/g, ' ');
+
+interface Ctx {
+  profile: LayoutProfile;
+  /** Available width of the current container, twips. */
+  width: number;
+}
+
+/** Document metadata written to docProps/core.xml. */
+export interface DocMeta { title: string; subject: string; creator: string; description: string }
+
+class Builder {
+  constructor(private readonly profile: LayoutProfile) {}
+
+  style(role: string | undefined): StyleSpec {
+    if (!role) return {};
+    const s = this.profile.kieu[role];
+    if (!s) throw new MarkupError(`layout markup: unknown style "${role}" (define it under "kieu" in layout.yaml)`);
+    return s;
+  }
+
+  font(): IRunOptions['font'] {
+    const f = this.profile.phong_chu;
+    return { ascii: f, hAnsi: f, cs: f, eastAsia: f };
+  }
+
+  runOptions(s: StyleSpec): IRunOptions {
+    return {
+      font: this.font(),
+      size: Math.round((s.co ?? 14) * 2),
+      ...(s.dam ? { bold: true } : {}),
+      ...(s.nghieng ? { italics: true } : {}),
+      ...(s.gach_chan ? { underline: { type: UnderlineType.SINGLE } } : {}),
+    };
+  }
+
+  paragraphOptions(s: StyleSpec): IParagraphOptions {
+    const line = s.dong;
+    const spacing: { before: number; after: number; line: number; lineRule?: (typeof LineRuleType)[keyof typeof LineRuleType] } =
+      typeof line === 'string' && line.endsWith('pt')
+        ? { before: 0, after: 0, line: Math.round(parseFloat(line) * 20), lineRule: LineRuleType.EXACT }
+        : { before: 0, after: 0, line: Math.round(240 * (typeof line === 'number' ? line : 1)), lineRule: LineRuleType.AUTO };
+    spacing.before = Math.round((s.truoc ?? 0) * 20);
+    spacing.after = Math.round((s.sau ?? 0) * 20);
+    return {
+      alignment: ALIGN[s.can ?? 'trai'],
+      spacing,
+      indent: { firstLine: mmToTwips(s.thut_dau ?? 0), left: mmToTwips(s.thut_trai ?? 0) },
+      ...(s.giu_voi_sau ? { keepNext: true } : {}),
+    };
+  }
+
+  /** Runs of a <p> or <span>: text with inline markdown, <span>, <br/>, <page-number/>. */
+  runs(node: MNode, base: IRunOptions, out: ParagraphChild[], first: { v: boolean }) {
+    node.children.forEach((c, i) => {
+      if (typeof c === 'string') {
+        let text = squash(c);
+        if (first.v) text = text.replace(/^ /, '');
+        if (i === node.children.length - 1 && node.name === 'p') text = text.replace(/ $/, '');
+        if (!text) return;
+        first.v = false;
+        for (const sp of inlineSpans(text)) {
+          out.push(new TextRun({ ...base, text: sp.text, ...(sp.bold ? { bold: true } : {}), ...(sp.italic ? { italics: true } : {}) }));
+        }
+      } else if (c.name === 'span') {
+        const s = c.attrs.style ? this.runOptions(this.style(c.attrs.style)) : base;
+        const size = c.attrs.size ? { size: Math.round(parseFloat(c.attrs.size) * 2) } : {};
+        this.runs(c, { ...base, ...s, ...size }, out, first);
+      } else if (c.name === 'br') out.push(new TextRun({ ...base, break: 1 }));
+      else if (c.name === 'page-number') { out.push(new TextRun({ ...base, children: [PageNumber.CURRENT] })); first.v = false; }
+      else throw new MarkupError(`layout markup: <${c.name}> is not allowed inside <${node.name}>`);
+    });
+  }
+
+  paragraph(node: MNode): Paragraph {
+    const s = this.style(node.attrs.style);
+    const opts = this.paragraphOptions(s);
+    if (node.attrs.align) opts.alignment !== undefined && Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
+    const children: ParagraphChild[] = [];
+    this.runs(node, this.runOptions(s), children, { v: true });
+    // An empty paragraph still needs its size, so that spacer lines have the style's height.
+    return new Paragraph({ ...opts, children, run: this.runOptions(s) });
+  }
+
+  /** A short rule: an empty 1 pt paragraph with a top border, clipped by equal side indents (dependencies.md §2, variant A). */
+  rule(node: MNode, prev: MNode[], ctx: Ctx): Paragraph {
+    let length: number;
+    if (node.attrs.mm) length = mmToTwips(parseFloat(node.attrs.mm));
+    else {
+      const fraction = parseFloat(node.attrs.fraction ?? '1');
+      // The run of preceding paragraphs in the same style: measure the widest line, capped at the container.
+      const style = prev[prev.length - 1]?.attrs.style;
+      let widest = 0;
+      for (let i = prev.length - 1; i >= 0 && prev[i].attrs.style === style; i--) {
+        const s = this.style(style);
+        widest = Math.max(widest, textWidthTwips(plainText(squash(textOf(prev[i])).trim()), s.co ?? 14, !!s.dam));
+      }
+      length = Math.min(widest, ctx.width) * fraction;
+    }
+    const side = Math.max(0, Math.round((ctx.width - length) / 2));
+    return new Paragraph({
+      indent: { left: side, right: side },
+      border: { top: { ...LINE, size: Math.round(this.profile.gach.day * 8), space: 0 } },
+      spacing: { before: Math.round(this.profile.gach.cach_tren * 20), after: 0, line: 20, lineRule: LineRuleType.EXACT },
+      children: [],
+    });
+  }
+
+  table(node: MNode, ctx: Ctx): Table {
+    const raw = (node.attrs.widths ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    if (!raw.length || raw.some((w) => !(w > 0))) throw new MarkupError(`layout markup: <table> needs widths="…" in mm (got "${node.attrs.widths ?? ''}")`);
+    const sum = raw.reduce((a, b) => a + b, 0);
+    const cols = node.attrs.scale === 'fit'
+      ? raw.map((w) => Math.floor((w / sum) * ctx.width))
+      : raw.map(mmToTwips);
+    const bordered = node.attrs.borders === 'single';
+    const margin = bordered ? 85 : 0;
+    const rowsEl = elements(node).filter((r) => r.name === 'row');
+    const spans: number[] = cols.map(() => 0); // rows still covered by a row-span, per column
+    const rows = rowsEl.map((r) => {
+      let col = 0;
+      const cells: TableCell[] = [];
+      for (const c of elements(r).filter((x) => x.name === 'cell')) {
+        while (spans[col] > 0) { spans[col]--; col++; }
+        const colSpan = Number(c.attrs['col-span'] ?? 1);
+        const rowSpan = Number(c.attrs['row-span'] ?? 1);
+        const w = cols.slice(col, col + colSpan).reduce((a, b) => a + b, 0);
+        for (let k = 0; k < colSpan; k++) spans[col + k] = rowSpan - 1;
+        const inner = this.blocks(c, { ...ctx, width: w - 2 * margin });
+        cells.push(new TableCell({
+          width: { size: w, type: WidthType.DXA },
+          margins: { top: bordered ? 40 : 0, bottom: bordered ? 40 : 0, left: margin, right: margin },
+          verticalAlign: c.attrs.valign === 'center' ? VerticalAlignTable.CENTER : c.attrs.valign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.TOP,
+          ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
+          ...(rowSpan > 1 ? { rowSpan } : {}),
+          children: inner.length ? inner : [new Paragraph({ children: [] })],
+        }));
+        col += colSpan;
+      }
+      for (; col < spans.length; col++) if (spans[col] > 0) spans[col]--;
+      return new TableRow({ children: cells, ...(r.attrs.header === 'true' ? { tableHeader: true } : {}), ...(r.attrs['cant-split'] === 'true' ? { cantSplit: true } : {}) });
+    });
+    return new Table({
+      width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: cols,
+      layout: TableLayoutType.FIXED,
+      borders: bordered ? ALL_BORDERS : NO_BORDERS,
+      rows,
+    });
+  }
+
+  /** Block children of a container (section, cell, page-header). */
+  blocks(container: MNode, ctx: Ctx): (Paragraph | Table)[] {
+    const out: (Paragraph | Table)[] = [];
+    const prev: MNode[] = [];
+    for (const el of elements(container)) {
+      switch (el.name) {
+        case 'p': out.push(this.paragraph(el)); prev.push(el); break;
+        case 'rule': out.push(this.rule(el, prev, ctx)); prev.length = 0; break;
+        case 'table': out.push(this.table(el, ctx)); prev.length = 0; break;
+        case 'page-break': out.push(new Paragraph({ pageBreakBefore: true, children: [] })); prev.length = 0; break;
+        case 'page-header': break;
+        default: throw new MarkupError(`layout markup: unknown element <${el.name}> in <${container.name}>`);
+      }
+    }
+    return out;
+  }
+
+  section(node: MNode): ISectionOptions {
+    const t = this.profile.trang;
+    const landscape = node.attrs.orientation === 'landscape';
+    const pageW = landscape ? t.cao : t.rong;
+    const ctx: Ctx = { profile: this.profile, width: mmToTwips(pageW - t.le_trai - t.le_phai) };
+    const headerEl = elements(node).find((e) => e.name === 'page-header');
+    const titlePage = node.attrs['title-page'] === 'true';
+    const header = () => new Header({ children: headerEl ? (this.blocks(headerEl, ctx) as Paragraph[]) : [new Paragraph({ children: [] })] });
+    return {
+      properties: {
+        titlePage,
+        page: {
+          size: { width: mmToTwips(t.rong), height: mmToTwips(t.cao), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: mmToTwips(t.le_tren), bottom: mmToTwips(t.le_duoi), left: mmToTwips(t.le_trai), right: mmToTwips(t.le_phai), header: mmToTwips(t.dau_trang), footer: mmToTwips(t.dau_trang) },
+          ...(node.attrs['page-start'] ? { pageNumbers: { start: Number(node.attrs['page-start']) } } : {}),
+        },
+      },
+      headers: { default: header(), ...(titlePage ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },
+      children: this.blocks(node, ctx),
+    };
+  }
+}
+
+function textOf(n: MNode): string {
+  return n.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
+}
+
+/**
+ * Builds the docx Document from parsed markup.
+ * @param root the `<document>` element
+ * @throws MarkupError on unknown elements or styles
+ */
+export function buildDocument(root: MNode, profile: LayoutProfile, meta: DocMeta): Document {
+  const b = new Builder(profile);
+  const sections = elements(root).filter((e) => e.name === 'section').map((s) => b.section(s));
+  if (!sections.length) throw new MarkupError('layout markup: <document> has no <section>');
+  const f = profile.phong_chu;
+  return new Document({
+    ...meta,
+    lastModifiedBy: meta.creator,
+    revision: 1,
+    theme: { fonts: { headings: f, body: f } },
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: f, hAnsi: f, cs: f, eastAsia: f }, size: 28 },
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+      },
+    },
+    sections,
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Stage 4: merge the view model into the family's Handlebars templates, producing layout markup
+ * (see templates/README.md). Templates are looked up in `<templatesDir>/<khoi>/`, then in each family
+ * the layout inherits from (`ke_thua`), then in `<templatesDir>/common/`.
+ *
+ * Handlebars runs in strict mode (a missing field throws, partials included) with escaping turned off:
+ * every string of the view is XML-escaped beforehand, so user text can never inject markup.
+ */
+import Handlebars from 'handlebars';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import type { LayoutProfile } from '../profile.js';
+
+/** Escapes text for the layout markup (XML). Characters illegal in XML are rejected earlier, at load. */
+export function xmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Deep-copies a value, XML-escaping every string in it. */
+export function escapeDeep<T>(v: T): T {
+  if (typeof v === 'string') return xmlEscape(v) as T;
+  if (Array.isArray(v)) return v.map(escapeDeep) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeDeep(x)])) as T;
+  return v;
+}
+
+type Compiled = (ctx: unknown) => string;
+const cache = new Map<string, Compiled>();
+
+/** Finds the template files for a family: name → path, nearest family first. */
+function templateFiles(profile: LayoutProfile, templatesDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const dir of [...profile.chain, 'common']) {
+    const d = join(templatesDir, dir);
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) {
+      const name = basename(f, '.hbs');
+      if (!files.has(name)) files.set(name, join(d, f));
+    }
+  }
+  return files;
+}
+
+/**
+ * Compiles (once per process and family) the `document` template with its partials.
+ * @throws Error when `document.hbs` is missing.
+ */
+export function compileTemplates(profile: LayoutProfile, templatesDir: string): Compiled {
+  const key = `${templatesDir}\0${profile.khoi}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const hb = Handlebars.create();
+  const opts = { strict: true, noEscape: true, knownHelpersOnly: false } as const;
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('min', (a: number, b: number) => Math.min(a, b));
+  hb.registerHelper('mul', (a: number, b: number) => a * b);
+  const files = templateFiles(profile, templatesDir);
+  const doc = files.get('document');
+  if (!doc) throw new Error(`no document.hbs for "${profile.khoi}" in ${templatesDir}`);
+  for (const [name, file] of files) if (name !== 'document') hb.registerPartial(name, hb.compile(readFileSync(file, 'utf8'), opts));
+  const compiled = hb.compile(readFileSync(doc, 'utf8'), opts);
+  cache.set(key, compiled as Compiled);
+  return compiled as Compiled;
+}
+
+/**
+ * Renders the view model to layout markup.
+ * @param view the normalised plan (raw strings; escaped here)
+ * @returns the markup string (XML)
+ */
+export function renderMarkup(view: object, profile: LayoutProfile, templatesDir: string): string {
+  const template = compileTemplates(profile, templatesDir);
+  return template(escapeDeep({ ...view, layout: profile }));
+}

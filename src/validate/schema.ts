@@ -1,0 +1,145 @@
+/**
+ * Stage 2: validate the parsed plan against schemas/ke-hoach.schema.json (JSON Schema 2020-12)
+ * and turn ajv's errors into positioned, human diagnostics: one message per mistake.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Diagnostic } from '../errors.js';
+import { msg, typeName, type Lang } from '../i18n/messages.js';
+import { positionOf, type LoadedPlan } from '../load.js';
+
+/** Absolute path of the plan schema shipped with the package. */
+export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/ke-hoach.schema.json', import.meta.url));
+
+let cachedSchema: Record<string, unknown> | undefined;
+/** The plan JSON Schema as an object (read once per process). */
+export function planSchema(): Record<string, unknown> {
+  cachedSchema ??= JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  return cachedSchema;
+}
+
+/** True when `s` is YYYY-MM-DD naming a day that exists (2024-02-30 is refused, never rolled over). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1];
+}
+
+let cachedValidator: ValidateFunction | undefined;
+/** The compiled validator (compiled once per process, ~70 ms). */
+export function planValidator(): ValidateFunction {
+  if (cachedValidator) return cachedValidator;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  addFormats.default(ajv, ['date']);
+  ajv.addFormat('ngay-hoac-nam', { type: 'string', validate: (s: string) => /^\d{4}$/.test(s) || isRealDate(s) });
+  cachedValidator = ajv.compile(planSchema());
+  return cachedValidator;
+}
+
+const stripMarks = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+/** Suggests the closest candidate to a misspelt word (ignoring diacritics), or undefined. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  if (!candidates.length) return undefined;
+  const bare = stripMarks(word);
+  const exact = candidates.find((c) => stripMarks(c) === bare);
+  if (exact) return exact;
+  const best = closest(bare, candidates.map(stripMarks));
+  const idx = candidates.map(stripMarks).indexOf(best);
+  return distance(bare, best) <= Math.max(2, Math.floor(bare.length / 4)) ? candidates[idx] : undefined;
+}
+
+const splitPointer = (p: string): string[] => (p === '' ? [] : p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
+
+/**
+ * Validates a loaded plan against the schema.
+ * @returns diagnostics (empty when valid), sorted by position, one per mistake.
+ */
+export function validateSchema(plan: LoadedPlan, lang: Lang = 'vi'): Diagnostic[] {
+  const validate = planValidator();
+  if (validate(plan.data)) return [];
+  const errors = (validate.errors ?? []) as ErrorObject[];
+  // A wrong type makes every other keyword at that path noise: keep only the type error there.
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
+    const d = toDiagnostic(plan, e, lang);
+    const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function toDiagnostic(plan: LoadedPlan, e: ErrorObject, lang: Lang): Diagnostic {
+  const path = splitPointer(e.instancePath);
+  const parent = (e.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: string; title?: string };
+  const value = e.data;
+  let rule = `schema/${e.keyword}`;
+  let message: string;
+  let hint: string | undefined;
+  let pos = positionOf(plan, path);
+  switch (e.keyword) {
+    case 'required': {
+      const field = (e.params as { missingProperty: string }).missingProperty;
+      message = msg('schema/required', lang, { field });
+      pos = positionOf(plan, path, { key: true });
+      if (parent.properties?.[field]) {
+        const sub = parent.properties[field] as { description?: string };
+        if (sub.description && lang === 'vi') hint = `${field}: ${sub.description}`;
+      }
+      break;
+    }
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      rule = 'schema/unknown-key';
+      message = msg('schema/unknown-key', lang, { key });
+      pos = positionOf(plan, path, { childKey: key });
+      const allowed = Object.keys(parent.properties ?? {});
+      const s = suggest(key, allowed);
+      hint = s ? msg('hint/did-you-mean', lang, { suggestion: s }) : msg('hint/allowed-keys', lang, { keys: allowed.join(', ') });
+      break;
+    }
+    case 'type': {
+      const t = (e.params as { type: string | string[] }).type;
+      const types = (Array.isArray(t) ? t : String(t).split(',')).map((x) => typeName(x, lang));
+      message = msg('schema/type', lang, { expected: types.join(lang === 'vi' ? ' hoặc ' : ' or ') });
+      if (types.length && (Array.isArray(t) ? t : [t]).includes('string') && value !== null && typeof value === 'object') hint = msg('hint/quote-string', lang);
+      break;
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      message = msg('schema/enum', lang, { value: String(value), allowed: allowed.join(', ') });
+      const s = suggest(String(value), allowed);
+      if (s) hint = msg('hint/did-you-mean', lang, { suggestion: s });
+      break;
+    }
+    case 'format':
+      rule = 'schema/date';
+      message = msg('schema/date', lang, { value: String(value) });
+      break;
+    case 'pattern':
+      message = msg('schema/pattern', lang, { value: String(value), what: parent.title ?? e.schemaPath });
+      if (parent.description) hint = parent.description;
+      break;
+    case 'minLength': message = msg('schema/min-length', lang); break;
+    case 'maxLength': message = msg('schema/max-length', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'minItems': message = msg('schema/min-items', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'maxItems': message = msg('schema/max-items', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'minProperties': message = msg('schema/min-properties', lang); break;
+    case 'minimum': case 'exclusiveMinimum': message = msg('schema/minimum', lang, { limit: (e.params as { limit: number }).limit }); rule = 'schema/minimum'; break;
+    case 'maximum': case 'exclusiveMaximum': message = msg('schema/maximum', lang, { limit: (e.params as { limit: number }).limit }); rule = 'schema/maximum'; break;
+    default:
+      message = msg('schema/other', lang, { detail: `${e.keyword}: ${e.message ?? ''}` });
+  }
+  return { file: plan.file, line: pos.line, column: pos.column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
+}
