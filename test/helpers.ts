@@ -1,0 +1,84 @@
+/** Shared test helpers: render the examples, open the .docx, extract text in document order. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { unzipSync, strFromU8 } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import { renderPlanFile } from '../src/index.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const EXAMPLES_DIR = join(ROOT, 'examples');
+export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+/** The example plans (file names), one per seed. */
+export const EXAMPLES = readdirSync(EXAMPLES_DIR).filter((f) => /^\d{3}-.*\.yaml$/.test(f)).sort();
+
+/** The seed text a given example transcribes (by its 3-digit prefix). */
+export function seedFor(example: string): string {
+  const prefix = example.slice(0, 3);
+  const f = readdirSync(SEEDS_DIR).find((s) => s.startsWith(prefix + '_'));
+  if (!f) throw new Error(`no seed for ${example}`);
+  return readFileSync(join(SEEDS_DIR, f), 'utf8');
+}
+
+const rendered = new Map<string, Buffer>();
+/** Renders an example through the library (cached per test file). */
+export async function renderExample(example: string): Promise<Buffer> {
+  if (!rendered.has(example)) rendered.set(example, (await renderPlanFile(join(EXAMPLES_DIR, example))).bytes);
+  return rendered.get(example)!;
+}
+
+/** All parts of a .docx as strings. */
+export function docxParts(buf: Uint8Array): Record<string, string> {
+  const files = unzipSync(new Uint8Array(buf));
+  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+}
+
+/** Parser keeping element order (for text order and nesting). */
+export const orderedParser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@', trimValues: false, parseTagValue: false });
+/** Parser giving plain objects (for structure assertions). */
+export const plainParser = new XMLParser({
+  ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false,
+  isArray: (n) => ['w:p', 'w:r', 'w:tbl', 'w:tr', 'w:tc', 'w:t', 'w:gridCol', 'w:headerReference', 'w:sectPr'].includes(n),
+});
+
+type ONode = Record<string, unknown> & { ':@'?: Record<string, string> };
+const nameOf = (n: ONode) => Object.keys(n).find((k) => k !== ':@')!;
+
+/** Paragraph texts of word/document.xml in document order (table cells included, row by row). */
+export function docxParagraphs(buf: Uint8Array): string[] {
+  const xml = docxParts(buf)['word/document.xml'];
+  const out: string[] = [];
+  const walk = (nodes: ONode[], acc: { text: string } | null) => {
+    for (const n of nodes) {
+      const name = nameOf(n);
+      if (name === '#text') { if (acc) acc.text += String(n['#text']); continue; }
+      const kids = (n[name] as ONode[]) ?? [];
+      if (name === 'w:p') { const a = { text: '' }; walk(kids, a); out.push(a.text); }
+      else if (name === 'w:t') walk(kids, acc);
+      else if (name === 'w:instrText') continue;
+      else walk(kids, acc);
+    }
+  };
+  walk(orderedParser.parse(xml) as ONode[], null);
+  return out;
+}
+
+/** Words of a text: runs of Unicode letters and digits (punctuation, *, # and spacing ignored). */
+export const words = (s: string): string[] => s.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Length of the longest common subsequence of two word lists. */
+export function lcs(a: string[], b: string[]): number {
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** True when a command is on PATH. */
+export const hasCommand = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;

@@ -1,0 +1,138 @@
+/**
+ * Structure of the produced .docx XML: page set-up in twips, fonts of every run, the header and closing tables'
+ * explicit widths, the title-page setting, the page-number field, sizes of the main components.
+ * Values: NĐ 30/2020 PL I (layout-rules.md §1–3), HD 36-HD/VPTW for the Party example.
+ */
+import { describe, it, expect } from 'vitest';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, EXAMPLES_DIR, renderExample, docxParts, plainParser } from './helpers.js';
+
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+type X = Record<string, any>;
+
+/** Every element named `name` anywhere below `node`. */
+function all(node: unknown, name: string, out: X[] = []): X[] {
+  if (Array.isArray(node)) node.forEach((n) => all(n, name, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === name) (Array.isArray(v) ? v : [v]).forEach((x) => out.push(x as X));
+      all(v, name, out);
+    }
+  }
+  return out;
+}
+const runText = (r: X) => (r['w:t'] ?? []).map((t: X | string) => (typeof t === 'string' ? t : t['#text'] ?? '')).join('');
+
+describe.each(EXAMPLES)('%s', (ex) => {
+  const plan = parse(readFileSync(join(EXAMPLES_DIR, ex), 'utf8'));
+  const party = plan.khoi === 'dang';
+  const load = async () => {
+    const parts = docxParts(await renderExample(ex));
+    return { parts, doc: plainParser.parse(parts['word/document.xml']) as X };
+  };
+
+  it('A4 page, margins 20/20/30/15 mm, header 10 mm, different first page', async () => {
+    const { doc } = await load();
+    const sect = doc['w:document']['w:body']['w:sectPr'][0];
+    expect(sect['w:pgSz']).toMatchObject({ '@w:w': '11906', '@w:h': '16838' });
+    expect(sect['w:pgMar']).toMatchObject({ '@w:top': '1134', '@w:bottom': '1134', '@w:left': '1701', '@w:right': '850', '@w:header': '567' });
+    expect(sect).toHaveProperty('w:titlePg');
+    const refs = sect['w:headerReference'].map((h: X) => h['@w:type']).sort();
+    expect(refs).toEqual(['default', 'first']);
+  });
+
+  it('page number: a PAGE field in the default header, nothing in the first-page header', async () => {
+    const { parts, doc } = await load();
+    const sect = doc['w:document']['w:body']['w:sectPr'][0];
+    const rels = parts['word/_rels/document.xml.rels'];
+    const target = (type: string) => {
+      const id = sect['w:headerReference'].find((h: X) => h['@w:type'] === type)['@r:id'];
+      return 'word/' + new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!.slice(1).find(Boolean);
+    };
+    const first = parts[target('first')];
+    const def = parts[target('default')];
+    expect(first).not.toMatch(/PAGE/);
+    expect(first).not.toMatch(/<w:t[ >]/);
+    expect(def).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(def).toMatch(/<w:jc w:val="center"\/>/);
+  });
+
+  it('Times New Roman in every font slot of every run; no Calibri or theme fonts anywhere', async () => {
+    const { parts } = await load();
+    for (const [name, xml] of Object.entries(parts)) {
+      if (!name.endsWith('.xml')) continue;
+      expect(xml, name).not.toMatch(/Calibri|Cambria|Aptos/);
+      expect(xml, name).not.toMatch(/(ascii|hAnsi|eastAsia|cs)Theme=/);
+    }
+    for (const part of Object.keys(parts).filter((p) => /^word\/(document|header\d+)\.xml$/.test(p))) {
+      const runs = all(plainParser.parse(parts[part]), 'w:r');
+      if (part === 'word/document.xml') expect(runs.length).toBeGreaterThan(30);
+      for (const r of runs) {
+        const f = r['w:rPr']?.['w:rFonts'];
+        expect(f, `${part}: run "${runText(r)}"`).toMatchObject({ '@w:ascii': 'Times New Roman', '@w:hAnsi': 'Times New Roman', '@w:cs': 'Times New Roman', '@w:eastAsia': 'Times New Roman' });
+      }
+    }
+    const defaults = all(plainParser.parse(parts['word/styles.xml']), 'w:rPrDefault')[0];
+    expect(defaults['w:rPr']['w:rFonts']).toMatchObject({ '@w:ascii': 'Times New Roman', '@w:eastAsia': 'Times New Roman' });
+  });
+
+  it('header and closing tables: borderless, fixed layout, explicit widths on table, grid and every cell', async () => {
+    const { doc } = await load();
+    const body = doc['w:document']['w:body'];
+    const tables: X[] = body['w:tbl'];
+    const header = tables[0];
+    const closing = tables[tables.length - 1];
+    const want = party ? [mm(80), mm(85)] : [mm(68), mm(97)];
+    for (const [t, widths] of [[header, want], [closing, [mm(80), mm(85)]]] as const) {
+      const grid = t['w:tblGrid']['w:gridCol'].map((g: X) => Number(g['@w:w']));
+      expect(grid).toEqual(widths);
+      expect(t['w:tblPr']['w:tblW']).toMatchObject({ '@w:w': String(widths[0] + widths[1]), '@w:type': 'dxa' });
+      expect(t['w:tblPr']['w:tblLayout']['@w:type']).toBe('fixed');
+      for (const side of ['w:top', 'w:bottom', 'w:left', 'w:right', 'w:insideH', 'w:insideV']) expect(t['w:tblPr']['w:tblBorders'][side]['@w:val']).toBe('none');
+      const cells = t['w:tr'][0]['w:tc'];
+      cells.forEach((c: X, i: number) => expect(c['w:tcPr']['w:tcW']).toMatchObject({ '@w:w': String(widths[i]), '@w:type': 'dxa' }));
+    }
+    expect(widths(header)).toBeLessThanOrEqual(mm(165));
+    function widths(t: X) { return t['w:tblGrid']['w:gridCol'].reduce((a: number, g: X) => a + Number(g['@w:w']), 0); }
+  });
+
+  it('sizes and styles of the components (half-points)', async () => {
+    const { doc } = await load();
+    const runs = all(doc, 'w:r');
+    const find = (text: string) => runs.find((r) => runText(r).startsWith(text));
+    const sz = (r: X | undefined) => Number(r?.['w:rPr']?.['w:sz']?.['@w:val']);
+    const has = (r: X | undefined, k: string) => !!r && k in r['w:rPr'];
+    if (party) {
+      expect(sz(find('ĐẢNG CỘNG SẢN VIỆT NAM'))).toBe(30);
+      expect(sz(find('KẾ HOẠCH'))).toBe(32);
+      expect(has(find('Nơi nhận:'), 'w:u')).toBe(true);
+    } else {
+      const qh = find('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect([sz(qh), has(qh, 'w:b')]).toEqual([26, true]);
+      const tn = find('Độc lập - Tự do - Hạnh phúc');
+      expect([sz(tn), has(tn, 'w:b')]).toEqual([28, true]);
+      expect(sz(find('KẾ HOẠCH'))).toBe(28);
+      const nn = find('Nơi nhận:');
+      expect([sz(nn), has(nn, 'w:b'), has(nn, 'w:i')]).toEqual([24, true, true]);
+      expect(sz(find('- Lưu'))).toBe(22);
+    }
+    const date = runs.find((r) => /ngày \d{2} tháng \d{1,2} năm \d{4}/.test(runText(r)));
+    expect(has(date, 'w:i')).toBe(true);
+    expect(sz(find(plan.nguoi_ky.ho_ten))).toBe(28);
+  });
+
+  it('body paragraphs: justified, first-line indent, 6 pt after', async () => {
+    const { doc } = await load();
+    const paras: X[] = doc['w:document']['w:body']['w:p'];
+    const trichYeu = [plan.trich_yeu].flat().join('');
+    const body = paras.filter((p) => { const t = (p['w:r'] ?? []).map(runText).join(''); return t.length > 200 && t !== trichYeu; });
+    expect(body.length).toBeGreaterThan(5);
+    for (const p of body) {
+      expect(p['w:pPr']['w:jc']['@w:val']).toBe('both');
+      expect(p['w:pPr']['w:ind']['@w:firstLine']).toBe(String(party ? mm(10) : 720));
+      expect(p['w:pPr']['w:spacing']['@w:after']).toBe('120');
+    }
+  });
+});

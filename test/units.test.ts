@@ -1,0 +1,58 @@
+/** Small units: numbering patterns, the leading-zero date rule, positions, the generated types. */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePattern, formatNumber, roman, vnLetter } from '../src/normalise/numbering.js';
+import { padDay, padMonth, shortDate } from '../src/normalise/dates.js';
+import { loadPlanText, positionOf } from '../src/load.js';
+import { isRealDate } from '../src/validate/schema.js';
+import { textWidthTwips } from '../src/render/measure.js';
+import { ROOT } from './helpers.js';
+
+describe('numbering patterns', () => {
+  const f = (p: string, n: number, parent = '') => formatNumber(parsePattern(p)!, n, parent).label;
+  it('forms used by the seeds and NĐ 30', () => {
+    expect([f('I.', 4), f('I/', 1), f('I-', 2), f('1.', 3), f('1-', 2), f('a)', 5), f('A.', 3), f('1.1-', 2, '5'), f('(1)-', 3)]).toEqual(['IV.', 'I/', 'II-', '3.', '2-', 'đ)', 'C.', '5.2-', '(3)-']);
+    expect(f('Phần {I}', 2)).toBe('Phần II');
+    expect(f('-', 7)).toBe('-');
+  });
+  it('Vietnamese điểm letters skip f, j, w, z', () => {
+    expect(Array.from({ length: 12 }, (_, i) => vnLetter(i + 1)).join('')).toBe('abcdđeghiklm');
+  });
+  it('roman numerals', () => expect([roman(9), roman(14), roman(40)]).toEqual(['IX', 'XIV', 'XL']));
+  it('rejects text that is not a pattern', () => expect(parsePattern('Mục x')).toBeNull());
+});
+
+describe('dates (NĐ 30 PL I mục II.4)', () => {
+  it('leading zero for days < 10 and months 1–2 only', () => {
+    expect([padDay(5), padDay(14), padMonth(1), padMonth(2), padMonth(3), padMonth(12)]).toEqual(['05', '14', '01', '02', '3', '12']);
+    expect([shortDate('2020-06-30'), shortDate('2020-07-01'), shortDate('2020-01')]).toEqual(['30/6/2020', '01/7/2020', 'tháng 01/2020']);
+  });
+  it('real calendar dates only', () => {
+    expect([isRealDate('2024-02-29'), isRealDate('2023-02-29'), isRealDate('2024-02-30'), isRealDate('2024-04-31'), isRealDate('2024-13-01')]).toEqual([true, false, false, false, false]);
+  });
+});
+
+describe('YAML positions', () => {
+  const plan = loadPlanText('khoi: nha_nuoc\nnguoi_ky:\n  chuc_vu: GIÁM ĐỐC\n  ho_ten: A\nnoi_dung:\n  - a\n  - tieu_de: X\n    so: 3\n', 'p.yaml');
+  it('maps data paths to line:col of the value, the key, or a child key', () => {
+    expect(positionOf(plan, ['nguoi_ky', 'chuc_vu'])).toEqual({ line: 3, column: 12 });
+    expect(positionOf(plan, ['noi_dung', 1, 'so'])).toEqual({ line: 8, column: 9 });
+    expect(positionOf(plan, ['nguoi_ky'], { key: true })).toEqual({ line: 2, column: 1 });
+    expect(positionOf(plan, ['noi_dung', 1], { childKey: 'so' })).toEqual({ line: 8, column: 5 });
+    expect(positionOf(plan, ['missing', 'deeper'])).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('text metrics', () => {
+  it('Tiêu ngữ at 14 pt bold is 60.46 mm (dependencies.md §2)', () => {
+    expect((textWidthTwips('Độc lập - Tự do - Hạnh phúc', 14, true) * 25.4) / 1440).toBeCloseTo(60.46, 1);
+  });
+});
+
+describe('generated types', () => {
+  it('src/types/plan.ts is up to date with the schema (run npm run gen:types)', async () => {
+    const { generate } = await import(join(ROOT, 'scripts', 'gen-types.mjs'));
+    expect(await generate()).toBe(readFileSync(join(ROOT, 'src', 'types', 'plan.ts'), 'utf8'));
+  });
+});
