@@ -78,6 +78,36 @@ program
   });
 
 program
+  .command('validate')
+  .description('kiểm tra kế hoạch (không kết xuất): tệp, thư mục hoặc mẫu glob')
+  .argument('<paths...>', 'tệp .yaml, thư mục (tìm *.yaml, *.yml) hoặc mẫu glob')
+  .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json', 'github']).default('text'))
+  .option('--strict', 'cảnh báo cũng làm lệnh thất bại')
+  .action(async (paths: string[], o: { format: Format; strict?: boolean }) => {
+    const g = program.opts<Global>();
+    try {
+      const { expandInputs, validateFile } = await import('./validate/files.js');
+      const { files, unmatched } = await expandInputs(paths);
+      if (unmatched.length || !files.length) {
+        process.stderr.write(`kehoach: ${msg('cli/no-input', g.lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') })}\n`);
+        process.exit(2);
+      }
+      const all = [];
+      for (const f of files) all.push(...(await validateFile(f, { lang: g.lang, file: f, ...(g.templates ? { templatesDir: g.templates } : {}) })));
+      const errors = all.filter((d) => d.severity === 'error').length;
+      const warnings = all.length - errors;
+      if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
+      else {
+        if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
+        if (o.format === 'text') process.stderr.write(msg('cli/summary', g.lang, { files: files.length, errors, warnings }) + '\n');
+      }
+      process.exit(errors > 0 || (o.strict && warnings > 0) ? 1 : 0);
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+program
   .command('schema')
   .description('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)')
   .action(async () => {

@@ -11,6 +11,7 @@ import { normalise, issuesToDiagnostics, type PlanView } from './normalise/index
 import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
 import { renderMarkup } from './render/template.js';
 import { parseMarkup } from './render/markup.js';
+import { runRules } from './rules/index.js';
 import { buildDocument } from './render/docx.js';
 import { packDeterministic } from './render/pack.js';
 import { plainText } from './render/inline.js';
@@ -46,6 +47,8 @@ export function checkLoadedPlan(plan: LoadedPlan, opts: PlanOptions = {}): Check
   const profile = loadProfile(data.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const { view, issues } = normalise(data, profile, lang);
   diagnostics.push(...issuesToDiagnostics(issues, (p) => positionOf(plan, p), plan.file));
+  if (!issues.length) diagnostics.push(...runRules({ plan: data, profile, lang }, plan));
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { plan, diagnostics, ...(diagnostics.some((d) => d.severity === 'error') ? {} : { view }) };
 }
 

@@ -47,6 +47,8 @@ export interface LayoutProfile {
   cot: { dau_trang: number[]; ket: number[] };
   khoang_ky: number;
   danh_so: string[];
+  /** Document-type abbreviations the family accepts (NĐ 30 PL III; HD 36). */
+  loai_van_ban: string[];
   gach_dau_dong: string[];
   mau: {
     so_ky_hieu: string; so_du_thao: string; ngay: string; ngay_du_thao: string;

@@ -104,9 +104,104 @@ export const catalogue = {
     (p) => `quyen_han ${p.value} cần "thu_truong" (chức danh người đứng đầu)`,
     (p) => `quyen_han ${p.value} needs "thu_truong" (the head's title)`,
   ),
-  'plan/phase-order': m(
-    (p) => `đợt kết thúc (${p.den}) trước khi bắt đầu (${p.tu})`,
-    (p) => `the phase ends (${p.den}) before it starts (${p.tu})`,
+
+  // ---- rules of the standard (src/rules); each rule's description and messages
+  'rule/ky-hieu/loai-van-ban': m(
+    (p) => `"${p.value}" không phải chữ viết tắt tên loại văn bản của ${p.family}; dùng ${p.allowed}`,
+    (p) => `"${p.value}" is not a document-type abbreviation of ${p.family}; use ${p.allowed}`,
+  ),
+  'rule/ky-hieu/co-quan': m(
+    (p) => `chữ viết tắt tên cơ quan "${p.value}" phải viết in hoa, không dấu cách`,
+    (p) => `the issuer abbreviation "${p.value}" must be upper case, without spaces`,
+  ),
+  'rule/ky-hieu/lap-loai': m(
+    (p) => `viet_tat_co_quan "${p.value}" đã chứa tên loại "${p.loai}"; ký hiệu sẽ thành "${p.result}"`,
+    (p) => `viet_tat_co_quan "${p.value}" already contains the type "${p.loai}"; the ký hiệu would read "${p.result}"`,
+  ),
+  'rule/chu-ky/kt-pho': m(
+    (p) => `ký thay (${p.prefix}) thì chức vụ người ký phải là cấp phó ("PHÓ ..."), không phải "${p.value}"`,
+    (p) => `signing on behalf (${p.prefix}) needs a deputy title ("PHÓ ..."), not "${p.value}"`,
+  ),
+  'rule/chu-ky/tm-tap-the': m(
+    (p) => `thay mặt (${p.prefix}) phải ghi tên tập thể (ví dụ "ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ"), không phải chức danh "${p.value}"`,
+    (p) => `signing for a collective (${p.prefix}) needs the collective's name (e.g. "ỦY BAN NHÂN DÂN"), not the title "${p.value}"`,
+  ),
+  'rule/chu-ky/tm-pho': m(
+    (p) => `cấp phó ký thay mặt tập thể: NĐ 30/2020 trình bày "${p.tm}" / "KT. ${p.head}" / "${p.value}"`,
+    (p) => `a deputy signing for a collective: NĐ 30/2020 writes "${p.tm}" / "KT. ${p.head}" / "${p.value}"`,
+  ),
+  'rule/chu-ky/tien-to': m(
+    (p) => `"${p.value}" bắt đầu bằng quyền hạn "${p.prefix}"; tool tự thêm quyền hạn theo khối (${p.forms}), hãy dùng thay_mat / quyen_han`,
+    (p) => `"${p.value}" starts with the signing form "${p.prefix}"; the tool adds it per family (${p.forms}): use thay_mat / quyen_han`,
+  ),
+  'rule/chu-ky/dang-quyen-han': m(
+    (p) => `văn bản của Đảng không dùng quyền hạn "${p.value}" (chỉ T/M, K/T, T/L — HD 36-HD/VPTW mục 1.7)`,
+    (p) => `Party documents do not use the signing form "${p.value}" (only T/M, K/T, T/L — HD 36-HD/VPTW 1.7)`,
+  ),
+  'rule/noi-nhan/luu': m(
+    () => 'dòng cuối của nơi nhận phải là dòng "Lưu", ví dụ "Lưu: VT, VP."',
+    () => 'the last line of Nơi nhận must be the "Lưu" line, e.g. "Lưu: VT, VP."',
+  ),
+  'rule/noi-nhan/luu-vt': m(
+    (p) => `dòng lưu "${p.value}" khác mẫu "Lưu: VT, <đơn vị soạn thảo>." của NĐ 30/2020`,
+    (p) => `the filing line "${p.value}" differs from the NĐ 30/2020 form "Lưu: VT, <drafting unit>."`,
+  ),
+  'rule/noi-nhan/trung': m(
+    (p) => `nơi nhận "${p.value}" bị lặp lại (đã có ở dòng ${p.first})`,
+    (p) => `recipient "${p.value}" is listed twice (first at line ${p.first})`,
+  ),
+  'rule/noi-nhan/gach-dau': m(
+    () => 'không cần ghi "-" ở đầu hay ";" ở cuối nơi nhận: tool tự thêm',
+    () => 'do not write "-" at the start or ";" at the end of a recipient: the tool adds them',
+  ),
+  'rule/so-thu-tu/lien-tuc': m(
+    (p) => `số thứ tự "${p.value}" không liên tục: ở vị trí này phải là ${p.expected}`,
+    (p) => `number "${p.value}" breaks the sequence: ${p.expected} is expected here`,
+  ),
+  'rule/so-thu-tu/tu-viet': m(
+    (p) => `chữ bắt đầu bằng số thứ tự "${p.value}"; tool tự đánh số, hãy bỏ "${p.value}" (hoặc ghi so: "${p.value}")`,
+    (p) => `the text starts with the number "${p.value}"; the tool numbers items itself: remove it (or write so: "${p.value}")`,
+  ),
+  'rule/dot/thu-tu': m(
+    (p) => `${p.what} (${p.value}) phải sau ${p.other} (${p.otherValue})`,
+    (p) => `${p.what} (${p.value}) must come after ${p.other} (${p.otherValue})`,
+  ),
+  'rule/dot/trong-ky': m(
+    (p) => `${p.what} ${p.value} nằm ngoài thời gian của kế hoạch (${p.from} – ${p.to})`,
+    (p) => `${p.what} ${p.value} falls outside the plan's period (${p.from} – ${p.to})`,
+  ),
+  'rule/trich-yeu/dau-cham': m(
+    () => 'trích yếu không kết thúc bằng dấu chấm',
+    () => 'the trích yếu does not end with a full stop',
+  ),
+  'rule/van-ban/khoang-trang': m(
+    () => 'chữ có hai dấu cách liền nhau (hoặc dấu cách ở đầu, cuối)',
+    () => 'the text has a doubled space (or a space at its start or end)',
+  ),
+  'rule/van-ban/danh-dau': m(
+    (p) => `chữ có đánh dấu thừa: ${p.what}`,
+    (p) => `the text has stray markup: ${p.what}`,
+  ),
+  'rule/tieu-de/in-hoa': m(
+    (p) => `tiêu đề mục cấp 1 "${p.value}" nên viết in hoa (NĐ 30/2020 PL I mục II.6)`,
+    (p) => `a level-1 heading "${p.value}" should be upper case (NĐ 30/2020 PL I II.6)`,
+  ),
+  'what/phase-start': m(() => 'ngày bắt đầu đợt', () => 'the phase start'),
+  'what/phase-end': m(() => 'ngày kết thúc đợt', () => 'the phase end'),
+  'what/prev-phase-end': m(() => 'ngày kết thúc đợt trước', () => 'the previous phase end'),
+  'what/deadline': m(() => 'thời hạn', () => 'the deadline'),
+  'what/phase': m(() => 'đợt', () => 'the phase'),
+  'what/unbalanced-star': m(() => 'dấu * không đóng (dùng \\* cho dấu sao thật)', () => 'an unclosed * (write \\* for a literal star)'),
+  'what/heading-mark': m(() => 'dấu # đầu dòng kiểu Markdown', () => 'a Markdown # heading mark'),
+  'what/html': m(() => 'thẻ HTML/XML', () => 'an HTML/XML tag'),
+  'what/template': m(() => 'cú pháp mẫu {{ }}', () => 'template syntax {{ }}'),
+  'cli/no-input': m(
+    (p) => `không tìm thấy tệp kế hoạch nào khớp với: ${p.patterns}`,
+    (p) => `no plan file matches: ${p.patterns}`,
+  ),
+  'cli/summary': m(
+    (p) => `${p.files} tệp: ${p.errors} lỗi, ${p.warnings} cảnh báo`,
+    (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s)`,
   ),
 
   // ---- CLI

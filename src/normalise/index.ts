@@ -162,9 +162,6 @@ export function normalise(plan: KeHoach, profile: LayoutProfile, lang: Lang = 'v
         bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
       } else if (kind === 'dot') {
         const d = obj.dot!;
-        if (d.tu.length === d.den.length ? d.tu > d.den : d.tu.slice(0, 7) > d.den.slice(0, 7)) {
-          issues.push({ path: [...here, 'dot', 'den'], rule: 'plan/phase-order', message: msg('plan/phase-order', lang, { tu: d.tu, den: d.den }) });
-        }
         out.push({
           loai: 'dot', ten: d.ten, tu: shortDate(d.tu), den: shortDate(d.den), loi_dan: d.loi_dan ?? mau.loi_dan_dot,
           chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: quotes[0], ngoac_dong: quotes[1],

@@ -1,0 +1,71 @@
+/** Rules on the signature block (ô 7a, 7b). */
+import { msg } from '../i18n/messages.js';
+import type { Rule } from './types.js';
+
+const TITLE = /^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|CHÁNH|TỔNG GIÁM ĐỐC|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|BỘ TRƯỞNG)(?=\s|$)/u;
+const PREFIX = /^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M|K\/T|T\/L|T\/UQ)\s*/u;
+
+export const ktPho: Rule = {
+  id: 'chu-ky/kt-pho',
+  severity: 'error',
+  description: { vi: 'Ký thay (KT., K/T) thì người ký là cấp phó: chức vụ bắt đầu bằng "PHÓ".', en: 'Signing on behalf (KT., K/T) is done by a deputy: the title starts with "PHÓ".' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
+  check: ({ plan, profile, lang }) => {
+    const nk = plan.nguoi_ky;
+    if (nk.quyen_han !== 'KT' || /^PHÓ\s/u.test(nk.chuc_vu)) return [];
+    return [{ path: ['nguoi_ky', 'chuc_vu'], message: msg('rule/chu-ky/kt-pho', lang, { prefix: profile.mau.quyen_han.KT, value: nk.chuc_vu }) }];
+  },
+};
+
+export const tmTapThe: Rule = {
+  id: 'chu-ky/tm-tap-the',
+  severity: 'error',
+  description: { vi: 'Thay mặt (TM., T/M) ghi tên tập thể, không ghi chức danh cá nhân.', en: 'Signing for (TM., T/M) names a collective, not a personal title.' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
+  check: ({ plan, profile, lang }) => {
+    const v = plan.nguoi_ky.thay_mat;
+    if (!v || !TITLE.test(v)) return [];
+    return [{ path: ['nguoi_ky', 'thay_mat'], message: msg('rule/chu-ky/tm-tap-the', lang, { prefix: profile.mau.quyen_han.TM, value: v }) }];
+  },
+};
+
+export const tmPho: Rule = {
+  id: 'chu-ky/tm-pho',
+  severity: 'warning',
+  description: { vi: 'Cơ quan nhà nước, Công đoàn: cấp phó ký thay mặt tập thể thì thêm "KT. <người đứng đầu>".', en: 'State and union: a deputy signing for a collective adds "KT. <head>".' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7 (layout-rules.md §3.5)',
+  check: ({ plan, profile, lang }) => {
+    const nk = plan.nguoi_ky;
+    if (plan.khoi === 'dang' || !nk.thay_mat || nk.quyen_han || !/^PHÓ\s+/u.test(nk.chuc_vu)) return [];
+    const head = nk.chuc_vu.replace(/^PHÓ\s+/u, '');
+    return [{ path: ['nguoi_ky', 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: `${profile.mau.quyen_han.TM} ${nk.thay_mat}`, head, value: nk.chuc_vu }) }];
+  },
+};
+
+export const tienTo: Rule = {
+  id: 'chu-ky/tien-to',
+  severity: 'error',
+  description: { vi: 'Không tự ghi quyền hạn (TM., KT., T/M, K/T …) trong chữ: tool thêm đúng dạng của khối.', en: 'Do not type the signing form (TM., KT., T/M, K/T …): the tool writes the family’s form.' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
+  check: ({ plan, profile, lang }) => {
+    const forms = Object.values(profile.mau.quyen_han).join(', ');
+    const out = [];
+    for (const k of ['thay_mat', 'thu_truong', 'chuc_vu'] as const) {
+      const v = plan.nguoi_ky[k];
+      const m = v ? PREFIX.exec(v) : null;
+      if (m) out.push({ path: ['nguoi_ky', k], message: msg('rule/chu-ky/tien-to', lang, { value: v!, prefix: m[1], forms }) });
+    }
+    return out;
+  },
+};
+
+export const dangQuyenHan: Rule = {
+  id: 'chu-ky/dang-quyen-han',
+  severity: 'warning',
+  description: { vi: 'Văn bản của Đảng chỉ dùng T/M, K/T, T/L (không dùng TUQ., Q.).', en: 'Party documents use only T/M, K/T, T/L (not TUQ., Q.).' },
+  source: 'HD 36-HD/VPTW mục 1.7',
+  check: ({ plan, lang }) => {
+    const q = plan.nguoi_ky.quyen_han;
+    return plan.khoi === 'dang' && (q === 'TUQ' || q === 'Q') ? [{ path: ['nguoi_ky', 'quyen_han'], message: msg('rule/chu-ky/dang-quyen-han', lang, { value: q }) }] : [];
+  },
+};

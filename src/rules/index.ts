@@ -1,0 +1,34 @@
+/**
+ * The registry of rules of the standard. Add a rule: write it in a module of this folder with the `Rule` shape,
+ * list it here, add its messages to the catalogue and its passing/failing cases to test/rules.test.ts.
+ */
+import type { Diagnostic } from '../errors.js';
+import { positionOf, type LoadedPlan } from '../load.js';
+import type { Rule, RuleContext } from './types.js';
+import { loaiVanBan, coQuan, lapLoai } from './ky-hieu.js';
+import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan } from './chu-ky.js';
+import { luu, luuVt, trung, gachDau } from './noi-nhan.js';
+import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
+import { dauCham, khoangTrang, danhDau } from './van-ban.js';
+
+export type { Rule, RuleContext, Finding } from './types.js';
+
+/** All rules, in the order their findings are reported for the same position. */
+export const RULES: readonly Rule[] = [
+  loaiVanBan, coQuan, lapLoai,
+  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan,
+  luu, luuVt, trung, gachDau,
+  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa,
+  dauCham, khoangTrang, danhDau,
+];
+
+/** Runs every rule on a schema-valid plan and positions the findings in its YAML. */
+export function runRules(ctx: RuleContext, loaded: LoadedPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    for (const f of rule.check(ctx)) {
+      out.push({ file: loaded.file, ...positionOf(loaded, f.path, { key: f.key }), severity: rule.severity, rule: rule.id, message: f.message, ...(f.hint ? { hint: f.hint } : {}) });
+    }
+  }
+  return out;
+}

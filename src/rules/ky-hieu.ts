@@ -1,0 +1,44 @@
+/** Rules on số và ký hiệu (ô 3). */
+import { msg } from '../i18n/messages.js';
+import type { Rule } from './types.js';
+
+const FAMILY = { nha_nuoc: 'NĐ 30/2020 Phụ lục III', cong_doan: 'NĐ 30/2020 Phụ lục III (QĐ 933/QĐ-TLĐ)', dang: 'HD 36-HD/VPTW' } as const;
+
+export const loaiVanBan: Rule = {
+  id: 'ky-hieu/loai-van-ban',
+  severity: 'error',
+  description: { vi: 'Chữ viết tắt tên loại văn bản phải có trong danh mục của khối (KH = Kế hoạch).', en: 'The document-type abbreviation must be one of the family’s list (KH = Kế hoạch).' },
+  source: 'NĐ 30/2020 Phụ lục III; HD 36-HD/VPTW',
+  check: ({ plan, profile, lang }) => {
+    const v = plan.so_ky_hieu.loai_van_ban ?? 'KH';
+    return profile.loai_van_ban.includes(v) ? [] : [{
+      path: ['so_ky_hieu', 'loai_van_ban'],
+      message: msg('rule/ky-hieu/loai-van-ban', lang, { value: v, family: FAMILY[plan.khoi], allowed: profile.loai_van_ban.join(', ') }),
+    }];
+  },
+};
+
+export const coQuan: Rule = {
+  id: 'ky-hieu/co-quan',
+  severity: 'warning',
+  description: { vi: 'Chữ viết tắt tên cơ quan trong ký hiệu viết in hoa.', en: 'The issuer abbreviation in the ký hiệu is upper case.' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.3',
+  check: ({ plan, lang }) => {
+    const v = plan.so_ky_hieu.viet_tat_co_quan;
+    return v === v.toLocaleUpperCase('vi') ? [] : [{ path: ['so_ky_hieu', 'viet_tat_co_quan'], message: msg('rule/ky-hieu/co-quan', lang, { value: v }) }];
+  },
+};
+
+export const lapLoai: Rule = {
+  id: 'ky-hieu/lap-loai',
+  severity: 'error',
+  description: { vi: 'Không ghi lại tên loại trong chữ viết tắt tên cơ quan (tránh "KH-KH-UBND").', en: 'The issuer abbreviation must not repeat the type code (no "KH-KH-UBND").' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.3',
+  check: ({ plan, lang }) => {
+    const loai = plan.so_ky_hieu.loai_van_ban ?? 'KH';
+    const v = plan.so_ky_hieu.viet_tat_co_quan;
+    if (!new RegExp(`^${loai}[-/]`).test(v)) return [];
+    const result = plan.khoi === 'dang' ? `${loai}/${v}` : `${loai}-${v}`;
+    return [{ path: ['so_ky_hieu', 'viet_tat_co_quan'], message: msg('rule/ky-hieu/lap-loai', lang, { value: v, loai, result }) }];
+  },
+};

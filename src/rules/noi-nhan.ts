@@ -1,0 +1,64 @@
+/** Rules on Nơi nhận (ô 9b). */
+import { msg } from '../i18n/messages.js';
+import type { Finding, Rule } from './types.js';
+
+export const luu: Rule = {
+  id: 'noi-nhan/luu',
+  severity: 'error',
+  description: { vi: 'Nơi nhận kết thúc bằng dòng "Lưu".', en: 'Nơi nhận ends with the "Lưu" line.' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  check: ({ plan, lang }) => {
+    const l = plan.noi_nhan.luu;
+    return typeof l === 'string' && !/^-?\s*Lưu\b/u.test(l) ? [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu', lang) }] : [];
+  },
+};
+
+export const luuVt: Rule = {
+  id: 'noi-nhan/luu-vt',
+  severity: 'warning',
+  description: { vi: 'Nhà nước, Công đoàn: dòng lưu theo mẫu "Lưu: VT, <đơn vị soạn thảo>.".', en: 'State and union: the filing line reads "Lưu: VT, <drafting unit>.".' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  check: ({ plan, lang }) => {
+    if (plan.khoi === 'dang') return [];
+    const l = plan.noi_nhan.luu;
+    const ok = typeof l === 'string' ? /^Lưu: VT\b/u.test(l) : l[0] === 'VT';
+    return ok ? [] : [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu-vt', lang, { value: typeof l === 'string' ? l : `Lưu: ${l.join(', ')}.` }) }];
+  },
+};
+
+const key = (s: string) => s.normalize('NFC').replace(/[;,.\s]+$/u, '').replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
+
+export const trung: Rule = {
+  id: 'noi-nhan/trung',
+  severity: 'error',
+  description: { vi: 'Không ghi một nơi nhận hai lần.', en: 'No recipient is listed twice.' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  check: ({ plan, lang }) => {
+    const seen = new Map<string, string>();
+    const out: Finding[] = [];
+    plan.noi_nhan.cac_noi.forEach((c, i) => {
+      const items: [string, (string | number)[]][] = typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j) => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]);
+      for (const [text, path] of items) {
+        const k = key(text);
+        if (seen.has(k)) out.push({ path, message: msg('rule/noi-nhan/trung', lang, { value: text, first: seen.get(k)! }) });
+        else seen.set(k, path.join('.'));
+      }
+    });
+    return out;
+  },
+};
+
+export const gachDau: Rule = {
+  id: 'noi-nhan/gach-dau',
+  severity: 'warning',
+  description: { vi: 'Nơi nhận ghi không có "-" đầu dòng, ";" cuối dòng (tool tự thêm).', en: 'Recipients are written without the leading "-" and final ";" (added by the tool).' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  check: ({ plan, lang }) => {
+    const out: Finding[] = [];
+    plan.noi_nhan.cac_noi.forEach((c, i) => {
+      const items: [string, (string | number)[]][] = typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j) => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]);
+      for (const [text, path] of items) if (/^[-–+•]\s/u.test(text) || /;$/u.test(text)) out.push({ path, message: msg('rule/noi-nhan/gach-dau', lang) });
+    });
+    return out;
+  },
+};

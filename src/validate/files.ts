@@ -1,0 +1,47 @@
+/**
+ * Checking plan files: expanding the command line's files, directories and globs, and validating each file
+ * into diagnostics without ever throwing for bad input.
+ */
+import { stat } from 'node:fs/promises';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Diagnostic } from '../errors.js';
+import { KehoachError } from '../errors.js';
+import { loadPlanFile } from '../load.js';
+import { checkLoadedPlan, type PlanOptions } from '../pipeline.js';
+
+/** Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. */
+const PLAN_GLOB = '**/*.{yaml,yml}';
+const IGNORE = ['**/node_modules/**', '**/_*.yaml', '**/_*.yml', '**/.*/**'];
+
+/**
+ * Expands files, directories (searched for *.yaml/*.yml) and glob patterns into a sorted list of plan files.
+ * @returns the files, and the arguments that matched nothing
+ */
+export async function expandInputs(args: string[]): Promise<{ files: string[]; unmatched: string[] }> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    let found: string[] = [];
+    const st = await stat(arg).catch(() => null);
+    if (st?.isDirectory()) found = await glob(PLAN_GLOB, { cwd: arg, ignore: IGNORE, absolute: false }).then((fs) => fs.map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
+    else if (st?.isFile()) found = [arg];
+    else if (isDynamicPattern(arg)) found = await glob(arg, { ignore: IGNORE });
+    if (found.length) found.forEach((f) => files.add(f));
+    else unmatched.push(arg);
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+/**
+ * Validates one plan file: YAML, schema, structure and the rules of the standard.
+ * @returns every diagnostic (errors and warnings), sorted by position; never throws for bad input
+ */
+export async function validateFile(path: string, opts: PlanOptions = {}): Promise<Diagnostic[]> {
+  try {
+    const loaded = await loadPlanFile(path, { lang: opts.lang ?? 'vi' });
+    return checkLoadedPlan(loaded, opts).diagnostics;
+  } catch (e) {
+    if (e instanceof KehoachError) return e.diagnostics;
+    throw e;
+  }
+}
