@@ -56,3 +56,12 @@ describe('generated types', () => {
     expect(await generate()).toBe(readFileSync(join(ROOT, 'src', 'types', 'plan.ts'), 'utf8'));
   });
 });
+
+describe('generated rule list', () => {
+  it('README.md lists every rule (run npm run gen:rules-doc)', async () => {
+    const { rulesTable, withTable } = await import(join(ROOT, 'scripts', 'gen-rules-doc.mjs'));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(withTable(readme, await rulesTable())).toBe(readme);
+    expect(readme).toContain('`chu-ky/kt-pho`');
+  });
+});
