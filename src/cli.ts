@@ -26,7 +26,7 @@ function fail(e: unknown, g: Global): never {
   if (e instanceof KehoachError) {
     if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
     else process.stderr.write(`kehoach: ${e.message}\n`);
-    process.exit(e.kind === 'usage' ? 2 : e.kind === 'io' ? 1 : 1);
+    process.exit(e.kind === 'usage' ? 2 : 1);
   }
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
   process.stderr.write(`kehoach: ${msg('cli/internal', g.lang, { detail })}\n`);
@@ -102,6 +102,36 @@ program
         if (o.format === 'text') process.stderr.write(msg('cli/summary', g.lang, { files: files.length, errors, warnings }) + '\n');
       }
       process.exit(errors > 0 || (o.strict && warnings > 0) ? 1 : 0);
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+program
+  .command('batch')
+  .description('kết xuất nhiều kế hoạch: thư mục hoặc mẫu glob → thư mục đích, giữ nguyên cây thư mục')
+  .argument('<paths...>', 'thư mục hoặc mẫu glob')
+  .requiredOption('-o, --output <dir>', 'thư mục đích')
+  .option('-j, --jobs <n>', 'số luồng song song (mặc định: số lõi)')
+  .option('--incremental', 'bỏ qua kế hoạch có đầu vào không đổi so với manifest trước')
+  .option('--manifest <file.json>', 'tệp manifest (mặc định <output>/manifest.json)')
+  .option('--shard <i/n>', 'chỉ kết xuất phần thứ i trong n phần ổn định (ma trận CI)')
+  .option('--check-register', 'kiểm tra sổ đăng ký: không trùng số, số theo ngày, liệt kê số thiếu')
+  .addOption(new Option('--format <format>', 'định dạng báo lỗi').choices(['text', 'json', 'github']).default('text'))
+  .action(async (paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; format: Format }) => {
+    const g = program.opts<Global>();
+    try {
+      const { parseShard } = await import('./batch/plan-set.js');
+      const shard = o.shard ? parseShard(o.shard) : undefined;
+      if (shard === null) throw new KehoachError(msg('batch/bad-shard', g.lang), [], 'usage');
+      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new KehoachError(msg('batch/bad-jobs', g.lang), [], 'usage');
+      const { batchCommand } = await import('./cli/batch.js');
+      process.exitCode = await batchCommand(paths, {
+        outdir: o.output, format: o.format,
+        ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
+        ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...(g.templates ? { templatesDir: g.templates } : {}),
+      }, g.lang);
     } catch (e) {
       fail(e, g);
     }

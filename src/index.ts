@@ -8,8 +8,8 @@
  * ```
  */
 import { stringify } from 'yaml';
-import { loadPlanFile } from './load.js';
-import { checkLoadedPlan, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
+import { loadPlanWithInheritance } from './inherit.js';
+import { checkSource, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
 import type { KeHoach } from './types/plan.js';
 import type { Diagnostic } from './errors.js';
 
@@ -23,7 +23,8 @@ export { loadProfile, DEFAULT_TEMPLATES_DIR, type LayoutProfile, type StyleSpec 
 export { renderMarkup } from './render/template.js';
 export { parseMarkup, MarkupError } from './render/markup.js';
 export { writeFileAtomic } from './write.js';
-export { checkLoadedPlan, checkPlanText, renderView, type PlanOptions, type CheckResult } from './pipeline.js';
+export { loadPlanWithInheritance, defaultsFor, DEFAULTS_FILE } from './inherit.js';
+export { checkLoadedPlan, checkSource, checkPlanText, renderView, type PlanOptions, type CheckResult } from './pipeline.js';
 
 const toText = (source: string | KeHoach) => (typeof source === 'string' ? source : stringify(source));
 
@@ -36,17 +37,18 @@ const toText = (source: string | KeHoach) => (typeof source === 'string' ? sourc
 export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {}): Promise<Buffer> {
   const result = checkPlanText(toText(source), opts);
   assertNoErrors(result.diagnostics, opts.lang);
-  return renderView(result.view!, (result.plan.data as KeHoach).khoi, opts);
+  return renderView(result.view!, (result.source.data as KeHoach).khoi, opts);
 }
 
 /**
- * Renders a plan file to .docx bytes (the file name appears in diagnostics).
+ * Renders a plan file to .docx bytes, with the _defaults.yaml files and ke_thua chain it inherits (the file
+ * names appear in diagnostics).
  * @throws KehoachError (kind "io" when unreadable, "invalid" for bad content)
  */
 export async function renderPlanFile(path: string, opts: PlanOptions = {}): Promise<{ bytes: Buffer; check: CheckResult }> {
-  const check = checkLoadedPlan(await loadPlanFile(path, { lang: opts.lang ?? 'vi' }), opts);
+  const check = checkSource((await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' })).source, opts);
   assertNoErrors(check.diagnostics, opts.lang);
-  return { bytes: await renderView(check.view!, (check.plan.data as KeHoach).khoi, opts), check };
+  return { bytes: await renderView(check.view!, (check.source.data as KeHoach).khoi, opts), check };
 }
 
 /**

@@ -143,6 +143,48 @@ export async function loadPlanFile(path: string, opts: LoadOptions = {}): Promis
   return loadPlanText(decodePlanBytes(bytes, path, lang), path, opts);
 }
 
+/** Maps a data path to a file, line and column (1-based). */
+export type Locator = (path: readonly (string | number)[], q?: PositionQuery) => { file: string; line: number; column: number };
+
+/** A plan's data with the means to position diagnostics in the YAML it came from. */
+export interface PlanSource {
+  /** The plan file (diagnostics that cannot be placed elsewhere name it). */
+  file: string;
+  data: unknown;
+  locate: Locator;
+}
+
+/** True when every segment of `path` exists in the YAML document. */
+export function hasPath(plan: LoadedPlan, path: readonly (string | number)[]): boolean {
+  let node: unknown = plan.doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return false;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      if (node.items[Number(seg)] === undefined) return false;
+      node = node.items[Number(seg)];
+    } else return false;
+  }
+  return true;
+}
+
+/**
+ * A locator over layered sources (the plan first, then what it inherits, nearest first): a path is placed in the
+ * first layer that holds all of it, else in the plan as deep as it goes.
+ */
+export function layeredLocator(layers: LoadedPlan[]): Locator {
+  return (path, q = {}) => {
+    const probe = q.childKey !== undefined ? [...path, q.childKey] : path;
+    const layer = layers.find((l) => hasPath(l, probe)) ?? layers.find((l) => hasPath(l, path)) ?? layers[0];
+    return { file: layer.file, ...positionOf(layer, path, q) };
+  };
+}
+
+/** The source of a single plan file. */
+export const sourceOf = (plan: LoadedPlan): PlanSource => ({ file: plan.file, data: plan.data, locate: layeredLocator([plan]) });
+
 /** Where a path points: the value node, or (for `key: true`) the key of the last step. */
 export interface PositionQuery {
   /** Point at the key named by the last path segment instead of its value. */

@@ -5,7 +5,7 @@
 import type { Diagnostic } from './errors.js';
 import { KehoachError } from './errors.js';
 import type { Lang } from './i18n/messages.js';
-import { loadPlanText, positionOf, type LoadedPlan } from './load.js';
+import { loadPlanText, sourceOf, type LoadedPlan, type PlanSource } from './load.js';
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView } from './normalise/index.js';
 import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
@@ -29,7 +29,7 @@ export interface PlanOptions {
 
 /** Result of checking one plan: its diagnostics and, when there are no errors, the normalised view. */
 export interface CheckResult {
-  plan: LoadedPlan;
+  source: PlanSource;
   diagnostics: Diagnostic[];
   view?: PlanView;
 }
@@ -40,16 +40,24 @@ export interface CheckResult {
  *   returned as diagnostics.
  */
 export function checkLoadedPlan(plan: LoadedPlan, opts: PlanOptions = {}): CheckResult {
+  return checkSource(sourceOf(plan), opts);
+}
+
+/**
+ * Validates and normalises a plan given as data with a locator (a single file, or a plan merged with its
+ * _defaults.yaml / ke_thua sources). Returns diagnostics; never throws for bad input.
+ */
+export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResult {
   const lang = opts.lang ?? 'vi';
   const diagnostics = validateSchema(plan, lang);
-  if (diagnostics.some((d) => d.severity === 'error')) return { plan, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { source: plan, diagnostics };
   const data = plan.data as KeHoach;
   const profile = loadProfile(data.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const { view, issues } = normalise(data, profile, lang);
-  diagnostics.push(...issuesToDiagnostics(issues, (p) => positionOf(plan, p), plan.file));
-  if (!issues.length) diagnostics.push(...runRules({ plan: data, profile, lang }, plan));
+  diagnostics.push(...issuesToDiagnostics(issues, (p) => plan.locate(p)));
+  if (!issues.length) diagnostics.push(...runRules({ plan: data, profile, lang }, plan.locate));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { plan, diagnostics, ...(diagnostics.some((d) => d.severity === 'error') ? {} : { view }) };
+  return { source: plan, diagnostics, ...(diagnostics.some((d) => d.severity === 'error') ? {} : { view }) };
 }
 
 /** Loads YAML text and checks it (see checkLoadedPlan). */

@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { deepMerge } from './merge.js';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
@@ -61,15 +62,6 @@ export interface LayoutProfile {
   kieu: Record<string, StyleSpec>;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** Deep merge: maps merge, everything else (lists, scalars) is replaced by the override. */
-export function deepMerge<T>(base: T, over: unknown): T {
-  if (!isObj(base) || !isObj(over)) return (over === undefined ? base : over) as T;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v;
-  return out as T;
-}
 
 const cache = new Map<string, LayoutProfile>();
 

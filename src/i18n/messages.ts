@@ -100,6 +100,8 @@ export const catalogue = {
     (p) => `dòng có ${p.got} ô nhưng bảng có ${p.want} cột`,
     (p) => `the row has ${p.got} cells but the table has ${p.want} columns`,
   ),
+  'plan/inherit-missing': m((p) => `không tìm thấy tệp kế thừa "${p.file}"`, (p) => `the inherited file "${p.file}" does not exist`),
+  'plan/inherit-cycle': m((p) => `kế thừa vòng tròn qua "${p.file}"`, (p) => `inheritance goes round in a circle through "${p.file}"`),
   'plan/signature-head': m(
     (p) => `quyen_han ${p.value} cần "thu_truong" (chức danh người đứng đầu)`,
     (p) => `quyen_han ${p.value} needs "thu_truong" (the head's title)`,
@@ -203,6 +205,41 @@ export const catalogue = {
     (p) => `${p.files} tệp: ${p.errors} lỗi, ${p.warnings} cảnh báo`,
     (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s)`,
   ),
+
+  // ---- a year's register (batch --check-register, validate over a folder)
+  'register/trung': m(
+    (p) => `số ${p.so} đã dùng cho "${p.other}" (cùng ký hiệu ${p.kyhieu}, ${p.period})`,
+    (p) => `number ${p.so} is already used by "${p.other}" (same ký hiệu ${p.kyhieu}, ${p.period})`,
+  ),
+  'register/thu-tu': m(
+    (p) => `số ${p.so} ngày ${p.ngay} đứng sau số ${p.prev} ngày ${p.prevNgay}: số phải tăng theo ngày ban hành`,
+    (p) => `number ${p.so} dated ${p.ngay} comes after number ${p.prev} dated ${p.prevNgay}: numbers must follow the issue dates`,
+  ),
+  'register/thieu': m(
+    (p) => `sổ ${p.kyhieu} (${p.period}) thiếu số: ${p.missing}`,
+    (p) => `register ${p.kyhieu} (${p.period}) skips number(s): ${p.missing}`,
+  ),
+  'period/year': m((p) => `năm ${p.v}`, (p) => `year ${p.v}`),
+  'period/term': m((p) => `nhiệm kỳ ${p.v}`, (p) => `term ${p.v}`),
+  'period/all': m(() => 'chưa ghi nhiệm kỳ', () => 'no term given'),
+  'batch/clash': m(
+    (p) => `kế hoạch này và "${p.other}" cùng ghi ra ${p.output}; không ghi tệp nào`,
+    (p) => `this plan and "${p.other}" would both write ${p.output}; neither is written`,
+  ),
+  'batch/outside': m(
+    (p) => `đường dẫn ra "${p.output}" nằm ngoài thư mục đích`,
+    (p) => `the output path "${p.output}" would leave the output folder`,
+  ),
+  'batch/summary': m(
+    (p) => `đã kết xuất ${p.rendered}, lỗi ${p.failed}, bỏ qua ${p.skipped} — ${p.wall} s, ${p.rate} văn bản/s`,
+    (p) => `rendered ${p.rendered}, failed ${p.failed}, skipped ${p.skipped} — ${p.wall} s, ${p.rate} docs/s`,
+  ),
+  'batch/progress': m(
+    (p) => `[batch] ${p.done}/${p.total}: kết xuất ${p.rendered}, lỗi ${p.failed}, bỏ qua ${p.skipped} (${p.rate} văn bản/s, còn ${p.eta} s)`,
+    (p) => `[batch] ${p.done}/${p.total}: rendered ${p.rendered}, failed ${p.failed}, skipped ${p.skipped} (${p.rate} docs/s, ETA ${p.eta} s)`,
+  ),
+  'batch/bad-shard': m(() => '--shard phải có dạng i/n với 1 ≤ i ≤ n', () => '--shard must be i/n with 1 ≤ i ≤ n'),
+  'batch/bad-jobs': m(() => '--jobs phải là số nguyên dương', () => '--jobs must be a positive whole number'),
 
   // ---- CLI
   'cli/written': m((p) => `đã ghi ${p.file}`, (p) => `wrote ${p.file}`),

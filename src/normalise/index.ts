@@ -252,6 +252,6 @@ const romanOf = (n: number) => formatNumber({ prefix: '', token: 'I', suffix: ''
 const sentenceCase = (s: string) => s.charAt(0) + s.slice(1).toLocaleLowerCase('vi');
 
 /** Converts normalise issues into positioned diagnostics. */
-export function issuesToDiagnostics(issues: NormaliseIssue[], at: (path: Path) => { line: number; column: number }, file: string): Diagnostic[] {
-  return issues.map((i) => ({ file, ...at(i.path), severity: 'error' as const, rule: i.rule, message: i.message }));
+export function issuesToDiagnostics(issues: NormaliseIssue[], at: (path: Path) => { file: string; line: number; column: number }): Diagnostic[] {
+  return issues.map((i) => ({ ...at(i.path), severity: 'error' as const, rule: i.rule, message: i.message }));
 }

@@ -3,7 +3,7 @@
  * list it here, add its messages to the catalogue and its passing/failing cases to test/rules.test.ts.
  */
 import type { Diagnostic } from '../errors.js';
-import { positionOf, type LoadedPlan } from '../load.js';
+import type { Locator } from '../load.js';
 import type { Rule, RuleContext } from './types.js';
 import { loaiVanBan, coQuan, lapLoai } from './ky-hieu.js';
 import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan } from './chu-ky.js';
@@ -23,11 +23,11 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Runs every rule on a schema-valid plan and positions the findings in its YAML. */
-export function runRules(ctx: RuleContext, loaded: LoadedPlan): Diagnostic[] {
+export function runRules(ctx: RuleContext, locate: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {
-      out.push({ file: loaded.file, ...positionOf(loaded, f.path, { key: f.key }), severity: rule.severity, rule: rule.id, message: f.message, ...(f.hint ? { hint: f.hint } : {}) });
+      out.push({ ...locate(f.path, { key: f.key }), severity: rule.severity, rule: rule.id, message: f.message, ...(f.hint ? { hint: f.hint } : {}) });
     }
   }
   return out;

@@ -149,6 +149,10 @@ export type HuongGiay = 'doc' | 'ngang';
  * Một KẾ HOẠCH: thể thức theo NĐ 30/2020/NĐ-CP (cơ quan nhà nước), HD 36-HD/VPTW (cơ quan Đảng) hoặc QĐ 933/QĐ-TLĐ (Công đoàn). Chữ trong mọi trường được phép dùng *nghiêng* và **đậm**.
  */
 export interface KeHoach {
+  /**
+   * Đường dẫn (tương đối với tệp này) tới một tệp YAML chứa các giá trị dùng chung (cơ quan, người ký, nơi nhận ...). Bảng khóa được gộp sâu, danh sách được thay thế, giá trị trong kế hoạch được ưu tiên. Các tệp _defaults.yaml trong thư mục của kế hoạch và thư mục cha cũng được áp dụng.
+   */
+  ke_thua?: string;
   khoi: Khoi;
   /**
    * Tên cơ quan, tổ chức chủ quản trực tiếp (ô 2, dòng trên; với cơ quan Đảng là cơ quan cấp trên trực tiếp), in hoa. Một chuỗi hoặc danh sách các dòng.
@@ -250,6 +254,10 @@ export interface SoKyHieu {
    * Chữ viết tắt tên cơ quan ban hành (và đơn vị soạn thảo nếu có), in hoa, ví dụ UBND, LĐLĐ, BDVTU.
    */
   viet_tat_co_quan: string;
+  /**
+   * Khối Đảng: nhiệm kỳ cấp ủy mà số văn bản được đánh liên tục trong đó (HD 36-HD/VPTW), ví dụ "2020-2025". Dùng khi kiểm tra sổ đăng ký văn bản.
+   */
+  nhiem_ky?: string;
 }
 /**
  * Các dòng phân công dưới một nhiệm vụ: Chủ trì, Chịu trách nhiệm tham mưu, Phối hợp, Thời gian thực hiện, Kết quả.

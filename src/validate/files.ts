@@ -6,8 +6,8 @@ import { stat } from 'node:fs/promises';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
-import { loadPlanFile } from '../load.js';
-import { checkLoadedPlan, type PlanOptions } from '../pipeline.js';
+import { loadPlanWithInheritance } from '../inherit.js';
+import { checkSource, type PlanOptions } from '../pipeline.js';
 
 /** Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. */
 const PLAN_GLOB = '**/*.{yaml,yml}';
@@ -38,8 +38,8 @@ export async function expandInputs(args: string[]): Promise<{ files: string[]; u
  */
 export async function validateFile(path: string, opts: PlanOptions = {}): Promise<Diagnostic[]> {
   try {
-    const loaded = await loadPlanFile(path, { lang: opts.lang ?? 'vi' });
-    return checkLoadedPlan(loaded, opts).diagnostics;
+    const { source } = await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' });
+    return checkSource(source, opts).diagnostics;
   } catch (e) {
     if (e instanceof KehoachError) return e.diagnostics;
     throw e;

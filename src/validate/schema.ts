@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../errors.js';
 import { msg, typeName, type Lang } from '../i18n/messages.js';
-import { positionOf, type LoadedPlan } from '../load.js';
+import type { PlanSource } from '../load.js';
 
 /** Absolute path of the plan schema shipped with the package. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/ke-hoach.schema.json', import.meta.url));
@@ -61,7 +61,7 @@ const splitPointer = (p: string): string[] => (p === '' ? [] : p.split('/').slic
  * Validates a loaded plan against the schema.
  * @returns diagnostics (empty when valid), sorted by position, one per mistake.
  */
-export function validateSchema(plan: LoadedPlan, lang: Lang = 'vi'): Diagnostic[] {
+export function validateSchema(plan: PlanSource, lang: Lang = 'vi'): Diagnostic[] {
   const validate = planValidator();
   if (validate(plan.data)) return [];
   const errors = (validate.errors ?? []) as ErrorObject[];
@@ -80,19 +80,19 @@ export function validateSchema(plan: LoadedPlan, lang: Lang = 'vi'): Diagnostic[
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function toDiagnostic(plan: LoadedPlan, e: ErrorObject, lang: Lang): Diagnostic {
+function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic {
   const path = splitPointer(e.instancePath);
   const parent = (e.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: string; title?: string };
   const value = e.data;
   let rule = `schema/${e.keyword}`;
   let message: string;
   let hint: string | undefined;
-  let pos = positionOf(plan, path);
+  let pos = plan.locate(path);
   switch (e.keyword) {
     case 'required': {
       const field = (e.params as { missingProperty: string }).missingProperty;
       message = msg('schema/required', lang, { field });
-      pos = positionOf(plan, path, { key: true });
+      pos = plan.locate(path, { key: true });
       if (parent.properties?.[field]) {
         const sub = parent.properties[field] as { description?: string };
         if (sub.description && lang === 'vi') hint = `${field}: ${sub.description}`;
@@ -103,7 +103,7 @@ function toDiagnostic(plan: LoadedPlan, e: ErrorObject, lang: Lang): Diagnostic 
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       rule = 'schema/unknown-key';
       message = msg('schema/unknown-key', lang, { key });
-      pos = positionOf(plan, path, { childKey: key });
+      pos = plan.locate(path, { childKey: key });
       const allowed = Object.keys(parent.properties ?? {});
       const s = suggest(key, allowed);
       hint = s ? msg('hint/did-you-mean', lang, { suggestion: s }) : msg('hint/allowed-keys', lang, { keys: allowed.join(', ') });
@@ -141,5 +141,5 @@ function toDiagnostic(plan: LoadedPlan, e: ErrorObject, lang: Lang): Diagnostic 
     default:
       message = msg('schema/other', lang, { detail: `${e.keyword}: ${e.message ?? ''}` });
   }
-  return { file: plan.file, line: pos.line, column: pos.column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
+  return { file: pos.file, line: pos.line, column: pos.column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
 }

@@ -1,0 +1,140 @@
+/**
+ * `kehoach batch`: render many plans like a build tool — in parallel on worker threads (piscina), each plan
+ * isolated (one bad plan does not stop the others), every output written atomically, resumable
+ * (--incremental, by input hash), sliceable (--shard i/n), with a manifest a machine can read.
+ * The main thread only schedules and reports.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { writeFileAtomic } from '../write.js';
+import { KehoachError, type Diagnostic } from '../errors.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { discover, outputFor, inShard, type PlanEntry } from './plan-set.js';
+import { checkRegister } from './register.js';
+import type { Task, TaskResult } from './worker.js';
+
+export type { TaskResult } from './worker.js';
+
+export interface BatchOptions {
+  outdir: string;
+  /** Worker threads (default: the number of cores). */
+  jobs?: number;
+  /** Skip plans whose inputs hash the same as in the previous manifest. */
+  incremental?: boolean;
+  /** Manifest path (default outdir/manifest.json). */
+  manifest?: string;
+  shard?: { i: number; n: number };
+  checkRegister?: boolean;
+  lang?: Lang;
+  templatesDir?: string;
+  /** Called after each plan finishes (for progress display). */
+  onProgress?: (p: BatchProgress) => void;
+}
+
+export interface BatchProgress { done: number; total: number; rendered: number; failed: number; skipped: number; elapsedMs: number }
+
+export interface BatchSummary extends BatchProgress {
+  results: TaskResult[];
+  /** Register diagnostics (with --check-register). */
+  register: Diagnostic[];
+  manifest: string;
+  wallMs: number;
+}
+
+/** The manifest written after each batch (outdir/manifest.json). */
+export interface Manifest {
+  tool: string;
+  version: string;
+  plans: TaskResult[];
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Hash of everything besides the plan that shapes the output: tool version and every template file. */
+export function environmentHash(templatesDir: string): string {
+  const h = createHash('sha256').update(`kehoach@${VERSION}\0`);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p.slice(templatesDir.length)).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  walk(templatesDir);
+  return h.digest('hex');
+}
+
+/**
+ * Renders every plan found under the inputs into outdir, mirroring the input folders.
+ * @throws KehoachError (kind "usage") when an input matches nothing
+ */
+export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
+  const start = performance.now();
+  const lang = opts.lang ?? 'vi';
+  const { plans: found, unmatched } = await discover(inputs);
+  if (unmatched.length) throw new KehoachError(msg('cli/no-input', lang, { patterns: unmatched.join(' ') }), [], 'usage');
+  const plans = opts.shard ? found.filter((p) => inShard(p.rel, opts.shard!)) : found;
+  const manifestPath = opts.manifest ?? join(opts.outdir, 'manifest.json');
+  const previous = new Map<string, string>();
+  if (opts.incremental && existsSync(manifestPath)) {
+    try {
+      for (const p of (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest).plans) if (p.input_hash && p.status !== 'failed') previous.set(p.input, p.input_hash);
+    } catch { /* an unreadable manifest means a full rebuild */ }
+  }
+
+  // Outputs: inside outdir, one plan per output.
+  const results: TaskResult[] = [];
+  const byOutput = new Map<string, PlanEntry[]>();
+  const runnable: (PlanEntry & { output: string })[] = [];
+  for (const p of plans) {
+    const output = outputFor(opts.outdir, p.rel);
+    if (!output) {
+      results.push({ input: p.input, output: p.rel, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'batch/outside', message: msg('batch/outside', lang, { output: p.rel }) }] });
+      continue;
+    }
+    byOutput.set(output, [...(byOutput.get(output) ?? []), p]);
+  }
+  for (const [output, ps] of byOutput) {
+    if (ps.length === 1) { runnable.push({ ...ps[0], output }); continue; }
+    for (const p of ps) {
+      const other = ps.filter((q) => q !== p).map((q) => q.input).join(', ');
+      results.push({ input: p.input, output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'batch/clash', message: msg('batch/clash', lang, { other, output }) }] });
+    }
+  }
+
+  const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const envHash = environmentHash(templatesDir);
+  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  const progress: BatchProgress = { done: 0, total: plans.length, rendered: 0, failed: results.length, skipped: 0, elapsedMs: 0 };
+  progress.done = results.length;
+  const pool = new Piscina<Task, TaskResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: Math.min(jobs, runnable.length || 1),
+    maxThreads: jobs,
+    idleTimeout: 1000,
+  });
+  try {
+    const settled = await Promise.all(runnable.map(async (p) => {
+      const task: Task = { input: p.input, output: p.output, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(previous.has(p.input) ? { previousHash: previous.get(p.input)! } : {}) };
+      const r = await pool.run(task);
+      progress.done++;
+      progress[r.status]++;
+      progress.elapsedMs = performance.now() - start;
+      opts.onProgress?.({ ...progress });
+      return r;
+    }));
+    results.push(...settled);
+  } finally {
+    await pool.destroy();
+  }
+  results.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+  const register = opts.checkRegister ? checkRegister(results.flatMap((r) => (r.register ? [r.register] : [])), lang) : [];
+  const manifest: Manifest = { tool: 'kehoach', version: VERSION, plans: results };
+  await writeFileAtomic(resolve(manifestPath), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
+  const wallMs = performance.now() - start;
+  return { ...progress, elapsedMs: wallMs, results, register, manifest: manifestPath, wallMs };
+}

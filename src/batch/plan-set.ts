@@ -1,0 +1,75 @@
+/**
+ * Which plans a batch renders and where each output goes: inputs (folders or globs) → plan files with the root
+ * they are mirrored from; outputs under `outdir`, never outside it; stable shards.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep, dirname } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface PlanEntry {
+  /** Path of the plan as found (relative to the working directory when the input was). */
+  input: string;
+  /** The folder its path is mirrored from. */
+  root: string;
+  /** Path of the output relative to outdir, e.g. "2025/ubnd/kh-01.docx". */
+  rel: string;
+}
+
+const IGNORE = ['**/node_modules/**', '**/_*.yaml', '**/_*.yml', '**/.*/**'];
+
+/** The static folder in front of a glob pattern: "plans/2025/*.yaml" → "plans/2025". */
+export function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const i = parts.findIndex((p) => isDynamicPattern(p));
+  return i <= 0 ? '.' : parts.slice(0, i).join('/');
+}
+
+/**
+ * Finds the plans of the given folders, globs or files, sorted by output path.
+ * @returns plans and the arguments that matched nothing
+ */
+export async function discover(args: string[]): Promise<{ plans: PlanEntry[]; unmatched: string[] }> {
+  const plans: PlanEntry[] = [];
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    const st = await stat(arg).catch(() => null);
+    let root: string;
+    let files: string[];
+    if (st?.isDirectory()) { root = arg; files = (await glob('**/*.{yaml,yml}', { cwd: arg, ignore: IGNORE })).map((f) => join(arg, f)); }
+    else if (st?.isFile()) { root = dirname(arg); files = [arg]; }
+    else if (isDynamicPattern(arg)) { root = globBase(arg); files = await glob(arg, { ignore: IGNORE }); }
+    else { unmatched.push(arg); continue; }
+    if (!files.length) unmatched.push(arg);
+    for (const f of files) plans.push({ input: f, root, rel: relative(root, f).replace(/\.ya?ml$/, '.docx') });
+  }
+  const seen = new Set<string>();
+  const unique = plans.filter((p) => { const k = resolve(p.input); if (seen.has(k)) return false; seen.add(k); return true; });
+  return { plans: unique.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.input < b.input ? -1 : 1)), unmatched };
+}
+
+/**
+ * The output file of a plan under outdir.
+ * @returns the absolute path, or null when it would leave outdir (a ".." or absolute name)
+ */
+export function outputFor(outdir: string, rel: string): string | null {
+  if (isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) return null;
+  const base = resolve(outdir);
+  const out = resolve(base, rel);
+  return out.startsWith(base + sep) ? out : null;
+}
+
+/** Parses "--shard i/n" (1 ≤ i ≤ n). */
+export function parseShard(s: string): { i: number; n: number } | null {
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  if (!m) return null;
+  const i = Number(m[1]);
+  const n = Number(m[2]);
+  return n >= 1 && i >= 1 && i <= n ? { i, n } : null;
+}
+
+/** Stable slice: a plan belongs to shard 1 + (hash of its output path mod n), whatever else is in the batch. */
+export function inShard(rel: string, shard: { i: number; n: number }): boolean {
+  const h = createHash('sha1').update(rel.split(sep).join('/')).digest().readUInt32BE(0);
+  return (h % shard.n) + 1 === shard.i;
+}

@@ -1,0 +1,53 @@
+/**
+ * A year's register (sổ đăng ký văn bản): within one issuer and ký hiệu, no two plans share a number, numbers
+ * follow the issue dates, and gaps are listed. State bodies and unions number per calendar year (NĐ 30/2020
+ * Điều 15); Party bodies per term of the cấp ủy (HD 36-HD/VPTW), given by so_ky_hieu.nhiem_ky.
+ */
+import type { Diagnostic } from '../errors.js';
+import { msg, type Lang } from '../i18n/messages.js';
+
+/** One numbered plan as the register sees it; file/line/column point at its number. */
+export interface RegisterEntry {
+  khoi: string; loai: string; co_quan: string; so: number | null; ngay: string; nhiem_ky?: string;
+  file: string; line: number; column: number;
+}
+
+const vnDate = (d: string) => d.split('-').reverse().join('/');
+
+/** Checks the register over a set of plans; drafts (no number) are left out. */
+export function checkRegister(entries: RegisterEntry[], lang: Lang = 'vi'): Diagnostic[] {
+  const groups = new Map<string, { label: string; period: string; items: RegisterEntry[] }>();
+  for (const e of entries) {
+    if (e.so == null) continue;
+    const party = e.khoi === 'dang';
+    const period = party ? (e.nhiem_ky ? msg('period/term', lang, { v: e.nhiem_ky }) : msg('period/all', lang)) : msg('period/year', lang, { v: e.ngay.slice(0, 4) });
+    const label = party ? `${e.loai}/${e.co_quan}` : `${e.loai}-${e.co_quan}`;
+    const key = `${e.khoi}|${label}|${period}`;
+    if (!groups.has(key)) groups.set(key, { label, period, items: [] });
+    groups.get(key)!.items.push(e);
+  }
+  const out: Diagnostic[] = [];
+  const at = (e: RegisterEntry) => ({ file: e.file, line: e.line, column: e.column });
+  for (const { label, period, items } of groups.values()) {
+    const byNumber = [...items].sort((a, b) => a.so! - b.so! || (a.ngay < b.ngay ? -1 : 1) || (a.file < b.file ? -1 : 1));
+    const first = new Map<number, RegisterEntry>();
+    for (const e of byNumber) {
+      const prev = first.get(e.so!);
+      if (prev) out.push({ ...at(e), severity: 'error', rule: 'register/trung', message: msg('register/trung', lang, { so: e.so!, other: prev.file, kyhieu: label, period }) });
+      else first.set(e.so!, e);
+    }
+    const unique = [...first.values()];
+    for (let i = 1; i < unique.length; i++) {
+      const [p, e] = [unique[i - 1], unique[i]];
+      if (e.ngay < p.ngay) out.push({ ...at(e), severity: 'warning', rule: 'register/thu-tu', message: msg('register/thu-tu', lang, { so: e.so!, ngay: vnDate(e.ngay), prev: p.so!, prevNgay: vnDate(p.ngay) }) });
+    }
+    const missing: number[] = [];
+    for (let i = 1; i < unique.length; i++) for (let n = unique[i - 1].so! + 1; n < unique[i].so!; n++) missing.push(n);
+    if (missing.length) {
+      const shown = missing.length > 20 ? `${missing.slice(0, 20).join(', ')}, … (${missing.length})` : missing.join(', ');
+      const after = unique.find((e) => e.so! > missing[0])!;
+      out.push({ ...at(after), severity: 'warning', rule: 'register/thieu', message: msg('register/thieu', lang, { kyhieu: label, period, missing: shown }) });
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}

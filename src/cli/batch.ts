@@ -1,0 +1,48 @@
+/** The batch command's reporting: a progress bar on a terminal, periodic plain lines otherwise, and a summary. */
+import cliProgress from 'cli-progress';
+import { runBatch, type BatchOptions, type BatchProgress, type BatchSummary } from '../batch/index.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { formatDiagnostics, useColour, type Format } from './output.js';
+
+const rate = (p: BatchProgress) => (p.elapsedMs > 0 ? ((p.rendered + p.skipped + p.failed) / (p.elapsedMs / 1000)) : 0);
+
+/** Runs a batch with progress on stderr; returns the exit code (0 all good, 1 any plan failed or register error). */
+export async function batchCommand(inputs: string[], opts: BatchOptions & { format: Format }, lang: Lang): Promise<number> {
+  const tty = !!process.stderr.isTTY && !process.env.CI;
+  let bar: cliProgress.SingleBar | undefined;
+  let lastLine = 0;
+  const onProgress = (p: BatchProgress) => {
+    if (tty) {
+      if (!bar) {
+        bar = new cliProgress.SingleBar({
+          format: '{bar} {value}/{total} | ✓ {rendered} ✗ {failed} ↷ {skipped} | {rate}/s | ETA {eta}s',
+          stream: process.stderr, hideCursor: true, clearOnComplete: true,
+        }, cliProgress.Presets.shades_classic);
+        bar.start(p.total, 0, { rendered: 0, failed: 0, skipped: 0, rate: '0' });
+      }
+      bar.update(p.done, { rendered: p.rendered, failed: p.failed, skipped: p.skipped, rate: rate(p).toFixed(0) });
+    } else if (p.elapsedMs - lastLine >= 2000 || p.done === p.total) {
+      lastLine = p.elapsedMs;
+      const r = rate(p);
+      process.stderr.write(msg('batch/progress', lang, { ...p, rate: r.toFixed(0), eta: r > 0 ? ((p.total - p.done) / r).toFixed(0) : '?' }) + '\n');
+    }
+  };
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch(inputs, { ...opts, lang, onProgress });
+  } finally {
+    bar?.stop();
+  }
+  const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register);
+  if (diags.length) {
+    const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(process.stderr));
+    (opts.format === 'text' ? process.stderr : process.stdout).write(out + '\n');
+  }
+  const wall = summary.wallMs / 1000;
+  process.stderr.write(msg('batch/summary', lang, {
+    rendered: summary.rendered, failed: summary.failed, skipped: summary.skipped,
+    wall: wall.toFixed(2), rate: ((summary.rendered + summary.skipped) / Math.max(wall, 1e-9)).toFixed(1),
+  }) + '\n');
+  const registerErrors = summary.register.some((d) => d.severity === 'error');
+  return summary.failed > 0 || registerErrors ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+/**
+ * Shared values for many plans: a `_defaults.yaml` applies to the plans of its folder and every folder below it;
+ * a plan may also name a file to inherit with `ke_thua: <path>` (relative to the plan). Merge: maps merge deeply,
+ * lists replace, the plan wins; order from weakest: farthest _defaults.yaml … nearest, then the ke_thua chain
+ * (farthest first), then the plan. Validation runs on the merged plan and places each diagnostic in the file that
+ * gave the value.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { KehoachError } from './errors.js';
+import { msg, type Lang } from './i18n/messages.js';
+import { loadPlanFile, layeredLocator, positionOf, type LoadedPlan, type PlanSource } from './load.js';
+import { deepMerge } from './merge.js';
+
+/** Name of the per-folder defaults file. */
+export const DEFAULTS_FILE = '_defaults.yaml';
+
+/**
+ * The _defaults.yaml files that apply to a plan, nearest first: its folder and each parent, stopping after the
+ * repository root (a folder holding .git) or at the filesystem root.
+ */
+export function defaultsFor(planPath: string): string[] {
+  const out: string[] = [];
+  let dir = dirname(resolve(planPath));
+  for (;;) {
+    const f = join(dir, DEFAULTS_FILE);
+    if (existsSync(f)) out.push(f);
+    if (existsSync(join(dir, '.git'))) break;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return out;
+}
+
+const cache = new Map<string, { key: string; plan: LoadedPlan }>();
+/** Loads a shared file, cached per process by path, size and mtime (batch workers read the same defaults often). */
+async function loadShared(path: string, lang: Lang, shown: string): Promise<LoadedPlan> {
+  const st = statSync(path);
+  const key = `${st.size}:${st.mtimeMs}:${lang}`;
+  const hit = cache.get(path);
+  if (hit && hit.key === key) return hit.plan;
+  const plan = await loadPlanFile(path, { lang });
+  plan.file = shown;
+  cache.set(path, { key, plan });
+  return plan;
+}
+
+/** A plan with what it inherits: the merged source, and every file it was made from (for hashing). */
+export interface InheritedPlan { source: PlanSource; files: string[]; plan: LoadedPlan }
+
+/**
+ * Loads a plan file with its _defaults.yaml files and ke_thua chain, and merges them.
+ * @throws KehoachError for unreadable YAML in any of the files, a missing ke_thua file or a ke_thua cycle
+ */
+export async function loadPlanWithInheritance(path: string, opts: { lang?: Lang } = {}): Promise<InheritedPlan> {
+  const lang = opts.lang ?? 'vi';
+  const plan = await loadPlanFile(path, { lang });
+  const layers: LoadedPlan[] = [plan];
+  // ke_thua chain (nearest first)
+  const seen = new Set([resolve(path)]);
+  for (let cur = plan; ; ) {
+    const ref = (cur.data as Record<string, unknown>)?.ke_thua;
+    if (typeof ref !== 'string') break;
+    const target = resolve(dirname(resolve(cur.file)), ref);
+    const at = positionOf(cur, ['ke_thua']);
+    if (seen.has(target) || !existsSync(target)) {
+      const message = seen.has(target) ? msg('plan/inherit-cycle', lang, { file: ref }) : msg('plan/inherit-missing', lang, { file: ref });
+      throw new KehoachError(message, [{ file: cur.file, line: at.line, column: at.column, severity: 'error', rule: 'plan/ke-thua', message }]);
+    }
+    seen.add(target);
+    cur = await loadShared(target, lang, join(dirname(cur.file), ref));
+    layers.push(cur);
+  }
+  for (const d of defaultsFor(path)) layers.push(await loadShared(d, lang, d.startsWith(resolve('.') + '/') ? d.slice(resolve('.').length + 1) : d));
+  let data: unknown = {};
+  for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
+  if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
+  return { source: { file: plan.file, data, locate: layeredLocator(layers) }, files: layers.map((l) => l.file), plan };
+}
