@@ -4,9 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { closest, distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { msg, typeName, type Lang } from '../i18n/messages.js';
 import type { PlanSource } from '../load.js';
@@ -21,25 +20,39 @@ export function planSchema(): Record<string, unknown> {
   return cachedSchema;
 }
 
+const require = createRequire(import.meta.url);
+type Format = { type: 'string'; validate: (s: string) => boolean };
+const formats = require('./formats.cjs') as { isRealDate: (s: string) => boolean } & Record<'date' | 'ngay-hoac-nam', Format>;
+
 /** True when `s` is YYYY-MM-DD naming a day that exists (2024-02-30 is refused, never rolled over). */
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1];
-}
+export const isRealDate: (s: string) => boolean = formats.isRealDate;
+
+/** Ajv options shared by the runtime compile and the precompiled validator (scripts/build-validator.mjs). */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
 let cachedValidator: ValidateFunction | undefined;
-/** The compiled validator (compiled once per process, ~70 ms). */
+/**
+ * The schema validator: the standalone code precompiled at build time (dist/validate/plan-validator.cjs), or,
+ * when running from source, compiled once per process (~70 ms).
+ */
 export function planValidator(): ValidateFunction {
   if (cachedValidator) return cachedValidator;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  addFormats.default(ajv, ['date']);
-  ajv.addFormat('ngay-hoac-nam', { type: 'string', validate: (s: string) => /^\d{4}$/.test(s) || isRealDate(s) });
-  cachedValidator = ajv.compile(planSchema());
+  try {
+    const mod = require('./plan-validator.cjs') as ValidateFunction | { default: ValidateFunction };
+    cachedValidator = typeof mod === 'function' ? mod : mod.default;
+  } catch {
+    cachedValidator = compileValidator();
+  }
   return cachedValidator;
+}
+
+/** Compiles the schema with ajv (used from source, and by the test that checks the precompiled code agrees). */
+export function compileValidator(): ValidateFunction {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  ajv.addFormat('date', formats.date);
+  ajv.addFormat('ngay-hoac-nam', formats['ngay-hoac-nam']);
+  return ajv.compile(planSchema());
 }
 
 const stripMarks = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
@@ -47,6 +60,7 @@ const stripMarks = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Suggests the closest candidate to a misspelt word (ignoring diacritics), or undefined. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (!candidates.length) return undefined;
+  const { closest, distance } = require('fastest-levenshtein') as typeof import('fastest-levenshtein');
   const bare = stripMarks(word);
   const exact = candidates.find((c) => stripMarks(c) === bare);
   if (exact) return exact;

@@ -1,0 +1,15 @@
+// Formats used by the plan schema, shared by the runtime compile (schema.ts) and the precompiled validator.
+'use strict';
+function isRealDate(s) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1];
+}
+module.exports = {
+  isRealDate,
+  date: { type: 'string', validate: isRealDate },
+  'ngay-hoac-nam': { type: 'string', validate: (s) => /^\d{4}$/.test(s) || isRealDate(s) },
+};
