@@ -1,0 +1,156 @@
+/**
+ * kehoach batch on a folder tree with _defaults.yaml, one broken plan and one name clash: the good plans are
+ * written and byte-identical to single `render` output, the broken one is reported at file:line:col, the clash is
+ * reported, the exit code is 1, the manifest lists every plan. Then --incremental and --shard.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { CLI } from './helpers.js';
+import { discover, inShard, outputFor, globBase } from '../src/batch/plan-set.js';
+import { checkRegister } from '../src/batch/register.js';
+
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+
+const DEFAULTS = `khoi: nha_nuoc
+co_quan_chu_quan: UBND TỈNH BÌNH THUẬN
+co_quan_ban_hanh: SỞ NỘI VỤ
+so_ky_hieu: { viet_tat_co_quan: SNV }
+dia_danh: Bình Thuận
+noi_nhan: { cac_noi: [UBND tỉnh, Các phòng thuộc Sở], luu: [VT, VP] }
+nguoi_ky: { quyen_han: KT, thu_truong: GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn An }
+`;
+const plan = (so: number, date: string, extra = '') => `so_ky_hieu: { so: ${so} }
+ngay_ban_hanh: ${date}
+trich_yeu: Kế hoạch số ${so} năm 2025
+noi_dung:
+  - tieu_de: MỤC ĐÍCH, YÊU CẦU
+    noi_dung: [{ doan: Nội dung của kế hoạch ${so}. }]
+${extra}`;
+
+let root: string;
+let first: ReturnType<typeof run>;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'kh-batch-'));
+  mkdirSync(join(root, '.git')); // a repository root: _defaults.yaml are not looked up above it
+  const p = (f: string, s: string) => { mkdirSync(join(root, f, '..'), { recursive: true }); writeFileSync(join(root, f), s); };
+  p('plans/_defaults.yaml', DEFAULTS);
+  p('plans/phong-a/kh-01.yaml', plan(1, '2025-01-10'));
+  p('plans/phong-a/kh-02.yaml', plan(2, '2025-02-03'));
+  p('plans/phong-b/_defaults.yaml', 'nguoi_ky: { quyen_han: null, thu_truong: null, chuc_vu: GIÁM ĐỐC, ho_ten: Trần Thị Bình }\n');
+  p('plans/phong-b/kh-04.yaml', plan(4, '2025-03-01', 'dia_danh: Phan Thiết\n'));
+  p('plans/phong-b/hong.yaml', plan(5, '2025-02-30'));
+  p('plans/phong-c/trung.yaml', plan(6, '2025-04-01'));
+  p('plans/phong-c/trung.yml', plan(7, '2025-04-02'));
+  first = run(['batch', 'plans', '-o', 'out', '--jobs', '2', '--check-register'], root);
+});
+
+describe('kehoach batch', () => {
+  it('exits 1, writes the good plans, reports the broken one and the clash', () => {
+    expect(first.status, first.stderr).toBe(1);
+    const written = readdirSync(join(root, 'out'), { recursive: true }).map(String).filter((f) => f.endsWith('.docx')).sort();
+    expect(written).toEqual(['phong-a/kh-01.docx', 'phong-a/kh-02.docx', 'phong-b/kh-04.docx']);
+    const line = plan(5, '2025-02-30').split('\n').findIndex((l) => l.startsWith('ngay_ban_hanh')) + 1;
+    expect(first.stderr).toContain(`plans/phong-b/hong.yaml:${line}:16  error  "2025-02-30" không phải ngày có thật`);
+    expect(first.stderr).toMatch(/plans\/phong-c\/trung\.yaml:1:1  error  .*trung\.yml.*\[batch\/clash\]/);
+    expect(first.stderr).toMatch(/plans\/phong-c\/trung\.yml:1:1  error  .*\[batch\/clash\]/);
+    expect(first.stderr).toContain('đã kết xuất 3, lỗi 3, bỏ qua 0');
+  });
+
+  it('register check lists the gap in the SNV numbers', () => {
+    expect(first.stderr).toMatch(/kh-04\.yaml:\d+:\d+  warning  .*thiếu số: 3  \[register\/thieu\]/);
+  });
+
+  it('the manifest lists every plan with status, hashes, số và ký hiệu and errors', () => {
+    const m = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));
+    const by = Object.fromEntries(m.plans.map((p: any) => [relative('plans', p.input), p]));
+    expect(Object.keys(by).sort()).toEqual(['phong-a/kh-01.yaml', 'phong-a/kh-02.yaml', 'phong-b/hong.yaml', 'phong-b/kh-04.yaml', 'phong-c/trung.yaml', 'phong-c/trung.yml']);
+    expect(by['phong-a/kh-01.yaml']).toMatchObject({ status: 'rendered', so_ky_hieu: '01/KH-SNV', ngay: '2025-01-10' });
+    expect(by['phong-a/kh-01.yaml'].content_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(by['phong-b/hong.yaml'].status).toBe('failed');
+    expect(by['phong-b/hong.yaml'].errors ?? by['phong-b/hong.yaml'].diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'schema/date' })]));
+    expect(by['phong-c/trung.yml'].status).toBe('failed');
+  });
+
+  it('batch output is byte-identical to `kehoach render` of the same plan (defaults applied in both)', () => {
+    for (const f of ['phong-a/kh-01', 'phong-b/kh-04']) {
+      const single = join(root, 'single.docx');
+      const r = run(['render', join('plans', f + '.yaml'), '-o', single], root);
+      expect(r.status, r.stderr).toBe(0);
+      expect(Buffer.compare(readFileSync(single), readFileSync(join(root, 'out', f + '.docx'))), f).toBe(0);
+    }
+    // phong-b's own _defaults.yaml wins over the parent's: its signer is Trần Thị Bình, signing directly.
+    expect(readFileSync(join(root, 'out', 'phong-b/kh-04.docx')).length).toBeGreaterThan(1000);
+  });
+
+  it('an error in a _defaults.yaml is reported in that file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-def-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '_defaults.yaml'), DEFAULTS.replace('dia_danh:', 'dia_danhh:'));
+    writeFileSync(join(dir, 'kh.yaml'), plan(1, '2025-01-10'));
+    const r = run(['validate', 'kh.yaml'], dir);
+    expect(r.status).toBe(1);
+    const line = DEFAULTS.split('\n').findIndex((l) => l.startsWith('dia_danh')) + 1;
+    expect(r.stdout).toContain(`_defaults.yaml:${line}:1  error  khóa không hợp lệ "dia_danhh"`);
+    expect(r.stdout).toContain('kh.yaml:1:1  error  thiếu trường bắt buộc "dia_danh"');
+  });
+
+  it('--incremental renders nothing when nothing changed, and one plan after one is edited', () => {
+    const again = run(['batch', 'plans', '-o', 'out', '--incremental'], root);
+    expect(again.stderr).toContain('đã kết xuất 0, lỗi 3, bỏ qua 3');
+    writeFileSync(join(root, 'plans/phong-a/kh-02.yaml'), plan(2, '2025-02-04'));
+    const edited = run(['batch', 'plans', '-o', 'out', '--incremental'], root);
+    expect(edited.stderr).toContain('đã kết xuất 1, lỗi 3, bỏ qua 2');
+    const m = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));
+    expect(m.plans.find((p: any) => p.input.endsWith('kh-02.yaml')).status).toBe('rendered');
+  });
+
+  it('a changed _defaults.yaml or template invalidates the plans under it', () => {
+    writeFileSync(join(root, 'plans/phong-b/_defaults.yaml'), 'nguoi_ky: { quyen_han: null, thu_truong: null, chuc_vu: GIÁM ĐỐC, ho_ten: Trần Thị Bình An }\n');
+    const r = run(['batch', 'plans', '-o', 'out', '--incremental'], root);
+    expect(r.stderr).toContain('đã kết xuất 1, lỗi 3, bỏ qua 2');
+  });
+});
+
+describe('plan set', () => {
+  it('--shard slices cover all plans exactly once, and are stable', async () => {
+    const { plans } = await discover([join(root, 'plans')]);
+    for (const n of [1, 2, 3, 5]) {
+      const counts = plans.map((p) => Array.from({ length: n }, (_, i) => inShard(p.rel, { i: i + 1, n })).filter(Boolean).length);
+      expect(counts.every((c) => c === 1), `n=${n}`).toBe(true);
+    }
+    const r1 = run(['batch', 'plans', '-o', 'sh1', '--shard', '1/2'], root);
+    const r2 = run(['batch', 'plans', '-o', 'sh2', '--shard', '2/2'], root);
+    const listed = (d: string) => JSON.parse(readFileSync(join(root, d, 'manifest.json'), 'utf8')).plans.map((p: any) => p.input);
+    expect([...listed('sh1'), ...listed('sh2')].sort()).toEqual(plans.map((p) => relative(root, p.input)).sort());
+    expect(r1.status === 1 || r2.status === 1).toBe(true);
+    expect(run(['batch', 'plans', '-o', 'x', '--shard', '3/2'], root).status).toBe(2);
+  });
+
+  it('output paths never leave outdir', () => {
+    expect(outputFor('/tmp/out', '../evil.docx')).toBeNull();
+    expect(outputFor('/tmp/out', '/etc/evil.docx')).toBeNull();
+    expect(outputFor('/tmp/out', 'a/../../evil.docx')).toBeNull();
+    expect(outputFor('/tmp/out', 'a/b.docx')).toBe('/tmp/out/a/b.docx');
+    expect(globBase('plans/2025/**/*.yaml')).toBe('plans/2025');
+    expect(globBase('*.yaml')).toBe('.');
+  });
+
+  it('a glob that reaches outside its base is mirrored under its own base, never above outdir', async () => {
+    const { plans } = await discover([join(root, 'plans/phong-a/../phong-a/*.yaml')]);
+    expect(plans.length).toBe(2);
+    for (const p of plans) expect(p.rel.startsWith('..')).toBe(false);
+  });
+});
+
+describe('register check', () => {
+  const e = (so: number, ngay: string, extra: object = {}) => ({ khoi: 'nha_nuoc', loai: 'KH', co_quan: 'SNV', so, ngay, file: `kh-${so}-${ngay}.yaml`, line: 3, column: 7, ...extra });
+  it('duplicates are errors, numbers out of date order and gaps are warnings; years and terms are separate', () => {
+    const d = checkRegister([e(1, '2025-01-02'), e(2, '2025-03-01'), e(2, '2025-03-02'), e(3, '2025-02-01'), e(6, '2025-05-01'), e(1, '2026-01-05')]);
+    expect(d.map((x) => `${x.rule}:${x.severity}`).sort()).toEqual(['register/thieu:warning', 'register/thu-tu:warning', 'register/trung:error']);
+    const party = checkRegister([e(1, '2021-01-02', { khoi: 'dang', nhiem_ky: '2020-2025' }), e(2, '2024-01-02', { khoi: 'dang', nhiem_ky: '2020-2025' }), e(1, '2025-12-01', { khoi: 'dang', nhiem_ky: '2025-2030' })]);
+    expect(party).toEqual([]);
+  });
+});
