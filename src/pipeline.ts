@@ -73,15 +73,16 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const profile = loadProfile(khoi, templatesDir);
   const markup = renderMarkup(view, profile, templatesDir);
-  const doc = buildDocument(parseMarkup(markup), profile, {
+  const props = {
     title: plainText(view.meta.trich_yeu),
     subject: `${view.ten_loai} ${view.meta.so_ky_hieu}`,
     creator: view.co_quan_ban_hanh.join(' '),
     description: 'kehoach',
-  });
+  };
+  const doc = buildDocument(parseMarkup(markup), profile, props);
   // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
   const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
-  return packDeterministic(doc, date);
+  return packDeterministic(doc, props, date);
 }
 
 /** Throws a KehoachError carrying all error diagnostics, when there are any. */
