@@ -83,17 +83,28 @@ program
   .argument('<paths...>', 'tệp .yaml, thư mục (tìm *.yaml, *.yml) hoặc mẫu glob')
   .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json', 'github']).default('text'))
   .option('--strict', 'cảnh báo cũng làm lệnh thất bại')
-  .action(async (paths: string[], o: { format: Format; strict?: boolean }) => {
+  .option('--check-register', 'kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)')
+  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean }) => {
     const g = program.opts<Global>();
     try {
-      const { expandInputs, validateFile } = await import('./validate/files.js');
+      const { expandInputs, checkFile } = await import('./validate/files.js');
+      const { statSync } = await import('node:fs');
       const { files, unmatched } = await expandInputs(paths);
       if (unmatched.length || !files.length) {
         process.stderr.write(`kehoach: ${msg('cli/no-input', g.lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') })}\n`);
         process.exit(2);
       }
       const all = [];
-      for (const f of files) all.push(...(await validateFile(f, { lang: g.lang, file: f, ...(g.templates ? { templatesDir: g.templates } : {}) })));
+      const entries = [];
+      for (const f of files) {
+        const r = await checkFile(f, { lang: g.lang, file: f, ...(g.templates ? { templatesDir: g.templates } : {}) });
+        all.push(...r.diagnostics);
+        if (r.register) entries.push(r.register);
+      }
+      if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
+        const { checkRegister } = await import('./batch/register.js');
+        all.push(...checkRegister(entries, g.lang));
+      }
       const errors = all.filter((d) => d.severity === 'error').length;
       const warnings = all.length - errors;
       if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');

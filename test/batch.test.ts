@@ -63,6 +63,11 @@ describe('kehoach batch', () => {
     expect(first.stderr).toMatch(/kh-04\.yaml:\d+:\d+  warning  .*thiếu số: 3  \[register\/thieu\]/);
   });
 
+  it('validate over a folder runs the register check too', () => {
+    const r = run(['validate', 'plans/phong-a', 'plans/phong-b/kh-04.yaml'], root);
+    expect(r.stdout).toMatch(/kh-04\.yaml:\d+:\d+  warning  .*thiếu số: 3  \[register\/thieu\]/);
+  });
+
   it('the manifest lists every plan with status, hashes, số và ký hiệu and errors', () => {
     const m = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));
     const by = Object.fromEntries(m.plans.map((p: any) => [relative('plans', p.input), p]));

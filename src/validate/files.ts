@@ -8,6 +8,8 @@ import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
 import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, type PlanOptions } from '../pipeline.js';
+import type { RegisterEntry } from '../batch/register.js';
+import type { KeHoach } from '../types/plan.js';
 
 /** Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. */
 const PLAN_GLOB = '**/*.{yaml,yml}';
@@ -37,11 +39,23 @@ export async function expandInputs(args: string[]): Promise<{ files: string[]; u
  * @returns every diagnostic (errors and warnings), sorted by position; never throws for bad input
  */
 export async function validateFile(path: string, opts: PlanOptions = {}): Promise<Diagnostic[]> {
+  return (await checkFile(path, opts)).diagnostics;
+}
+
+/** Validates one plan file and, when it is valid and numbered, returns its entry for the register check. */
+export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{ diagnostics: Diagnostic[]; register?: RegisterEntry }> {
   try {
     const { source } = await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' });
-    return checkSource(source, opts).diagnostics;
+    const r = checkSource(source, opts);
+    if (!r.view) return { diagnostics: r.diagnostics };
+    const d = source.data as KeHoach;
+    const register: RegisterEntry = {
+      khoi: d.khoi, loai: d.so_ky_hieu.loai_van_ban ?? 'KH', co_quan: d.so_ky_hieu.viet_tat_co_quan, so: d.so_ky_hieu.so ?? null,
+      ngay: d.ngay_ban_hanh, ...(d.so_ky_hieu.nhiem_ky ? { nhiem_ky: d.so_ky_hieu.nhiem_ky } : {}), ...source.locate(['so_ky_hieu', 'so']),
+    };
+    return { diagnostics: r.diagnostics, register };
   } catch (e) {
-    if (e instanceof KehoachError) return e.diagnostics;
+    if (e instanceof KehoachError) return { diagnostics: e.diagnostics };
     throw e;
   }
 }
