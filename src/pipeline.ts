@@ -52,7 +52,7 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   const diagnostics = validateSchema(plan, lang);
   if (diagnostics.some((d) => d.severity === 'error')) return { source: plan, diagnostics };
   const data = plan.data as KeHoach;
-  const profile = loadProfile(data.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
+  const profile = loadProfile(data.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
   const { view, issues } = normalise(data, profile, lang);
   diagnostics.push(...issuesToDiagnostics(issues, (p) => plan.locate(p)));
   if (!issues.length) diagnostics.push(...runRules({ plan: data, profile, lang }, plan.locate));
@@ -71,7 +71,7 @@ export function checkPlanText(text: string, opts: PlanOptions = {}): CheckResult
  */
 export async function renderView(view: PlanView, khoi: string, opts: PlanOptions = {}): Promise<Buffer> {
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const profile = loadProfile(khoi, templatesDir);
+  const profile = loadProfile(khoi, templatesDir, opts.lang ?? 'vi');
   const markup = renderMarkup(view, profile, templatesDir);
   const props = {
     title: plainText(view.meta.trich_yeu),

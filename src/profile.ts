@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { deepMerge } from './merge.js';
+import { KehoachError } from './errors.js';
+import { msg, type Lang } from './i18n/messages.js';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
@@ -68,9 +70,9 @@ const cache = new Map<string, LayoutProfile>();
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
  * Cached per process.
- * @throws Error when the file is missing or inherits in a cycle.
+ * @throws KehoachError (kind usage) when the file is missing; Error when it inherits in a cycle.
  */
-export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR): LayoutProfile {
+export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
   const key = `${templatesDir}\0${khoi}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -79,7 +81,7 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR):
   for (let name: string | undefined = khoi; name; ) {
     if (chain.includes(name)) throw new Error(`layout.yaml inheritance cycle: ${[...chain, name].join(' → ')}`);
     const file = join(templatesDir, name, 'layout.yaml');
-    if (!existsSync(file)) throw new Error(`missing layout profile ${file}`);
+    if (!existsSync(file)) throw new KehoachError(msg('config/layout-missing', lang, { file }), [], 'usage');
     const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     chain.push(name);
     layers.unshift(data);

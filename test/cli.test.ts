@@ -78,3 +78,27 @@ describe('kehoach schema', () => {
     expect(s.properties.noi_nhan.title).toBe('Nơi nhận');
   });
 });
+
+describe('failures are one line and an exit code', () => {
+  it('a wrong --templates folder is a usage error (exit 2), not a crash', () => {
+    const r = run(['--templates', '/nonexistent', 'render', join(EXAMPLES_DIR, EXAMPLES[1]), '-o', join(tmp(), 'x.docx')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('layout.yaml');
+  });
+  it('an internal error is one line; --debug adds the stack', () => {
+    const dir = tmp();
+    // a template folder whose document.hbs emits markup with an unknown element
+    for (const f of ['nha_nuoc', 'common']) spawnSync('mkdir', ['-p', join(dir, f)]);
+    writeFileSync(join(dir, 'nha_nuoc', 'layout.yaml'), readFileSync(join(EXAMPLES_DIR, '..', 'templates', 'nha_nuoc', 'layout.yaml')));
+    writeFileSync(join(dir, 'common', 'document.hbs'), '<document><section><blink>x</blink></section></document>');
+    const args = ['--templates', dir, 'render', join(EXAMPLES_DIR, EXAMPLES[1]), '-o', join(dir, 'x.docx')];
+    const r = run(args);
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('<blink>');
+    const d = run(['--debug', ...args]);
+    expect(d.stderr).toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  });
+});

@@ -241,6 +241,15 @@ export const catalogue = {
   'batch/bad-shard': m(() => '--shard phải có dạng i/n với 1 ≤ i ≤ n', () => '--shard must be i/n with 1 ≤ i ≤ n'),
   'batch/bad-jobs': m(() => '--jobs phải là số nguyên dương', () => '--jobs must be a positive whole number'),
 
+  'config/layout-missing': m(
+    (p) => `thiếu tệp bố cục ${p.file} (thư mục mẫu --templates có đúng không?)`,
+    (p) => `missing layout file ${p.file} (is the --templates folder right?)`,
+  ),
+  'config/template-missing': m(
+    (p) => `không có mẫu document.hbs cho khối "${p.khoi}" trong ${p.dir}`,
+    (p) => `no document.hbs for "${p.khoi}" in ${p.dir}`,
+  ),
+
   // ---- CLI
   'cli/written': m((p) => `đã ghi ${p.file}`, (p) => `wrote ${p.file}`),
   'cli/not-written': m(

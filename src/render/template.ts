@@ -10,6 +10,8 @@ import Handlebars from 'handlebars';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { LayoutProfile } from '../profile.js';
+import { KehoachError } from '../errors.js';
+import { msg } from '../i18n/messages.js';
 
 /** Escapes text for the layout markup (XML). Characters illegal in XML are rejected earlier, at load. */
 export function xmlEscape(s: string): string {
@@ -43,7 +45,7 @@ function templateFiles(profile: LayoutProfile, templatesDir: string): Map<string
 
 /**
  * Compiles (once per process and family) the `document` template with its partials.
- * @throws Error when `document.hbs` is missing.
+ * @throws KehoachError (kind usage) when `document.hbs` is missing.
  */
 export function compileTemplates(profile: LayoutProfile, templatesDir: string): Compiled {
   const key = `${templatesDir}\0${profile.khoi}`;
@@ -56,7 +58,7 @@ export function compileTemplates(profile: LayoutProfile, templatesDir: string): 
   hb.registerHelper('mul', (a: number, b: number) => a * b);
   const files = templateFiles(profile, templatesDir);
   const doc = files.get('document');
-  if (!doc) throw new Error(`no document.hbs for "${profile.khoi}" in ${templatesDir}`);
+  if (!doc) throw new KehoachError(msg('config/template-missing', 'en', { khoi: profile.khoi, dir: templatesDir }), [], 'usage');
   for (const [name, file] of files) if (name !== 'document') hb.registerPartial(name, hb.compile(readFileSync(file, 'utf8'), opts));
   const compiled = hb.compile(readFileSync(doc, 'utf8'), opts);
   cache.set(key, compiled as Compiled);
