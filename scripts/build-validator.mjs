@@ -12,7 +12,7 @@ const ajv = new Ajv2020({
   code: { source: true, esm: false, formats: _`require("./formats.cjs")` },
 });
 const formats = createRequire(import.meta.url)('../src/validate/formats.cjs');
-for (const name of ['date', 'ngay-hoac-nam']) ajv.addFormat(name, formats[name]);
+for (const name of ['date', 'ngay-hoac-nam', 'thang-hoac-ngay']) ajv.addFormat(name, formats[name]);
 const code = standaloneCode.default(ajv, ajv.compile(schema));
 mkdirSync(new URL('../dist/validate/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../dist/validate/plan-validator.cjs', import.meta.url), code);

@@ -1,8 +1,8 @@
 /**
  * Stage 1: read a plan file and parse its YAML, keeping the source positions of every node.
  */
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
+import { readFile, stat } from 'node:fs/promises';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isAlias, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 
@@ -42,12 +42,14 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, lang: Lang = 'v
   if (bytes.length > MAX_PLAN_BYTES) fail('file/too-large', msg('file/too-large', lang, { size: bytes.length, limit: MAX_PLAN_BYTES }));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('file/utf16', msg('file/utf16', lang));
   const probe = bytes.subarray(0, 8000);
-  const nul = probe.indexOf(0);
-  if (nul >= 0) {
-    // Text with every other byte NUL is UTF-16 without a BOM.
-    let zeros = 0;
-    for (const b of probe) if (b === 0) zeros++;
-    fail(zeros > probe.length / 4 ? 'file/utf16' : 'file/binary', msg(zeros > probe.length / 4 ? 'file/utf16' : 'file/binary', lang));
+  if (probe.indexOf(0) >= 0) {
+    // UTF-16 text without a BOM has its NULs on one parity (the high bytes of ASCII letters); anything else is binary.
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < probe.length; i++) if (probe[i] === 0) (i % 2 ? odd++ : even++);
+    const half = probe.length / 2;
+    const utf16 = Math.max(even, odd) > half * 0.6 && Math.min(even, odd) < Math.max(even, odd) * 0.05;
+    fail(utf16 ? 'file/utf16' : 'file/binary', msg(utf16 ? 'file/utf16' : 'file/binary', lang));
   }
   let text: string;
   try {
@@ -58,7 +60,46 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, lang: Lang = 'v
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** Characters that cannot appear in XML 1.0, including unpaired surrogates (they would become U+FFFD). */
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Deepest nesting of mappings and lists accepted (a real plan uses fewer than 10 levels). */
+export const MAX_DEPTH = 64;
+
+/**
+ * Where a construct left open before `end` starts: an unclosed quote, or the innermost unclosed [ or {.
+ * The parser notices such mistakes only where the file ends; a person looks for them where they begin.
+ */
+function openedAt(text: string, end: number): number | null {
+  const stack: number[] = [];
+  let quote: { ch: string; at: number } | null = null;
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (quote.ch === '"' && c === '\\') i++;
+      else if (c === quote.ch) { if (quote.ch === "'" && text[i + 1] === "'") i++; else quote = null; }
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < end && text[i] !== '\n') i++; continue; }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s:\[{,-]/.test(text[i - 1]))) quote = { ch: c, at: i };
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  return quote ? quote.at : stack.length ? stack[stack.length - 1] : null;
+}
+
+/** The offset a person should look at for a YAML error. */
+function errorOffset(text: string, e: YAMLError): number {
+  if (e.code === 'MISSING_CHAR' || (e.code === 'BAD_INDENT' && /Flow (sequence|mapping)/.test(e.message)) || e.code === 'UNEXPECTED_TOKEN') {
+    const at = openedAt(text, e.pos[0]);
+    if (at !== null) return at;
+  }
+  if (e.code === 'MULTILINE_IMPLICIT_KEY') {
+    // The mistake is the over-indented line that the parser tried to join to the key above it.
+    const lastLineStart = text.lastIndexOf('\n', e.pos[1] - 1) + 1;
+    return lastLineStart + (/^\s*/.exec(text.slice(lastLineStart))?.[0].length ?? 0);
+  }
+  return e.pos[0];
+}
 
 /**
  * Parses YAML text into a LoadedPlan. Collects every YAML error (syntax, tabs, duplicate keys)
@@ -68,23 +109,28 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 export function loadPlanText(text: string, file = '<input>', opts: LoadOptions = {}): LoadedPlan {
   const lang = opts.lang ?? 'vi';
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
+  // uniqueKeys is checked below in one pass per map (yaml's own check is quadratic in the number of keys).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, strict: true });
   const diags: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const at = (offset: number) => lineCounter.linePos(offset);
+  // After the first syntax error the rest are usually its echoes: report one (a tab, else the over-indented line, else the first).
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const firstSyntax = syntax.find((e) => e.code === 'TAB_AS_INDENT') ?? syntax.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY') ?? syntax[0];
+  if (firstSyntax) {
+    const e = firstSyntax;
+    const p = at(errorOffset(text, e));
     let rule = 'yaml/syntax';
-    let message = msg('yaml/syntax', lang, { detail });
-    if (e.code === 'DUPLICATE_KEY') {
-      rule = 'yaml/duplicate-key';
-      const key = /"([^"]*)"|key[: ]+(\S+)/.exec(e.message);
-      message = msg('yaml/duplicate-key', lang, { key: key?.[1] ?? key?.[2] ?? '?' });
-    } else if (e.code === 'TAB_AS_INDENT' || /tab/i.test(e.message)) {
-      rule = 'yaml/tab';
-      message = msg('yaml/tab', lang);
-    }
-    diags.push(diag(file, pos.line, pos.col, rule, message));
+    let message: string;
+    if (/call stack/i.test(e.message)) message = msg('yaml/too-deep', lang, { limit: MAX_DEPTH });
+    else if (e.code === 'TAB_AS_INDENT') { rule = 'yaml/tab'; message = msg('yaml/tab', lang); }
+    else message = msg('yaml/syntax', lang, { detail: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
+    if (/call stack/i.test(e.message)) {
+      const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+      const bracket = text.slice(lineStart).search(/[[{]/);
+      diags.push(diag(file, p.line, bracket >= 0 ? bracket + 1 : p.col, rule, message));
+    } else diags.push(diag(file, p.line, p.col, rule, message));
   }
+  if (!firstSyntax) diags.push(...duplicateKeys(doc, file, at, lang), ...tooDeep(doc, file, at, lang));
   if (diags.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) {
     diags.push(diag(file, 1, 1, 'yaml/empty', msg('yaml/empty', lang)));
   }
@@ -98,13 +144,50 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const d = diag(file, 1, 1, 'yaml/alias-limit', msg('yaml/alias-limit', lang));
+    let first: YamlNode | null = null;
+    visit(doc, { Alias: (_, n) => { first = n as unknown as YamlNode; return visit.BREAK; } });
+    const p = at((first as YamlNode | null)?.range?.[0] ?? 0);
+    const d = diag(file, p.line, p.col, 'yaml/alias-limit', msg('yaml/alias-limit', lang));
     throw new KehoachError(d.message, [d]);
   }
   const loaded: LoadedPlan = { file, text, doc, lineCounter, data };
   const illegal = findIllegalChars(loaded, lang);
   if (illegal.length) throw new KehoachError(illegal[0].message, illegal);
   return loaded;
+}
+
+/** Reports keys given twice in the same mapping (at the second one), in one pass per mapping. */
+function duplicateKeys(doc: Document.Parsed, file: string, at: (o: number) => { line: number; col: number }, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map: (_, map) => {
+      const seen = new Set<string>();
+      for (const pair of (map as YAMLMap).items as Pair[]) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : null;
+        if (key === null) continue;
+        if (seen.has(key)) {
+          const p = at((pair.key as YamlNode).range?.[0] ?? 0);
+          out.push(diag(file, p.line, p.col, 'yaml/duplicate-key', msg('yaml/duplicate-key', lang, { key })));
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return out;
+}
+
+/** Reports nesting deeper than MAX_DEPTH (once), before anything recursive walks the tree. */
+function tooDeep(doc: Document.Parsed, file: string, at: (o: number) => { line: number; col: number }, lang: Lang): Diagnostic[] {
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      const p = at((node as YamlNode).range?.[0] ?? 0);
+      return [diag(file, p.line, p.col, 'yaml/syntax', msg('yaml/too-deep', lang, { limit: MAX_DEPTH }))];
+    }
+    if (isMap(node) || isSeq(node)) for (const it of node.items) stack.push([isPair(it) ? it.value : it, depth + 1]);
+  }
+  return [];
 }
 
 /** Reports every scalar that holds a character forbidden in XML 1.0 (it would corrupt the .docx). */
@@ -134,8 +217,14 @@ export async function loadPlanFile(path: string, opts: LoadOptions = {}): Promis
   const lang = opts.lang ?? 'vi';
   let bytes: Uint8Array;
   try {
+    const st = await stat(path);
+    if (st.isFile() && st.size > MAX_PLAN_BYTES) {
+      const d = diag(path, 1, 1, 'file/too-large', msg('file/too-large', lang, { size: st.size, limit: MAX_PLAN_BYTES }));
+      throw new KehoachError(d.message, [d]);
+    }
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof KehoachError) throw e;
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     const d = diag(path, 1, 1, 'file/unreadable', msg('file/not-found', lang, { reason }));
     throw new KehoachError(d.message, [d], 'io');
@@ -154,12 +243,24 @@ export interface PlanSource {
   locate: Locator;
 }
 
+const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+/** The pair of a mapping with the given key (indexed once per mapping, so lookups stay linear overall). */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let idx = keyIndex.get(map);
+  if (!idx) {
+    idx = new Map();
+    for (const p of map.items as Pair[]) if (isScalar(p.key) && !idx.has(String(p.key.value))) idx.set(String(p.key.value), p);
+    keyIndex.set(map, idx);
+  }
+  return idx.get(key);
+}
+
 /** True when every segment of `path` exists in the YAML document. */
 export function hasPath(plan: LoadedPlan, path: readonly (string | number)[]): boolean {
   let node: unknown = plan.doc.contents;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) return false;
       node = pair.value;
     } else if (isSeq(node)) {
@@ -202,7 +303,7 @@ export function positionOf(plan: LoadedPlan, path: readonly (string | number)[],
   let keyNode: unknown = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value ?? pair.key;
@@ -214,7 +315,7 @@ export function positionOf(plan: LoadedPlan, path: readonly (string | number)[],
     } else break;
   }
   if (q.childKey !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === q.childKey);
+    const pair = pairOf(node, q.childKey);
     if (pair) node = pair.key;
   } else if (q.key && keyNode) node = keyNode;
   const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;

@@ -50,6 +50,10 @@ export const catalogue = {
     () => 'tệp dùng quá nhiều bí danh (alias) YAML; giới hạn là 100 lần mở rộng',
     () => 'the file expands too many YAML aliases; the limit is 100 expansions',
   ),
+  'yaml/too-deep': m(
+    (p) => `YAML lồng nhau quá sâu (giới hạn ${p.limit} cấp)`,
+    (p) => `the YAML is nested too deeply (the limit is ${p.limit} levels)`,
+  ),
   'yaml/xml-char': m(
     (p) => `chuỗi chứa ký tự điều khiển ${p.code} không được phép trong văn bản Word`,
     (p) => `the text contains the control character ${p.code}, which is not allowed in a Word document`,
@@ -74,6 +78,7 @@ export const catalogue = {
   'schema/max-items': m((p) => `danh sách có nhiều nhất ${p.limit} phần tử`, (p) => `the list has at most ${p.limit} items`),
   'schema/min-properties': m(() => 'mục trống: cần ít nhất một khóa', () => 'empty item: it needs at least one key'),
   'schema/minimum': m((p) => `giá trị phải từ ${p.limit} trở lên`, (p) => `the value must be ${p.limit} or more`),
+  'schema/greater-than': m((p) => `giá trị phải lớn hơn ${p.limit}`, (p) => `the value must be greater than ${p.limit}`),
   'schema/maximum': m((p) => `giá trị phải không quá ${p.limit}`, (p) => `the value must be at most ${p.limit}`),
   'schema/other': m((p) => `giá trị không hợp lệ (${p.detail})`, (p) => `invalid value (${p.detail})`),
   'hint/did-you-mean': m((p) => `Có phải ý bạn là "${p.suggestion}"?`, (p) => `Did you mean "${p.suggestion}"?`),
@@ -150,7 +155,7 @@ export const catalogue = {
   ),
   'rule/noi-nhan/trung': m(
     (p) => `nơi nhận "${p.value}" bị lặp lại (đã có ở dòng ${p.first})`,
-    (p) => `recipient "${p.value}" is listed twice (first at line ${p.first})`,
+    (p) => `recipient "${p.value}" is listed twice (first on line ${p.first})`,
   ),
   'rule/noi-nhan/gach-dau': m(
     () => 'không cần ghi "-" ở đầu hay ";" ở cuối nơi nhận: tool tự thêm',
@@ -173,8 +178,8 @@ export const catalogue = {
     (p) => `${p.what} ${p.value} falls outside the plan's period (${p.from} – ${p.to})`,
   ),
   'rule/trich-yeu/dau-cham': m(
-    () => 'trích yếu không kết thúc bằng dấu chấm',
-    () => 'the trích yếu does not end with a full stop',
+    () => 'trích yếu không được kết thúc bằng dấu chấm: hãy bỏ dấu "." ở cuối',
+    () => 'the trích yếu must not end with a full stop: remove the final "."',
   ),
   'rule/van-ban/khoang-trang': m(
     () => 'chữ có hai dấu cách liền nhau (hoặc dấu cách ở đầu, cuối)',
@@ -191,6 +196,8 @@ export const catalogue = {
   'what/phase-start': m(() => 'ngày bắt đầu đợt', () => 'the phase start'),
   'what/phase-end': m(() => 'ngày kết thúc đợt', () => 'the phase end'),
   'what/prev-phase-end': m(() => 'ngày kết thúc đợt trước', () => 'the previous phase end'),
+  'what/period-start': m(() => 'ngày bắt đầu kế hoạch', () => 'the plan period start'),
+  'what/period-end': m(() => 'ngày kết thúc kế hoạch', () => 'the plan period end'),
   'what/deadline': m(() => 'thời hạn', () => 'the deadline'),
   'what/phase': m(() => 'đợt', () => 'the phase'),
   'what/unbalanced-star': m(() => 'dấu * không đóng (dùng \\* cho dấu sao thật)', () => 'an unclosed * (write \\* for a literal star)'),

@@ -23,7 +23,8 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Runs every rule on a schema-valid plan and positions the findings in its YAML. */
-export function runRules(ctx: RuleContext, locate: Locator): Diagnostic[] {
+export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator): Diagnostic[] {
+  const ctx: RuleContext = { ...base, lineOf: (p) => locate(p).line };
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {

@@ -105,6 +105,8 @@ export const dotThuTu: Rule = {
   check: (ctx) => {
     const out: Finding[] = [];
     const m = (k: Parameters<typeof msg>[0]) => msg(k, ctx.lang);
+    const period = ctx.plan.thoi_gian_ke_hoach;
+    if (period && period.den < period.tu) out.push({ path: ['thoi_gian_ke_hoach', 'den'], message: msg('rule/dot/thu-tu', ctx.lang, { what: m('what/period-end'), value: vnDate(period.den), other: m('what/period-start'), otherValue: vnDate(period.tu) }) });
     eachList(ctx, (items, path) => {
       let prevEnd: string | null = null;
       items.forEach((it, i) => {

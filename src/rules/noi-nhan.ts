@@ -33,15 +33,15 @@ export const trung: Rule = {
   severity: 'error',
   description: { vi: 'Không ghi một nơi nhận hai lần.', en: 'No recipient is listed twice.' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
-  check: ({ plan, lang }) => {
-    const seen = new Map<string, string>();
+  check: ({ plan, lang, lineOf }) => {
+    const seen = new Map<string, number>();
     const out: Finding[] = [];
     plan.noi_nhan.cac_noi.forEach((c, i) => {
       const items: [string, (string | number)[]][] = typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j) => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]);
       for (const [text, path] of items) {
         const k = key(text);
         if (seen.has(k)) out.push({ path, message: msg('rule/noi-nhan/trung', lang, { value: text, first: seen.get(k)! }) });
-        else seen.set(k, path.join('.'));
+        else seen.set(k, lineOf(path));
       }
     });
     return out;

@@ -14,6 +14,8 @@ export interface RuleContext {
   plan: KeHoach;
   profile: LayoutProfile;
   lang: Lang;
+  /** Line of a data path in the YAML (for messages that refer to another place). */
+  lineOf: (path: Path) => number;
 }
 
 /** One finding: where (data path; `key` points at the key rather than the value) and the message. */

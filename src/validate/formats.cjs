@@ -12,4 +12,5 @@ module.exports = {
   isRealDate,
   date: { type: 'string', validate: isRealDate },
   'ngay-hoac-nam': { type: 'string', validate: (s) => /^\d{4}$/.test(s) || isRealDate(s) },
+  'thang-hoac-ngay': { type: 'string', validate: (s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s) || isRealDate(s) },
 };

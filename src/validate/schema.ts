@@ -22,7 +22,7 @@ export function planSchema(): Record<string, unknown> {
 
 const require = createRequire(import.meta.url);
 type Format = { type: 'string'; validate: (s: string) => boolean };
-const formats = require('./formats.cjs') as { isRealDate: (s: string) => boolean } & Record<'date' | 'ngay-hoac-nam', Format>;
+const formats = require('./formats.cjs') as { isRealDate: (s: string) => boolean } & Record<'date' | 'ngay-hoac-nam' | 'thang-hoac-ngay', Format>;
 
 /** True when `s` is YYYY-MM-DD naming a day that exists (2024-02-30 is refused, never rolled over). */
 export const isRealDate: (s: string) => boolean = formats.isRealDate;
@@ -52,6 +52,7 @@ export function compileValidator(): ValidateFunction {
   const ajv = new Ajv2020(AJV_OPTIONS);
   ajv.addFormat('date', formats.date);
   ajv.addFormat('ngay-hoac-nam', formats['ngay-hoac-nam']);
+  ajv.addFormat('thang-hoac-ngay', formats['thang-hoac-ngay']);
   return ajv.compile(planSchema());
 }
 
@@ -145,12 +146,13 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       message = msg('schema/pattern', lang, { value: String(value), what: parent.title ?? e.schemaPath });
       if (parent.description) hint = parent.description;
       break;
-    case 'minLength': message = msg('schema/min-length', lang); break;
-    case 'maxLength': message = msg('schema/max-length', lang, { limit: (e.params as { limit: number }).limit }); break;
-    case 'minItems': message = msg('schema/min-items', lang, { limit: (e.params as { limit: number }).limit }); break;
-    case 'maxItems': message = msg('schema/max-items', lang, { limit: (e.params as { limit: number }).limit }); break;
-    case 'minProperties': message = msg('schema/min-properties', lang); break;
-    case 'minimum': case 'exclusiveMinimum': message = msg('schema/minimum', lang, { limit: (e.params as { limit: number }).limit }); rule = 'schema/minimum'; break;
+    case 'minLength': rule = 'schema/min-length'; message = msg('schema/min-length', lang); break;
+    case 'maxLength': rule = 'schema/max-length'; message = msg('schema/max-length', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'minItems': rule = 'schema/min-items'; message = msg('schema/min-items', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'maxItems': rule = 'schema/max-items'; message = msg('schema/max-items', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'minProperties': rule = 'schema/min-properties'; message = msg('schema/min-properties', lang); break;
+    case 'minimum': message = msg('schema/minimum', lang, { limit: (e.params as { limit: number }).limit }); break;
+    case 'exclusiveMinimum': rule = 'schema/minimum'; message = msg('schema/greater-than', lang, { limit: (e.params as { limit: number }).limit }); break;
     case 'maximum': case 'exclusiveMaximum': message = msg('schema/maximum', lang, { limit: (e.params as { limit: number }).limit }); rule = 'schema/maximum'; break;
     default:
       message = msg('schema/other', lang, { detail: `${e.keyword}: ${e.message ?? ''}` });
