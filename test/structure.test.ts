@@ -85,7 +85,7 @@ describe.each(EXAMPLES)('%s', (ex) => {
     const header = tables[0];
     const closing = tables[tables.length - 1];
     const want = party ? [mm(80), mm(85)] : [mm(68), mm(97)];
-    for (const [t, widths] of [[header, want], [closing, [mm(80), mm(85)]]] as const) {
+    for (const [t, widths] of [[header, want], [closing, party ? [mm(95), mm(70)] : [mm(80), mm(85)]]] as const) {
       const grid = t['w:tblGrid']['w:gridCol'].map((g: X) => Number(g['@w:w']));
       expect(grid).toEqual(widths);
       expect(t['w:tblPr']['w:tblW']).toMatchObject({ '@w:w': String(widths[0] + widths[1]), '@w:type': 'dxa' });
