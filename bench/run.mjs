@@ -129,5 +129,11 @@ let t = performance.now();
 let errors = 0;
 for (const f of files.slice(0, 1000)) errors += (await validateFile(f)).filter((d) => d.severity === 'error').length;
 const dt = (performance.now() - t) / 1000;
-line(`validate ${Math.min(1000, files.length)} plans in one process`, `${(Math.min(1000, files.length) / dt).toFixed(0)} files/s (${errors} errors)`);
+line(`validate ${Math.min(1000, files.length)} plans in one process, one thread`, `${(Math.min(1000, files.length) / dt).toFixed(0)} files/s (${errors} errors; library loop, validator loaded once)`);
+for (const jobs of [1, 2]) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'validate', plans, '--jobs', String(jobs), '--format', 'json'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const s = (performance.now() - t0) / 1000;
+  line(`kehoach validate <${files.length} plans> --jobs ${jobs} (one process)`, `${(files.length / s).toFixed(0)} files/s, ${s.toFixed(2)} s incl. start-up (exit ${r.status})`);
+}
 rmSync(work, { recursive: true, force: true });

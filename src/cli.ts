@@ -84,10 +84,13 @@ program
   .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json', 'github']).default('text'))
   .option('--strict', 'cảnh báo cũng làm lệnh thất bại')
   .option('--check-register', 'kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)')
-  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean }) => {
+  .option('-j, --jobs <n>', 'số luồng song song khi kiểm tra nhiều tệp (mặc định: số lõi)')
+  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string }) => {
     const g = program.opts<Global>();
     try {
-      const { expandInputs, checkFile } = await import('./validate/files.js');
+      const { expandInputs, checkFiles } = await import('./validate/files.js');
+      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new KehoachError(msg('batch/bad-jobs', g.lang), [], 'usage');
       const { statSync } = await import('node:fs');
       const { files, unmatched } = await expandInputs(paths);
       if (unmatched.length || !files.length) {
@@ -96,8 +99,7 @@ program
       }
       const all = [];
       const entries = [];
-      for (const f of files) {
-        const r = await checkFile(f, { lang: g.lang, file: f, ...(g.templates ? { templatesDir: g.templates } : {}) });
+      for (const r of await checkFiles(files, { lang: g.lang, ...(jobs ? { jobs } : {}), ...(g.templates ? { templatesDir: g.templates } : {}) })) {
         all.push(...r.diagnostics);
         if (r.register) entries.push(r.register);
       }

@@ -20,8 +20,7 @@ export { loadPlanText, loadPlanFile, positionOf, MAX_PLAN_BYTES, type LoadedPlan
 export { planSchema, SCHEMA_PATH } from './validate/schema.js';
 export { normalise, type PlanView, type Block } from './normalise/index.js';
 export { loadProfile, DEFAULT_TEMPLATES_DIR, type LayoutProfile, type StyleSpec } from './profile.js';
-export { renderMarkup } from './render/template.js';
-export { parseMarkup, MarkupError } from './render/markup.js';
+export { MarkupError } from './render/markup.js';
 export { writeFileAtomic } from './write.js';
 export { loadPlanWithInheritance, defaultsFor, DEFAULTS_FILE } from './inherit.js';
 export { checkLoadedPlan, checkSource, checkPlanText, renderView, type PlanOptions, type CheckResult } from './pipeline.js';

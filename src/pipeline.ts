@@ -9,12 +9,7 @@ import { loadPlanText, sourceOf, type LoadedPlan, type PlanSource } from './load
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView } from './normalise/index.js';
 import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
-import { renderMarkup } from './render/template.js';
-import { parseMarkup } from './render/markup.js';
 import { runRules } from './rules/index.js';
-import { buildDocument } from './render/docx.js';
-import { packDeterministic } from './render/pack.js';
-import { plainText } from './render/inline.js';
 import type { KeHoach } from './types/plan.js';
 
 /** Options for checking and rendering plans. */
@@ -70,6 +65,10 @@ export function checkPlanText(text: string, opts: PlanOptions = {}): CheckResult
  * @throws MarkupError when a template produces bad markup; Error for a missing template.
  */
 export async function renderView(view: PlanView, khoi: string, opts: PlanOptions = {}): Promise<Buffer> {
+  // The render stages load lazily: checking a plan never pays for docx, Handlebars or the XML parser.
+  const [{ renderMarkup }, { parseMarkup }, { buildDocument }, { packDeterministic }, { plainText }] = await Promise.all([
+    import('./render/template.js'), import('./render/markup.js'), import('./render/docx.js'), import('./render/pack.js'), import('./render/inline.js'),
+  ]);
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const profile = loadProfile(khoi, templatesDir, opts.lang ?? 'vi');
   const markup = renderMarkup(view, profile, templatesDir);

@@ -1,7 +1,8 @@
 /**
  * A year's register (sổ đăng ký văn bản): within one issuer and ký hiệu, no two plans share a number, numbers
  * follow the issue dates, and gaps are listed. State bodies and unions number per calendar year (NĐ 30/2020
- * Điều 15); Party bodies per term of the cấp ủy (HD 36-HD/VPTW), given by so_ky_hieu.nhiem_ky.
+ * Điều 15); Party bodies per term of the cấp ủy (HD 36-HD/VPTW), given by so_ky_hieu.nhiem_ky — without it, per
+ * calendar year too (grouping every year together would report each new year's 01 as a duplicate).
  */
 import type { Diagnostic } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
@@ -20,7 +21,8 @@ export function checkRegister(entries: RegisterEntry[], lang: Lang = 'vi'): Diag
   for (const e of entries) {
     if (e.so == null) continue;
     const party = e.khoi === 'dang';
-    const period = party ? (e.nhiem_ky ? msg('period/term', lang, { v: e.nhiem_ky }) : msg('period/all', lang)) : msg('period/year', lang, { v: e.ngay.slice(0, 4) });
+    const year = msg('period/year', lang, { v: e.ngay.slice(0, 4) });
+    const period = party ? (e.nhiem_ky ? msg('period/term', lang, { v: e.nhiem_ky }) : `${year}, ${msg('period/all', lang)}`) : year;
     const label = party ? `${e.loai}/${e.co_quan}` : `${e.loai}-${e.co_quan}`;
     const key = `${e.khoi}|${label}|${period}`;
     if (!groups.has(key)) groups.set(key, { label, period, items: [] });

@@ -26,7 +26,7 @@ export const luuVt: Rule = {
   },
 };
 
-const key = (s: string) => s.normalize('NFC').replace(/[;,.\s]+$/u, '').replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
+const key = (s: string) => s.normalize('NFC').replace(/[;,.\s]+$/u, '').replace(/\s+/gu, ' ').toLowerCase();
 
 export const trung: Rule = {
   id: 'noi-nhan/trung',

@@ -32,8 +32,15 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-/** Every text field of the plan with its path (the things a clerk types, not codes or dates). */
-export function* texts(plan: KeHoach): Generator<{ path: Path; text: string }> {
+const textCache = new WeakMap<KeHoach, { path: Path; text: string }[]>();
+/** Every text field of the plan with its path (the things a clerk types, not codes or dates); computed once per plan. */
+export function texts(plan: KeHoach): { path: Path; text: string }[] {
+  let hit = textCache.get(plan);
+  if (!hit) textCache.set(plan, (hit = [...walkTexts(plan)]));
+  return hit;
+}
+
+function* walkTexts(plan: KeHoach): Generator<{ path: Path; text: string }> {
   const skip = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu']);
   function* walk(v: unknown, path: Path): Generator<{ path: Path; text: string }> {
     if (typeof v === 'string') yield { path, text: v };

@@ -1,6 +1,5 @@
 /** Rules on text everywhere: trích yếu punctuation, spacing, stray markup. */
 import { msg } from '../i18n/messages.js';
-import { plainText } from '../render/inline.js';
 import { texts, type Finding, type Rule } from './types.js';
 
 export const dauCham: Rule = {
@@ -27,6 +26,16 @@ export const khoangTrang: Rule = {
   },
 };
 
+/** An odd number of unescaped "*" cannot all pair up as *italic* / **bold**. */
+function unbalancedStars(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '*') n++;
+  }
+  return n % 2 === 1;
+}
+
 export const danhDau: Rule = {
   id: 'van-ban/danh-dau',
   severity: 'warning',
@@ -39,7 +48,7 @@ export const danhDau: Rule = {
       if (/^#{1,6}\s/u.test(text)) what = 'what/heading-mark';
       else if (/<\/?[A-Za-z][^>]*>/u.test(text)) what = 'what/html';
       else if (/\{\{|\}\}/u.test(text)) what = 'what/template';
-      else if (text.includes('*') && !text.includes('\\*') && plainText(text).includes('*')) what = 'what/unbalanced-star';
+      else if (unbalancedStars(text)) what = 'what/unbalanced-star';
       if (what) out.push({ path, message: msg('rule/van-ban/danh-dau', lang, { what: msg(what, lang) }) });
     }
     return out;

@@ -59,3 +59,30 @@ export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{
     throw e;
   }
 }
+
+/** Below this many files, validation runs in the main thread (starting workers costs more than it saves). */
+export const POOL_THRESHOLD = 200;
+
+/**
+ * Checks many files, in worker threads when there are at least POOL_THRESHOLD of them and jobs > 1.
+ * @returns the checks in the order of `files`
+ */
+export async function checkFiles(files: string[], opts: PlanOptions & { jobs?: number } = {}): Promise<{ diagnostics: Diagnostic[]; register?: RegisterEntry }[]> {
+  const jobs = opts.jobs ?? (await import('node:os')).availableParallelism();
+  if (files.length < POOL_THRESHOLD || jobs <= 1) {
+    const out = [];
+    for (const f of files) out.push(await checkFile(f, { ...opts, file: f }));
+    return out;
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, idleTimeout: 500 });
+  try {
+    // Chunks of 25 files: one message per file costs more than the second thread gains on small plans.
+    const chunks: string[][] = [];
+    for (let i = 0; i < files.length; i += 25) chunks.push(files.slice(i, i + 25));
+    const results = await Promise.all(chunks.map((c) => pool.run({ files: c, lang: opts.lang ?? 'vi', ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) })));
+    return results.flat();
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,10 @@
+import { validateFile } from '../dist/validate/files.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+const files = [];
+const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name))));
+walk('/tmp/vb/plans');
+await validateFile(files[0]);
+const t = performance.now();
+for (let k = 0; k < 3; k++) for (const f of files) await validateFile(f);
+console.log(((files.length * 3) / ((performance.now() - t) / 1000)).toFixed(0), 'files/s');
