@@ -47,7 +47,8 @@ export interface LayoutProfile {
   trang: { rong: number; cao: number; le_tren: number; le_duoi: number; le_trai: number; le_phai: number; dau_trang: number };
   phong_chu: string;
   gach: { day: number; cach_tren: number };
-  cot: { dau_trang: number[]; ket: number[] };
+  /** Column widths (mm) of the header and closing tables; lech_dau_trang: header table indent (mm, negative = into the margin). */
+  cot: { dau_trang: number[]; ket: number[]; lech_dau_trang: number };
   khoang_ky: number;
   danh_so: string[];
   /** Document-type abbreviations the family accepts (NĐ 30 PL III; HD 36). */

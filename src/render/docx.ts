@@ -165,8 +165,10 @@ class Builder {
       for (; col < spans.length; col++) if (spans[col] > 0) spans[col]--;
       return new TableRow({ children: cells, ...(r.attrs.header === 'true' ? { tableHeader: true } : {}), ...(r.attrs['cant-split'] === 'true' ? { cantSplit: true } : {}) });
     });
+    const indent = node.attrs.indent ? mmToTwips(parseFloat(node.attrs.indent)) : 0;
     return new Table({
       width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      ...(indent ? { indent: { size: indent, type: WidthType.DXA } } : {}),
       columnWidths: cols,
       layout: TableLayoutType.FIXED,
       borders: bordered ? ALL_BORDERS : NO_BORDERS,
