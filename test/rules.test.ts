@@ -37,6 +37,11 @@ interface RuleCase {
 }
 
 const CASES: Record<string, RuleCase> = {
+  'dau-trang/dong-dai': {
+    pass: mutate(['co_quan_ban_hanh: SỞ NỘI VỤ', 'co_quan_ban_hanh: [SỞ LAO ĐỘNG – THƯƠNG BINH, VÀ XÃ HỘI]']),
+    fail: mutate(['co_quan_ban_hanh: SỞ NỘI VỤ', 'co_quan_ban_hanh: SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI']),
+    at: [5, 19],
+  },
   'ky-hieu/loai-van-ban': {
     pass: mutate(['  so: 12\n', '  so: 12\n  loai_van_ban: CTr\n']),
     fail: mutate(['  so: 12\n', '  so: 12\n  loai_van_ban: KHH\n']),

@@ -113,6 +113,10 @@ export const catalogue = {
   ),
 
   // ---- rules of the standard (src/rules); each rule's description and messages
+  'rule/dau-trang/dong-dai': m(
+    (p) => `dòng "${p.value}" rộng ${p.width} mm, cột tên cơ quan chỉ ${p.column} mm: dòng sẽ tự xuống; hãy tách thành hai dòng (danh sách)`,
+    (p) => `the line "${p.value}" is ${p.width} mm wide but the agency column is ${p.column} mm: it will wrap; split it into two lines (a list)`,
+  ),
   'rule/ky-hieu/loai-van-ban': m(
     (p) => `"${p.value}" không phải chữ viết tắt tên loại văn bản của ${p.family}; dùng ${p.allowed}`,
     (p) => `"${p.value}" is not a document-type abbreviation of ${p.family}; use ${p.allowed}`,

@@ -10,11 +10,13 @@ import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan } from './chu-ky.js';
 import { luu, luuVt, trung, gachDau } from './noi-nhan.js';
 import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
+import { dongDai } from './dau-trang.js';
 
 export type { Rule, RuleContext, Finding } from './types.js';
 
 /** All rules, in the order their findings are reported for the same position. */
 export const RULES: readonly Rule[] = [
+  dongDai,
   loaiVanBan, coQuan, lapLoai,
   ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan,
   luu, luuVt, trung, gachDau,
