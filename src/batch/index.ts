@@ -120,29 +120,27 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     maxThreads: jobs,
     idleTimeout: 1000,
   });
+  const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
+    const task: Task = { input: p.input, output: p.output, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(previous.has(p.input) ? { previousHash: previous.get(p.input)! } : {}) };
+    let r: TaskResult;
+    try {
+      r = await pool.run(task);
+    } catch (e) {
+      // A worker that dies (out of memory, a crash) fails its plan, not the batch.
+      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      r = { input: p.input, output: p.output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'internal', message }] };
+    }
+    progress.done++;
+    progress[r.status]++;
+    progress.elapsedMs = performance.now() - start;
+    opts.onProgress?.({ ...progress });
+    return r;
+  };
   try {
     let next = 0;
-    const settled: TaskResult[] = [];
-    const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
-      const task: Task = { input: p.input, output: p.output, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(previous.has(p.input) ? { previousHash: previous.get(p.input)! } : {}) };
-      let r: TaskResult;
-      try {
-        r = await pool.run(task);
-      } catch (e) {
-        // A worker that dies (out of memory, a crash) fails its plan, not the batch.
-        const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        r = { input: p.input, output: p.output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'internal', message }] };
-      }
-      progress.done++;
-      progress[r.status]++;
-      progress.elapsedMs = performance.now() - start;
-      opts.onProgress?.({ ...progress });
-      return r;
-    };
     // A fixed number of lanes, each taking the next plan when its last one is done.
-    const lane = async () => { while (next < runnable.length) settled.push(await one(runnable[next++])); };
+    const lane = async () => { while (next < runnable.length) results.push(await one(runnable[next++])); };
     await Promise.all(Array.from({ length: Math.min(runnable.length, jobs * IN_FLIGHT_PER_WORKER) }, lane));
-    results.push(...settled);
   } finally {
     await pool.destroy();
   }
