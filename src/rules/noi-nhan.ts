@@ -1,6 +1,13 @@
 /** Rules on Nơi nhận (ô 9b). */
 import { msg } from '../i18n/messages.js';
-import type { Finding, Rule } from './types.js';
+import type { KeHoach } from '../types/plan.js';
+import type { Finding, Path, Rule } from './types.js';
+
+/** Every recipient with its path, groups flattened. */
+function recipients(plan: KeHoach): [string, Path][] {
+  return plan.noi_nhan.cac_noi.flatMap((c, i): [string, Path][] =>
+    typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j): [string, Path] => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]));
+}
 
 export const luu: Rule = {
   id: 'noi-nhan/luu',
@@ -36,14 +43,11 @@ export const trung: Rule = {
   check: ({ plan, lang, lineOf }) => {
     const seen = new Map<string, number>();
     const out: Finding[] = [];
-    plan.noi_nhan.cac_noi.forEach((c, i) => {
-      const items: [string, (string | number)[]][] = typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j) => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]);
-      for (const [text, path] of items) {
-        const k = key(text);
-        if (seen.has(k)) out.push({ path, message: msg('rule/noi-nhan/trung', lang, { value: text, first: seen.get(k)! }) });
-        else seen.set(k, lineOf(path));
-      }
-    });
+    for (const [text, path] of recipients(plan)) {
+      const k = key(text);
+      if (seen.has(k)) out.push({ path, message: msg('rule/noi-nhan/trung', lang, { value: text, first: seen.get(k)! }) });
+      else seen.set(k, lineOf(path));
+    }
     return out;
   },
 };
@@ -54,11 +58,6 @@ export const gachDau: Rule = {
   description: { vi: 'Nơi nhận ghi không có "-" đầu dòng, ";" cuối dòng (tool tự thêm).', en: 'Recipients are written without the leading "-" and final ";" (added by the tool).' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
   check: ({ plan, lang }) => {
-    const out: Finding[] = [];
-    plan.noi_nhan.cac_noi.forEach((c, i) => {
-      const items: [string, (string | number)[]][] = typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j) => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]);
-      for (const [text, path] of items) if (/^[-–+•]\s/u.test(text) || /;$/u.test(text)) out.push({ path, message: msg('rule/noi-nhan/gach-dau', lang) });
-    });
-    return out;
+    return recipients(plan).filter(([text]) => /^[-–+•]\s/u.test(text) || /;$/u.test(text)).map(([, path]) => ({ path, message: msg('rule/noi-nhan/gach-dau', lang) }));
   },
 };
