@@ -87,6 +87,20 @@ function openedAt(text: string, end: number): number | null {
   return quote ? quote.at : stack.length ? stack[stack.length - 1] : null;
 }
 
+/** A YAML error in the chosen language: the common mistakes have their own words, the rest keep yaml's text. */
+function yamlMessage(e: YAMLError, lang: Lang): string {
+  const known: Record<string, Parameters<typeof msg>[0]> = {
+    MISSING_CHAR: 'yaml/unclosed',
+    BAD_INDENT: /Flow (sequence|mapping)/.test(e.message) ? 'yaml/unclosed' : 'yaml/indent',
+    MULTILINE_IMPLICIT_KEY: 'yaml/indent',
+    BLOCK_AS_IMPLICIT_KEY: 'yaml/colon',
+    UNEXPECTED_TOKEN: 'yaml/unexpected',
+    MULTIPLE_DOCS: 'yaml/many-docs',
+  };
+  const key = known[e.code];
+  return key ? msg(key, lang) : msg('yaml/syntax', lang, { detail: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
+}
+
 /** The offset a person should look at for a YAML error. */
 function errorOffset(text: string, e: YAMLError): number {
   if (e.code === 'MISSING_CHAR' || (e.code === 'BAD_INDENT' && /Flow (sequence|mapping)/.test(e.message)) || e.code === 'UNEXPECTED_TOKEN') {
@@ -123,7 +137,7 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
     let message: string;
     if (/call stack/i.test(e.message)) message = msg('yaml/too-deep', lang, { limit: MAX_DEPTH });
     else if (e.code === 'TAB_AS_INDENT') { rule = 'yaml/tab'; message = msg('yaml/tab', lang); }
-    else message = msg('yaml/syntax', lang, { detail: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
+    else message = yamlMessage(e, lang);
     if (/call stack/i.test(e.message)) {
       const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
       const bracket = text.slice(lineStart).search(/[[{]/);

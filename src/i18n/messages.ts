@@ -38,6 +38,26 @@ export const catalogue = {
     () => 'a plan must be a mapping of keys to values (e.g. "khoi: nha_nuoc")',
   ),
   'yaml/syntax': m((p) => `lỗi cú pháp YAML: ${p.detail}`, (p) => `YAML syntax error: ${p.detail}`),
+  'yaml/unclosed': m(
+    () => 'lỗi cú pháp YAML: dấu nháy hoặc dấu ngoặc mở ở đây không được đóng',
+    () => 'YAML syntax error: the quote or bracket opened here is never closed',
+  ),
+  'yaml/indent': m(
+    () => 'lỗi cú pháp YAML: dòng này thụt lề lệch; các khóa cùng cấp phải thẳng cột',
+    () => 'YAML syntax error: this line is indented wrongly; keys of the same level must line up',
+  ),
+  'yaml/colon': m(
+    () => 'lỗi cú pháp YAML: dấu ":" trong chữ phải đặt cả câu trong dấu nháy, ví dụ \'Thời gian: tháng 3\'',
+    () => 'YAML syntax error: text containing ":" must be quoted, e.g. \'Thời gian: tháng 3\'',
+  ),
+  'yaml/unexpected': m(
+    () => 'lỗi cú pháp YAML: ký tự không đúng chỗ (hãy đặt chữ trong dấu nháy)',
+    () => 'YAML syntax error: a character out of place (put the text in quotes)',
+  ),
+  'yaml/many-docs': m(
+    () => 'tệp có nhiều tài liệu YAML (dấu ---): mỗi tệp chỉ một kế hoạch',
+    () => 'the file holds several YAML documents (---): one plan per file',
+  ),
   'yaml/tab': m(
     () => 'YAML không cho phép dùng phím Tab để thụt lề; hãy dùng dấu cách',
     () => 'YAML does not allow tabs for indentation; use spaces',

@@ -82,10 +82,19 @@ export function validateSchema(plan: PlanSource, lang: Lang = 'vi'): Diagnostic[
   const errors = (validate.errors ?? []) as ErrorObject[];
   // A wrong type makes every other keyword at that path noise: keep only the type error there.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  // A misspelt required key shows as an unknown key and a missing one: keep the unknown key (it names the fix).
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+    const s = suggest((e.params as { additionalProperty: string }).additionalProperty, allowed);
+    if (s) misspelt.add(`${e.instancePath}\0${s}`);
+  }
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
     if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
+    if (e.keyword === 'required' && misspelt.has(`${e.instancePath}\0${(e.params as { missingProperty: string }).missingProperty}`)) continue;
     const d = toDiagnostic(plan, e, lang);
     const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
     if (seen.has(key)) continue;
