@@ -102,3 +102,12 @@ describe('failures are one line and an exit code', () => {
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
   });
 });
+
+describe('the README first command', () => {
+  it('`npx kehoach render <example>` runs the package bin (dist/cli.js is executable)', () => {
+    const dir = tmp();
+    const r = spawnSync('npx', ['--no-install', 'kehoach', 'render', join(EXAMPLES_DIR, EXAMPLES[1]), '-o', join(dir, 'x.docx')], { encoding: 'utf8', cwd: join(EXAMPLES_DIR, '..') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'x.docx'))).toBe(true);
+  }, 30_000);
+});
