@@ -167,4 +167,3 @@ try {
   fail(e, program.opts<Global>());
 }
 
-export type { Format };

@@ -35,7 +35,7 @@ const toText = (source: string | KeHoach) => (typeof source === 'string' ? sourc
  */
 export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {}): Promise<Buffer> {
   const result = checkPlanText(toText(source), opts);
-  assertNoErrors(result.diagnostics, opts.lang);
+  assertNoErrors(result.diagnostics);
   return renderView(result.view!, (result.source.data as KeHoach).khoi, opts);
 }
 
@@ -46,7 +46,7 @@ export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {
  */
 export async function renderPlanFile(path: string, opts: PlanOptions = {}): Promise<{ bytes: Buffer; check: CheckResult }> {
   const check = checkSource((await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' })).source, opts);
-  assertNoErrors(check.diagnostics, opts.lang);
+  assertNoErrors(check.diagnostics);
   return { bytes: await renderView(check.view!, (check.source.data as KeHoach).khoi, opts), check };
 }
 

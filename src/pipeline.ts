@@ -78,14 +78,14 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
     creator: view.co_quan_ban_hanh.join(' '),
     description: 'kehoach',
   };
-  const doc = buildDocument(parseMarkup(markup), profile, props);
+  const doc = buildDocument(parseMarkup(markup), profile);
   // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
   const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
   return packDeterministic(doc, props, date);
 }
 
 /** Throws a KehoachError carrying all error diagnostics, when there are any. */
-export function assertNoErrors(diags: Diagnostic[], lang: Lang = 'vi'): void {
+export function assertNoErrors(diags: Diagnostic[]): void {
   const errors = diags.filter((d) => d.severity === 'error');
   if (errors.length) throw new KehoachError(errors[0].message, diags, 'invalid');
 }

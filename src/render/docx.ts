@@ -31,9 +31,6 @@ interface Ctx {
   width: number;
 }
 
-/** Document metadata written to docProps/core.xml. */
-export interface DocMeta { title: string; subject: string; creator: string; description: string }
-
 class Builder {
   constructor(private readonly profile: LayoutProfile) {}
 
@@ -100,7 +97,7 @@ class Builder {
   paragraph(node: MNode): Paragraph {
     const s = this.style(node.attrs.style);
     const opts = this.paragraphOptions(s);
-    if (node.attrs.align) opts.alignment !== undefined && Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
+    if (node.attrs.align in ALIGN) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
     const children: ParagraphChild[] = [];
     this.runs(node, this.runOptions(s), children, { v: true });
     // An empty paragraph still needs its size, so that spacer lines have the style's height.
@@ -221,19 +218,16 @@ function textOf(n: MNode): string {
 }
 
 /**
- * Builds the docx Document from parsed markup.
+ * Builds the docx Document from parsed markup (its metadata, docProps/core.xml, is written by the packer).
  * @param root the `<document>` element
  * @throws MarkupError on unknown elements or styles
  */
-export function buildDocument(root: MNode, profile: LayoutProfile, meta: DocMeta): Document {
+export function buildDocument(root: MNode, profile: LayoutProfile): Document {
   const b = new Builder(profile);
   const sections = elements(root).filter((e) => e.name === 'section').map((s) => b.section(s));
   if (!sections.length) throw new MarkupError('layout markup: <document> has no <section>');
   const f = profile.phong_chu;
   return new Document({
-    ...meta,
-    lastModifiedBy: meta.creator,
-    revision: 1,
     theme: { fonts: { headings: f, body: f } },
     styles: {
       default: {
