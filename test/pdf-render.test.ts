@@ -82,6 +82,13 @@ describe.skipIf(!tools).each(EXAMPLES)('LibreOffice render of %s', (ex) => {
     expect(all.lastIndexOf(words(plan.nguoi_ky.ho_ten).join(' '))).toBeGreaterThan(bodyEnd);
   });
 
+  it('the signature is never alone on the last page: body text comes before "Nơi nhận:" there', () => {
+    const last = text(ex, pages(ex), false);
+    const before = last.slice(0, last.indexOf('Nơi nhận'));
+    expect(last.indexOf('Nơi nhận')).toBeGreaterThan(0);
+    expect(words(before).length, before).toBeGreaterThan(5); // more than the page number
+  });
+
   it('"Nơi nhận:" and the signature title sit side by side', async () => {
     const paras = docxParagraphs(await renderExample(ex));
     const luu = paras.findIndex((p) => p.startsWith('- Lưu') || p.startsWith('- Lưu'));

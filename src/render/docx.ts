@@ -94,9 +94,10 @@ class Builder {
     });
   }
 
-  paragraph(node: MNode): Paragraph {
+  paragraph(node: MNode, keepNext = false): Paragraph {
     const s = this.style(node.attrs.style);
     const opts = this.paragraphOptions(s);
+    if (keepNext) Object.assign(opts, { keepNext: true });
     if (node.attrs.align in ALIGN) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
     const children: ParagraphChild[] = [];
     this.runs(node, this.runOptions(s), children, { v: true });
@@ -177,16 +178,23 @@ class Builder {
   blocks(container: MNode, ctx: Ctx): (Paragraph | Table)[] {
     const out: (Paragraph | Table)[] = [];
     const prev: MNode[] = [];
-    for (const el of elements(container)) {
+    const els = elements(container);
+    els.forEach((el, i) => {
       switch (el.name) {
-        case 'p': out.push(this.paragraph(el)); prev.push(el); break;
+        case 'p': {
+          // A table marked keep-with-previous pulls the paragraph before it along (keepNext on that paragraph).
+          const next = els[i + 1];
+          out.push(this.paragraph(el, next?.name === 'table' && next.attrs['keep-with-previous'] === 'true'));
+          prev.push(el);
+          break;
+        }
         case 'rule': out.push(this.rule(el, prev, ctx)); prev.length = 0; break;
         case 'table': out.push(this.table(el, ctx)); prev.length = 0; break;
         case 'page-break': out.push(new Paragraph({ pageBreakBefore: true, children: [] })); prev.length = 0; break;
         case 'page-header': break;
         default: throw new MarkupError(`layout markup: unknown element <${el.name}> in <${container.name}>`);
       }
-    }
+    });
     return out;
   }
 
