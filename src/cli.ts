@@ -22,6 +22,14 @@ export function outputPath(input: string, out?: string): string {
   return out;
 }
 
+/** --jobs: a positive whole number, or undefined for the default (the number of cores). */
+function parseJobs(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new KehoachError(msg('batch/bad-jobs', lang), [], 'usage');
+  return n;
+}
+
 function fail(e: unknown, g: Global): never {
   if (e instanceof KehoachError) {
     if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
@@ -89,8 +97,7 @@ program
     const g = program.opts<Global>();
     try {
       const { expandInputs, checkFiles } = await import('./validate/files.js');
-      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new KehoachError(msg('batch/bad-jobs', g.lang), [], 'usage');
+      const jobs = parseJobs(o.jobs, g.lang);
       const { statSync } = await import('node:fs');
       const { files, unmatched } = await expandInputs(paths);
       if (unmatched.length || !files.length) {
@@ -137,8 +144,7 @@ program
       const { parseShard } = await import('./batch/plan-set.js');
       const shard = o.shard ? parseShard(o.shard) : undefined;
       if (shard === null) throw new KehoachError(msg('batch/bad-shard', g.lang), [], 'usage');
-      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new KehoachError(msg('batch/bad-jobs', g.lang), [], 'usage');
+      const jobs = parseJobs(o.jobs, g.lang);
       const { batchCommand } = await import('./cli/batch.js');
       process.exitCode = await batchCommand(paths, {
         outdir: o.output, format: o.format,

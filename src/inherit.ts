@@ -46,8 +46,8 @@ async function loadShared(path: string, lang: Lang, shown: string): Promise<Load
   return plan;
 }
 
-/** A plan with what it inherits: the merged source, and every file it was made from (for hashing). */
-export interface InheritedPlan { source: PlanSource; files: string[]; plan: LoadedPlan }
+/** A plan with what it inherits: the merged source, and every loaded file it was made from (plan first). */
+export interface InheritedPlan { source: PlanSource; layers: LoadedPlan[] }
 
 /**
  * Loads a plan file with its _defaults.yaml files and ke_thua chain, and merges them.
@@ -76,5 +76,5 @@ export async function loadPlanWithInheritance(path: string, opts: { lang?: Lang 
   let data: unknown = {};
   for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
   if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
-  return { source: { file: plan.file, data, locate: layeredLocator(layers) }, files: layers.map((l) => l.file), plan };
+  return { source: { file: plan.file, data, locate: layeredLocator(layers) }, layers };
 }

@@ -2,7 +2,7 @@
  * Stage 1: read a plan file and parse its YAML, keeping the source positions of every node.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isAlias, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdi
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { CLI } from './helpers.js';
+import { CLI, docxParagraphs } from './helpers.js';
 import { discover, inShard, outputFor, globBase } from '../src/batch/plan-set.js';
 import { checkRegister } from '../src/batch/register.js';
 
@@ -86,8 +86,13 @@ describe('kehoach batch', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(Buffer.compare(readFileSync(single), readFileSync(join(root, 'out', f + '.docx'))), f).toBe(0);
     }
-    // phong-b's own _defaults.yaml wins over the parent's: its signer is Trần Thị Bình, signing directly.
-    expect(readFileSync(join(root, 'out', 'phong-b/kh-04.docx')).length).toBeGreaterThan(1000);
+    // phong-b's own _defaults.yaml wins over the parent's: its signer is Trần Thị Bình, signing directly (its nulls
+    // removed the inherited KT.); phong-a keeps the parent's KT. GIÁM ĐỐC / Nguyễn Văn An.
+    const b = docxParagraphs(readFileSync(join(root, 'out', 'phong-b/kh-04.docx')));
+    expect(b).toContain('Trần Thị Bình');
+    expect(b.some((p) => p.startsWith('KT.'))).toBe(false);
+    const a = docxParagraphs(readFileSync(join(root, 'out', 'phong-a/kh-01.docx')));
+    expect(a).toEqual(expect.arrayContaining(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An']));
   });
 
   it('an error in a _defaults.yaml is reported in that file', () => {
@@ -104,8 +109,13 @@ describe('kehoach batch', () => {
   });
 
   it('--incremental renders nothing when nothing changed, and one plan after one is edited', () => {
+    const hashes = (m: any) => Object.fromEntries(m.plans.filter((p: any) => p.content_hash).map((p: any) => [p.input, p.content_hash]));
+    const before = hashes(JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8')));
     const again = run(['batch', 'plans', '-o', 'out', '--incremental'], root);
     expect(again.stderr).toContain('đã kết xuất 0, lỗi 3, bỏ qua 3');
+    // skipped plans keep their content hash in the new manifest
+    expect(hashes(JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8')))).toEqual(before);
+    expect(Object.keys(before)).toHaveLength(3);
     writeFileSync(join(root, 'plans/phong-a/kh-02.yaml'), plan(2, '2025-02-04'));
     const edited = run(['batch', 'plans', '-o', 'out', '--incremental'], root);
     expect(edited.stderr).toContain('đã kết xuất 1, lỗi 3, bỏ qua 2');

@@ -82,10 +82,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   if (unmatched.length) throw new KehoachError(msg('cli/no-input', lang, { patterns: unmatched.join(' ') }), [], 'usage');
   const plans = opts.shard ? found.filter((p) => inShard(p.rel, opts.shard!)) : found;
   const manifestPath = opts.manifest ?? join(opts.outdir, 'manifest.json');
-  const previous = new Map<string, string>();
+  const previous = new Map<string, { input_hash: string; content_hash?: string }>();
   if (opts.incremental && existsSync(manifestPath)) {
     try {
-      for (const p of (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest).plans) if (p.input_hash && p.status !== 'failed') previous.set(p.input, p.input_hash);
+      for (const p of (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest).plans) {
+        if (p.input_hash && p.status !== 'failed') previous.set(p.input, { input_hash: p.input_hash, ...(p.content_hash ? { content_hash: p.content_hash } : {}) });
+      }
     } catch { /* an unreadable manifest means a full rebuild */ }
   }
 
@@ -121,7 +123,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     idleTimeout: 1000,
   });
   const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
-    const task: Task = { input: p.input, output: p.output, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(previous.has(p.input) ? { previousHash: previous.get(p.input)! } : {}) };
+    const task: Task = { input: p.input, output: p.output, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(previous.has(p.input) ? { previous: previous.get(p.input)! } : {}) };
     let r: TaskResult;
     try {
       r = await pool.run(task);

@@ -5,12 +5,24 @@
  * calendar year too (grouping every year together would report each new year's 01 as a duplicate).
  */
 import type { Diagnostic } from '../errors.js';
+import type { PlanSource } from '../load.js';
+import type { KeHoach } from '../types/plan.js';
 import { msg, type Lang } from '../i18n/messages.js';
 
 /** One numbered plan as the register sees it; file/line/column point at its number. */
 export interface RegisterEntry {
   khoi: string; loai: string; co_quan: string; so: number | null; ngay: string; nhiem_ky?: string;
   file: string; line: number; column: number;
+}
+
+/** The register entry of a valid plan, pointing at its number in the YAML. */
+export function registerEntry(source: PlanSource): RegisterEntry {
+  const d = source.data as KeHoach;
+  const sk = d.so_ky_hieu;
+  return {
+    khoi: d.khoi, loai: sk.loai_van_ban ?? 'KH', co_quan: sk.viet_tat_co_quan, so: sk.so ?? null, ngay: d.ngay_ban_hanh,
+    ...(sk.nhiem_ky ? { nhiem_ky: sk.nhiem_ky } : {}), ...source.locate(['so_ky_hieu', 'so']),
+  };
 }
 
 const vnDate = (d: string) => d.split('-').reverse().join('/');

@@ -3,14 +3,14 @@
  * otherwise load with inheritance, validate, render and write the .docx atomically. Returns a serialisable result.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, renderView } from '../pipeline.js';
 import { writeFileAtomic } from '../write.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import type { KeHoach } from '../types/plan.js';
-import type { RegisterEntry } from './register.js';
+import { registerEntry } from './register.js';
 
 export interface Task {
   input: string;
@@ -19,8 +19,8 @@ export interface Task {
   templatesDir?: string;
   /** Hash of the templates folder and the tool version (computed once by the main thread). */
   environmentHash: string;
-  /** Input hash recorded by the previous run; with the output present and an equal hash, the plan is skipped. */
-  previousHash?: string;
+  /** The previous run's manifest entry: with the output present and an equal input hash, the plan is skipped. */
+  previous?: { input_hash: string; content_hash?: string };
 }
 
 /** What the manifest records for a plan. */
@@ -33,7 +33,7 @@ export interface TaskResult {
   so_ky_hieu?: string;
   ngay?: string | null;
   /** Facts for the register check. */
-  register?: RegisterEntry;
+  register?: ReturnType<typeof registerEntry>;
   diagnostics: Diagnostic[];
 }
 
@@ -44,18 +44,16 @@ export default async function run(task: Task): Promise<TaskResult> {
   try {
     const inherited = await loadPlanWithInheritance(task.input, { lang: task.lang });
     const h = createHash('sha256').update(task.environmentHash);
-    for (const f of inherited.files) h.update(f).update('\0').update(readFileSync(f)).update('\0');
+    for (const l of inherited.layers) h.update(l.file).update('\0').update(l.text).update('\0');
     const inputHash = h.digest('hex');
     const check = checkSource(inherited.source, { lang: task.lang, ...(task.templatesDir ? { templatesDir: task.templatesDir } : {}) });
     const data = inherited.source.data as KeHoach;
     const errors = check.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length || !check.view) return { ...base, status: 'failed', input_hash: inputHash, diagnostics: check.diagnostics };
     const meta = check.view.meta;
-    const at = inherited.source.locate(['so_ky_hieu', 'so']);
-    const register: RegisterEntry = { khoi: data.khoi, loai: data.so_ky_hieu.loai_van_ban ?? 'KH', co_quan: data.so_ky_hieu.viet_tat_co_quan, so: data.so_ky_hieu.so ?? null, ngay: data.ngay_ban_hanh, ...(data.so_ky_hieu.nhiem_ky ? { nhiem_ky: data.so_ky_hieu.nhiem_ky } : {}), ...at };
-    const facts = { input_hash: inputHash, so_ky_hieu: meta.so_ky_hieu, ngay: meta.ngay, register };
-    if (task.previousHash === inputHash && existsSync(task.output)) {
-      return { ...base, status: 'skipped', ...facts, content_hash: sha256(readFileSync(task.output)), diagnostics: check.diagnostics };
+    const facts = { input_hash: inputHash, so_ky_hieu: meta.so_ky_hieu, ngay: meta.ngay, register: registerEntry(inherited.source) };
+    if (task.previous?.input_hash === inputHash && existsSync(task.output)) {
+      return { ...base, status: 'skipped', ...facts, ...(task.previous.content_hash ? { content_hash: task.previous.content_hash } : {}), diagnostics: check.diagnostics };
     }
     const bytes = await renderView(check.view, data.khoi, { lang: task.lang, ...(task.templatesDir ? { templatesDir: task.templatesDir } : {}) });
     await writeFileAtomic(task.output, bytes);

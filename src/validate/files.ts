@@ -8,8 +8,7 @@ import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
 import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, type PlanOptions } from '../pipeline.js';
-import type { RegisterEntry } from '../batch/register.js';
-import type { KeHoach } from '../types/plan.js';
+import { registerEntry, type RegisterEntry } from '../batch/register.js';
 
 /** Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. */
 const PLAN_GLOB = '**/*.{yaml,yml}';
@@ -47,13 +46,7 @@ export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{
   try {
     const { source } = await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' });
     const r = checkSource(source, opts);
-    if (!r.view) return { diagnostics: r.diagnostics };
-    const d = source.data as KeHoach;
-    const register: RegisterEntry = {
-      khoi: d.khoi, loai: d.so_ky_hieu.loai_van_ban ?? 'KH', co_quan: d.so_ky_hieu.viet_tat_co_quan, so: d.so_ky_hieu.so ?? null,
-      ngay: d.ngay_ban_hanh, ...(d.so_ky_hieu.nhiem_ky ? { nhiem_ky: d.so_ky_hieu.nhiem_ky } : {}), ...source.locate(['so_ky_hieu', 'so']),
-    };
-    return { diagnostics: r.diagnostics, register };
+    return r.view ? { diagnostics: r.diagnostics, register: registerEntry(source) } : { diagnostics: r.diagnostics };
   } catch (e) {
     if (e instanceof KehoachError) return { diagnostics: e.diagnostics };
     throw e;
