@@ -9,7 +9,8 @@ import { renderPlanFile } from '../src/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
-export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+/** Reference texts of the examples, copied into the repository (test/fixtures/seeds/README.md gives their source). */
+export const SEEDS_DIR = join(ROOT, 'test', 'fixtures', 'seeds');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
 /** The example plans (file names), one per seed. */

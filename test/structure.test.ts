@@ -138,3 +138,20 @@ describe.each(EXAMPLES)('%s', (ex) => {
     }
   });
 });
+
+describe('line breaks typed in the plan', () => {
+  it('a newline in a signer title or a | block is a line break (w:br), not a space', async () => {
+    const { renderPlan } = await import('../src/index.js');
+    const yaml = [
+      'khoi: nha_nuoc', 'co_quan_ban_hanh: ỦY BAN NHÂN DÂN', 'so_ky_hieu: { so: 3, viet_tat_co_quan: UBND }',
+      'dia_danh: Hà Nội', 'ngay_ban_hanh: 2025-03-04', 'trich_yeu: Thử xuống dòng',
+      'noi_dung:', '  - doan: |', '      Dòng một', '      dòng hai',
+      'noi_nhan: { cac_noi: [A], luu: [VT] }',
+      'nguoi_ky: { thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: "TRƯỞNG BAN\\nPHÓ THỦ TƯỚNG", ho_ten: Nguyễn Văn A }',
+    ].join('\n');
+    const xml = docxParts(await renderPlan(yaml))['word/document.xml'];
+    expect(xml).toMatch(/TRƯỞNG BAN<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/>(?:(?!<\/w:p>).)*PHÓ THỦ TƯỚNG/);
+    expect(xml).toMatch(/Dòng một<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/>(?:(?!<\/w:p>).)*dòng hai/);
+    expect(xml).not.toMatch(/dòng hai<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/>/); // no break after the last line
+  });
+});

@@ -46,7 +46,8 @@ const lines = (v: string | string[] | undefined): string[] => (v === undefined ?
  * Builds the view model.
  * @returns the view and the structural issues found (rendering must stop when there are any).
  */
-export function normalise(plan: KeHoach, profile: LayoutProfile, lang: Lang = 'vi'): { view: PlanView; issues: NormaliseIssue[] } {
+export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = 'vi'): { view: PlanView; issues: NormaliseIssue[] } {
+  const plan = dropTrailingBreaks(input);
   const issues: NormaliseIssue[] = [];
   const mau = profile.mau;
   const date = splitDate(plan.ngay_ban_hanh);
@@ -103,6 +104,14 @@ export function normalise(plan: KeHoach, profile: LayoutProfile, lang: Lang = 'v
     },
   };
   return { view, issues };
+}
+
+/** Deep copy without the line break a `|` block ends with (so that "./." or an enumeration follows the text). */
+function dropTrailingBreaks<T>(v: T): T {
+  if (typeof v === 'string') return v.replace(/[\r\n]+$/, '') as T;
+  if (Array.isArray(v)) return v.map(dropTrailingBreaks) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dropTrailingBreaks(x)])) as T;
+  return v;
 }
 
 const romanOf = (n: number) => formatNumber({ prefix: '', token: 'I', suffix: '' }, n).label;

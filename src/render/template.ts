@@ -18,9 +18,13 @@ export function xmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** Deep-copies a value, XML-escaping every string in it. */
+/**
+ * Deep-copies a value, XML-escaping every string in it. A line break the plan typed (a `|` block, `\n` in a quoted
+ * string) becomes a `<br/>` line break in the markup: what the clerk broke stays broken on the page. Trailing line
+ * breaks (the one a `|` block ends with) are dropped.
+ */
 export function escapeDeep<T>(v: T): T {
-  if (typeof v === 'string') return xmlEscape(v) as T;
+  if (typeof v === 'string') return xmlEscape(v.replace(/[\r\n]+$/, '')).replace(/\r?\n/g, '<br/>') as T;
   if (Array.isArray(v)) return v.map(escapeDeep) as T;
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeDeep(x)])) as T;
   return v;
