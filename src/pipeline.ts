@@ -10,6 +10,7 @@ import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView } from './normalise/index.js';
 import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
 import { runRules } from './rules/index.js';
+import { withHouseStyle } from './layout/house-style.js';
 import type { KeHoach } from './types/plan.js';
 
 /** Options for checking and rendering plans. */
@@ -70,7 +71,7 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
     import('./render/template.js'), import('./render/markup.js'), import('./render/docx.js'), import('./render/pack.js'), import('./render/inline.js'),
   ]);
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const profile = loadProfile(khoi, templatesDir, opts.lang ?? 'vi');
+  const profile = withHouseStyle(loadProfile(khoi, templatesDir, opts.lang ?? 'vi'), view.trinh_bay);
   const markup = renderMarkup(view, profile, templatesDir);
   const props = {
     title: plainText(view.meta.trich_yeu),

@@ -119,6 +119,12 @@ const CASES: Record<string, RuleCase> = {
     fail: mutate(['- doan: Phát huy tinh thần thi đua.', '- doan: 1. Phát huy tinh thần thi đua.']),
     at: [15, 15],
   },
+  'trinh-bay/ngoai-khung': {
+    // 13 pt is inside NĐ 30's 13–14 pt; 12 pt is not (a warning, the value still applies)
+    pass: mutate(['noi_dung:\n', 'trinh_bay:\n  co_chu: 13\nnoi_dung:\n']),
+    fail: mutate(['noi_dung:\n', 'trinh_bay:\n  co_chu: 12\nnoi_dung:\n']),
+    at: [13, 11],
+  },
   'dot/thu-tu': {
     pass: withPhase('2025-04-01', '2025-06-30'),
     fail: withPhase('2025-06-01', '2025-04-30'),

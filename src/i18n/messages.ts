@@ -127,6 +127,19 @@ export const catalogue = {
   ),
   'plan/inherit-missing': m((p) => `không tìm thấy tệp kế thừa "${p.file}"`, (p) => `the inherited file "${p.file}" does not exist`),
   'plan/inherit-cycle': m((p) => `kế thừa vòng tròn qua "${p.file}"`, (p) => `inheritance goes round in a circle through "${p.file}"`),
+  // ---- body: phases, recipients (h1-body)
+  'plan/phase-time': m(
+    () => 'đợt cần thời gian: tu và den (YYYY-MM hoặc YYYY-MM-DD), hoặc thoi_gian ghi bằng lời, ví dụ thoi_gian: "Trong tháng 12/2025"',
+    () => 'a phase needs its time: tu and den (YYYY-MM or YYYY-MM-DD), or thoi_gian in words, e.g. thoi_gian: "Trong tháng 12/2025"',
+  ),
+  'plan/recipient-kind': m(
+    () => 'nơi nhận có mục đích cần đúng một trong hai: noi (một nơi nhận) hoặc nhom (danh sách nơi nhận)',
+    () => 'a recipient with a purpose needs exactly one of: noi (one recipient) or nhom (a list of recipients)',
+  ),
+  'rule/trinh-bay/ngoai-khung': m(
+    (p) => `trinh_bay.${p.key}: ${p.value} ngoài khung ${p.range} của ${p.source}; vẫn áp dụng theo cách trình bày của cơ quan`,
+    (p) => `trinh_bay.${p.key}: ${p.value} is outside the range ${p.range} of ${p.source}; applied anyway as the office's house style`,
+  ),
   'plan/signature-head': m(
     (p) => `quyen_han ${p.value} cần "thu_truong" (chức danh người đứng đầu)`,
     (p) => `quyen_han ${p.value} needs "thu_truong" (the head's title)`,
@@ -186,12 +199,20 @@ export const catalogue = {
     () => 'do not write "-" at the start or ";" at the end of a recipient: the tool adds them',
   ),
   'rule/so-thu-tu/lien-tuc': m(
-    (p) => `số thứ tự "${p.value}" không liên tục: ở vị trí này phải là ${p.expected}`,
-    (p) => `number "${p.value}" breaks the sequence: ${p.expected} is expected here`,
+    (p) => `số thứ tự "${p.value}" không liên tục (theo thứ tự ở đây là ${p.expected}); in nguyên như văn bản ban hành, các mục sau đánh tiếp từ "${p.value}"`,
+    (p) => `number "${p.value}" breaks the sequence (${p.expected} would come here); it prints as given, as issued, and the items after it count on from "${p.value}"`,
   ),
   'rule/so-thu-tu/tu-viet': m(
-    (p) => `chữ bắt đầu bằng số thứ tự "${p.value}"; tool tự đánh số, hãy bỏ "${p.value}" (hoặc ghi so: "${p.value}")`,
-    (p) => `the text starts with the number "${p.value}"; the tool numbers items itself: remove it (or write so: "${p.value}")`,
+    (p) => `chữ bắt đầu bằng số thứ tự "${p.value}"; tool tự đánh số ${p.expected} ở đây, hãy bỏ "${p.value}"`,
+    (p) => `the text starts with the number "${p.value}"; the tool writes ${p.expected} here itself: remove "${p.value}"`,
+  ),
+  'rule/so-thu-tu/tu-viet-khac': m(
+    (p) => `chữ bắt đầu bằng số thứ tự "${p.value}", khác số tool tự đánh (${p.expected}); bỏ "${p.value}" khỏi chữ và ghi so: "${p.value}" để giữ số như văn bản ban hành`,
+    (p) => `the text starts with the number "${p.value}", not the one the tool writes (${p.expected}); remove "${p.value}" from the text and write so: "${p.value}" to keep the number as issued`,
+  ),
+  'rule/so-thu-tu/tu-viet-gach': m(
+    (p) => `ý gạch đầu dòng bắt đầu bằng "${p.value}"; tool tự thêm "${p.marker}", hãy bỏ "${p.value}" (ý cần số riêng thì viết thành mục doan có so:)`,
+    (p) => `the bullet starts with "${p.value}"; the tool adds "${p.marker}" itself: remove "${p.value}" (for a numbered point write a doan item with so:)`,
   ),
   'rule/dot/thu-tu': m(
     (p) => `${p.what} (${p.value}) phải sau ${p.other} (${p.otherValue})`,

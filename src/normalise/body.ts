@@ -2,9 +2,9 @@
  * The body's blocks (ô 6 of NĐ 30/2020 Phụ lục I): the tree of items flattened into blocks in reading order, with
  * numbering computed per level (numbering.ts), bullets, task lines, phases and tables.
  */
-import type { Muc, Y, NhiemVu, Bang } from '../types/plan.js';
+import type { KeHoach, Muc, Y, NhiemVu, Bang } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
-import { parsePattern, formatNumber, coreOfLabel, type NumberPattern } from './numbering.js';
+import { parsePattern, formatNumber, Counter, type NumberPattern } from './numbering.js';
 import { shortDate } from './dates.js';
 import { msg, type Lang } from '../i18n/messages.js';
 
@@ -12,13 +12,26 @@ export type Path = (string | number)[];
 
 /** One flattened block of the body, in reading order. `cap` is the 1-based outline depth. */
 export type Block =
-  | { loai: 'tieu_de'; cap: number; so: string; text: string }
-  | { loai: 'doan'; cap: number; so: string; text: string }
-  | { loai: 'van'; text: string }
+  | { loai: 'tieu_de'; cap: number; so: string; text: string; kieu: string }
+  | { loai: 'doan'; cap: number; so: string; text: string; dan: boolean }
+  /** A run-in heading: the number and the label (`nhan`) in the label's style (`kieu`, a role of layout.yaml), then `text` upright. */
+  | { loai: 'tieu_de_lien'; cap: number; so: string; nhan: string; text: string; kieu: string; dan: boolean }
+  | { loai: 'van'; text: string; dan: boolean }
   | { loai: 'gach'; cap: number; ky_hieu: string; text: string }
-  | { loai: 'nhiem_vu'; dong: { nhan: string; text: string }[] }
-  | { loai: 'dot'; ten: string; tu: string; den: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
+  | { loai: 'nhiem_vu'; dong: TaskLine[] }
+  /** A phase: `thoi_gian` is "Từ … đến …" or the phrase the plan gives; `so` and `kieu` when it is numbered like a heading. */
+  | { loai: 'dot'; so: string; kieu: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
   | { loai: 'bang'; tieu_de: string; cot: { ten: string; rong: number }[]; dong: string[][] };
+
+/** One line under a task: its label (in the office's words) and whether the label is italic. */
+export interface TaskLine { nhan: string; nghieng: boolean; text: string }
+
+/**
+ * How the office writes task lines (plan `trinh_bay.nhiem_vu`, or `_defaults.yaml`): the order of the fields,
+ * their labels, italic or upright labels. Fields a plan gives but the order leaves out print after, in the
+ * default order: every field reaches the page.
+ */
+export type TaskStyle = NonNullable<NonNullable<KeHoach['trinh_bay']>['nhiem_vu']>;
 
 /** Errors found while normalising (structure the schema cannot express), with data paths. */
 export interface NormaliseIssue { path: Path; rule: string; message: string; key?: boolean }
@@ -35,7 +48,16 @@ export interface BodyContext {
   /** Opening and closing quote marks (plan's ngoac_kep, default “”). */
   quotes: string;
   issues: NormaliseIssue[];
+  /** The office's task lines (plan `trinh_bay.nhiem_vu`); the family's labels, italic, when absent. */
+  taskStyle?: TaskStyle;
 }
+
+/** Default order of the task fields (lines and table columns). `han` prints as the time when `thoi_gian` is absent. */
+export const TASK_FIELDS = ['noi_dung', 'chu_tri', 'tham_muu', 'thuc_hien', 'phoi_hop', 'thoi_gian', 'ket_qua'] as const;
+type TaskField = (typeof TASK_FIELDS)[number];
+
+/** Layout roles of a heading label given its own style (`kieu_tieu_de` of an item). */
+const LABEL_ROLE: Record<string, string> = { dam: 'nhan_dam', nghieng: 'nhan_nghieng', dam_nghieng: 'nhan_dam_nghieng', thuong: 'nhan_thuong' };
 
 /** Parses a numbering pattern, reporting an invalid one at `path` (and falling back to "1."). */
 export function checkPattern(ctx: BodyContext, p: string, path: Path): NumberPattern {
@@ -68,13 +90,20 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
     }
   }
 
-  function taskLines(nv: NhiemVu): { nhan: string; text: string }[] {
-    const out: { nhan: string; text: string }[] = [];
-    for (const k of ['chu_tri', 'tham_muu', 'thuc_hien', 'phoi_hop', 'thoi_gian', 'ket_qua'] as const) {
-      const v = nv[k];
-      if (v) out.push({ nhan: mau.nhiem_vu[k], text: v });
+  const ts = ctx.taskStyle ?? {};
+  const order: TaskField[] = [...new Set([...(ts.thu_tu ?? []), ...TASK_FIELDS])];
+  /** A task's value for a field; the deadline `han` stands in for a missing `thoi_gian` (short form 30/6/2025). */
+  const taskValue = (nv: NhiemVu, k: TaskField): string | undefined => (k === 'thoi_gian' ? nv.thoi_gian ?? (nv.han ? shortDate(nv.han) : undefined) : nv[k]);
+
+  /** The lines under a task, in the office's order and words (NĐ 30 leaves them to the office). */
+  function taskLines(nv: NhiemVu): TaskLine[] {
+    const nghieng = ts.nghieng ?? true;
+    const out: TaskLine[] = [];
+    for (const k of order) {
+      const v = taskValue(nv, k);
+      if (v) out.push({ nhan: ts.nhan?.[k] ?? mau.nhiem_vu[k], nghieng, text: v });
     }
-    for (const k of nv.khac ?? []) out.push({ nhan: k.nhan, text: k.noi_dung });
+    for (const k of nv.khac ?? []) out.push({ nhan: k.nhan, nghieng, text: k.noi_dung });
     return out;
   }
 
@@ -86,62 +115,87 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
     return { loai: 'bang', tieu_de: b.tieu_de ?? '', cot, dong: b.dong.map((r) => r.map(String)) };
   }
 
+  /** The task table: a column for every field some task gives (and one per label of `khac`), none left out. */
   function taskTable(tasks: NhiemVu[]): Block {
     const h = mau.bang_nhiem_vu;
-    const cols = (['noi_dung', 'chu_tri', 'phoi_hop', 'thoi_gian', 'ket_qua'] as const).filter((k) => tasks.some((t) => t[k]));
-    const widths: Record<string, number> = { noi_dung: 4, chu_tri: 2, phoi_hop: 2, thoi_gian: 1.5, ket_qua: 2 };
+    const tableOrder: TaskField[] = ['noi_dung', ...order.filter((k) => k !== 'noi_dung')];
+    const cols = tableOrder.filter((k) => tasks.some((t) => taskValue(t, k)));
+    const widths: Record<string, number> = { noi_dung: 4, chu_tri: 2, tham_muu: 2, thuc_hien: 2, phoi_hop: 2, thoi_gian: 1.5, ket_qua: 2 };
+    const other = [...new Set(tasks.flatMap((t) => (t.khac ?? []).map((k) => k.nhan)))];
     return {
       loai: 'bang', tieu_de: '',
-      cot: [{ ten: h.tt, rong: 0.6 }, ...cols.map((k) => ({ ten: h[k], rong: widths[k] }))],
-      dong: tasks.map((t, i) => [String(i + 1), ...cols.map((k) => t[k] ?? '')]),
+      cot: [{ ten: h.tt, rong: 0.6 }, ...cols.map((k) => ({ ten: ts.nhan?.[k] ?? h[k] ?? mau.nhiem_vu[k], rong: widths[k] })), ...other.map((n) => ({ ten: n, rong: 2 }))],
+      dong: tasks.map((t, i) => [
+        String(i + 1), ...cols.map((k) => taskValue(t, k) ?? ''),
+        ...other.map((n) => (t.khac ?? []).filter((k) => k.nhan === n).map((k) => k.noi_dung).join('; ')),
+      ]),
     };
   }
 
   /** Flattens a list of items at outline depth `depth` (0 = top level). */
   function walk(items: Muc[], depth: number, pattern: NumberPattern, parentCore: string, path: Path, out: Block[]) {
-    let counter = 0;
+    const counter = new Counter(pattern, parentCore);
+    const headingRole = (obj: MucObject) => (obj.kieu_tieu_de ? LABEL_ROLE[obj.kieu_tieu_de] : `tieu_de_${Math.min(depth + 1, 4)}`);
+    /** The item's number: automatic, hand-given (kept as issued, the count goes on from it) or none. */
+    const number = (obj: MucObject, text: string, auto: boolean): { label: string; core: string } => {
+      if (obj.so === false || (!auto && obj.so === undefined)) { counter.skip(text); return { label: '', core: parentCore }; }
+      if (typeof obj.so === 'string') return counter.hand(obj.so);
+      return counter.auto();
+    };
     items.forEach((item, i) => {
       const here = [...path, i];
-      if (typeof item === 'string') { out.push({ loai: 'van', text: item }); return; }
+      if (typeof item === 'string') {
+        // A plain paragraph ending with ":" introduces what follows: kept on its page with it.
+        out.push({ loai: 'van', text: item, dan: /:\s*$/.test(item) && i < items.length - 1 });
+        return;
+      }
       const kinds = ITEM_KINDS.filter((k) => k in item);
-      const primary = kinds.filter((k) => k !== 'gach_dau_dong' || !('tieu_de' in item || 'doan' in item));
+      // tieu_de + doan is a run-in heading; gach_dau_dong may follow any other kind (printed after it).
+      const primary = kinds.filter((k) => k !== 'gach_dau_dong' || kinds.length === 1).filter((k) => k !== 'doan' || !('tieu_de' in item));
       if (primary.length === 0) { issues.push({ path: here, rule: 'plan/item-kind', message: msg('plan/item-kind', lang) }); return; }
-      if (primary.length > 1 && !(primary.length === 2 && 'gach_dau_dong' in item && !('tieu_de' in item || 'doan' in item))) {
+      if (primary.length > 1) {
         issues.push({ path: here, rule: 'plan/item-many-kinds', message: msg('plan/item-many-kinds', lang, { keys: primary.join(', ') }) });
         return;
       }
       const obj = item as MucObject;
       const kind = primary[0];
       if (kind === 'tieu_de' || kind === 'doan') {
-        let label = '';
-        let core = parentCore;
-        if (obj.so !== false) {
-          counter++;
-          if (typeof obj.so === 'string') { label = obj.so; core = coreOfLabel(obj.so); }
-          else if (obj.so === true || obj.so === undefined) ({ label, core } = formatNumber(pattern, counter, parentCore));
-        }
         let text = kind === 'tieu_de' ? obj.tieu_de! : obj.doan!;
+        const { label, core } = number(obj, text, true);
+        const runIn = kind === 'tieu_de' && obj.doan !== undefined;
+        if (runIn) text = obj.doan!;
         if (obj.liet_ke) {
           const lp = checkPattern(ctx, obj.kieu_liet_ke ?? '(1)-', [...here, 'kieu_liet_ke']);
           text += ' ' + obj.liet_ke.map((t, j) => `${formatNumber(lp, j + 1).label} ${t}`).join(' ');
         }
-        out.push({ loai: kind, cap: depth + 1, so: label, text });
+        // A paragraph with children introduces them: kept with the next paragraph (as headings are).
+        const dan = !!(obj.noi_dung || obj.gach_dau_dong || obj.nhiem_vu);
+        if (runIn) out.push({ loai: 'tieu_de_lien', cap: depth + 1, so: label, nhan: obj.tieu_de!, text, kieu: headingRole(obj), dan });
+        else if (kind === 'tieu_de') out.push({ loai: 'tieu_de', cap: depth + 1, so: label, text, kieu: obj.kieu_tieu_de ? LABEL_ROLE[obj.kieu_tieu_de] : '' });
+        else out.push({ loai: 'doan', cap: depth + 1, so: label, text, dan });
         if (obj.nhiem_vu) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
         if (obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
         if (obj.noi_dung) {
           const childPattern = obj.danh_so_con ? checkPattern(ctx, obj.danh_so_con, [...here, 'danh_so_con']) : levelPattern(depth + 1);
           walk(obj.noi_dung, depth + 1, childPattern, core, [...here, 'noi_dung'], out);
         }
-      } else if (kind === 'gach_dau_dong') {
-        bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
-      } else if (kind === 'dot') {
+        return;
+      }
+      if (kind === 'gach_dau_dong') bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
+      else if (kind === 'dot') {
         const d = obj.dot!;
+        if (!d.thoi_gian && !(d.tu && d.den)) { issues.push({ path: [...here, 'dot'], rule: 'plan/phase-time', message: msg('plan/phase-time', lang) }); return; }
+        // A phase is numbered only when asked (so: true or a label); its time is "Từ … đến …" or the plan's phrase.
+        const { label } = obj.so === undefined ? { label: '' } : number(obj, d.ten, false);
         out.push({
-          loai: 'dot', ten: d.ten, tu: shortDate(d.tu), den: shortDate(d.den), loi_dan: d.loi_dan ?? mau.loi_dan_dot,
+          loai: 'dot', so: label, kieu: headingRole(obj), ten: d.ten,
+          tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
           chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
         });
       } else if (kind === 'bang') out.push(table(obj.bang!, [...here, 'bang']));
       else if (kind === 'bang_nhiem_vu') out.push(taskTable(obj.bang_nhiem_vu!));
+      // Bullets given with a phase or a table print after it (they used to replace it).
+      if (kind !== 'gach_dau_dong' && obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
     });
   }
 

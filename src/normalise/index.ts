@@ -36,6 +36,8 @@ export interface PlanView {
   nguoi_ky: NguoiKyView;
   khoang_ky: number[];
   phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[] }[];
+  /** The office's house style (plan `trinh_bay`), applied to the layout at render (src/layout/house-style.ts). */
+  trinh_bay?: KeHoach['trinh_bay'];
   /** Facts for the document's metadata and for callers (batch manifest). */
   meta: { so_ky_hieu: string; ngay: string | null; nam: number; trich_yeu: string };
 }
@@ -59,7 +61,7 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     ? fill(mau.ngay, { dia_danh: plan.dia_danh, ngay: padDay(date.d), thang: padMonth(date.m), nam: date.y })
     : fill(mau.ngay_du_thao.replace(/ {2,}/g, (s) => '\u00a0'.repeat(s.length)), { dia_danh: plan.dia_danh, nam: date.y });
 
-  const walkBody = bodyWalker({ profile, lang, danhSo: plan.danh_so ?? profile.danh_so, quotes: plan.ngoac_kep ?? '“”', issues });
+  const walkBody = bodyWalker({ profile, lang, danhSo: plan.danh_so ?? profile.danh_so, quotes: plan.ngoac_kep ?? '“”', issues, taskStyle: plan.trinh_bay?.nhiem_vu });
   const than: Block[] = [];
   walkBody(plan.noi_dung, ['noi_dung'], than);
   const ketThuc = lines(plan.ket_thuc);
@@ -92,10 +94,11 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     mo_dau: plan.mo_dau ?? [],
     than,
     ket_thuc: ketThuc,
-    noi_nhan: noiNhanView(plan.noi_nhan, profile),
+    noi_nhan: noiNhanView(plan.noi_nhan, profile, lang, issues),
     nguoi_ky: nguoiKyView(plan.nguoi_ky, profile, lang, issues),
     khoang_ky: Array.from({ length: profile.khoang_ky }, (_, i) => i),
     phu_luc: phuLuc,
+    ...(plan.trinh_bay ? { trinh_bay: plan.trinh_bay } : {}),
     meta: {
       so_ky_hieu: kyHieuOnly.replace(/\u00a0/g, ' ').trim(),
       ngay: date.d ? plan.ngay_ban_hanh : null,

@@ -70,3 +70,67 @@ export function coreOfLabel(label: string): string {
   const m = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(label);
   return m ? m[0] : '';
 }
+
+/** Value of a counter text: "IV" → 4, "12" → 12, "đ" → 5, "C" → 3, "5.2" → 2 (the last part); null when not a counter. */
+export function counterValue(core: string): number | null {
+  const last = core.split('.').pop() ?? '';
+  if (/^\d+$/.test(last)) return Number(last);
+  if (/^[IVXLCDM]+$/.test(last)) {
+    const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+    let n = 0;
+    for (let i = 0; i < last.length; i++) n += v[last[i]] < (v[last[i + 1]] ?? 0) ? -v[last[i]] : v[last[i]];
+    return n;
+  }
+  const li = VN_LETTERS.indexOf(last);
+  if (li >= 0) return li + 1;
+  if (/^[A-Z]$/.test(last)) return last.charCodeAt(0) - 64;
+  return null;
+}
+
+/** A number mark a clerk typed at the start of a text: "5. ", "II- ", "a) ", "1.2. ", "(3)- ", or a bullet "-", "+". */
+export const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s/u;
+
+/** What the counter made of one item: its label and, for a number given by hand, whether it breaks the sequence. */
+export interface Counted {
+  label: string;
+  core: string;
+  /** The label the tool would have given here (for a hand-given number), e.g. "3." where the plan says "5.". */
+  expected?: string;
+  /** True when a hand-given number skips or repeats: reported once, at the first item where the sequence breaks. */
+  breaks?: boolean;
+}
+
+/**
+ * The counter of one list of items (one level of the outline). Numbers given by hand (`so: "5."`) are the issued
+ * document's own: they print as given and the count goes on from them (so "1., 2., 5., 6." warns once, at "5.").
+ * An unnumbered item (`so: false`) whose text starts with this level's own mark ("2. …") also moves the count on,
+ * so that the next automatic number does not repeat it. NĐ 30/2020 Phụ lục I mục II.6 (số thứ tự các phần, mục).
+ */
+export class Counter {
+  private n = 0;
+  constructor(private readonly pattern: NumberPattern, private readonly parentCore = '') {}
+
+  /** The next automatic number. */
+  auto(): Counted {
+    this.n++;
+    return formatNumber(this.pattern, this.n, this.parentCore);
+  }
+
+  /** A number given by hand; `breaks` when its value is not the next one (then the count continues from it). */
+  hand(label: string): Counted {
+    const core = coreOfLabel(label);
+    const value = counterValue(core);
+    const expected = this.pattern.token ? formatNumber(this.pattern, this.n + 1, this.parentCore).label : String(this.n + 1);
+    const breaks = value !== null && value !== this.n + 1;
+    this.n = value ?? this.n + 1;
+    return { label, core, expected, breaks };
+  }
+
+  /** An unnumbered item: when its text starts with this level's next-or-later mark, the count moves on to it. */
+  skip(text: string): void {
+    const m = LEADING_NUMBER.exec(text);
+    if (!m || !this.pattern.token) return;
+    const value = counterValue(coreOfLabel(m[1]));
+    if (value !== null && value > this.n && formatNumber(this.pattern, value, this.parentCore).label === m[1]) this.n = value;
+  }
+}

@@ -11,6 +11,7 @@ import { luu, luuVt, trung, gachDau } from './noi-nhan.js';
 import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
+import { ngoaiKhung } from './trinh-bay.js';
 
 export type { Rule, RuleContext, Finding } from './types.js';
 
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   luu, luuVt, trung, gachDau,
   lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa,
   dauCham, khoangTrang, danhDau,
+  ngoaiKhung,
 ];
 
 /** Runs every rule on a schema-valid plan and positions the findings in its YAML. */

@@ -1,68 +1,60 @@
 /** Rules on the body: numbering, phases and deadlines, headings. */
 import { msg } from '../i18n/messages.js';
-import { parsePattern, formatNumber, VN_LETTERS, type NumberPattern } from '../normalise/numbering.js';
+import { parsePattern, Counter, LEADING_NUMBER, type Counted, type NumberPattern } from '../normalise/numbering.js';
 import type { Muc, NhiemVu } from '../types/plan.js';
 import type { Finding, Path, Rule, RuleContext } from './types.js';
 
 type MucObject = Exclude<Muc, string>;
 
-/** Visits every list of items (body and appendices) with the numbering pattern of that level. */
-function eachList(ctx: RuleContext, visit: (items: Muc[], path: Path, pattern: NumberPattern | null, depth: number) => void) {
+/** What the counter gave one item of a list (null: not numbered), mirroring the body walker (src/normalise/body.ts). */
+type Numbering = (Counted & { hand: boolean }) | null;
+
+/**
+ * Visits every list of items (body and appendices) with the numbering pattern of that level and what the counter
+ * gives each item: headings and numbered paragraphs, and phases given `so:`; `so: false` moves the count past a
+ * number typed in the text (numbering.ts Counter).
+ */
+function eachList(ctx: RuleContext, visit: (items: Muc[], path: Path, pattern: NumberPattern | null, depth: number, numbers: Numbering[]) => void) {
   const patterns = (ctx.plan.danh_so ?? ctx.profile.danh_so).map(parsePattern);
-  const walk = (items: Muc[], path: Path, pattern: NumberPattern | null, depth: number) => {
-    visit(items, path, pattern, depth);
+  const walk = (items: Muc[], path: Path, pattern: NumberPattern | null, depth: number, parentCore: string) => {
+    const counter = new Counter(pattern ?? { prefix: '', token: '1', suffix: '.' }, parentCore);
+    const numbers: Numbering[] = items.map((it) => {
+      if (typeof it === 'string') return null;
+      const text = it.tieu_de ?? it.doan ?? it.dot?.ten;
+      if (text === undefined || (it.dot && !it.tieu_de && !it.doan && it.so === undefined)) return null;
+      if (it.so === false) { counter.skip(text); return null; }
+      if (typeof it.so === 'string') return { ...counter.hand(it.so), hand: true };
+      return { ...counter.auto(), hand: false };
+    });
+    visit(items, path, pattern, depth, numbers);
     items.forEach((it, i) => {
       if (typeof it === 'string' || !it.noi_dung) return;
       const child = it.danh_so_con ? parsePattern(it.danh_so_con) : patterns[depth + 1] ?? null;
-      walk(it.noi_dung, [...path, i, 'noi_dung'], child, depth + 1);
+      walk(it.noi_dung, [...path, i, 'noi_dung'], child, depth + 1, numbers[i]?.core ?? parentCore);
     });
   };
-  walk(ctx.plan.noi_dung, ['noi_dung'], patterns[0] ?? null, 0);
-  (ctx.plan.phu_luc ?? []).forEach((pl, i) => walk(pl.noi_dung, ['phu_luc', i, 'noi_dung'], patterns[0] ?? null, 0));
-}
-
-const numbered = (it: Muc): it is MucObject => typeof it !== 'string' && ('tieu_de' in it || 'doan' in it) && it.so !== false;
-
-/** Value of a counter text: "IV" → 4, "12" → 12, "đ" → 5, "C" → 3, "5.2" → 2. */
-function counterValue(core: string): number | null {
-  const last = core.split('.').pop() ?? '';
-  if (/^\d+$/.test(last)) return Number(last);
-  if (/^[IVXLCDM]+$/.test(last)) {
-    const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
-    let n = 0;
-    for (let i = 0; i < last.length; i++) n += v[last[i]] < (v[last[i + 1]] ?? 0) ? -v[last[i]] : v[last[i]];
-    return n;
-  }
-  const li = VN_LETTERS.indexOf(last);
-  if (li >= 0) return li + 1;
-  if (/^[A-Z]$/.test(last)) return last.charCodeAt(0) - 64;
-  return null;
+  walk(ctx.plan.noi_dung, ['noi_dung'], patterns[0] ?? null, 0, '');
+  (ctx.plan.phu_luc ?? []).forEach((pl, i) => walk(pl.noi_dung, ['phu_luc', i, 'noi_dung'], patterns[0] ?? null, 0, ''));
 }
 
 export const lienTuc: Rule = {
   id: 'so-thu-tu/lien-tuc',
-  severity: 'error',
-  description: { vi: 'Số thứ tự ghi tay (so: "...") không nhảy cóc, không lặp lại.', en: 'Numbers given by hand (so: "...") have no gaps or repeats.' },
+  severity: 'warning',
+  description: {
+    vi: 'Số thứ tự ghi tay (so: "...") nhảy cóc hay lặp lại: in nguyên như văn bản ban hành, cảnh báo một lần ở chỗ đứt quãng.',
+    en: 'A number given by hand (so: "...") that skips or repeats: printed as issued, warned once where the sequence breaks.',
+  },
   source: 'NĐ 30/2020 Phụ lục I mục II.6',
   check: (ctx) => {
     const out: Finding[] = [];
-    eachList(ctx, (items, path, pattern) => {
-      let n = 0;
-      items.forEach((it, i) => {
-        if (!numbered(it)) return;
-        n++;
-        if (typeof it.so !== 'string') return;
-        const core = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(it.so)?.[0] ?? '';
-        if (counterValue(core) === n) return;
-        const expected = pattern ? formatNumber(pattern, n).label : String(n);
-        out.push({ path: [...path, i, 'so'], message: msg('rule/so-thu-tu/lien-tuc', ctx.lang, { value: it.so, expected }) });
+    eachList(ctx, (items, path, _pattern, _depth, numbers) => {
+      numbers.forEach((n, i) => {
+        if (n?.hand && n.breaks) out.push({ path: [...path, i, 'so'], message: msg('rule/so-thu-tu/lien-tuc', ctx.lang, { value: n.label, expected: n.expected ?? '' }) });
       });
     });
     return out;
   },
 };
-
-const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s/u;
 
 export const tuViet: Rule = {
   id: 'so-thu-tu/tu-viet',
@@ -71,23 +63,27 @@ export const tuViet: Rule = {
   source: 'kehoach (tránh đánh số hai lần)',
   check: (ctx) => {
     const out: Finding[] = [];
-    const test = (text: string, path: Path) => {
+    const markers = ctx.profile.gach_dau_dong;
+    const bullets = (ys: unknown[], path: Path, level: number) => ys.forEach((y, j) => {
+      const text = typeof y === 'string' ? y : (y as { doan: string }).doan;
+      const at = typeof y === 'string' ? [...path, j] : [...path, j, 'doan'];
       const m = LEADING_NUMBER.exec(text);
-      if (m) out.push({ path, message: msg('rule/so-thu-tu/tu-viet', ctx.lang, { value: m[1] }) });
-    };
-    const bullets = (ys: unknown[], path: Path) => ys.forEach((y, j) => {
-      if (typeof y === 'string') test(y, [...path, j]);
-      else if (y && typeof y === 'object') {
-        const o = y as { doan: string; gach_dau_dong?: unknown[] };
-        test(o.doan, [...path, j, 'doan']);
-        if (o.gach_dau_dong) bullets(o.gach_dau_dong, [...path, j, 'gach_dau_dong']);
-      }
+      if (m) out.push({ path: at, message: msg('rule/so-thu-tu/tu-viet-gach', ctx.lang, { value: m[1], marker: markers[Math.min(level, markers.length - 1)] }) });
+      const sub = typeof y === 'string' ? undefined : (y as { gach_dau_dong?: unknown[] }).gach_dau_dong;
+      if (sub) bullets(sub, [...path, j, 'gach_dau_dong'], level + 1);
     });
-    eachList(ctx, (items, path) => items.forEach((it, i) => {
+    eachList(ctx, (items, path, _pattern, _depth, numbers) => items.forEach((it, i) => {
       if (typeof it === 'string') return;
-      if (it.tieu_de && it.so !== false) test(it.tieu_de, [...path, i, 'tieu_de']);
-      if (it.doan && it.so !== false) test(it.doan, [...path, i, 'doan']);
-      if (it.gach_dau_dong) bullets(it.gach_dau_dong, [...path, i, 'gach_dau_dong']);
+      const n = numbers[i];
+      const key = it.tieu_de !== undefined ? 'tieu_de' : 'doan';
+      const text = it.tieu_de ?? it.doan;
+      const m = n && text !== undefined ? LEADING_NUMBER.exec(text) : null;
+      if (n && m) {
+        // Same number as the tool's: remove it. Another one: keep it as issued with so: (lien-tuc then warns of the gap, once).
+        const same = m[1] === n.label || n.hand;
+        out.push({ path: [...path, i, key], message: msg(same ? 'rule/so-thu-tu/tu-viet' : 'rule/so-thu-tu/tu-viet-khac', ctx.lang, { value: m[1], expected: n.label }) });
+      }
+      if (it.gach_dau_dong) bullets(it.gach_dau_dong, [...path, i, 'gach_dau_dong'], 0);
     }));
     return out;
   },
@@ -110,8 +106,8 @@ export const dotThuTu: Rule = {
     eachList(ctx, (items, path) => {
       let prevEnd: string | null = null;
       items.forEach((it, i) => {
-        if (typeof it === 'string' || !it.dot) return;
-        const d = it.dot;
+        if (typeof it === 'string' || !it.dot || !it.dot.tu || !it.dot.den) return;
+        const d = it.dot as { tu: string; den: string };
         if (end(d.den) < start(d.tu)) out.push({ path: [...path, i, 'dot', 'den'], message: msg('rule/dot/thu-tu', ctx.lang, { what: m('what/phase-end'), value: vnDate(d.den), other: m('what/phase-start'), otherValue: vnDate(d.tu) }) });
         if (prevEnd && start(d.tu) <= prevEnd) out.push({ path: [...path, i, 'dot', 'tu'], message: msg('rule/dot/thu-tu', ctx.lang, { what: m('what/phase-start'), value: vnDate(d.tu), other: m('what/prev-phase-end'), otherValue: vnDate(prevEnd) }) });
         prevEnd = end(d.den);
@@ -138,7 +134,8 @@ export const dotTrongKy: Rule = {
     const task = (nv: NhiemVu, path: Path) => { if (nv.han) check(nv.han, [...path, 'han'], what('what/deadline')); };
     eachList(ctx, (items, path) => items.forEach((it, i) => {
       if (typeof it === 'string') return;
-      if (it.dot) { check(it.dot.tu, [...path, i, 'dot', 'tu'], what('what/phase')); check(it.dot.den, [...path, i, 'dot', 'den'], what('what/phase')); }
+      if (it.dot?.tu) check(it.dot.tu, [...path, i, 'dot', 'tu'], what('what/phase'));
+      if (it.dot?.den) check(it.dot.den, [...path, i, 'dot', 'den'], what('what/phase'));
       if (it.nhiem_vu) task(it.nhiem_vu, [...path, i, 'nhiem_vu']);
       it.bang_nhiem_vu?.forEach((nv, j) => task(nv, [...path, i, 'bang_nhiem_vu', j]));
     }));

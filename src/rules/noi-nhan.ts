@@ -6,7 +6,9 @@ import type { Finding, Path, Rule } from './types.js';
 /** Every recipient with its path, groups flattened. */
 function recipients(plan: KeHoach): [string, Path][] {
   return plan.noi_nhan.cac_noi.flatMap((c, i): [string, Path][] =>
-    typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]] : c.nhom.map((n, j): [string, Path] => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]));
+    typeof c === 'string' ? [[c, ['noi_nhan', 'cac_noi', i]]]
+      : c.noi !== undefined ? [[c.noi, ['noi_nhan', 'cac_noi', i, 'noi']]]
+      : (c.nhom ?? []).map((n, j): [string, Path] => [n, ['noi_nhan', 'cac_noi', i, 'nhom', j]]));
 }
 
 export const luu: Rule = {

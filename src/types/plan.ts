@@ -5,7 +5,7 @@
  */
 export type Khoi = 'nha_nuoc' | 'dang' | 'cong_doan';
 /**
- * Một chuỗi là một đoạn văn. Một đối tượng là một mục: có tiêu đề (tieu_de) hoặc đoạn văn có số (doan), gạch đầu dòng (gach_dau_dong), đợt thi đua (dot) hoặc bảng (bang, bang_nhiem_vu).
+ * Một chuỗi là một đoạn văn. Một đối tượng là một mục: có tiêu đề (tieu_de) hoặc đoạn văn có số (doan), gạch đầu dòng (gach_dau_dong), đợt thi đua (dot) hoặc bảng (bang, bang_nhiem_vu). tieu_de cùng doan là tiêu đề liền đoạn: "3. Bộ Chỉ huy Quân sự tỉnh: Chủ trì, phối hợp …" (số và tiêu đề in đậm, phần sau in thường). gach_dau_dong đi kèm đợt hoặc bảng thì in ngay sau đợt, bảng đó.
  *
  * This interface was referenced by `KeHoach`'s JSON-Schema
  * via the `definition` "muc".
@@ -14,15 +14,15 @@ export type Muc =
   | string
   | {
       /**
-       * Tiêu đề, in ra sau số thứ tự, in đậm, ví dụ "MỤC ĐÍCH, YÊU CẦU".
+       * Tiêu đề, in ra sau số thứ tự, in đậm, ví dụ "MỤC ĐÍCH, YÊU CẦU". Có thêm doan thì là tiêu đề liền đoạn: tiêu đề (kèm số) in theo kiểu tiêu đề của cấp, doan in thường tiếp ngay sau trong cùng đoạn.
        */
       tieu_de?: string;
       /**
-       * Đoạn văn mở đầu bằng số thứ tự của cấp hiện tại, ví dụ "1. Các cấp công đoàn ...". Ghi so: false để không đánh số.
+       * Đoạn văn mở đầu bằng số thứ tự của cấp hiện tại, ví dụ "1. Các cấp công đoàn ...". Ghi so: false để không đánh số. Đi cùng tieu_de: phần chữ thường sau tiêu đề liền đoạn. Đoạn có mục con, gạch đầu dòng hoặc dòng phân công được giữ cùng trang với đoạn tiếp theo.
        */
       doan?: string;
       /**
-       * Ghi số thứ tự riêng cho mục này (ví dụ "I/"), hoặc false để không đánh số. Mặc định đánh tự động.
+       * Số thứ tự riêng cho mục này, ghi đúng như văn bản ban hành (ví dụ "I/", "5.", "2.3."), hoặc false để không đánh số. Mặc định đánh tự động. Số ghi tay nhảy cóc hay lặp lại vẫn in nguyên như ghi, có cảnh báo [so-thu-tu/lien-tuc] một lần ở chỗ đứt quãng; các mục sau đánh tiếp từ số đó. Với đợt (dot): true để đánh số đợt như một tiêu đề của cấp.
        */
       so?: string | boolean;
       /**
@@ -61,11 +61,12 @@ export type Muc =
       dot?: Dot;
       bang?: Bang;
       /**
-       * Bảng TT | Nội dung | Chủ trì | Phối hợp | Thời gian | Kết quả; cột nào không có dữ liệu thì bỏ.
+       * Bảng TT | Nội dung | Chủ trì | Tham mưu | Thực hiện | Phối hợp | Thời gian | Kết quả, rồi một cột cho mỗi nhãn của khac; cột nào không có dữ liệu thì bỏ. Thời gian: thoi_gian, hoặc han (dd/mm/yyyy) khi không có thoi_gian.
        *
        * @minItems 1
        */
       bang_nhiem_vu?: [NhiemVu, ...NhiemVu[]];
+      kieu_tieu_de?: KieuTieuDe;
     };
 /**
  * Chuỗi, hoặc {doan: "...", gach_dau_dong: [...]} khi có ý con.
@@ -103,6 +104,10 @@ export type CotItem =
       rong?: number;
     };
 /**
+ * Kiểu chữ riêng cho tiêu đề (và số của nó) của mục này, thay cho kiểu của cấp trong layout.yaml (cấp 1–2 đậm, cấp 3 đậm nghiêng, cấp 4 nghiêng): dam (đậm), nghieng (nghiêng), dam_nghieng (đậm nghiêng), thuong (đứng, không đậm).
+ */
+export type KieuTieuDe = 'dam' | 'nghieng' | 'dam_nghieng' | 'thuong';
+/**
  * Dấu ở cuối đoạn cuối cùng của nội dung. Mặc định theo khối: "./." (NĐ 30/2020, Công đoàn), "./." (Đảng). Ghi "." hoặc "" để giữ nguyên như bản gốc.
  */
 export type DauKet = './.' | '.' | '';
@@ -118,7 +123,11 @@ export type KieuSo = string;
  */
 export type NgoacKep = '“”' | '""';
 /**
- * Một chuỗi, hoặc một nhóm {nhom: [...], muc_dich: "Báo cáo"}.
+ * Tên trường của nhiem_vu.
+ */
+export type ThuTuItem = 'noi_dung' | 'chu_tri' | 'tham_muu' | 'thuc_hien' | 'phoi_hop' | 'thoi_gian' | 'ket_qua';
+/**
+ * Một chuỗi; một nhóm {nhom: [...], muc_dich: "Báo cáo"}; hoặc một nơi nhận có mục đích riêng {noi: "UBND tỉnh", muc_dich: "b/c"} → "- UBND tỉnh (b/c);".
  */
 export type CacNoiItem =
   | string
@@ -130,12 +139,20 @@ export type CacNoiItem =
        *
        * Items: Một nơi nhận.
        */
-      nhom: [string, ...string[]];
+      nhom?: [string, ...string[]];
       /**
-       * Mục đích gửi, in trong ngoặc sau dấu }, ví dụ "Báo cáo", "Gửi mạng".
+       * Mục đích gửi, in trong ngoặc: sau dấu } của nhóm, hoặc ngay sau nơi nhận (noi). Ví dụ "Báo cáo", "để b/c", "Gửi mạng".
        */
       muc_dich: string;
+      /**
+       * Một nơi nhận, in "- <noi> (<muc_dich>);". Không dùng cùng nhom.
+       */
+      noi?: string;
     };
+/**
+ * true: ghi ký hiệu người soạn thảo sau dòng "Lưu", cách một dấu cách ("Lưu: VT, NC. Tường."); "noi_lien": viết liền vào nơi lưu cuối cùng như nhiều cơ quan ghi ("Lưu: VT, NCTường."); mặc định false: dòng riêng dưới danh sách.
+ */
+export type KyHieuCungDong = true | false | 'noi_lien';
 /**
  * KT (ký thay; Đảng: K/T), TL (thừa lệnh; Đảng: T/L), TUQ (thừa ủy quyền), Q (quyền). Bỏ trống khi người đứng đầu ký trực tiếp.
  */
@@ -229,6 +246,7 @@ export interface KeHoach {
     | [KieuSo, KieuSo, KieuSo, KieuSo, KieuSo, KieuSo];
   ngoac_kep?: NgoacKep;
   thoi_gian_ke_hoach?: ThoiGianKeHoach;
+  trinh_bay?: TrinhBay;
   noi_nhan: NoiNhan;
   nguoi_ky: NguoiKy;
   /**
@@ -260,14 +278,14 @@ export interface SoKyHieu {
   nhiem_ky?: string;
 }
 /**
- * Các dòng phân công dưới một nhiệm vụ: Chủ trì, Chịu trách nhiệm tham mưu, Phối hợp, Thời gian thực hiện, Kết quả.
+ * Các dòng phân công dưới một nhiệm vụ, mỗi trường một dòng "- Nhãn: nội dung": Nội dung, Chủ trì, Chịu trách nhiệm tham mưu, Chịu trách nhiệm thực hiện, Phối hợp, Thời gian thực hiện, Kết quả, rồi các dòng khac. Nhãn, thứ tự và kiểu chữ nhãn đổi được theo cách viết của cơ quan: trinh_bay.nhiem_vu.
  *
  * This interface was referenced by `KeHoach`'s JSON-Schema
  * via the `definition` "nhiem_vu".
  */
 export interface NhiemVu {
   /**
-   * Dùng trong bảng phân công nhiệm vụ.
+   * Nội dung nhiệm vụ: một dòng "- Nội dung: …", hoặc cột Nội dung trong bảng phân công.
    */
   noi_dung?: string;
   /**
@@ -291,7 +309,7 @@ export interface NhiemVu {
    */
   thoi_gian?: string;
   /**
-   * Hạn hoàn thành YYYY-MM-DD (dùng để kiểm tra; không in ra).
+   * Hạn hoàn thành YYYY-MM-DD: dùng để kiểm tra [dot/trong-ky]; in ra (dạng 30/6/2025) ở dòng, cột thời gian khi không có thoi_gian.
    */
   han?: string;
   /**
@@ -299,7 +317,7 @@ export interface NhiemVu {
    */
   ket_qua?: string;
   /**
-   * Các dòng có nhãn riêng.
+   * Các dòng có nhãn riêng (trong bảng: mỗi nhãn một cột).
    *
    * @minItems 1
    */
@@ -319,7 +337,7 @@ export interface KhacItem {
   noi_dung: string;
 }
 /**
- * Một đợt thi đua hoặc giai đoạn: "Đợt 1: Từ tháng 01/2020 đến 30/6/2020 với chủ đề “...”. ..."
+ * Một đợt thi đua hoặc giai đoạn: "Đợt 1: Từ tháng 01/2020 đến 30/6/2020 với chủ đề “...”. ...". Thời gian ghi bằng tu và den, hoặc bằng lời ở thoi_gian ("Trong tháng 12/2025").
  *
  * This interface was referenced by `KeHoach`'s JSON-Schema
  * via the `definition` "dot".
@@ -330,13 +348,13 @@ export interface Dot {
    */
   ten: string;
   /**
-   * Bắt đầu: YYYY-MM (in "tháng 01/2020") hoặc YYYY-MM-DD (in "01/7/2020").
+   * Bắt đầu: YYYY-MM (in "tháng 01/2020") hoặc YYYY-MM-DD (in "01/7/2020"). Cần cùng den, trừ khi có thoi_gian (khi đó tu, den chỉ dùng để kiểm tra).
    */
-  tu: string;
+  tu?: string;
   /**
    * Kết thúc: YYYY-MM hoặc YYYY-MM-DD.
    */
-  den: string;
+  den?: string;
   /**
    * Chữ trước chủ đề, mặc định "với chủ đề".
    */
@@ -349,6 +367,10 @@ export interface Dot {
    * Đoạn văn tiếp theo trong cùng đoạn.
    */
   noi_dung?: string;
+  /**
+   * Thời gian của đợt ghi bằng lời, in nguyên sau tên đợt, thay cho "Từ … đến …". Ví dụ "Trong tháng 12/2025", "Sau ngày bầu cử 15/3/2026".
+   */
+  thoi_gian?: string;
 }
 /**
  * Bảng có kẻ khung: tên cột và các dòng.
@@ -401,6 +423,85 @@ export interface ThoiGianKeHoach {
   den: string;
 }
 /**
+ * Các giá trị cơ quan được chọn trong khung của NĐ 30/2020 (hoặc HD 36, QĐ 933), thay cho giá trị mặc định của layout.yaml, không cần sửa mẫu. Ghi trong kế hoạch hoặc trong _defaults.yaml. Ngoài khung thì vẫn áp dụng nhưng có cảnh báo [trinh-bay/ngoai-khung]. Vị trí số trang không đổi được: NĐ 30 PL I mục II.10 và HD 36 chỉ cho giữa lề trên.
+ */
+export interface TrinhBay {
+  /**
+   * Cỡ chữ phần nội dung (căn cứ, mở đầu, các mục, đoạn kết), pt. Khung: 13–14 (NĐ 30 PL I mục II.6).
+   */
+  co_chu?: number;
+  /**
+   * Khoảng cách giữa các dòng của nội dung: bội số dòng đơn (1–1,5) hoặc chính xác "18pt". Khung: từ dòng đơn đến 1,5 dòng (NĐ 30 PL I mục II.6).
+   */
+  gian_dong?: number | string;
+  /**
+   * Khoảng cách sau mỗi đoạn nội dung, pt. Khung: tối thiểu 6 pt (NĐ 30 PL I mục II.6).
+   */
+  cach_doan?: number;
+  /**
+   * Lùi đầu dòng của đoạn nội dung, mm. Khung: 10–12,7 mm (1 cm hoặc 1,27 cm, NĐ 30 PL I mục II.6).
+   */
+  thut_dau?: number;
+  /**
+   * Cỡ chữ các dòng nơi nhận, dòng Lưu và ký hiệu người soạn thảo, pt. Khung: 11 (NĐ 30 PL I mục II.9: nơi nhận cỡ 11, "Nơi nhận:" cỡ 12); chấp nhận 11–12.
+   */
+  co_chu_noi_nhan?: number;
+  /**
+   * false: dòng quyền hạn ký (TM., KT., TL. …) in đứng, không đậm, như một số cơ quan trình bày; mặc định in đậm (NĐ 30 PL I mục II.7).
+   */
+  tm_dam?: boolean;
+  nhiem_vu?: NhiemVu1;
+}
+/**
+ * Nhãn, thứ tự và kiểu chữ nhãn của các dòng nhiem_vu (và tên cột bảng_nhiem_vu) theo cách viết của cơ quan.
+ */
+export interface NhiemVu1 {
+  /**
+   * Thứ tự các trường; trường có trong kế hoạch mà không nêu ở đây in sau, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua); khac luôn in cuối.
+   *
+   * @minItems 1
+   */
+  thu_tu?: [ThuTuItem, ...ThuTuItem[]];
+  nhan?: Nhan;
+  /**
+   * Mặc định true: nhãn in nghiêng ("- *Chủ trì:* …"); false: nhãn in đứng.
+   */
+  nghieng?: boolean;
+}
+/**
+ * Nhãn thay cho nhãn mặc định, theo tên trường, ví dụ {thoi_gian: "Thời gian hoàn thành", chu_tri: "Đơn vị chủ trì"}.
+ */
+export interface Nhan {
+  /**
+   * Nhãn của dòng noi_dung.
+   */
+  noi_dung?: string;
+  /**
+   * Nhãn của dòng chu_tri.
+   */
+  chu_tri?: string;
+  /**
+   * Nhãn của dòng tham_muu.
+   */
+  tham_muu?: string;
+  /**
+   * Nhãn của dòng thuc_hien.
+   */
+  thuc_hien?: string;
+  /**
+   * Nhãn của dòng phoi_hop.
+   */
+  phoi_hop?: string;
+  /**
+   * Nhãn của dòng thoi_gian.
+   */
+  thoi_gian?: string;
+  /**
+   * Nhãn của dòng ket_qua.
+   */
+  ket_qua?: string;
+}
+/**
  * Ô 9b: danh sách nơi nhận, dòng "Lưu" và ký hiệu người soạn thảo.
  */
 export interface NoiNhan {
@@ -424,10 +525,7 @@ export interface NoiNhan {
    * Ô 12: số lượng bản phát hành, ví dụ 300 → "PL.(300)".
    */
   so_ban?: number;
-  /**
-   * true: ghi ký hiệu người soạn thảo ngay sau dòng "Lưu" (như nhiều văn bản thực tế); mặc định false: dòng riêng dưới danh sách.
-   */
-  ky_hieu_cung_dong?: boolean;
+  ky_hieu_cung_dong?: KyHieuCungDong;
 }
 /**
  * Ô 7a, 7b: quyền hạn, chức vụ và họ tên người ký.
