@@ -16,6 +16,12 @@ export const CLI = join(ROOT, 'dist', 'cli.js');
 /** The example plans (file names), one per seed. */
 export const EXAMPLES = readdirSync(EXAMPLES_DIR).filter((f) => /^\d{3}-.*\.yaml$/.test(f)).sort();
 
+/**
+ * The examples that transcribe a real plan: those with a seed text in test/fixtures/seeds (by their 3-digit prefix).
+ * A composed example (005, written to show features no seed has) has none and is left out of the fidelity test only.
+ */
+export const TRANSCRIBED = EXAMPLES.filter((ex) => readdirSync(SEEDS_DIR).some((s) => s.startsWith(ex.slice(0, 3) + '_')));
+
 /** The seed text a given example transcribes (by its 3-digit prefix). */
 export function seedFor(example: string): string {
   const prefix = example.slice(0, 3);
