@@ -22,6 +22,7 @@ describe('README example', () => {
     has('1- Xây dựng kế hoạch.');
     has('- Chủ trì: Văn phòng Sở.');
     has('Đợt 1: Từ tháng 01/2025 đến 30/6/2025 với chủ đề “Thi đua lập thành tích”.');
+    has('3- Công an tỉnh: Chủ trì bảo đảm an ninh.');
     has('Trên đây là Kế hoạch .../.');
     has('- Ban TĐKT tỉnh;');
     has('- Lưu: VT, VP.');

@@ -41,7 +41,7 @@ export function texts(plan: KeHoach): { path: Path; text: string }[] {
 }
 
 function* walkTexts(plan: KeHoach): Generator<{ path: Path; text: string }> {
-  const skip = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu']);
+  const skip = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'kieu_tieu_de', 'thu_tu', 'gian_dong', 'ky_hieu_cung_dong']);
   function* walk(v: unknown, path: Path): Generator<{ path: Path; text: string }> {
     if (typeof v === 'string') yield { path, text: v };
     else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* walk(v[i], [...path, i]);
