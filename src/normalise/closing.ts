@@ -60,7 +60,8 @@ export interface LienTichView { chu_ky: NguoiKyView[]; cot: string }
 /**
  * Builds the signatures of a joint plan (văn bản liên tịch): one block per issuer side by side, the lead issuer's
  * (the plan's own `nguoi_ky`) on the right, the co-issuers of `lien_tich` to its left in their order, in equal
- * columns across the text width (page width minus margins, mm). NĐ 30/2020 Phụ lục I has no provision for joint
+ * columns across the text width (page width minus margins, mm); a block with fewer title lines gets more blank lines,
+ * so that the names stand on one level. NĐ 30/2020 Phụ lục I has no provision for joint
  * documents; the placement (lead issuer on the right) is the one of the joint-document samples that preceded it
  * (TT 01/2011/TT-BNV) and of joint legal documents (NĐ 34/2016/NĐ-CP) [UNCONFIRMED for NĐ 30].
  * @returns null for a single-issuer plan.
@@ -71,6 +72,10 @@ export function lienTichView(plan: KeHoach, profile: LayoutProfile, lang: Lang, 
     nguoiKyView(plan.nguoi_ky, profile, lang, []), // the lead signer's issues are raised once, by the caller's own call
     ...plan.lien_tich.map((c, i) => nguoiKyView(c.nguoi_ky, profile, lang, issues, ['lien_tich', i, 'nguoi_ky'])),
   ].reverse();
+  // Names on one level: a block with fewer title lines gets that many more blank lines (its titles stay on top).
+  const titleLines = (v: NguoiKyView) => v.quyen_han.length + v.chuc_vu.split('\n').length;
+  const most = Math.max(...signers.map(titleLines));
+  for (const v of signers) v.khoang_ky = Array.from({ length: v.khoang_ky.length + most - titleLines(v) }, (_, i) => i);
   const t = profile.trang;
   const w = Math.round(((t.rong - t.le_trai - t.le_phai) / signers.length) * 10) / 10;
   return { chu_ky: signers, cot: signers.map(() => w).join(' ') };
