@@ -316,6 +316,16 @@ export const catalogue = {
     (p) => `không ghi được vào ${p.file}: ${p.reason}`,
     (p) => `cannot write ${p.file}: ${p.reason}`,
   ),
+
+  // ---- closing, joint plans, Front and Đoàn families (h2-closing)
+  'rule/ky-hieu/lien-tich-trung': m(
+    (p) => `chữ viết tắt "${p.value}" đã dùng cho một cơ quan khác của văn bản liên tịch; mỗi cơ quan một chữ viết tắt riêng (ví dụ "KH-SNV-STC")`,
+    (p) => `the abbreviation "${p.value}" is already used by another issuer of the joint plan; each issuer needs its own (e.g. "KH-SNV-STC")`,
+  ),
+  'rule/chu-ky/mat-tran-tm': m(
+    (p) => `văn bản của Ban Thường trực do "${p.value}" ký thay mặt tập thể: thêm thay_mat để có dòng "${p.tm}"`,
+    (p) => `a Standing Board document signed by "${p.value}" is signed for the collective: add thay_mat to get the line "${p.tm}"`,
+  ),
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

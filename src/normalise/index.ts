@@ -14,16 +14,18 @@ import { fill, padDay, padMonth, splitDate } from './dates.js';
 import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { bodyWalker, addEndMark, type Block, type NormaliseIssue, type Path } from './body.js';
-import { noiNhanView, nguoiKyView, type NoiNhanView, type NguoiKyView } from './closing.js';
+import { noiNhanView, nguoiKyView, lienTichView, type NoiNhanView, type NguoiKyView, type LienTichView } from './closing.js';
 
 export type { Block, NormaliseIssue, Path } from './body.js';
-export type { NoiNhanDong, NoiNhanView, NguoiKyView } from './closing.js';
+export type { NoiNhanDong, NoiNhanView, NguoiKyView, LienTichView } from './closing.js';
 
 /** The view model handed to the templates. All text is raw (unescaped) and may hold *markdown*. */
 export interface PlanView {
   khoi: string;
   co_quan_chu_quan: string[];
   co_quan_ban_hanh: string[];
+  /** Joint plan: the issuers' names stacked in ô 2, lead issuer first (empty for a single issuer). */
+  co_quan_lien_tich: CoQuanLines[];
   so_ky_hieu: string;
   dia_danh_ngay: string;
   ten_loai: string;
@@ -34,6 +36,8 @@ export interface PlanView {
   ket_thuc: string[];
   noi_nhan: NoiNhanView;
   nguoi_ky: NguoiKyView;
+  /** Joint plan: the signatures side by side (null for a single issuer). */
+  lien_tich: LienTichView | null;
   khoang_ky: number[];
   phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[] }[];
   /** The office's house style (plan `trinh_bay`), applied to the layout at render (src/layout/house-style.ts). */
@@ -41,6 +45,9 @@ export interface PlanView {
   /** Facts for the document's metadata and for callers (batch manifest). */
   meta: { so_ky_hieu: string; ngay: string | null; nam: number; trich_yeu: string };
 }
+
+/** One issuer's lines in ô 2: its chủ quản (regular) and its own name (bold). */
+export interface CoQuanLines { chu_quan: string[]; ban_hanh: string[] }
 
 const lines = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -55,7 +62,8 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const date = splitDate(plan.ngay_ban_hanh);
   const loai = plan.so_ky_hieu.loai_van_ban ?? 'KH';
   const soText = plan.so_ky_hieu.so == null ? '\u00a0'.repeat(mau.so_du_thao.length) : padDay(plan.so_ky_hieu.so);
-  const soKyHieu = fill(mau.so_ky_hieu, { so: soText, loai, co_quan: plan.so_ky_hieu.viet_tat_co_quan });
+  const coQuanKyHieu = [plan.so_ky_hieu.viet_tat_co_quan, ...(plan.lien_tich ?? []).map((c) => c.viet_tat_co_quan)].join('-');
+  const soKyHieu = fill(mau.so_ky_hieu, { so: soText, loai, co_quan: coQuanKyHieu });
   const kyHieuOnly = soKyHieu.replace(/^Số:?\s*/, '');
   const ngayLine = date.d && date.m
     ? fill(mau.ngay, { dia_danh: plan.dia_danh, ngay: padDay(date.d), thang: padMonth(date.m), nam: date.y })
@@ -86,6 +94,7 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     khoi: plan.khoi,
     co_quan_chu_quan: lines(plan.co_quan_chu_quan),
     co_quan_ban_hanh: lines(plan.co_quan_ban_hanh),
+    co_quan_lien_tich: coQuanLienTich(plan),
     so_ky_hieu: soKyHieu,
     dia_danh_ngay: ngayLine,
     ten_loai: tenLoai,
@@ -96,7 +105,8 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     ket_thuc: ketThuc,
     noi_nhan: noiNhanView(plan.noi_nhan, profile, lang, issues),
     nguoi_ky: nguoiKyView(plan.nguoi_ky, profile, lang, issues),
-    khoang_ky: Array.from({ length: profile.khoang_ky }, (_, i) => i),
+    lien_tich: lienTichView(plan, profile, lang, issues),
+    khoang_ky: Array.from({ length: plan.nguoi_ky.khoang_ky ?? profile.khoang_ky }, (_, i) => i),
     phu_luc: phuLuc,
     ...(plan.trinh_bay ? { trinh_bay: plan.trinh_bay } : {}),
     meta: {
@@ -107,6 +117,25 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     },
   };
   return { view, issues };
+}
+
+/**
+ * The issuers of a joint plan stacked in ô 2, lead issuer first; a co-issuer's chủ quản is left out when it repeats
+ * the one above it (two Sở of one UBND tỉnh share one "UBND TỈNH …" line). NĐ 30/2020 Phụ lục I is silent on joint
+ * documents; stacking follows the joint-document samples before it (TT 01/2011/TT-BNV) [UNCONFIRMED].
+ * @returns [] for a single-issuer plan.
+ */
+function coQuanLienTich(plan: KeHoach): CoQuanLines[] {
+  if (!plan.lien_tich?.length) return [];
+  const out: CoQuanLines[] = [{ chu_quan: lines(plan.co_quan_chu_quan), ban_hanh: lines(plan.co_quan_ban_hanh) }];
+  let above = out[0].chu_quan.join('\n');
+  for (const c of plan.lien_tich) {
+    const cq = lines(c.co_quan_chu_quan);
+    const same = cq.length === 0 || cq.join('\n') === above;
+    out.push({ chu_quan: same ? [] : cq, ban_hanh: lines(c.co_quan_ban_hanh) });
+    if (!same) above = cq.join('\n');
+  }
+  return out;
 }
 
 /** Deep copy without the line break a `|` block ends with (so that "./." or an enumeration follows the text). */

@@ -1,6 +1,13 @@
 /** Rules on the signature block (ô 7a, 7b). */
 import { msg } from '../i18n/messages.js';
 import type { Rule } from './types.js';
+import type { KeHoach, NguoiKy } from '../types/plan.js';
+
+/** Every signer of the plan with its path: the lead issuer's, then a joint plan's co-issuers' (lien_tich). */
+const signers = (plan: KeHoach): [NguoiKy, (string | number)[]][] => [
+  [plan.nguoi_ky, ['nguoi_ky']],
+  ...(plan.lien_tich ?? []).map((c, i): [NguoiKy, (string | number)[]] => [c.nguoi_ky, ['lien_tich', i, 'nguoi_ky']]),
+];
 
 const TITLE = /^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|CHÁNH|TỔNG GIÁM ĐỐC|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|BỘ TRƯỞNG)(?=\s|$)/u;
 const PREFIX = /^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M|K\/T|T\/L|T\/UQ)\s*/u;
@@ -10,11 +17,9 @@ export const ktPho: Rule = {
   severity: 'error',
   description: { vi: 'Ký thay (KT., K/T) thì người ký là cấp phó: chức vụ bắt đầu bằng "PHÓ".', en: 'Signing on behalf (KT., K/T) is done by a deputy: the title starts with "PHÓ".' },
   source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
-  check: ({ plan, profile, lang }) => {
-    const nk = plan.nguoi_ky;
-    if (nk.quyen_han !== 'KT' || /^PHÓ\s/u.test(nk.chuc_vu)) return [];
-    return [{ path: ['nguoi_ky', 'chuc_vu'], message: msg('rule/chu-ky/kt-pho', lang, { prefix: profile.mau.quyen_han.KT, value: nk.chuc_vu }) }];
-  },
+  check: ({ plan, profile, lang }) => signers(plan)
+    .filter(([nk]) => nk.quyen_han === 'KT' && !/^PHÓ\s/u.test(nk.chuc_vu))
+    .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/kt-pho', lang, { prefix: profile.mau.quyen_han.KT, value: nk.chuc_vu }) })),
 };
 
 export const tmTapThe: Rule = {
@@ -22,23 +27,21 @@ export const tmTapThe: Rule = {
   severity: 'error',
   description: { vi: 'Thay mặt (TM., T/M) ghi tên tập thể, không ghi chức danh cá nhân.', en: 'Signing for (TM., T/M) names a collective, not a personal title.' },
   source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
-  check: ({ plan, profile, lang }) => {
-    const v = plan.nguoi_ky.thay_mat;
-    if (!v || !TITLE.test(v)) return [];
-    return [{ path: ['nguoi_ky', 'thay_mat'], message: msg('rule/chu-ky/tm-tap-the', lang, { prefix: profile.mau.quyen_han.TM, value: v }) }];
-  },
+  check: ({ plan, profile, lang }) => signers(plan)
+    .filter(([nk]) => nk.thay_mat && TITLE.test(nk.thay_mat))
+    .map(([nk, path]) => ({ path: [...path, 'thay_mat'], message: msg('rule/chu-ky/tm-tap-the', lang, { prefix: profile.mau.quyen_han.TM, value: nk.thay_mat! }) })),
 };
 
 export const tmPho: Rule = {
   id: 'chu-ky/tm-pho',
   severity: 'warning',
-  description: { vi: 'Cơ quan nhà nước, Công đoàn: cấp phó ký thay mặt tập thể thì thêm "KT. <người đứng đầu>".', en: 'State and union: a deputy signing for a collective adds "KT. <head>".' },
-  source: 'NĐ 30/2020 Phụ lục I mục II.7 (layout-rules.md §3.5)',
+  description: { vi: 'Cơ quan nhà nước, Công đoàn, Mặt trận: cấp phó ký thay mặt tập thể thì thêm "KT. <người đứng đầu>".', en: 'State, union and Front: a deputy signing for a collective adds "KT. <head>".' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7 (layout-rules.md §3.5); Đảng, Đoàn: cấp phó ký T/M, TM. trực tiếp',
   check: ({ plan, profile, lang }) => {
-    const nk = plan.nguoi_ky;
-    if (plan.khoi === 'dang' || !nk.thay_mat || nk.quyen_han || !/^PHÓ\s+/u.test(nk.chuc_vu)) return [];
-    const head = nk.chuc_vu.replace(/^PHÓ\s+/u, '');
-    return [{ path: ['nguoi_ky', 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: `${profile.mau.quyen_han.TM} ${nk.thay_mat}`, head, value: nk.chuc_vu }) }];
+    if (plan.khoi === 'dang' || plan.khoi === 'doan_thanh_nien') return [];
+    return signers(plan)
+      .filter(([nk]) => nk.thay_mat && !nk.quyen_han && /^PHÓ\s+/u.test(nk.chuc_vu))
+      .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: `${profile.mau.quyen_han.TM} ${nk.thay_mat}`, head: nk.chuc_vu.replace(/^PHÓ\s+/u, ''), value: nk.chuc_vu }) }));
   },
 };
 
@@ -50,10 +53,10 @@ export const tienTo: Rule = {
   check: ({ plan, profile, lang }) => {
     const forms = Object.values(profile.mau.quyen_han).join(', ');
     const out = [];
-    for (const k of ['thay_mat', 'thu_truong', 'chuc_vu'] as const) {
-      const v = plan.nguoi_ky[k];
+    for (const [nk, path] of signers(plan)) for (const k of ['thay_mat', 'thu_truong', 'chuc_vu'] as const) {
+      const v = nk[k];
       const m = v ? PREFIX.exec(v) : null;
-      if (m) out.push({ path: ['nguoi_ky', k], message: msg('rule/chu-ky/tien-to', lang, { value: v!, prefix: m[1], forms }) });
+      if (m) out.push({ path: [...path, k], message: msg('rule/chu-ky/tien-to', lang, { value: v!, prefix: m[1], forms }) });
     }
     return out;
   },
@@ -67,5 +70,19 @@ export const dangQuyenHan: Rule = {
   check: ({ plan, lang }) => {
     const q = plan.nguoi_ky.quyen_han;
     return plan.khoi === 'dang' && (q === 'TUQ' || q === 'Q') ? [{ path: ['nguoi_ky', 'quyen_han'], message: msg('rule/chu-ky/dang-quyen-han', lang, { value: q }) }] : [];
+  },
+};
+
+export const matTranTm: Rule = {
+  id: 'chu-ky/mat-tran-tm',
+  severity: 'warning',
+  description: { vi: 'Mặt trận: Chủ tịch, Phó Chủ tịch ký văn bản của Ban Thường trực thay mặt tập thể: "TM. BAN THƯỜNG TRỰC".', en: 'Front: the Chairman or a Vice-Chairman signs the Standing Board’s documents for the collective: "TM. BAN THƯỜNG TRỰC".' },
+  source: 'HD 91/HD-MTTW-BTT (theo NĐ 30/2020 Phụ lục I mục II.7b, ký thay mặt tập thể) [UNCONFIRMED]; thực tiễn: ba kế hoạch của BTT UB MTTQ cấp xã 2025–2026',
+  check: ({ plan, profile, lang }) => {
+    if (plan.khoi !== 'mat_tran') return [];
+    const issuer = [plan.co_quan_ban_hanh].flat().join(' ');
+    const nk = plan.nguoi_ky;
+    if (nk.thay_mat || !/BAN THƯỜNG TRỰC/u.test(issuer) || !/^(PHÓ\s+)?CHỦ TỊCH/u.test(nk.chuc_vu)) return [];
+    return [{ path: ['nguoi_ky'], message: msg('rule/chu-ky/mat-tran-tm', lang, { tm: `${profile.mau.quyen_han.TM} BAN THƯỜNG TRỰC`, value: nk.chuc_vu }) }];
   },
 };

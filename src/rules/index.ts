@@ -5,8 +5,8 @@
 import type { Diagnostic } from '../errors.js';
 import type { Locator } from '../load.js';
 import type { Rule, RuleContext } from './types.js';
-import { loaiVanBan, coQuan, lapLoai } from './ky-hieu.js';
-import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan } from './chu-ky.js';
+import { loaiVanBan, coQuan, lapLoai, lienTichTrung } from './ky-hieu.js';
+import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm } from './chu-ky.js';
 import { luu, luuVt, trung, gachDau } from './noi-nhan.js';
 import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
@@ -18,8 +18,8 @@ export type { Rule, RuleContext, Finding } from './types.js';
 /** All rules, in the order their findings are reported for the same position. */
 export const RULES: readonly Rule[] = [
   dongDai,
-  loaiVanBan, coQuan, lapLoai,
-  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan,
+  loaiVanBan, coQuan, lapLoai, lienTichTrung,
+  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm,
   luu, luuVt, trung, gachDau,
   lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa,
   dauCham, khoangTrang, danhDau,

@@ -28,7 +28,7 @@ export const luuVt: Rule = {
   description: { vi: 'Nhà nước, Công đoàn: dòng lưu theo mẫu "Lưu: VT, <đơn vị soạn thảo>.".', en: 'State and union: the filing line reads "Lưu: VT, <drafting unit>.".' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
   check: ({ plan, lang }) => {
-    if (plan.khoi === 'dang') return [];
+    if (plan.khoi === 'dang' || plan.khoi === 'doan_thanh_nien') return []; // "Lưu …" without colon (HD 36; QĐ 367-QĐ/TWĐTN-VP)
     const l = plan.noi_nhan.luu;
     const ok = typeof l === 'string' ? /^Lưu: VT\b/u.test(l) : l[0] === 'VT';
     return ok ? [] : [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu-vt', lang, { value: typeof l === 'string' ? l : `Lưu: ${l.join(', ')}.` }) }];

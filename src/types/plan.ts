@@ -1,9 +1,15 @@
 /* Generated from schemas/ke-hoach.schema.json by scripts/gen-types.mjs. Do not edit: run `npm run gen:types`. */
 
 /**
- * Chọn thể thức: nha_nuoc (NĐ 30/2020/NĐ-CP), dang (HD 36-HD/VPTW), cong_doan (QĐ 933/QĐ-TLĐ).
+ * Chọn thể thức: nha_nuoc (NĐ 30/2020/NĐ-CP), dang (HD 36-HD/VPTW), cong_doan (QĐ 933/QĐ-TLĐ), mat_tran (Ủy ban MTTQ Việt Nam các cấp và các tổ chức chính trị - xã hội theo thể thức của Mặt trận: Hội Liên hiệp Phụ nữ, Hội Nông dân, Hội Cựu chiến binh — HD 91/HD-MTTW-BTT), doan_thanh_nien (Đoàn TNCS Hồ Chí Minh — HD 29-HD/TWĐTN-VP).
  */
-export type Khoi = 'nha_nuoc' | 'dang' | 'cong_doan';
+export type Khoi = 'nha_nuoc' | 'dang' | 'cong_doan' | 'mat_tran' | 'doan_thanh_nien';
+/**
+ * Tên cơ quan, tổ chức ban hành văn bản (ô 2), in hoa, in đậm. Một chuỗi hoặc danh sách các dòng.
+ *
+ * @minItems 1
+ */
+export type CoQuanBanHanh = string | [string, ...string[]];
 /**
  * Một chuỗi là một đoạn văn. Một đối tượng là một mục: có tiêu đề (tieu_de) hoặc đoạn văn có số (doan), gạch đầu dòng (gach_dau_dong), đợt thi đua (dot) hoặc bảng (bang, bang_nhiem_vu). tieu_de cùng doan là tiêu đề liền đoạn: "3. Bộ Chỉ huy Quân sự tỉnh: Chủ trì, phối hợp …" (số và tiêu đề in đậm, phần sau in thường). gach_dau_dong đi kèm đợt hoặc bảng thì in ngay sau đợt, bảng đó.
  *
@@ -158,6 +164,12 @@ export type KyHieuCungDong = true | false | 'noi_lien';
  */
 export type QuyenHan = 'KT' | 'TL' | 'TUQ' | 'Q';
 /**
+ * Tên cơ quan chủ quản trực tiếp của cơ quan này; bỏ qua khi trùng với cơ quan đứng trên.
+ *
+ * @minItems 1
+ */
+export type CoQuanChuQuan = string | [string, ...string[]];
+/**
  * doc (mặc định) hoặc ngang cho bảng rộng.
  */
 export type HuongGiay = 'doc' | 'ngang';
@@ -177,12 +189,7 @@ export interface KeHoach {
    * @minItems 1
    */
   co_quan_chu_quan?: string | [string, ...string[]];
-  /**
-   * Tên cơ quan, tổ chức ban hành văn bản (ô 2), in hoa, in đậm. Một chuỗi hoặc danh sách các dòng.
-   *
-   * @minItems 1
-   */
-  co_quan_ban_hanh: string | [string, ...string[]];
+  co_quan_ban_hanh: CoQuanBanHanh;
   so_ky_hieu: SoKyHieu;
   /**
    * Địa danh nơi cơ quan ban hành đóng trụ sở (ô 4), ví dụ "Bình Thuận", "Thành phố Hồ Chí Minh".
@@ -249,6 +256,13 @@ export interface KeHoach {
   trinh_bay?: TrinhBay;
   noi_nhan: NoiNhan;
   nguoi_ky: NguoiKy;
+  /**
+   * Văn bản liên tịch: cơ quan chủ trì là co_quan_ban_hanh, so_ky_hieu.viet_tat_co_quan và nguoi_ky ở trên; mỗi phần tử ở đây là một cơ quan cùng ban hành, theo thứ tự. Tên các cơ quan xếp chồng ở ô 2 (cơ quan chủ trì trước), ký hiệu ghép chữ viết tắt "KH-SNV-STC", các chữ ký đặt cạnh nhau, chữ ký của cơ quan chủ trì ở bên phải.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  lien_tich?: [LienTichItem] | [LienTichItem, LienTichItem] | [LienTichItem, LienTichItem, LienTichItem];
   /**
    * Các phụ lục kèm theo, mỗi phụ lục bắt đầu trang mới sau chữ ký.
    *
@@ -528,7 +542,7 @@ export interface NoiNhan {
   ky_hieu_cung_dong?: KyHieuCungDong;
 }
 /**
- * Ô 7a, 7b: quyền hạn, chức vụ và họ tên người ký.
+ * Ô 7a, 7b: quyền hạn, chức vụ và họ tên người ký (văn bản liên tịch: người ký của cơ quan chủ trì).
  */
 export interface NguoiKy {
   /**
@@ -541,13 +555,32 @@ export interface NguoiKy {
    */
   thu_truong?: string;
   /**
-   * Chức vụ của người ký, in hoa, ví dụ "PHÓ CHỦ TỊCH".
+   * Chức vụ của người ký, in hoa, ví dụ "PHÓ CHỦ TỊCH". Xuống dòng (khối | hoặc "\n") là xuống dòng trên văn bản, ví dụ "TRƯỞNG BAN\nPHÓ THỦ TƯỚNG".
    */
   chuc_vu: string;
   /**
    * Họ tên người ký, in thường, không ghi học hàm, học vị.
    */
   ho_ten: string;
+  /**
+   * Ô 7b: chức vụ khác của người ký (chức vụ và tên cơ quan nơi người ký công tác, khi ký văn bản của hội đồng, ban chỉ đạo), in hoa, đặt phía trên họ tên, dưới chỗ ký — NĐ 30/2020 Phụ lục I mục II.7c, 7đ. Một chuỗi hoặc danh sách các dòng.
+   *
+   * @minItems 1
+   */
+  chuc_vu_khac?: string | [string, ...string[]];
+  /**
+   * Số dòng trống (cỡ chữ của khối chữ ký) dành cho chữ ký và dấu, thay cho giá trị của khối (layout.yaml khoang_ky). NĐ 30/2020 không quy định; thực tiễn 3–4 dòng.
+   */
+  khoang_ky?: number;
+}
+export interface LienTichItem {
+  co_quan_chu_quan?: CoQuanChuQuan;
+  co_quan_ban_hanh: CoQuanBanHanh;
+  /**
+   * Chữ viết tắt tên cơ quan, in hoa, ghép vào ký hiệu sau chữ viết tắt của cơ quan chủ trì ("Số: 05/KH-SNV-STC").
+   */
+  viet_tat_co_quan: string;
+  nguoi_ky: NguoiKy;
 }
 /**
  * Tiêu đề và nội dung một phụ lục.
