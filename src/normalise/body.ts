@@ -20,7 +20,7 @@ export type Block =
   | { loai: 'gach'; cap: number; ky_hieu: string; text: string }
   | { loai: 'nhiem_vu'; dong: TaskLine[] }
   /** A phase: `thoi_gian` is "Từ … đến …" or the phrase the plan gives; `so` and `kieu` when it is numbered like a heading. */
-  | { loai: 'dot'; so: string; kieu: string; dan: boolean; cham: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
+  | { loai: 'dot'; so: string; kieu: string; dan: boolean; cham: string; cuoi: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
   | { loai: 'bang'; tieu_de: string; cot: { ten: string; rong: number }[]; dong: string[][] };
 
 /** One line under a task: its label (in the office's words) and whether the label is italic. */
@@ -189,7 +189,7 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
         const { label } = obj.so === undefined ? { label: '' } : number(obj, d.ten, false);
         out.push({
           // "." between the time and the text that follows (none when the phrase ends with its own mark)
-          loai: 'dot', so: label, kieu: headingRole(obj), dan: !!obj.gach_dau_dong, cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', ten: d.ten,
+          loai: 'dot', so: label, kieu: headingRole(obj), dan: !!obj.gach_dau_dong, cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
           tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
           chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
         });
@@ -212,6 +212,10 @@ export function addEndMark(than: Block[], ketThuc: string[], mark: string): void
   if (ketThuc.length) { ketThuc[ketThuc.length - 1] = withMark(ketThuc[ketThuc.length - 1]); return; }
   const last = [...than].reverse().find((b) => 'text' in b || b.loai === 'dot' || b.loai === 'nhiem_vu');
   if (last && 'text' in last) last.text = withMark(last.text);
-  else if (last && last.loai === 'dot') last.noi_dung = withMark(last.noi_dung);
+  else if (last && last.loai === 'dot') {
+    // the mark ends the phase's text; with none, it ends the line (replacing the "." after a chủ đề)
+    if (last.noi_dung) last.noi_dung = withMark(last.noi_dung);
+    else last.cuoi = last.chu_de ? withMark('.') : withMark(last.thoi_gian).slice(last.thoi_gian.length);
+  }
   else if (last && last.loai === 'nhiem_vu') { const l = last.dong[last.dong.length - 1]; l.text = withMark(l.text); }
 }
