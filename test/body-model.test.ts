@@ -204,6 +204,17 @@ describe('phases (item 9, issue 8)', () => {
     expect(find(ps, '- Kiểm phiếu.')).toBeDefined();
   });
 
+  it('the end mark ends a closing phase line once, whatever form its time takes', async () => {
+    const last = async (dot: string) => {
+      const ps = docxParagraphs(await renderPlan(plan([`- dot: ${dot}`]).replace('ket_thuc: Trên đây là kế hoạch.\n', '')));
+      return ps.find((p) => p.startsWith('Đợt 1:'));
+    };
+    expect(await last('{ ten: Đợt 1, tu: 2025-04, den: 2025-06 }')).toBe('Đợt 1: Từ tháng 4/2025 đến tháng 6/2025./.');
+    expect(await last('{ ten: Đợt 1, thoi_gian: Quý II. }')).toBe('Đợt 1: Quý II./.');
+    expect(await last('{ ten: Đợt 1, thoi_gian: Quý II, chu_de: Thi đua }')).toBe('Đợt 1: Quý II với chủ đề “Thi đua”./.');
+    expect(await last('{ ten: Đợt 1, thoi_gian: Quý II, noi_dung: Làm. }')).toBe('Đợt 1: Quý II. Làm./.');
+  });
+
   it('a phase with neither tu/den nor thoi_gian is an error saying what to write', () => {
     const ds = diags(plan(['- dot: { ten: Đợt 1, tu: 2025-04 }']));
     const d = ds.find((x) => x.rule === 'plan/phase-time')!;
@@ -274,6 +285,11 @@ describe('house style without forking templates (item 8)', () => {
     const plain = paragraphs(await renderPlan(plan(['- tieu_de: MỤC ĐÍCH', '  noi_dung: [{ doan: Một đoạn văn. }]'])));
     expect(find(plain, '1. Một đoạn văn.').runs[0].sz).toBe(28);
     expect(find(plain, 'KT. GIÁM ĐỐC').runs[0].b).toBe(true);
+  });
+
+  it('tm_dam: false leaves the title line bold when there is no quyền hạn line (the title then takes that style)', async () => {
+    const yaml = plan(['- doan: Một.'], ['trinh_bay: { tm_dam: false }']).replace(/nguoi_ky: .*/, 'nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn An }');
+    expect(find(paragraphs(await renderPlan(yaml)), 'GIÁM ĐỐC').runs[0].b).toBe(true);
   });
 
   it('inside the ranges: no warning; outside: a warning per value, still applied', async () => {

@@ -20,7 +20,7 @@ export type Block =
   | { loai: 'gach'; cap: number; ky_hieu: string; text: string }
   | { loai: 'nhiem_vu'; dong: TaskLine[] }
   /** A phase: `thoi_gian` is "Từ … đến …" or the phrase the plan gives; `so` and `kieu` when it is numbered like a heading. */
-  | { loai: 'dot'; so: string; kieu: string; dan: boolean; cham: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
+  | { loai: 'dot'; so: string; kieu: string; dan: boolean; cham: string; cuoi: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
   | { loai: 'bang'; tieu_de: string; cot: { ten: string; rong: number }[]; dong: string[][] };
 
 /** One line under a task: its label (in the office's words) and whether the label is italic. */
@@ -132,6 +132,50 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
     };
   }
 
+  /** A phase's line (`dot`): "Đợt 1: Từ … đến …" or "Đợt 1: <phrase>", numbered when `label` is given. */
+  function phase(obj: MucObject, label: string, kieu: string): Block {
+    const d = obj.dot!;
+    return {
+      // "." between the time and the text that follows (none when the phrase ends with its own mark)
+      loai: 'dot', so: label, kieu, dan: !!obj.gach_dau_dong, cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
+      tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
+      chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
+    };
+  }
+
+  /**
+   * A heading, numbered paragraph or run-in heading (tieu_de + doan) with what it carries: task lines, bullets,
+   * children (walked one level down). A paragraph with any of them introduces them: kept with the next (as headings).
+   */
+  function textItem(obj: MucObject, depth: number, num: { label: string; core: string }, kieu: string, here: Path, out: Block[]) {
+    const runIn = obj.tieu_de !== undefined && obj.doan !== undefined;
+    let text = obj.doan ?? obj.tieu_de!;
+    if (obj.liet_ke) {
+      const lp = checkPattern(ctx, obj.kieu_liet_ke ?? '(1)-', [...here, 'kieu_liet_ke']);
+      text += ' ' + obj.liet_ke.map((t, j) => `${formatNumber(lp, j + 1).label} ${t}`).join(' ');
+    }
+    const dan = !!(obj.noi_dung || obj.gach_dau_dong || obj.nhiem_vu);
+    const cap = depth + 1;
+    if (runIn) out.push({ loai: 'tieu_de_lien', cap, so: num.label, nhan: obj.tieu_de!, text, kieu, dan });
+    else if (obj.tieu_de !== undefined) out.push({ loai: 'tieu_de', cap, so: num.label, text, kieu: obj.kieu_tieu_de ? kieu : '' });
+    else out.push({ loai: 'doan', cap, so: num.label, text, dan });
+    if (obj.nhiem_vu) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
+    if (obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
+    if (obj.noi_dung) {
+      const childPattern = obj.danh_so_con ? checkPattern(ctx, obj.danh_so_con, [...here, 'danh_so_con']) : levelPattern(depth + 1);
+      walk(obj.noi_dung, depth + 1, childPattern, num.core, [...here, 'noi_dung'], out);
+    }
+  }
+
+  /** The one kind of content of an item (tieu_de + doan counts as one; bullets go with any kind), or an issue. */
+  function kindOf(item: MucObject, here: Path): (typeof ITEM_KINDS)[number] | null {
+    const kinds = ITEM_KINDS.filter((k) => k in item);
+    const primary = kinds.filter((k) => k !== 'gach_dau_dong' || kinds.length === 1).filter((k) => k !== 'doan' || !('tieu_de' in item));
+    if (primary.length === 0) issues.push({ path: here, rule: 'plan/item-kind', message: msg('plan/item-kind', lang) });
+    else if (primary.length > 1) issues.push({ path: here, rule: 'plan/item-many-kinds', message: msg('plan/item-many-kinds', lang, { keys: primary.join(', ') }) });
+    return primary.length === 1 ? primary[0] : null;
+  }
+
   /** Flattens a list of items at outline depth `depth` (0 = top level). */
   function walk(items: Muc[], depth: number, pattern: NumberPattern, parentCore: string, path: Path, out: Block[]) {
     const counter = new Counter(pattern, parentCore);
@@ -149,54 +193,19 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
         out.push({ loai: 'van', text: item, dan: /:\s*$/.test(item) && i < items.length - 1 });
         return;
       }
-      const kinds = ITEM_KINDS.filter((k) => k in item);
-      // tieu_de + doan is a run-in heading; gach_dau_dong may follow any other kind (printed after it).
-      const primary = kinds.filter((k) => k !== 'gach_dau_dong' || kinds.length === 1).filter((k) => k !== 'doan' || !('tieu_de' in item));
-      if (primary.length === 0) { issues.push({ path: here, rule: 'plan/item-kind', message: msg('plan/item-kind', lang) }); return; }
-      if (primary.length > 1) {
-        issues.push({ path: here, rule: 'plan/item-many-kinds', message: msg('plan/item-many-kinds', lang, { keys: primary.join(', ') }) });
-        return;
-      }
       const obj = item as MucObject;
-      const kind = primary[0];
-      if (kind === 'tieu_de' || kind === 'doan') {
-        let text = kind === 'tieu_de' ? obj.tieu_de! : obj.doan!;
-        const { label, core } = number(obj, text, true);
-        const runIn = kind === 'tieu_de' && obj.doan !== undefined;
-        if (runIn) text = obj.doan!;
-        if (obj.liet_ke) {
-          const lp = checkPattern(ctx, obj.kieu_liet_ke ?? '(1)-', [...here, 'kieu_liet_ke']);
-          text += ' ' + obj.liet_ke.map((t, j) => `${formatNumber(lp, j + 1).label} ${t}`).join(' ');
-        }
-        // A paragraph with children introduces them: kept with the next paragraph (as headings are).
-        const dan = !!(obj.noi_dung || obj.gach_dau_dong || obj.nhiem_vu);
-        if (runIn) out.push({ loai: 'tieu_de_lien', cap: depth + 1, so: label, nhan: obj.tieu_de!, text, kieu: headingRole(obj), dan });
-        else if (kind === 'tieu_de') out.push({ loai: 'tieu_de', cap: depth + 1, so: label, text, kieu: obj.kieu_tieu_de ? LABEL_ROLE[obj.kieu_tieu_de] : '' });
-        else out.push({ loai: 'doan', cap: depth + 1, so: label, text, dan });
-        if (obj.nhiem_vu) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
-        if (obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
-        if (obj.noi_dung) {
-          const childPattern = obj.danh_so_con ? checkPattern(ctx, obj.danh_so_con, [...here, 'danh_so_con']) : levelPattern(depth + 1);
-          walk(obj.noi_dung, depth + 1, childPattern, core, [...here, 'noi_dung'], out);
-        }
-        return;
-      }
-      if (kind === 'gach_dau_dong') bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
+      const kind = kindOf(obj, here);
+      if (kind === 'tieu_de' || kind === 'doan') textItem(obj, depth, number(obj, obj.tieu_de ?? obj.doan!, true), headingRole(obj), here, out);
+      else if (kind === 'gach_dau_dong') bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
       else if (kind === 'dot') {
         const d = obj.dot!;
         if (!d.thoi_gian && !(d.tu && d.den)) { issues.push({ path: [...here, 'dot'], rule: 'plan/phase-time', message: msg('plan/phase-time', lang) }); return; }
-        // A phase is numbered only when asked (so: true or a label); its time is "Từ … đến …" or the plan's phrase.
-        const { label } = obj.so === undefined ? { label: '' } : number(obj, d.ten, false);
-        out.push({
-          // "." between the time and the text that follows (none when the phrase ends with its own mark)
-          loai: 'dot', so: label, kieu: headingRole(obj), dan: !!obj.gach_dau_dong, cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', ten: d.ten,
-          tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
-          chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
-        });
+        // A phase is numbered only when asked (so: true or a label).
+        out.push(phase(obj, obj.so === undefined ? '' : number(obj, d.ten, false).label, headingRole(obj)));
       } else if (kind === 'bang') out.push(table(obj.bang!, [...here, 'bang']));
       else if (kind === 'bang_nhiem_vu') out.push(taskTable(obj.bang_nhiem_vu!));
       // Bullets given with a phase or a table print after it (they used to replace it).
-      if (kind !== 'gach_dau_dong' && obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
+      if ((kind === 'dot' || kind === 'bang' || kind === 'bang_nhiem_vu') && obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
     });
   }
 
@@ -212,6 +221,10 @@ export function addEndMark(than: Block[], ketThuc: string[], mark: string): void
   if (ketThuc.length) { ketThuc[ketThuc.length - 1] = withMark(ketThuc[ketThuc.length - 1]); return; }
   const last = [...than].reverse().find((b) => 'text' in b || b.loai === 'dot' || b.loai === 'nhiem_vu');
   if (last && 'text' in last) last.text = withMark(last.text);
-  else if (last && last.loai === 'dot') last.noi_dung = withMark(last.noi_dung);
+  else if (last && last.loai === 'dot') {
+    // the mark ends the phase's text; with none, it ends the line (replacing the "." after a chủ đề)
+    if (last.noi_dung) last.noi_dung = withMark(last.noi_dung);
+    else last.cuoi = last.chu_de ? withMark('.') : withMark(last.thoi_gian).slice(last.thoi_gian.length);
+  }
   else if (last && last.loai === 'nhiem_vu') { const l = last.dong[last.dong.length - 1]; l.text = withMark(l.text); }
 }

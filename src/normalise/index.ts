@@ -108,7 +108,8 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     lien_tich: lienTichView(plan, profile, lang, issues),
     khoang_ky: Array.from({ length: plan.nguoi_ky.khoang_ky ?? profile.khoang_ky }, (_, i) => i),
     phu_luc: phuLuc,
-    ...(plan.trinh_bay ? { trinh_bay: plan.trinh_bay } : {}),
+    // tm_dam concerns the quyền hạn line only: without one, the title line (which then takes its style) stays bold
+    ...(plan.trinh_bay ? { trinh_bay: plan.nguoi_ky.thay_mat || plan.nguoi_ky.quyen_han ? plan.trinh_bay : { ...plan.trinh_bay, tm_dam: undefined } } : {}),
     meta: {
       so_ky_hieu: kyHieuOnly.replace(/\u00a0/g, ' ').trim(),
       ngay: date.d ? plan.ngay_ban_hanh : null,

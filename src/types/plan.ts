@@ -110,7 +110,7 @@ export type CotItem =
       rong?: number;
     };
 /**
- * Kiểu chữ riêng cho tiêu đề (và số của nó) của mục này, thay cho kiểu của cấp trong layout.yaml (cấp 1–2 đậm, cấp 3 đậm nghiêng, cấp 4 nghiêng): dam (đậm), nghieng (nghiêng), dam_nghieng (đậm nghiêng), thuong (đứng, không đậm).
+ * Kiểu chữ riêng cho tiêu đề (và số của nó) của mục này, hoặc cho số và tên của đợt được đánh số (dot với so:), thay cho kiểu của cấp trong layout.yaml (cấp 1–2 đậm, cấp 3 đậm nghiêng, cấp 4 nghiêng): dam (đậm), nghieng (nghiêng), dam_nghieng (đậm nghiêng), thuong (đứng, không đậm).
  */
 export type KieuTieuDe = 'dam' | 'nghieng' | 'dam_nghieng' | 'thuong';
 /**
