@@ -86,6 +86,18 @@ const CASES: Record<string, RuleCase> = {
     fail: mutate(['khoi: nha_nuoc', 'khoi: dang'], ['  quyen_han: KT', '  quyen_han: TUQ']),
     at: [29, 14],
   },
+  'ky-hieu/lien-tich-trung': {
+    // a joint plan's co-issuer needs its own abbreviation
+    pass: mutate(['  ho_ten: Nguyễn Văn An', '  ho_ten: Nguyễn Văn An\nlien_tich:\n  - co_quan_ban_hanh: SỞ TÀI CHÍNH\n    viet_tat_co_quan: STC\n    nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Trần Văn B }']),
+    fail: mutate(['  ho_ten: Nguyễn Văn An', '  ho_ten: Nguyễn Văn An\nlien_tich:\n  - co_quan_ban_hanh: SỞ TÀI CHÍNH\n    viet_tat_co_quan: SNV\n    nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Trần Văn B }']),
+    at: [35, 23],
+  },
+  'chu-ky/mat-tran-tm': {
+    // the chairman of a Front Ban Thường trực signs for the collective
+    pass: mutate(['khoi: nha_nuoc', 'khoi: mat_tran'], ['co_quan_ban_hanh: SỞ NỘI VỤ', 'co_quan_ban_hanh: BAN THƯỜNG TRỰC'], ['  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC', '  thay_mat: BAN THƯỜNG TRỰC\n  chuc_vu: CHỦ TỊCH']),
+    fail: mutate(['khoi: nha_nuoc', 'khoi: mat_tran'], ['co_quan_ban_hanh: SỞ NỘI VỤ', 'co_quan_ban_hanh: BAN THƯỜNG TRỰC'], ['  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC', '  chuc_vu: CHỦ TỊCH']),
+    at: [29, 3],
+  },
   'noi-nhan/luu': {
     pass: mutate(['  luu: [VT, VP]', "  luu: 'Lưu: VT, VP.'"]),
     fail: mutate(['  luu: [VT, VP]', '  luu: VT, VP.']),
