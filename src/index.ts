@@ -35,7 +35,7 @@ const toText = (source: string | KeHoach) => (typeof source === 'string' ? sourc
  */
 export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {}): Promise<Buffer> {
   const result = checkPlanText(toText(source), opts);
-  assertNoErrors(result.diagnostics);
+  assertNoErrors(result.diagnostics, opts.force, opts.lang);
   return renderView(result.view!, (result.source.data as KeHoach).khoi, opts);
 }
 
@@ -46,7 +46,7 @@ export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {
  */
 export async function renderPlanFile(path: string, opts: PlanOptions = {}): Promise<{ bytes: Buffer; check: CheckResult }> {
   const check = checkSource((await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' })).source, opts);
-  assertNoErrors(check.diagnostics);
+  assertNoErrors(check.diagnostics, opts.force, opts.lang);
   return { bytes: await renderView(check.view!, (check.source.data as KeHoach).khoi, opts), check };
 }
 

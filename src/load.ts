@@ -256,6 +256,8 @@ export interface PlanSource {
   file: string;
   data: unknown;
   locate: Locator;
+  /** Warnings found while reading (e.g. a comment that cuts a text), reported with the plan's diagnostics. */
+  notes?: Diagnostic[];
 }
 
 const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
