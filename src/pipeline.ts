@@ -50,6 +50,8 @@ export function checkLoadedPlan(plan: LoadedPlan, opts: PlanOptions = {}): Check
  */
 export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResult {
   const lang = opts.lang ?? 'vi';
+  const tooMany = countTexts(plan, lang);
+  if (tooMany) return { source: plan, diagnostics: [tooMany] };
   const diagnostics = [...(plan.notes ?? []), ...validateSchema(plan, lang)];
   const schemaOk = !diagnostics.some((d) => d.severity === 'error');
   const data = plan.data as KeHoach;
@@ -72,6 +74,29 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   for (const d of diagnostics) if (d.severity === 'warning' && visiblyWrong(d, data)) d.stopsRender = true;
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view } : {}) };
+}
+
+/**
+ * Most text values a plan's body and appendices may hold. The real plans of examples/ hold 40–70; rendering costs time and memory in
+ * proportion (about 2 ms per value), so a 2 MiB plan of short lines would take minutes: it is refused instead.
+ */
+export const MAX_TEXT_VALUES = 5000;
+
+/** The diagnostic for a plan with more than MAX_TEXT_VALUES texts (at the first one over), or null. */
+function countTexts(plan: PlanSource, lang: Lang): Diagnostic | null {
+  let n = 0;
+  const d = (plan.data && typeof plan.data === 'object' ? plan.data : {}) as Record<string, unknown>;
+  // The body and appendices are where a plan's volume is (and what rendering spends its time on).
+  const stack: [unknown, (string | number)[]][] = [[d.phu_luc, ['phu_luc']], [d.noi_dung, ['noi_dung']]];
+  let over: (string | number)[] | null = null;
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') { if (++n === MAX_TEXT_VALUES + 1) over = path; }
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+    else if (v && typeof v === 'object') for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+  }
+  if (!over) return null;
+  return { ...plan.locate(over), severity: 'error', rule: 'plan/too-large', path: over, message: msg('input/too-many-blocks', lang, { count: n, limit: MAX_TEXT_VALUES }) };
 }
 
 const keyOf = (p: readonly (string | number)[]) => p.map(String).join('\u0000');
