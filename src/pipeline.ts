@@ -8,7 +8,9 @@ import { msg, type Lang } from './i18n/messages.js';
 import { loadPlanText, sourceOf, type LoadedPlan, type Locator, type PlanSource } from './load.js';
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } from './normalise/index.js';
-import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
+import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError } from './profile.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runRules, RULES } from './rules/index.js';
 import type { KeHoach } from './types/plan.js';
 
@@ -163,17 +165,56 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
   ]);
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const profile = loadProfile(khoi, templatesDir, opts.lang ?? 'vi');
-  const markup = renderMarkup(view, profile, templatesDir);
+  let markup: string;
+  let parsed: ReturnType<typeof parseMarkup>;
+  try {
+    markup = renderMarkup(view, profile, templatesDir);
+    parsed = parseMarkup(markup);
+  } catch (e) {
+    throw e instanceof KehoachError ? e : await templateFault(e, profile.chain, templatesDir, opts.lang ?? 'vi');
+  }
   const props = {
     title: plainText(view.meta.trich_yeu),
     subject: `${view.ten_loai} ${view.meta.so_ky_hieu}`,
     creator: view.co_quan_ban_hanh.join(' '),
     description: 'kehoach',
   };
-  const doc = buildDocument(parseMarkup(markup), profile);
+  const doc = buildDocument(parsed, profile);
   // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
   const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
   return packDeterministic(doc, props, date);
+}
+
+/**
+ * An error raised while filling the templates (Handlebars syntax, a field the template names that the view lacks,
+ * markup the template writes badly) is the office's template mistake, not an internal one: it is reported with the
+ * template file (found by parsing each one) and line, kind "usage" (exit 2).
+ */
+async function templateFault(e: unknown, chain: string[], templatesDir: string, lang: Lang): Promise<KehoachError> {
+  const { default: Handlebars } = await import('handlebars');
+  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const files: string[] = [];
+  for (const dir of [...chain, 'common']) {
+    const d = join(templatesDir, dir);
+    if (existsSync(d)) for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) files.push(join(d, f));
+  }
+  for (const f of files) {
+    try {
+      Handlebars.parse(readFileSync(f, 'utf8'));
+    } catch (pe) {
+      const line = Number(/line (\d+)/.exec(String((pe as Error).message))?.[1] ?? 1);
+      return templateError(f, line, 1, String((pe as Error).message).split('\n')[0], lang);
+    }
+  }
+  // A template that parses but fails when run: name the field and the file that uses it.
+  const named = /"([^"]+)" not defined/.exec(detail)?.[1];
+  const hit = named ? files.find((f) => readFileSync(f, 'utf8').includes(named)) : undefined;
+  if (hit) {
+    const text = readFileSync(hit, 'utf8');
+    const line = text.slice(0, text.indexOf(named!)).split('\n').length;
+    return templateError(hit, line, 1, detail, lang);
+  }
+  return templateError(join(templatesDir, chain[0]), 1, 1, detail, lang);
 }
 
 /**

@@ -171,3 +171,57 @@ describe('bounded cost', () => {
     expect(e.diagnostics[0].message).toContain('5000');
   });
 });
+
+describe("the office's templates and layout.yaml", () => {
+  const copyTemplates = (name: string) => {
+    const t = join(dir, name);
+    spawnSync('cp', ['-r', join(ROOT, 'templates'), t]);
+    return t;
+  };
+  it('a Handlebars syntax error is a template error naming the file and line (CLI exit 2)', async () => {
+    const t = copyTemplates('tpl-syntax');
+    const f = join(t, 'common', 'title.hbs');
+    writeFileSync(f, `${readFileSync(f, 'utf8')}\n{{#if ten_loai}}\n`);
+    const e = await rejection(renderPlan(MINIMAL, { templatesDir: t }));
+    expect(e.kind).toBe('usage');
+    expect(e.diagnostics[0]).toMatchObject({ file: f, rule: 'template/error' });
+    const plan = join(dir, 'tpl-plan.yaml');
+    writeFileSync(plan, MINIMAL);
+    const r = spawnSync(process.execPath, [CLI, '--templates', t, 'render', plan, '-o', join(dir, 'tpl-out.docx')], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('title.hbs');
+  }, 60_000);
+  it('a template naming a field the view lacks is a template error naming the file', async () => {
+    const t = copyTemplates('tpl-field');
+    const f = join(t, 'common', 'title.hbs');
+    writeFileSync(f, `{{khong_co_truong_nay}}\n${readFileSync(f, 'utf8')}`);
+    const e = await rejection(renderPlan(MINIMAL, { templatesDir: t }));
+    expect(e.diagnostics[0]).toMatchObject({ file: f, line: 1, rule: 'template/error' });
+  });
+  it('a 1e9 mm page in layout.yaml is refused at its line', async () => {
+    const t = copyTemplates('tpl-page');
+    const f = join(t, 'nha_nuoc', 'layout.yaml');
+    const text = readFileSync(f, 'utf8').replace(/^  rong: 210/m, '  rong: 1000000000');
+    writeFileSync(f, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('  rong: 1000000000')) + 1;
+    const e = await rejection(renderPlan(MINIMAL, { templatesDir: t }));
+    expect(e.kind).toBe('usage');
+    expect(e.diagnostics[0]).toMatchObject({ file: f, line, rule: 'template/error' });
+    expect(e.diagnostics[0].message).toContain('trang.rong');
+  });
+  it('a broken layout.yaml is a template error with its line', async () => {
+    const t = copyTemplates('tpl-yaml');
+    const f = join(t, 'nha_nuoc', 'layout.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/^phong_chu: .*$/m, 'phong_chu: [Times New Roman'));
+    const e = await rejection(renderPlan(MINIMAL, { templatesDir: t }));
+    expect(e.kind).toBe('usage');
+    expect(e.diagnostics[0]).toMatchObject({ file: f, rule: 'template/error' });
+  });
+});
+
+describe('years', () => {
+  it.each([['0000-03-05'], ['0999']])('ngay_ban_hanh %s is refused', (v) => {
+    const ds = validatePlan(edit(['ngay_ban_hanh: 2025-03-05', `ngay_ban_hanh: '${v}'`]));
+    expect(ds.map((d) => d.rule)).toContain('schema/date');
+  });
+});

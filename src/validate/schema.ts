@@ -222,7 +222,9 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
     }
     case 'format':
       rule = 'schema/date';
-      message = msg('schema/date', lang, { value: showValue(value) });
+      message = typeof value === 'string' && /^\d{4}/.test(value) && Number(value.slice(0, 4)) < 1000
+        ? msg('input/year-range', lang, { value: value.slice(0, 4) })
+        : msg('schema/date', lang, { value: showValue(value) });
       break;
     case 'pattern': {
       const iso = (parent as { format?: string }).format ? isoFromVietnamese(value) : undefined;
