@@ -1,7 +1,7 @@
 /**
  * Stage 1: read a plan file and parse its YAML, keeping the source positions of every node.
  */
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
@@ -132,7 +132,9 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
   // After the first syntax error the rest are usually its echoes: report one (a tab, else the over-indented line, else the first).
   const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   const firstSyntax = syntax.find((e) => e.code === 'TAB_AS_INDENT') ?? syntax.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY') ?? syntax[0];
-  if (firstSyntax) {
+  const cause = firstSyntax && !/call stack/i.test(firstSyntax.message) && firstSyntax.code !== 'TAB_AS_INDENT' ? likelyCause(text, at(firstSyntax.pos[0]).line, lang) : null;
+  if (cause) diags.push(diag(file, cause.line, cause.column, cause.rule, cause.message));
+  else if (firstSyntax) {
     const e = firstSyntax;
     const p = at(errorOffset(text, e));
     let rule = 'yaml/syntax';
@@ -172,6 +174,38 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
   const notes = commentsInText(loaded, lang);
   if (notes.length) loaded.notes = notes;
   return loaded;
+}
+
+/** Every key the plan schema knows (read only when a syntax error needs explaining). */
+let schemaKeys: Set<string> | undefined;
+function knownKeys(): Set<string> {
+  if (schemaKeys) return schemaKeys;
+  const keys = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (k === 'properties' && x && typeof x === 'object') for (const p of Object.keys(x)) keys.add(p); walk(x); }
+  };
+  walk(JSON.parse(readFileSync(new URL('../schemas/ke-hoach.schema.json', import.meta.url), 'utf8')));
+  return (schemaKeys = keys);
+}
+
+/**
+ * The usual typing slips behind a YAML syntax error, which the parser reports elsewhere or in other words:
+ * `key:value` without a space (seen lines later, as a bad indent or an unclosed bracket) and a key without its colon
+ * (`luu [VT, VP]`, `dia_danh Bình Thuận`). Looks at the lines up to two after the reported one, for a key of the
+ * schema; null when none is found (yaml's own message is kept).
+ */
+function likelyCause(text: string, errorLine: number, lang: Lang): { line: number; column: number; rule: string; message: string } | null {
+  const lines = text.split(/\r?\n/);
+  const keys = knownKeys();
+  for (let i = 0; i < Math.min(lines.length, errorLine + 2); i++) {
+    const l = lines[i];
+    let m = /^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):(?![\s/]|$)(.*)$/.exec(l);
+    if (m && keys.has(m[2])) return { line: i + 1, column: m[1].length + m[2].length + 2, rule: 'yaml/colon-space', message: msg('input/colon-no-space', lang, { key: m[2], value: m[3] }) };
+    m = /^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*)(?:\s+(\S.*))?$/.exec(l);
+    if (m && keys.has(m[2]) && !/^#/.test(m[3] ?? '')) return { line: i + 1, column: m[1].length + m[2].length + 1, rule: 'yaml/missing-colon', message: msg('input/missing-colon', lang, { key: m[2] }) };
+  }
+  return null;
 }
 
 /** Keys that would reach a plan object's prototype rather than be data. Refused wherever they appear. */

@@ -66,6 +66,21 @@ describe('messages that misled', () => {
     expect(ds[0].message).toContain('ngoặc kép');
     expect(ds[0].hint).toContain('"Sở Nội vụ: để biết"');
   });
+  it.each([
+    ['luu without its colon', ['luu: [VT, VP]', 'luu [VT, VP]'], 'yaml/missing-colon', 27, 6],
+    ['dia_danh without its colon', ['dia_danh: Bình Thuận', 'dia_danh Bình Thuận'], 'yaml/missing-colon', 9, 9],
+    ['key:value at the end of a map', ['  viet_tat_co_quan: SNV', '  viet_tat_co_quan:SNV'], 'yaml/colon-space', 8, 20],
+    ['key:value in a task', ['          chu_tri: Văn phòng Sở.', '          chu_tri:Văn phòng Sở.'], 'yaml/colon-space', 20, 19],
+  ] as [string, [string, string], string, number, number][])('%s is reported at the slip, in its own words', (_l, pair, rule, line, column) => {
+    const ds = validatePlan(edit(pair));
+    expect(ds.map((d) => ({ rule: d.rule, line: d.line, column: d.column })), show(ds)).toEqual([{ rule, line, column }]);
+    expect(ds[0].message).not.toMatch(/không được đóng|thụt lề/);
+  });
+  it('a comma inside {…} that splits a value says so, not "unknown key"', () => {
+    const ds = validatePlan(edit(['nguoi_ky:\n  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn An', 'nguoi_ky: {quyen_han: KT, thu_truong: GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, THƯỜNG TRỰC, ho_ten: Nguyễn Văn An}']));
+    expect(ds.map((d) => d.rule), show(ds)).toEqual(['schema/comma-in-braces']);
+    expect(ds[0].message).toContain('ngoặc kép');
+  });
   it('a key named like an Object.prototype member never crashes validate', () => {
     for (const k of ['toString', 'valueOf', 'constructor', 'hasOwnProperty', 'toLocaleString']) {
       const ds = validatePlan(edit(['khoi: nha_nuoc', `khoi:\n  ${k}: x`]));

@@ -339,6 +339,18 @@ export const catalogue = {
     (p) => `giá trị ${p.key} = ${p.value} ngoài khoảng hợp lý ${p.min}–${p.max} ${p.unit}`,
     (p) => `${p.key} = ${p.value} is outside the sensible range ${p.min}–${p.max} ${p.unit}`,
   ),
+  'input/colon-no-space': m(
+    (p) => `sau dấu hai chấm của khóa "${p.key}" cần một dấu cách: "${p.key}: ${p.value}"`,
+    (p) => `the colon after the key "${p.key}" needs a space: "${p.key}: ${p.value}"`,
+  ),
+  'input/missing-colon': m(
+    (p) => `thiếu dấu hai chấm sau khóa "${p.key}": viết "${p.key}: …"`,
+    (p) => `missing colon after the key "${p.key}": write "${p.key}: …"`,
+  ),
+  'input/comma-in-braces': m(
+    (p) => `"${p.key}" được đọc thành một khóa: trong {…} dấu phẩy ngăn cách các khóa; nếu dấu phẩy thuộc về giá trị đứng trước, hãy đặt giá trị đó trong ngoặc kép`,
+    (p) => `"${p.key}" is read as a key: inside {…} a comma separates keys; if the comma belongs to the value before it, quote that value`,
+  ),
   'input/year-range': m(
     (p) => `năm ${p.value} không hợp lệ (năm phải từ 1000 đến 9999)`,
     (p) => `the year ${p.value} is not valid (it must be between 1000 and 9999)`,

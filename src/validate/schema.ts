@@ -201,6 +201,13 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       dataPath = [...path, key];
       pos = plan.locate(path, { childKey: key });
       const allowed = Object.keys(parent.properties ?? {});
+      const held = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      if (held === null && /[\sA-ZÀ-Ỹ]|[^\x00-\x7f]/u.test(key)) {
+        // `{chuc_vu: PHÓ CHỦ TỊCH, THƯỜNG TRỰC}`: the comma made the rest of the value a key of its own.
+        rule = 'schema/comma-in-braces';
+        message = msg('input/comma-in-braces', lang, { key });
+        break;
+      }
       const s = suggest(key, allowed);
       hint = s ? msg('hint/did-you-mean', lang, { suggestion: s }) : msg('hint/allowed-keys', lang, { keys: allowed.join(', ') });
       break;
