@@ -241,7 +241,7 @@ export const CODE_KEYS: ReadonlySet<string> = new Set(['khoi', 'dau_ket', 'ngoac
 function commentsInText(plan: LoadedPlan, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { text } = plan;
-  const check = (node: unknown, key: string | null) => {
+  const check = (node: unknown, key: string | null, path: (string | number)[]) => {
     if (!isScalar(node) || typeof node.value !== 'string' || node.type !== 'PLAIN' || !node.range) return;
     if (key !== null && CODE_KEYS.has(key)) return;
     const end = node.range[1];
@@ -258,16 +258,21 @@ function commentsInText(plan: LoadedPlan, lang: Lang): Diagnostic[] {
     const shown = m[2].length > 40 ? `${m[2].slice(0, 40)}…` : m[2];
     const whole = `${value}${m[1]}#${m[2]}`.replace(/"/g, '\\"');
     out.push({
-      file: plan.file, line: p.line, column: p.col, severity: 'warning', rule: 'yaml/comment-in-text',
+      file: plan.file, line: p.line, column: p.col, severity: 'warning', rule: 'yaml/comment-in-text', path,
       message: msg('input/comment-in-text', lang, { rest: shown }),
       hint: msg('input/comment-hint', lang, { example: `${key ?? '-'}${key === null ? '' : ':'} "${whole.length > 60 ? `${whole.slice(0, 60)}…` : whole}"` }),
     });
   };
-  const walk = (node: unknown, key: string | null): void => {
-    if (isMap(node)) for (const p of node.items as Pair[]) { const k = isScalar(p.key) ? String(p.key.value) : null; if (isMap(p.value) || isSeq(p.value)) walk(p.value, k); else check(p.value, k); }
-    else if (isSeq(node)) for (const it of node.items) { if (isMap(it) || isSeq(it)) walk(it, key); else check(it, key); }
+  const walk = (node: unknown, key: string | null, path: (string | number)[]): void => {
+    if (isMap(node)) {
+      for (const p of node.items as Pair[]) {
+        const k = isScalar(p.key) ? String(p.key.value) : null;
+        if (isMap(p.value) || isSeq(p.value)) walk(p.value, k, [...path, k ?? '']);
+        else check(p.value, k, [...path, k ?? '']);
+      }
+    } else if (isSeq(node)) node.items.forEach((it, i) => (isMap(it) || isSeq(it) ? walk(it, key, [...path, i]) : check(it, key, [...path, i])));
   };
-  walk(plan.doc.contents, null);
+  walk(plan.doc.contents, null, []);
   return out;
 }
 

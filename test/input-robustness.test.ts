@@ -32,7 +32,7 @@ describe('a "#" that cuts a text', () => {
   it('warns at the "#" on a text value, with the quoted form to write', () => {
     const ds = validatePlan(edit(['dia_danh: Bình Thuận', 'dia_danh: Bình Thuận (khu #2, cạnh chợ)']));
     const d = ds.find((x) => x.rule === 'yaml/comment-in-text');
-    expect(d, show(ds)).toMatchObject({ line: 9, column: 27, severity: 'warning' });
+    expect(d, show(ds)).toMatchObject({ line: 9, column: 27, severity: 'warning', path: ['dia_danh'] });
     expect(d!.hint).toContain('"Bình Thuận (khu #2, cạnh chợ)"');
   });
   it('warns in a list item too (a single space before "#")', () => {
