@@ -60,7 +60,8 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => keyOf(d.path ?? [])));
   const inBad = (p: readonly (string | number)[]) => p.some((_, i) => bad.has(keyOf(p.slice(0, i + 1)))) || bad.has('');
   const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
-  if (!schemaOk && (typeof khoi !== 'string' || inBad(['khoi']))) return { source: plan, diagnostics: sortDiags(diagnostics) };
+  // (A plan with hundreds of schema errors is not worth the rules' findings too: the schema's list is long enough.)
+  if (!schemaOk && (typeof khoi !== 'string' || inBad(['khoi']) || bad.size > 200)) return { source: plan, diagnostics: sortDiags(diagnostics) };
   const profile = loadProfile(khoi as string, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
   // On a refused plan, the checks below see it without the refused values (they read as absent).
   const valid = schemaOk ? data : (prune(data, [...bad]) as KeHoach);
