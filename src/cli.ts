@@ -56,18 +56,20 @@ program
   .description('kết xuất một kế hoạch ra .docx')
   .argument('<plan.yaml>', 'tệp kế hoạch')
   .option('-o, --output <file|dir>', 'tệp .docx hoặc thư mục đích (mặc định: cạnh tệp YAML)')
-  .action(async (input: string, o: { output?: string }) => {
+  .option('--force', 'vẫn ghi khi có cảnh báo làm văn bản in sai (số, dấu "-", dòng Lưu in hai lần)')
+  .action(async (input: string, o: { output?: string; force?: boolean }) => {
     const g = program.opts<Global>();
     try {
       const { renderPlanFile, writeFileAtomic } = await import('./index.js');
       const target = outputPath(input, o.output);
       let result;
       try {
-        result = await renderPlanFile(input, { lang: g.lang, file: input, ...(g.templates ? { templatesDir: g.templates } : {}) });
+        result = await renderPlanFile(input, { lang: g.lang, file: input, force: o.force, ...(g.templates ? { templatesDir: g.templates } : {}) });
       } catch (e) {
         if (e instanceof KehoachError && e.kind === 'invalid') {
           process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
-          process.stderr.write(`kehoach: ${msg('cli/not-written', g.lang, { count: e.diagnostics.filter((d) => d.severity === 'error').length })}\n`);
+          const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+          process.stderr.write(`kehoach: ${errors ? msg('cli/not-written', g.lang, { count: errors }) : e.message}\n`);
           process.exit(1);
         }
         throw e;

@@ -22,6 +22,13 @@ export interface Diagnostic {
   message: string;
   /** Optional one-line hint on how to fix it. */
   hint?: string;
+  /** Data path of the value the diagnostic is about (e.g. ["noi_nhan", "cac_noi", 2]), when it comes from one. */
+  path?: (string | number)[];
+  /**
+   * A warning whose document would visibly be wrong (a number or "-" printed twice, two "Lưu" lines): rendering
+   * stops unless the caller forces it (`--force`, `{ force: true }`).
+   */
+  stopsRender?: boolean;
 }
 
 /** Exit-code classes used by the CLI: 1 = invalid input, 2 = usage, 3 = internal/IO. */

@@ -11,7 +11,9 @@ import { stringify } from 'yaml';
 import { loadPlanWithInheritance } from './inherit.js';
 import { checkSource, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
 import type { KeHoach } from './types/plan.js';
-import type { Diagnostic } from './errors.js';
+import { KehoachError, type Diagnostic } from './errors.js';
+import { msg, type Lang } from './i18n/messages.js';
+import { MAX_DEPTH } from './load.js';
 
 export type { KeHoach } from './types/plan.js';
 export type * from './types/plan.js';
@@ -25,7 +27,49 @@ export { writeFileAtomic } from './write.js';
 export { loadPlanWithInheritance, defaultsFor, DEFAULTS_FILE } from './inherit.js';
 export { checkLoadedPlan, checkSource, checkPlanText, renderView, type PlanOptions, type CheckResult } from './pipeline.js';
 
-const toText = (source: string | KeHoach) => (typeof source === 'string' ? source : stringify(source));
+/**
+ * YAML text of a plan given as text or object. An object is first checked for what YAML cannot hold (cycles,
+ * nesting deeper than MAX_DEPTH, functions, Symbols, BigInts, getters that throw): each is a diagnostic with its
+ * data path (file `opts.file` or "<input>", line 1, column 1: an object has no lines).
+ * @throws KehoachError with those diagnostics
+ */
+function toText(source: string | KeHoach, opts: PlanOptions): string {
+  if (typeof source === 'string') return source;
+  const diags = objectProblems(source, opts.file ?? '<input>', opts.lang ?? 'vi');
+  if (diags.length) throw new KehoachError(diags[0].message, diags);
+  return stringify(source);
+}
+
+function objectProblems(root: unknown, file: string, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (path: (string | number)[], message: string) =>
+    out.push({ file, line: 1, column: 1, severity: 'error', rule: 'plan/object', message, path, hint: path.length ? path.join('.') : undefined });
+  const walk = (v: unknown, path: (string | number)[], ancestors: object[]): void => {
+    if (out.length >= 50) return;
+    const t = typeof v;
+    if (t === 'function' || t === 'symbol' || t === 'bigint') return void report(path, msg('input/object-bad-value', lang, { type: t }));
+    if (v === null || t !== 'object') return;
+    if (ancestors.includes(v as object)) return void report(path, msg('input/object-cycle', lang));
+    if (ancestors.length >= MAX_DEPTH) return void report(path, msg('input/object-too-deep', lang, { limit: MAX_DEPTH }));
+    const next = [...ancestors, v as object];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], [...path, i], next);
+      return;
+    }
+    for (const k of Object.keys(v as object)) {
+      let x: unknown;
+      try {
+        x = (v as Record<string, unknown>)[k];
+      } catch (e) {
+        report([...path, k], msg('input/object-getter', lang, { detail: e instanceof Error ? e.message : String(e) }));
+        continue;
+      }
+      walk(x, [...path, k], next);
+    }
+  };
+  walk(root, [], []);
+  return out;
+}
 
 /**
  * Renders a plan to .docx bytes.
@@ -34,8 +78,8 @@ const toText = (source: string | KeHoach) => (typeof source === 'string' ? sourc
  * @throws KehoachError with every diagnostic (file:line:col) when the plan is invalid; nothing is rendered then
  */
 export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {}): Promise<Buffer> {
-  const result = checkPlanText(toText(source), opts);
-  assertNoErrors(result.diagnostics);
+  const result = checkPlanText(toText(source, opts), opts);
+  assertNoErrors(result.diagnostics, opts.force, opts.lang);
   return renderView(result.view!, (result.source.data as KeHoach).khoi, opts);
 }
 
@@ -46,7 +90,7 @@ export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {
  */
 export async function renderPlanFile(path: string, opts: PlanOptions = {}): Promise<{ bytes: Buffer; check: CheckResult }> {
   const check = checkSource((await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' })).source, opts);
-  assertNoErrors(check.diagnostics);
+  assertNoErrors(check.diagnostics, opts.force, opts.lang);
   return { bytes: await renderView(check.view!, (check.source.data as KeHoach).khoi, opts), check };
 }
 
@@ -57,7 +101,7 @@ export async function renderPlanFile(path: string, opts: PlanOptions = {}): Prom
  */
 export function validatePlan(source: string | KeHoach, opts: PlanOptions = {}): Diagnostic[] {
   try {
-    return checkPlanText(toText(source), opts).diagnostics;
+    return checkPlanText(toText(source, opts), opts).diagnostics;
   } catch (e) {
     if (e && typeof e === 'object' && 'diagnostics' in e) return (e as { diagnostics: Diagnostic[] }).diagnostics;
     throw e;

@@ -6,7 +6,7 @@
  * gave the value.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { loadPlanFile, layeredLocator, positionOf, type LoadedPlan, type PlanSource } from './load.js';
@@ -37,11 +37,13 @@ const cache = new Map<string, { key: string; plan: LoadedPlan }>();
 /** Loads a shared file, cached per process by path, size and mtime (batch workers read the same defaults often). */
 async function loadShared(path: string, lang: Lang, shown: string): Promise<LoadedPlan> {
   const st = statSync(path);
+  if (!st.isFile()) return loadPlanFile(path, { lang }); // refused there, with its message
   const key = `${st.size}:${st.mtimeMs}:${lang}`;
   const hit = cache.get(path);
   if (hit && hit.key === key) return hit.plan;
   const plan = await loadPlanFile(path, { lang });
   plan.file = shown;
+  for (const n of plan.notes ?? []) n.file = shown;
   cache.set(path, { key, plan });
   return plan;
 }
@@ -57,24 +59,29 @@ export async function loadPlanWithInheritance(path: string, opts: { lang?: Lang 
   const lang = opts.lang ?? 'vi';
   const plan = await loadPlanFile(path, { lang });
   const layers: LoadedPlan[] = [plan];
-  // ke_thua chain (nearest first)
+  // ke_thua chain (nearest first); `real` is where the current file is on disk, `cur.file` the name shown
   const seen = new Set([resolve(path)]);
-  for (let cur = plan; ; ) {
+  for (let cur = plan, real = resolve(path); ; ) {
     const ref = (cur.data as Record<string, unknown>)?.ke_thua;
-    if (typeof ref !== 'string') break;
-    const target = resolve(dirname(resolve(cur.file)), ref);
+    if (ref === undefined || ref === null) break;
     const at = positionOf(cur, ['ke_thua']);
-    if (seen.has(target) || !existsSync(target)) {
-      const message = seen.has(target) ? msg('plan/inherit-cycle', lang, { file: ref }) : msg('plan/inherit-missing', lang, { file: ref });
-      throw new KehoachError(message, [{ file: cur.file, line: at.line, column: at.column, severity: 'error', rule: 'plan/ke-thua', message }]);
-    }
+    const refuse = (message: string): never => {
+      throw new KehoachError(message, [{ file: cur.file, line: at.line, column: at.column, severity: 'error', rule: 'plan/ke-thua', message, path: ['ke_thua'] }]);
+    };
+    if (typeof ref !== 'string' || !ref.trim()) refuse(msg('input/ke-thua-type', lang));
+    const target = resolve(dirname(real), ref as string);
+    if (seen.has(target)) refuse(msg('plan/inherit-cycle', lang, { file: ref as string }));
+    if (!existsSync(target)) refuse(msg('plan/inherit-missing', lang, { file: ref as string }));
     seen.add(target);
-    cur = await loadShared(target, lang, join(dirname(cur.file), ref));
+    if (!statSync(target).isFile()) refuse(msg('input/not-a-file', lang, { file: ref as string }));
+    cur = await loadShared(target, lang, isAbsolute(ref as string) ? (ref as string) : join(dirname(cur.file), ref as string));
+    real = target;
     layers.push(cur);
   }
   for (const d of defaultsFor(path)) layers.push(await loadShared(d, lang, d.startsWith(resolve('.') + '/') ? d.slice(resolve('.').length + 1) : d));
   let data: unknown = {};
   for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
   if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
-  return { source: { file: plan.file, data, locate: layeredLocator(layers) }, layers };
+  const notes = layers.flatMap((l) => l.notes ?? []);
+  return { source: { file: plan.file, data, locate: layeredLocator(layers), ...(notes.length ? { notes } : {}) }, layers };
 }

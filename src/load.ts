@@ -1,7 +1,7 @@
 /**
  * Stage 1: read a plan file and parse its YAML, keeping the source positions of every node.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
@@ -19,6 +19,8 @@ export interface LoadedPlan {
   lineCounter: LineCounter;
   /** The plain JS value of the document (what the schema validates). */
   data: unknown;
+  /** Warnings found while reading (a comment that cuts a text short), reported with the plan's diagnostics. */
+  notes?: Diagnostic[];
 }
 
 /** Options shared by the loading functions. */
@@ -130,7 +132,9 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
   // After the first syntax error the rest are usually its echoes: report one (a tab, else the over-indented line, else the first).
   const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   const firstSyntax = syntax.find((e) => e.code === 'TAB_AS_INDENT') ?? syntax.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY') ?? syntax[0];
-  if (firstSyntax) {
+  const cause = firstSyntax && !/call stack/i.test(firstSyntax.message) && firstSyntax.code !== 'TAB_AS_INDENT' ? likelyCause(text, at(firstSyntax.pos[0]).line, lang) : null;
+  if (cause) diags.push(diag(file, cause.line, cause.column, cause.rule, cause.message));
+  else if (firstSyntax) {
     const e = firstSyntax;
     const p = at(errorOffset(text, e));
     let rule = 'yaml/syntax';
@@ -144,7 +148,7 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
       diags.push(diag(file, p.line, bracket >= 0 ? bracket + 1 : p.col, rule, message));
     } else diags.push(diag(file, p.line, p.col, rule, message));
   }
-  if (!firstSyntax) diags.push(...duplicateKeys(doc, file, at, lang), ...tooDeep(doc, file, at, lang));
+  if (!firstSyntax) diags.push(...duplicateKeys(doc, file, at, lang), ...tooDeep(doc, file, at, lang), ...protoKeys(doc, file, at, lang));
   if (diags.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) {
     diags.push(diag(file, 1, 1, 'yaml/empty', msg('yaml/empty', lang)));
   }
@@ -167,7 +171,109 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
   const loaded: LoadedPlan = { file, text, doc, lineCounter, data };
   const illegal = findIllegalChars(loaded, lang);
   if (illegal.length) throw new KehoachError(illegal[0].message, illegal);
+  const notes = commentsInText(loaded, lang);
+  if (notes.length) loaded.notes = notes;
   return loaded;
+}
+
+/** Every key the plan schema knows (read only when a syntax error needs explaining). */
+let schemaKeys: Set<string> | undefined;
+function knownKeys(): Set<string> {
+  if (schemaKeys) return schemaKeys;
+  const keys = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (k === 'properties' && x && typeof x === 'object') for (const p of Object.keys(x)) keys.add(p); walk(x); }
+  };
+  walk(JSON.parse(readFileSync(new URL('../schemas/ke-hoach.schema.json', import.meta.url), 'utf8')));
+  return (schemaKeys = keys);
+}
+
+/**
+ * The usual typing slips behind a YAML syntax error, which the parser reports elsewhere or in other words:
+ * `key:value` without a space (seen lines later, as a bad indent or an unclosed bracket) and a key without its colon
+ * (`luu [VT, VP]`, `dia_danh Bình Thuận`). Looks at the lines up to two after the reported one, for a key of the
+ * schema; null when none is found (yaml's own message is kept).
+ */
+function likelyCause(text: string, errorLine: number, lang: Lang): { line: number; column: number; rule: string; message: string } | null {
+  const lines = text.split(/\r?\n/);
+  const keys = knownKeys();
+  for (let i = 0; i < Math.min(lines.length, errorLine + 2); i++) {
+    const l = lines[i];
+    let m = /^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):(?![\s/]|$)(.*)$/.exec(l);
+    if (m && keys.has(m[2])) return { line: i + 1, column: m[1].length + m[2].length + 2, rule: 'yaml/colon-space', message: msg('input/colon-no-space', lang, { key: m[2], value: m[3] }) };
+    m = /^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*)(?:\s+(\S.*))?$/.exec(l);
+    if (m && keys.has(m[2]) && !/^#/.test(m[3] ?? '')) return { line: i + 1, column: m[1].length + m[2].length + 1, rule: 'yaml/missing-colon', message: msg('input/missing-colon', lang, { key: m[2] }) };
+  }
+  return null;
+}
+
+/** Keys that would reach a plan object's prototype rather than be data. Refused wherever they appear. */
+const PROTO_KEYS = new Set(['__proto__']);
+
+/** Reports `__proto__` keys (yaml and JSON treat them differently; a plan never needs one). */
+function protoKeys(doc: Document.Parsed, file: string, at: (o: number) => { line: number; col: number }, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair: (_, pair) => {
+      const p = pair as Pair;
+      if (isScalar(p.key) && PROTO_KEYS.has(String(p.key.value))) {
+        const pos = at((p.key as YamlNode).range?.[0] ?? 0);
+        out.push(diag(file, pos.line, pos.col, 'yaml/reserved-key', msg('input/proto-key', lang, { key: String(p.key.value) })));
+      }
+    },
+  });
+  return out;
+}
+
+/**
+ * Keys whose values are codes, dates, numbers or choices, not text printed as typed: a `# note` after them is the
+ * YAML comment its writer meant. (The same list as the text rules' walker, src/rules/types.ts.)
+ */
+export const CODE_KEYS: ReadonlySet<string> = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'nhiem_ky', 'ke_thua', 'ky_hieu_cung_dong', 'so_ban']);
+
+/**
+ * A " #" inside an unquoted text starts a YAML comment: `(khu #2, cạnh chợ)` keeps only "(khu". Reports, on text
+ * values only, a comment that looks like part of the text: "#" followed by a letter or digit ("#2"), a single space
+ * before it, or an opening bracket or quote left unclosed by the cut. A comment written as comments usually are
+ * (two spaces, "# ", after a complete text) is left alone.
+ */
+function commentsInText(plan: LoadedPlan, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { text } = plan;
+  const check = (node: unknown, key: string | null, path: (string | number)[]) => {
+    if (!isScalar(node) || typeof node.value !== 'string' || node.type !== 'PLAIN' || !node.range) return;
+    if (key !== null && CODE_KEYS.has(key)) return;
+    const end = node.range[1];
+    const eol = text.indexOf('\n', end);
+    const rest = text.slice(end, eol < 0 ? text.length : eol).replace(/\r$/, '');
+    const m = /^([ \t]+)#(.*)$/.exec(rest);
+    if (!m) return;
+    const value = node.value;
+    const opens = (value.match(/[([{“]/gu) ?? []).length;
+    const closes = (value.match(/[)\]}”]/gu) ?? []).length;
+    const looksCut = /^[^\s#]/u.test(m[2]) || m[1] === ' ' || opens > closes;
+    if (!looksCut) return;
+    const p = plan.lineCounter.linePos(end + m[1].length);
+    const shown = m[2].length > 40 ? `${m[2].slice(0, 40)}…` : m[2];
+    const whole = `${value}${m[1]}#${m[2]}`.replace(/"/g, '\\"');
+    out.push({
+      file: plan.file, line: p.line, column: p.col, severity: 'warning', rule: 'yaml/comment-in-text', path,
+      message: msg('input/comment-in-text', lang, { rest: shown }),
+      hint: msg('input/comment-hint', lang, { example: `${key ?? '-'}${key === null ? '' : ':'} "${whole.length > 60 ? `${whole.slice(0, 60)}…` : whole}"` }),
+    });
+  };
+  const walk = (node: unknown, key: string | null, path: (string | number)[]): void => {
+    if (isMap(node)) {
+      for (const p of node.items as Pair[]) {
+        const k = isScalar(p.key) ? String(p.key.value) : null;
+        if (isMap(p.value) || isSeq(p.value)) walk(p.value, k, [...path, k ?? '']);
+        else check(p.value, k, [...path, k ?? '']);
+      }
+    } else if (isSeq(node)) node.items.forEach((it, i) => (isMap(it) || isSeq(it) ? walk(it, key, [...path, i]) : check(it, key, [...path, i])));
+  };
+  walk(plan.doc.contents, null, []);
+  return out;
 }
 
 /** Reports keys given twice in the same mapping (at the second one), in one pass per mapping. */
@@ -230,21 +336,44 @@ function findIllegalChars(plan: LoadedPlan, lang: Lang): Diagnostic[] {
  */
 export async function loadPlanFile(path: string, opts: LoadOptions = {}): Promise<LoadedPlan> {
   const lang = opts.lang ?? 'vi';
-  let bytes: Uint8Array;
+  return loadPlanText(decodePlanBytes(readPlanBytes(path, lang), path, lang), path, opts);
+}
+
+/**
+ * Reads a plan file's bytes: regular files only (a device, FIFO or folder — directly or through a symlink — is
+ * refused, never read), and never more than MAX_PLAN_BYTES + 1 bytes whatever the file claims its size is.
+ * @throws KehoachError (file/not-a-file: kind "usage"; file/too-large: kind "invalid"; file/unreadable: kind "io")
+ */
+export function readPlanBytes(path: string, lang: Lang = 'vi'): Uint8Array {
+  let fd: number | undefined;
   try {
     const st = statSync(path);
-    if (st.isFile() && st.size > MAX_PLAN_BYTES) {
+    if (!st.isFile()) {
+      const d = diag(path, 1, 1, 'file/not-a-file', msg('input/not-a-file', lang, { file: path }));
+      throw new KehoachError(d.message, [d], 'usage');
+    }
+    if (st.size > MAX_PLAN_BYTES) {
       const d = diag(path, 1, 1, 'file/too-large', msg('file/too-large', lang, { size: st.size, limit: MAX_PLAN_BYTES }));
       throw new KehoachError(d.message, [d]);
     }
-    bytes = readFileSync(path);
+    // Opened without following a swap to a FIFO (O_NONBLOCK) and checked again on the descriptor.
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) {
+      const d = diag(path, 1, 1, 'file/not-a-file', msg('input/not-a-file', lang, { file: path }));
+      throw new KehoachError(d.message, [d], 'usage');
+    }
+    const buf = Buffer.alloc(MAX_PLAN_BYTES + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof KehoachError) throw e;
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     const d = diag(path, 1, 1, 'file/unreadable', msg('file/not-found', lang, { reason }));
     throw new KehoachError(d.message, [d], 'io');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return loadPlanText(decodePlanBytes(bytes, path, lang), path, opts);
 }
 
 /** Maps a data path to a file, line and column (1-based). */
@@ -256,6 +385,8 @@ export interface PlanSource {
   file: string;
   data: unknown;
   locate: Locator;
+  /** Warnings found while reading (e.g. a comment that cuts a text), reported with the plan's diagnostics. */
+  notes?: Diagnostic[];
 }
 
 const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
@@ -299,7 +430,7 @@ export function layeredLocator(layers: LoadedPlan[]): Locator {
 }
 
 /** The source of a single plan file. */
-export const sourceOf = (plan: LoadedPlan): PlanSource => ({ file: plan.file, data: plan.data, locate: layeredLocator([plan]) });
+export const sourceOf = (plan: LoadedPlan): PlanSource => ({ file: plan.file, data: plan.data, locate: layeredLocator([plan]), ...(plan.notes ? { notes: plan.notes } : {}) });
 
 /** Where a path points: the value node, or (for `key: true`) the key of the last step. */
 export interface PositionQuery {

@@ -4,12 +4,14 @@
  */
 import type { Diagnostic } from './errors.js';
 import { KehoachError } from './errors.js';
-import type { Lang } from './i18n/messages.js';
-import { loadPlanText, sourceOf, type LoadedPlan, type PlanSource } from './load.js';
+import { msg, type Lang } from './i18n/messages.js';
+import { loadPlanText, sourceOf, type LoadedPlan, type Locator, type PlanSource } from './load.js';
 import { validateSchema } from './validate/schema.js';
-import { normalise, issuesToDiagnostics, type PlanView } from './normalise/index.js';
-import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
-import { runRules } from './rules/index.js';
+import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } from './normalise/index.js';
+import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError } from './profile.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runRules, RULES } from './rules/index.js';
 import { withHouseStyle } from './layout/house-style.js';
 import type { KeHoach } from './types/plan.js';
 
@@ -21,6 +23,8 @@ export interface PlanOptions {
   templatesDir?: string;
   /** File name used in diagnostics (default "<input>"). */
   file?: string;
+  /** Render even when warnings mark the document as visibly wrong (Diagnostic.stopsRender); default false. */
+  force?: boolean;
 }
 
 /** Result of checking one plan: its diagnostics and, when there are no errors, the normalised view. */
@@ -42,18 +46,109 @@ export function checkLoadedPlan(plan: LoadedPlan, opts: PlanOptions = {}): Check
 /**
  * Validates and normalises a plan given as data with a locator (a single file, or a plan merged with its
  * _defaults.yaml / ke_thua sources). Returns diagnostics; never throws for bad input.
+ *
+ * Every problem in one pass: the rules of the standard and the structure checks run even when the schema finds
+ * errors, on every part that is valid: a rule that cannot run on the broken data is skipped, and findings inside a
+ * value the schema refused are dropped (the schema's message is the one that counts there).
  */
 export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResult {
   const lang = opts.lang ?? 'vi';
-  const diagnostics = validateSchema(plan, lang);
-  if (diagnostics.some((d) => d.severity === 'error')) return { source: plan, diagnostics };
+  const tooMany = countTexts(plan, lang);
+  if (tooMany) return { source: plan, diagnostics: [tooMany] };
+  const diagnostics = [...(plan.notes ?? []), ...validateSchema(plan, lang)];
+  const schemaOk = !diagnostics.some((d) => d.severity === 'error');
   const data = plan.data as KeHoach;
-  const profile = loadProfile(data.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
-  const { view, issues } = normalise(data, profile, lang);
-  diagnostics.push(...issuesToDiagnostics(issues, (p) => plan.locate(p)));
-  if (!issues.length) diagnostics.push(...runRules({ plan: data, profile, lang }, plan.locate));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { source: plan, diagnostics, ...(diagnostics.some((d) => d.severity === 'error') ? {} : { view }) };
+  const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => keyOf(d.path ?? [])));
+  const inBad = (p: readonly (string | number)[]) => p.some((_, i) => bad.has(keyOf(p.slice(0, i + 1)))) || bad.has('');
+  const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
+  // (A plan with hundreds of schema errors is not worth the rules' findings too: the schema's list is long enough.)
+  if (!schemaOk && (typeof khoi !== 'string' || inBad(['khoi']) || bad.size > 200)) return { source: plan, diagnostics: sortDiags(diagnostics) };
+  const profile = loadProfile(khoi as string, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
+  // On a refused plan, the checks below see it without the refused values (they read as absent).
+  const valid = schemaOk ? data : (prune(data, [...bad]) as KeHoach);
+  let view: PlanView | undefined;
+  let issues: NormaliseIssue[] = [];
+  try {
+    ({ view, issues } = normalise(valid, profile, lang));
+  } catch (e) {
+    if (schemaOk) throw e;
+  }
+  diagnostics.push(...issuesToDiagnostics(issues.filter((i) => schemaOk || !inBad(i.path)), (p) => plan.locate(p)));
+  if (!issues.length || !schemaOk) diagnostics.push(...guardedRules({ plan: valid, profile, lang }, plan.locate, schemaOk ? null : inBad));
+  for (const d of diagnostics) if (d.severity === 'warning' && visiblyWrong(d, data)) d.stopsRender = true;
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view } : {}) };
+}
+
+/**
+ * Most text values a plan's body and appendices may hold. The real plans of examples/ hold 40–70; rendering costs time and memory in
+ * proportion (about 2 ms per value), so a 2 MiB plan of short lines would take minutes: it is refused instead.
+ */
+export const MAX_TEXT_VALUES = 5000;
+
+/** The diagnostic for a plan with more than MAX_TEXT_VALUES texts (at the first one over), or null. */
+function countTexts(plan: PlanSource, lang: Lang): Diagnostic | null {
+  let n = 0;
+  const d = (plan.data && typeof plan.data === 'object' ? plan.data : {}) as Record<string, unknown>;
+  // The body and appendices are where a plan's volume is (and what rendering spends its time on).
+  const stack: [unknown, (string | number)[]][] = [[d.phu_luc, ['phu_luc']], [d.noi_dung, ['noi_dung']]];
+  let over: (string | number)[] | null = null;
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') { if (++n === MAX_TEXT_VALUES + 1) over = path; }
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+    else if (v && typeof v === 'object') for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+  }
+  if (!over) return null;
+  return { ...plan.locate(over), severity: 'error', rule: 'plan/too-large', path: over, message: msg('input/too-many-blocks', lang, { count: n, limit: MAX_TEXT_VALUES }) };
+}
+
+const keyOf = (p: readonly (string | number)[]) => p.map(String).join('\u0000');
+
+/** A deep copy of plain data without the values at the given paths (keys as made by keyOf). */
+function prune(data: unknown, paths: string[]): unknown {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const k of paths) {
+    if (k === '') continue;
+    const path = k.split('\u0000');
+    let v: unknown = copy;
+    for (const s of path.slice(0, -1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
+    if (v && typeof v === 'object') delete (v as Record<string, unknown>)[path[path.length - 1]];
+  }
+  return copy;
+}
+
+const sortDiags = (ds: Diagnostic[]) => ds.sort((a, b) => a.line - b.line || a.column - b.column);
+
+/** Runs the rules; on a plan the schema refused, each rule on its own (one that throws on broken data is skipped). */
+function guardedRules(base: Parameters<typeof runRules>[0], locate: Locator, inBad: ((p: readonly (string | number)[]) => boolean) | null): Diagnostic[] {
+  if (!inBad) return runRules(base, locate);
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    try {
+      out.push(...runRules(base, locate, [rule]).filter((d) => !d.path || !inBad(d.path)));
+    } catch {
+      // The rule needs a part the schema refused; the schema's diagnostic already covers it.
+    }
+  }
+  return out;
+}
+
+/**
+ * Warnings whose document would be visibly wrong: a number or "-" typed before text the tool numbers itself
+ * (printed twice: "IV. IV.", "- - "), a "Lưu" line among the recipients (two Lưu lines). They stop rendering
+ * unless forced (see `PlanOptions.force`).
+ */
+function visiblyWrong(d: Diagnostic, data: unknown): boolean {
+  if (d.rule === 'so-thu-tu/tu-viet' || d.rule === 'noi-nhan/luu-trong-cac-noi') return true;
+  if (d.rule === 'noi-nhan/gach-dau' && d.path) return /^[-–+•]\s/u.test(String(valueAt(data, d.path) ?? ''));
+  return false;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const s of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
+  return v;
 }
 
 /** Loads YAML text and checks it (see checkLoadedPlan). */
@@ -72,21 +167,65 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
   ]);
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const profile = withHouseStyle(loadProfile(khoi, templatesDir, opts.lang ?? 'vi'), view.trinh_bay);
-  const markup = renderMarkup(view, profile, templatesDir);
+  let markup: string;
+  let parsed: ReturnType<typeof parseMarkup>;
+  try {
+    markup = renderMarkup(view, profile, templatesDir);
+    parsed = parseMarkup(markup);
+  } catch (e) {
+    throw e instanceof KehoachError ? e : await templateFault(e, profile.chain, templatesDir, opts.lang ?? 'vi');
+  }
   const props = {
     title: plainText(view.meta.trich_yeu),
     subject: `${view.ten_loai} ${view.meta.so_ky_hieu}`,
     creator: view.co_quan_ban_hanh.join(' '),
     description: 'kehoach',
   };
-  const doc = buildDocument(parseMarkup(markup), profile);
+  const doc = buildDocument(parsed, profile);
   // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
   const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
   return packDeterministic(doc, props, date);
 }
 
-/** Throws a KehoachError carrying all error diagnostics, when there are any. */
-export function assertNoErrors(diags: Diagnostic[]): void {
+/**
+ * An error raised while filling the templates (Handlebars syntax, a field the template names that the view lacks,
+ * markup the template writes badly) is the office's template mistake, not an internal one: it is reported with the
+ * template file (found by parsing each one) and line, kind "usage" (exit 2).
+ */
+async function templateFault(e: unknown, chain: string[], templatesDir: string, lang: Lang): Promise<KehoachError> {
+  const { default: Handlebars } = await import('handlebars');
+  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const files: string[] = [];
+  for (const dir of [...chain, 'common']) {
+    const d = join(templatesDir, dir);
+    if (existsSync(d)) for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) files.push(join(d, f));
+  }
+  for (const f of files) {
+    try {
+      Handlebars.parse(readFileSync(f, 'utf8'));
+    } catch (pe) {
+      const line = Number(/line (\d+)/.exec(String((pe as Error).message))?.[1] ?? 1);
+      return templateError(f, line, 1, String((pe as Error).message).split('\n')[0], lang);
+    }
+  }
+  // A template that parses but fails when run: name the field and the file that uses it.
+  const named = /"([^"]+)" not defined/.exec(detail)?.[1];
+  const hit = named ? files.find((f) => readFileSync(f, 'utf8').includes(named)) : undefined;
+  if (hit) {
+    const text = readFileSync(hit, 'utf8');
+    const line = text.slice(0, text.indexOf(named!)).split('\n').length;
+    return templateError(hit, line, 1, detail, lang);
+  }
+  return templateError(join(templatesDir, chain[0]), 1, 1, detail, lang);
+}
+
+/**
+ * Throws a KehoachError carrying all diagnostics when there are errors, or (unless `force`) warnings that make the
+ * document visibly wrong (Diagnostic.stopsRender).
+ */
+export function assertNoErrors(diags: Diagnostic[], force = false, lang: Lang = 'vi'): void {
   const errors = diags.filter((d) => d.severity === 'error');
   if (errors.length) throw new KehoachError(errors[0].message, diags, 'invalid');
+  const stops = force ? [] : diags.filter((d) => d.stopsRender);
+  if (stops.length) throw new KehoachError(msg('input/stopped', lang, { count: stops.length }), diags, 'invalid');
 }

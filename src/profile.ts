@@ -6,7 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { deepMerge } from './merge.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
@@ -71,7 +71,8 @@ const cache = new Map<string, LayoutProfile>();
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
  * Cached per process.
- * @throws KehoachError (kind usage) when the file is missing; Error when it inherits in a cycle.
+ * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
+ *   missing, does not parse, inherits in a cycle, names an unknown style, or holds a value out of its sensible range.
  */
 export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
   const key = `${templatesDir}\0${khoi}`;
@@ -79,13 +80,26 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
   if (hit) return hit;
   const chain: string[] = [];
   const layers: Record<string, unknown>[] = [];
+  const docs: { file: string; doc: Document.Parsed; lc: LineCounter }[] = [];
   for (let name: string | undefined = khoi; name; ) {
-    if (chain.includes(name)) throw new Error(`layout.yaml inheritance cycle: ${[...chain, name].join(' → ')}`);
     const file = join(templatesDir, name, 'layout.yaml');
+    if (chain.includes(name)) {
+      const prev = docs[docs.length - 1];
+      throw layoutError(prev.file, prev.lc, prev.doc, ['ke_thua'], `ke_thua: ${[...chain, name].join(' → ')} (vòng lặp / cycle)`, lang);
+    }
     if (!existsSync(file)) throw new KehoachError(msg('config/layout-missing', lang, { file }), [], 'usage');
-    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const lc = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc });
+    if (doc.errors.length) {
+      const e = doc.errors[0];
+      const at = lc.linePos(e.pos[0]);
+      throw templateError(file, at.line, at.col, e.message.split('\n')[0], lang);
+    }
+    const data = doc.toJS() as Record<string, unknown>;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw templateError(file, 1, 1, 'layout.yaml: bảng khóa / mapping', lang);
     chain.push(name);
     layers.unshift(data);
+    docs.push({ file, doc, lc });
     name = typeof data.ke_thua === 'string' ? data.ke_thua : undefined;
   }
   // Styles replace whole (a child's "than" is the whole body style), other maps merge deeply.
@@ -96,17 +110,70 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
     merged = deepMerge(merged, rest);
     styles = { ...styles, ...((kieu as Record<string, StyleSpec>) ?? {}) };
   }
+  /** The file (nearest family first) that gives a path, for messages. */
+  const where = (path: (string | number)[]) => docs.find((d) => d.doc.hasIn(path)) ?? docs[0];
+  const fail = (path: (string | number)[], detail: string): never => {
+    const d = where(path);
+    throw layoutError(d.file, d.lc, d.doc, path, detail, lang);
+  };
   const resolve = (role: string, seen: string[] = []): StyleSpec => {
     const s = styles[role];
-    if (!s) throw new Error(`layout.yaml: unknown style "${role}"`);
+    if (!s || typeof s !== 'object') return fail(['kieu', seen[seen.length - 1] ?? role, 'ke_thua'], `kieu: "${role}" ?`);
     if (!s.ke_thua) return s;
-    if (seen.includes(role)) throw new Error(`layout.yaml: style inheritance cycle at "${role}"`);
+    if (seen.includes(role)) return fail(['kieu', role, 'ke_thua'], `kieu.${role}.ke_thua (vòng lặp / cycle)`);
     const { ke_thua, ...own } = s;
     return { ...resolve(ke_thua, [...seen, role]), ...own };
   };
   const kieu: Record<string, StyleSpec> = {};
   for (const role of Object.keys(styles)) kieu[role] = resolve(role);
   const profile = { ...(merged as object), khoi, chain, kieu } as LayoutProfile;
+  const bad = outOfRange(profile);
+  if (bad) fail(bad.path, msg('input/layout-range', lang, { key: bad.path.join('.'), value: String(bad.value), min: bad.min, max: bad.max, unit: bad.unit }));
   cache.set(key, profile);
   return profile;
+}
+
+/** An error in the office's layout.yaml or template: kind "usage" (exit 2), positioned in that file. */
+export function templateError(file: string, line: number, column: number, detail: string, lang: Lang): KehoachError {
+  const message = msg('input/template-error', lang, { file, detail });
+  return new KehoachError(message, [{ file, line, column, severity: 'error', rule: 'template/error', message }], 'usage');
+}
+
+function layoutError(file: string, lc: LineCounter, doc: Document.Parsed, path: (string | number)[], detail: string, lang: Lang): KehoachError {
+  let node: unknown = doc.getIn(path, true);
+  for (let p = path; !node && p.length; p = p.slice(0, -1)) node = doc.getIn(p.slice(0, -1), true);
+  const at = lc.linePos((node as { range?: number[] } | undefined)?.range?.[0] ?? 0);
+  return templateError(file, at.line, at.col, detail, lang);
+}
+
+/**
+ * Sensible ranges of layout values (a 1e9 mm page makes a .docx Word refuses): lengths in mm, sizes in pt.
+ * The widest real paper is A3 (297 × 420 mm); fonts of an official document are 11–14 pt.
+ */
+const RANGES: { test: (path: string[]) => boolean; min: number; max: number; unit: string }[] = [
+  { test: (p) => p[0] === 'trang' && (p[1] === 'rong' || p[1] === 'cao'), min: 50, max: 600, unit: 'mm' },
+  { test: (p) => p[0] === 'trang', min: 0, max: 100, unit: 'mm' },
+  { test: (p) => p[0] === 'gach', min: 0, max: 20, unit: 'mm/pt' },
+  { test: (p) => p[0] === 'cot' && p[1] === 'lech_dau_trang', min: -100, max: 100, unit: 'mm' },
+  { test: (p) => p[0] === 'cot', min: 1, max: 600, unit: 'mm' },
+  { test: (p) => p[0] === 'khoang_ky', min: 0, max: 20, unit: '' },
+  { test: (p) => p[0] === 'kieu' && p[2] === 'co', min: 4, max: 72, unit: 'pt' },
+  { test: (p) => p[0] === 'kieu' && (p[2] === 'thut_dau' || p[2] === 'thut_trai'), min: -100, max: 200, unit: 'mm' },
+  { test: (p) => p[0] === 'kieu' && (p[2] === 'truoc' || p[2] === 'sau'), min: 0, max: 200, unit: 'pt' },
+  { test: (p) => p[0] === 'kieu' && p[2] === 'dong', min: 0.5, max: 5, unit: '×' },
+];
+
+function outOfRange(profile: LayoutProfile): { path: string[]; value: unknown; min: number; max: number; unit: string } | null {
+  const stack: [unknown, string[]][] = [[profile, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (path[0] === 'mau' || path[0] === 'chain') continue;
+    if (v && typeof v === 'object') { for (const [k, x] of Object.entries(v)) stack.push([x, [...path, k]]); continue; }
+    const r = RANGES.find((x) => x.test(path.filter((s) => !/^\d+$/.test(s))));
+    if (!r) continue;
+    // "18pt" line spacing: an exact height in pt
+    if (typeof v === 'string' && /^\d+(\.\d+)?pt$/.test(v) && path[2] === 'dong') { const n = parseFloat(v); if (n >= 1 && n <= 200) continue; }
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < r.min || v > r.max) return { path, value: v, min: r.min, max: r.max, unit: r.unit };
+  }
+  return null;
 }

@@ -114,6 +114,12 @@ const CASES: Record<string, RuleCase> = {
     fail: mutate(['    - Ban Thi đua - Khen thưởng tỉnh', '    - UBND Tỉnh.']),
     at: [26, 7],
   },
+  'noi-nhan/luu-trong-cac-noi': {
+    // "Lưu trữ tỉnh" (the provincial archive) is a recipient, not the filing line
+    pass: mutate(['    - UBND tỉnh\n', '    - Lưu trữ tỉnh\n']),
+    fail: mutate(['    - UBND tỉnh\n', '    - "Lưu: VT, VP."\n']),
+    at: [25, 7],
+  },
   'noi-nhan/gach-dau': {
     // minimal.yaml has "Ban Thi đua - Khen thưởng tỉnh": a dash inside the text is not a leading dash
     pass: MINIMAL,

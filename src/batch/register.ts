@@ -1,5 +1,5 @@
 /**
- * A year's register (sổ đăng ký văn bản): within one issuer and ký hiệu, no two plans share a number, numbers
+ * A year's register (sổ đăng ký văn bản): within one issuer (its cơ quan chủ quản and cơ quan ban hành) and ký hiệu, no two plans share a number, numbers
  * follow the issue dates, and gaps are listed. State bodies and unions number per calendar year (NĐ 30/2020
  * Điều 15); Party bodies per term of the cấp ủy (HD 36-HD/VPTW), given by so_ky_hieu.nhiem_ky — without it, per
  * calendar year too (grouping every year together would report each new year's 01 as a duplicate).
@@ -12,15 +12,19 @@ import { msg, type Lang } from '../i18n/messages.js';
 /** One numbered plan as the register sees it; file/line/column point at its number. */
 export interface RegisterEntry {
   khoi: string; loai: string; co_quan: string; so: number | null; ngay: string; nhiem_ky?: string;
+  /** The issuer (cơ quan chủ quản / cơ quan ban hành as written): two communes may both use KH-UBND. */
+  issuer?: string;
   file: string; line: number; column: number;
 }
+
+const issuerOf = (d: KeHoach) => [d.co_quan_chu_quan, d.co_quan_ban_hanh].map((v) => [v ?? []].flat().join(' ')).join(' / ').normalize('NFC').replace(/\s+/gu, ' ').toLocaleUpperCase('vi');
 
 /** The register entry of a valid plan, pointing at its number in the YAML. */
 export function registerEntry(source: PlanSource): RegisterEntry {
   const d = source.data as KeHoach;
   const sk = d.so_ky_hieu;
   return {
-    khoi: d.khoi, loai: sk.loai_van_ban ?? 'KH', co_quan: sk.viet_tat_co_quan, so: sk.so ?? null, ngay: d.ngay_ban_hanh,
+    khoi: d.khoi, loai: sk.loai_van_ban ?? 'KH', co_quan: sk.viet_tat_co_quan, so: sk.so ?? null, ngay: d.ngay_ban_hanh, issuer: issuerOf(d),
     ...(sk.nhiem_ky ? { nhiem_ky: sk.nhiem_ky } : {}), ...source.locate(['so_ky_hieu', 'so']),
   };
 }
@@ -36,7 +40,7 @@ export function checkRegister(entries: RegisterEntry[], lang: Lang = 'vi'): Diag
     const year = msg('period/year', lang, { v: e.ngay.slice(0, 4) });
     const period = party ? (e.nhiem_ky ? msg('period/term', lang, { v: e.nhiem_ky }) : `${year}, ${msg('period/all', lang)}`) : year;
     const label = party ? `${e.loai}/${e.co_quan}` : `${e.loai}-${e.co_quan}`;
-    const key = `${e.khoi}|${label}|${period}`;
+    const key = `${e.khoi}|${e.issuer ?? ''}|${label}|${period}`;
     if (!groups.has(key)) groups.set(key, { label, period, items: [] });
     groups.get(key)!.items.push(e);
   }

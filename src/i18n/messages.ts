@@ -302,6 +302,81 @@ export const catalogue = {
     (p) => `no document.hbs for "${p.khoi}" in ${p.dir}`,
   ),
 
+  // ---- never silent: input side (h4)
+  'input/comment-in-text': m(
+    (p) => `dấu "#" sau dấu cách bắt đầu một chú thích YAML: phần "#${p.rest}" sẽ không được in; hãy đặt cả chữ trong ngoặc kép`,
+    (p) => `a "#" after a space starts a YAML comment: "#${p.rest}" will not be printed; quote the text`,
+  ),
+  'input/comment-hint': m((p) => `ví dụ: ${p.example}`, (p) => `e.g. ${p.example}`),
+  'input/proto-key': m(
+    (p) => `khóa "${p.key}" không được dùng (tên dành riêng của JavaScript)`,
+    (p) => `the key "${p.key}" is not allowed (a reserved JavaScript name)`,
+  ),
+  'input/colon-in-text': m(
+    (p) => `dòng "${p.text}" có dấu hai chấm và dấu cách nên YAML đọc thành "khóa: giá trị"; hãy đặt cả dòng trong ngoặc kép`,
+    (p) => `the line "${p.text}" holds a colon and a space, so YAML reads it as "key: value"; quote the whole line`,
+  ),
+  'input/date-form': m(
+    (p) => `ngày "${p.value}" phải viết dạng YYYY-MM-DD`,
+    (p) => `the date "${p.value}" must be written as YYYY-MM-DD`,
+  ),
+  'input/date-did-you-mean': m((p) => `Có phải ý bạn là ${p.value}?`, (p) => `Did you mean ${p.value}?`),
+  'input/needs-keys': m(
+    (p) => `cần các khóa: ${p.keys}${p.required ? ` (bắt buộc: ${p.required})` : ''}; ví dụ: ${p.example}`,
+    (p) => `needs the keys: ${p.keys}${p.required ? ` (required: ${p.required})` : ''}; e.g. ${p.example}`,
+  ),
+  'input/luu-in-cac-noi': m(
+    () => 'dòng "Lưu" ghi trong cac_noi sẽ in thành hai dòng Lưu; hãy ghi nó ở noi_nhan.luu',
+    () => 'a "Lưu" line written in cac_noi prints two Lưu lines; give it as noi_nhan.luu',
+  ),
+  'input/stopped': m(
+    (p) => `không ghi tệp: ${p.count} cảnh báo làm văn bản in sai (số hay dấu in hai lần); sửa, hoặc chạy với --force để vẫn ghi`,
+    (p) => `nothing written: ${p.count} warning(s) make the document visibly wrong (a number or mark printed twice); fix them, or use --force to write anyway`,
+  ),
+  'input/not-a-file': m(
+    (p) => `"${p.file}" không phải tệp thường (thư mục, thiết bị hay ống dẫn); chỉ đọc tệp .yaml`,
+    (p) => `"${p.file}" is not a regular file (a folder, device or pipe); only .yaml files are read`,
+  ),
+  'input/ke-thua-type': m(
+    () => 'ke_thua phải là đường dẫn tới một tệp .yaml (chuỗi chữ)',
+    () => 'ke_thua must be the path of a .yaml file (text)',
+  ),
+  'input/object-cycle': m(() => 'dữ liệu có vòng lặp (một đối tượng chứa chính nó)', () => 'the data is cyclic (an object contains itself)'),
+  'input/object-too-deep': m((p) => `dữ liệu lồng quá ${p.limit} cấp`, (p) => `the data is nested deeper than ${p.limit} levels`),
+  'input/object-bad-value': m(
+    (p) => `giá trị kiểu ${p.type} không dùng được trong kế hoạch (chỉ chuỗi, số, true/false, danh sách, bảng khóa)`,
+    (p) => `a ${p.type} value cannot be used in a plan (only text, numbers, true/false, lists, mappings)`,
+  ),
+  'input/object-getter': m((p) => `không đọc được giá trị: ${p.detail}`, (p) => `cannot read the value: ${p.detail}`),
+  'input/too-many-blocks': m(
+    (p) => `phần nội dung và phụ lục có ${p.count} giá trị chữ (đoạn, dòng, ô); giới hạn là ${p.limit} (một kế hoạch thật có dưới vài trăm); hãy tách thành nhiều văn bản`,
+    (p) => `the body and appendices hold ${p.count} text values (paragraphs, lines, cells); the limit is ${p.limit} (a real plan has at most a few hundred); split it into several documents`,
+  ),
+  'input/template-error': m(
+    (p) => `lỗi trong mẫu của cơ quan ${p.file}: ${p.detail}`,
+    (p) => `error in the office's template ${p.file}: ${p.detail}`,
+  ),
+  'input/layout-range': m(
+    (p) => `giá trị ${p.key} = ${p.value} ngoài khoảng hợp lý ${p.min}–${p.max} ${p.unit}`,
+    (p) => `${p.key} = ${p.value} is outside the sensible range ${p.min}–${p.max} ${p.unit}`,
+  ),
+  'input/colon-no-space': m(
+    (p) => `sau dấu hai chấm của khóa "${p.key}" cần một dấu cách: "${p.key}: ${p.value}"`,
+    (p) => `the colon after the key "${p.key}" needs a space: "${p.key}: ${p.value}"`,
+  ),
+  'input/missing-colon': m(
+    (p) => `thiếu dấu hai chấm sau khóa "${p.key}": viết "${p.key}: …"`,
+    (p) => `missing colon after the key "${p.key}": write "${p.key}: …"`,
+  ),
+  'input/comma-in-braces': m(
+    (p) => `"${p.key}" được đọc thành một khóa: trong {…} dấu phẩy ngăn cách các khóa; nếu dấu phẩy thuộc về giá trị đứng trước, hãy đặt giá trị đó trong ngoặc kép`,
+    (p) => `"${p.key}" is read as a key: inside {…} a comma separates keys; if the comma belongs to the value before it, quote that value`,
+  ),
+  'input/year-range': m(
+    (p) => `năm ${p.value} không hợp lệ (năm phải từ 1000 đến 9999)`,
+    (p) => `the year ${p.value} is not valid (it must be between 1000 and 9999)`,
+  ),
+
   // ---- CLI
   'cli/written': m((p) => `đã ghi ${p.file}`, (p) => `wrote ${p.file}`),
   'cli/not-written': m(

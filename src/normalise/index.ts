@@ -152,5 +152,5 @@ const sentenceCase = (s: string) => s.charAt(0) + s.slice(1).toLocaleLowerCase('
 
 /** Converts normalise issues into positioned diagnostics. */
 export function issuesToDiagnostics(issues: NormaliseIssue[], at: (path: Path) => { file: string; line: number; column: number }): Diagnostic[] {
-  return issues.map((i) => ({ ...at(i.path), severity: 'error' as const, rule: i.rule, message: i.message }));
+  return issues.map((i) => ({ ...at(i.path), severity: 'error' as const, rule: i.rule, message: i.message, path: i.path }));
 }

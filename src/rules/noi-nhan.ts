@@ -63,3 +63,12 @@ export const gachDau: Rule = {
     return recipients(plan).filter(([text]) => /^[-–+•]\s/u.test(text) || /;$/u.test(text)).map(([, path]) => ({ path, message: msg('rule/noi-nhan/gach-dau', lang) }));
   },
 };
+
+export const luuTrongCacNoi: Rule = {
+  id: 'noi-nhan/luu-trong-cac-noi',
+  severity: 'warning',
+  description: { vi: 'Dòng "Lưu" ghi ở noi_nhan.luu, không ghi trong cac_noi (tool tự in dòng Lưu).', en: 'The "Lưu" line goes in noi_nhan.luu, not in cac_noi (the tool prints the Lưu line).' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  check: ({ plan, lang }) =>
+    recipients(plan).filter(([text]) => /^[-–+•]?\s*Lưu\s*[:：]?\s*(VT|VP|$|[A-ZĐ])/u.test(text)).map(([, path]) => ({ path, message: msg('input/luu-in-cac-noi', lang) })),
+};

@@ -90,9 +90,27 @@ export function validateSchema(plan: PlanSource, lang: Lang = 'vi'): Diagnostic[
     const s = suggest((e.params as { additionalProperty: string }).additionalProperty, allowed);
     if (s) misspelt.add(`${e.instancePath}\0${s}`);
   }
+  // A list line with ": " inside reads as a one-key mapping: one message (quote the line), nothing else there.
+  const colonLines = new Set<string>();
+  const checked = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties' || checked.has(e.instancePath)) continue;
+    checked.add(e.instancePath);
+    if (looksLikeTextWithColon(e.data)) colonLines.add(e.instancePath);
+  }
+  // A date written dd/mm/yyyy fails the pattern and the format: say it once.
+  const patternFailed = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
+    const under = colonLines.size ? [...colonLines].find((p) => e.instancePath === p || e.instancePath.startsWith(p + '/')) : undefined;
+    if (under !== undefined) {
+      if (seen.has(`colon\0${under}`)) continue;
+      seen.add(`colon\0${under}`);
+      out.push(colonDiagnostic(plan, under, e.instancePath === under ? e.data : undefined, lang));
+      continue;
+    }
+    if (e.keyword === 'format' && patternFailed.has(e.instancePath)) continue;
     if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) continue;
     if (e.keyword === 'required' && misspelt.has(`${e.instancePath}\0${(e.params as { missingProperty: string }).missingProperty}`)) continue;
     const d = toDiagnostic(plan, e, lang);
@@ -104,10 +122,62 @@ export function validateSchema(plan: PlanSource, lang: Lang = 'vi'): Diagnostic[
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** True for `{ "Sở Nội vụ": "để biết" }`: one key that is prose (a space or a capital), not a schema key. */
+function looksLikeTextWithColon(d: unknown): boolean {
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return false;
+  const keys = Object.keys(d);
+  if (keys.length !== 1) return false;
+  const v = (d as Record<string, unknown>)[keys[0]];
+  return /[\sA-ZÀ-Ỹ]|[^\x00-\x7f]/u.test(keys[0]) && (v === null || ['string', 'number', 'boolean'].includes(typeof v));
+}
+
+function colonDiagnostic(plan: PlanSource, pointer: string, data: unknown, lang: Lang): Diagnostic {
+  const path = splitPointer(pointer);
+  const pos = plan.locate(path);
+  let text = '';
+  if (data && typeof data === 'object') {
+    const [k] = Object.keys(data);
+    const v = (data as Record<string, unknown>)[k];
+    text = `${k}: ${v === null ? '' : String(v)}`.trim();
+  }
+  return {
+    file: pos.file, line: pos.line, column: pos.column, severity: 'error', rule: 'schema/colon-in-text', path,
+    message: msg('input/colon-in-text', lang, { text }), hint: msg('input/comment-hint', lang, { example: `- "${text.replace(/"/g, '\\"')}"` }),
+  };
+}
+
+/** A value as it may be shown in a message (never throws: objects are described, not converted). */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'object') return Array.isArray(v) ? '[…]' : '{…}';
+  return String(v);
+}
+
+/** "20/8/2026" → "2026-08-20" (day/month/year as Vietnamese write it), or undefined. */
+export function isoFromVietnamese(v: unknown): string | undefined {
+  const m = typeof v === 'string' ? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v.trim()) : null;
+  if (!m) return undefined;
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : undefined;
+}
+
+/** The keys a mapping needs and a one-line example (for "must be a mapping" on a plain value). */
+function needsKeysHint(schema: { properties?: Record<string, unknown>; required?: string[] }, path: string[], value: unknown, lang: Lang): string | undefined {
+  const keys = Object.keys(schema.properties ?? {});
+  if (!keys.length) return undefined;
+  const required = schema.required ?? [];
+  const name = path.length ? String(path[path.length - 1]) : '';
+  let example = `${name}: { ${required.map((k) => `${k}: …`).join(', ') || `${keys[0]}: …`} }`;
+  const sk = typeof value === 'string' ? /^(?:Số:?\s*)?(\d+)\/([A-ZĐa-zđ]+)-(\S+)$/u.exec(value.trim()) : null;
+  if (name === 'so_ky_hieu' && sk) example = `so_ky_hieu: { so: ${Number(sk[1])}, loai_van_ban: ${sk[2]}, viet_tat_co_quan: ${sk[3]} }`;
+  return msg('input/needs-keys', lang, { keys: keys.join(', '), required: required.join(', '), example });
+}
+
 function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic {
   const path = splitPointer(e.instancePath);
   const parent = (e.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: string; title?: string };
   const value = e.data;
+  let dataPath: (string | number)[] = path;
   let rule = `schema/${e.keyword}`;
   let message: string;
   let hint: string | undefined;
@@ -116,6 +186,7 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
     case 'required': {
       const field = (e.params as { missingProperty: string }).missingProperty;
       message = msg('schema/required', lang, { field });
+      dataPath = [...path, field];
       pos = plan.locate(path, { key: true });
       if (parent.properties?.[field]) {
         const sub = parent.properties[field] as { description?: string };
@@ -127,8 +198,16 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       rule = 'schema/unknown-key';
       message = msg('schema/unknown-key', lang, { key });
+      dataPath = [...path, key];
       pos = plan.locate(path, { childKey: key });
       const allowed = Object.keys(parent.properties ?? {});
+      const held = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      if (held === null && /[\sA-ZÀ-Ỹ]|[^\x00-\x7f]/u.test(key)) {
+        // `{chuc_vu: PHÓ CHỦ TỊCH, THƯỜNG TRỰC}`: the comma made the rest of the value a key of its own.
+        rule = 'schema/comma-in-braces';
+        message = msg('input/comma-in-braces', lang, { key });
+        break;
+      }
       const s = suggest(key, allowed);
       hint = s ? msg('hint/did-you-mean', lang, { suggestion: s }) : msg('hint/allowed-keys', lang, { keys: allowed.join(', ') });
       break;
@@ -138,23 +217,34 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       const types = (Array.isArray(t) ? t : String(t).split(',')).map((x) => typeName(x, lang));
       message = msg('schema/type', lang, { expected: types.join(lang === 'vi' ? ' hoặc ' : ' or ') });
       if (types.length && (Array.isArray(t) ? t : [t]).includes('string') && value !== null && typeof value === 'object') hint = msg('hint/quote-string', lang);
+      else if ((Array.isArray(t) ? t : [t]).includes('object') && (value === null || typeof value !== 'object')) hint = needsKeysHint(parent as never, path, value, lang);
       break;
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      message = msg('schema/enum', lang, { value: String(value), allowed: allowed.join(', ') });
-      const s = suggest(String(value), allowed);
+      message = msg('schema/enum', lang, { value: showValue(value), allowed: allowed.join(', ') });
+      const s = typeof value === 'string' ? suggest(value, allowed) : undefined;
       if (s) hint = msg('hint/did-you-mean', lang, { suggestion: s });
       break;
     }
     case 'format':
       rule = 'schema/date';
-      message = msg('schema/date', lang, { value: String(value) });
+      message = typeof value === 'string' && /^\d{4}/.test(value) && Number(value.slice(0, 4)) < 1000
+        ? msg('input/year-range', lang, { value: value.slice(0, 4) })
+        : msg('schema/date', lang, { value: showValue(value) });
       break;
-    case 'pattern':
-      message = msg('schema/pattern', lang, { value: String(value), what: parent.title ?? e.schemaPath });
+    case 'pattern': {
+      const iso = (parent as { format?: string }).format ? isoFromVietnamese(value) : undefined;
+      if (iso) {
+        rule = 'schema/date';
+        message = msg('input/date-form', lang, { value: showValue(value) });
+        hint = msg('input/date-did-you-mean', lang, { value: iso });
+        break;
+      }
+      message = msg('schema/pattern', lang, { value: showValue(value), what: parent.title ?? e.schemaPath });
       if (parent.description) hint = parent.description;
       break;
+    }
     case 'minLength': rule = 'schema/min-length'; message = msg('schema/min-length', lang); break;
     case 'maxLength': rule = 'schema/max-length'; message = msg('schema/max-length', lang, { limit: (e.params as { limit: number }).limit }); break;
     case 'minItems': rule = 'schema/min-items'; message = msg('schema/min-items', lang, { limit: (e.params as { limit: number }).limit }); break;
@@ -166,5 +256,5 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
     default:
       message = msg('schema/other', lang, { detail: `${e.keyword}: ${e.message ?? ''}` });
   }
-  return { file: pos.file, line: pos.line, column: pos.column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
+  return { file: pos.file, line: pos.line, column: pos.column, severity: 'error', rule, message, ...(hint ? { hint } : {}), path: dataPath };
 }
