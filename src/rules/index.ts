@@ -11,6 +11,7 @@ import { luu, luuVt, trung, gachDau } from './noi-nhan.js';
 import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
+import { applyRuleConfig } from '../config.js';
 
 export type { Rule, RuleContext, Finding } from './types.js';
 
@@ -24,7 +25,16 @@ export const RULES: readonly Rule[] = [
   dauCham, khoangTrang, danhDau,
 ];
 
-/** Runs every rule on a schema-valid plan and positions the findings in its YAML. */
+/** Ids of the register's checks (batch/register.ts), configurable like the rules. */
+export const REGISTER_RULE_IDS = ['register/trung', 'register/thu-tu', 'register/thieu'] as const;
+
+/** Every rule id a kehoach.config.yaml or a suppression comment may name. */
+export const CONFIGURABLE_RULE_IDS: readonly string[] = [...RULES.map((r) => r.id), ...REGISTER_RULE_IDS];
+
+/**
+ * Runs every rule on a schema-valid plan and positions the findings in its YAML; then applies the plan's
+ * kehoach.config.yaml and `# kehoach-disable-next-line` comments (src/config.ts), whose own mistakes are added.
+ */
 export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator): Diagnostic[] {
   const ctx: RuleContext = { ...base, lineOf: (p) => locate(p).line };
   const out: Diagnostic[] = [];
@@ -33,5 +43,5 @@ export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator): Di
       out.push({ ...locate(f.path, { key: f.key }), severity: rule.severity, rule: rule.id, message: f.message, ...(f.hint ? { hint: f.hint } : {}) });
     }
   }
-  return out;
+  return applyRuleConfig(out, CONFIGURABLE_RULE_IDS, base.lang, [locate([]).file]);
 }
