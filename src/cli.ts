@@ -105,7 +105,7 @@ program
         process.stderr.write(`kehoach: ${msg('cli/no-input', g.lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') })}\n`);
         process.exit(2);
       }
-      if (o.fix) await (await import('./fix.js')).fixFiles(files, g.lang, process.stderr);
+      if (o.fix) await (await import('./fix.js')).fixFiles(files, g.lang, process.stderr, { quiet: true });
       const all = [];
       const entries = [];
       for (const r of await checkFiles(files, { lang: g.lang, ...(jobs ? { jobs } : {}), ...(g.templates ? { templatesDir: g.templates } : {}) })) {

@@ -213,11 +213,12 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
 }
 
 /**
- * Fixes plan files in place and reports each change (file:line:col  before → after  [rule]) to `out`.
+ * Fixes plan files in place and reports each change (file:line:col  before → after  [rule]) to `out`;
+ * `quiet` leaves out the files with nothing to fix.
  * @returns the number of files that could not be fixed fully (their YAML unreadable, or errors left)
  * @throws KehoachError (kind "io") when a fixed file cannot be written (the old file is left as it was)
  */
-export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream): Promise<number> {
+export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream, opts: { quiet?: boolean } = {}): Promise<number> {
   let blocked = 0;
   for (const file of files) {
     let r: FixResult;
@@ -235,7 +236,7 @@ export async function fixFiles(files: string[], lang: Lang, out: NodeJS.Writable
       for (const c of r.changes) out.write(`  ${msg('fix/item', lang, c as unknown as Record<string, string | number>)}\n`);
     }
     if (r.blocked) { blocked++; out.write(msg('fix/has-errors', lang, { file }) + '\n'); }
-    else if (!r.changes.length) out.write(msg('fix/none', lang, { file }) + '\n');
+    else if (!r.changes.length && !opts.quiet) out.write(msg('fix/none', lang, { file }) + '\n');
   }
   return blocked;
 }
