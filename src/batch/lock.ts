@@ -29,16 +29,18 @@ function alive(pid: number): boolean {
 export async function acquireLock(outdir: string, lang: Lang): Promise<() => Promise<void>> {
   const path = resolve(outdir, LOCK_FILE);
   await mkdir(outdir, { recursive: true }).catch(() => {});
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     // The pid is written first and the lock made by a hard link, so a reader never sees an empty lock.
-    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`; // a TEMP_FILE: cleaned if left
     try {
       await writeFile(tmp, `${process.pid}\n`);
       try { await link(tmp, path); } finally { await unlink(tmp).catch(() => {}); }
       held.add(path);
       return async () => { held.delete(path); await unlink(path).catch(() => {}); };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return async () => {};
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue; // our temp file was cleaned by a concurrent start: try again
+      if (code !== 'EEXIST') return async () => {};
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
       const own = pid === process.pid;
       if ((own && held.has(path)) || (!own && alive(pid))) {
