@@ -142,7 +142,8 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
  * `off` or suppressed on their line, sets the configured severity on the others, and adds the problems of the
  * configuration files and comments involved (each once). Diagnostics of other rules pass unchanged.
  * @param known ids of the configurable rules (the rules of src/rules and the register's)
- * @param files plan files whose suppression comments are checked for unknown rule ids even without a finding
+ * @param files plan files whose configuration is checked even without a finding (and whose suppression comments are
+ *   checked for unknown rule ids when the file has a finding)
  */
 export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -165,7 +166,9 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
       }
     }
   };
-  for (const f of files) { configFor(f); checkDirectives(f); }
+  // Comments are read only in files with findings (a clean plan is not read twice); a misspelt rule in a comment
+  // matters only where it fails to suppress something.
+  for (const f of files) { configFor(f); if (diags.some((d) => d.file === f && known.includes(d.rule))) checkDirectives(f); }
   for (const d of diags) {
     if (!known.includes(d.rule)) { out.push(d); continue; }
     const setting = configFor(d.file)?.rules.get(d.rule);

@@ -62,6 +62,17 @@ describe('kehoach.config.yaml', () => {
     const en = (await validateFile(join(root, 'kh.yaml'), { lang: 'en' })).find((d) => d.rule === 'config/bad-severity')!;
     expect(en.message).toBe('invalid level "tắt" for rule "van-ban/khoang-trang"; choose off, warning or error');
   });
+
+  it('a config that is not YAML, or not a mapping of rules, is an error at its position; render then writes nothing', async () => {
+    const root = project({ 'kehoach.config.yaml': 'rules:\n  trich-yeu/dau-cham: [off\n', 'kh.yaml': PLAN });
+    const ds = await validateFile(join(root, 'kh.yaml'));
+    expect(ds.find((d) => d.rule === 'config/syntax')).toMatchObject({ severity: 'error', line: 3 });
+    writeFileSync(join(root, 'kehoach.config.yaml'), 'rules: [trich-yeu/dau-cham]\n');
+    expect((await validateFile(join(root, 'kh.yaml'))).find((d) => d.rule === 'config/shape')).toMatchObject({ line: 1, column: 8 });
+    const r = spawnSync(process.execPath, [CLI, 'render', 'kh.yaml', '-o', 'out/'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/kehoach\.config\.yaml:1:8  error  .*\[config\/shape\]/);
+  }, 60_000);
 });
 
 describe('# kehoach-disable-next-line', () => {
