@@ -189,6 +189,9 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
     await pool.destroy();
   }
   results.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+  // A mistake in a kehoach.config.yaml is found with every plan it applies to: report it with the first only.
+  const seenConfig = new Set<string>();
+  for (const r of results) r.diagnostics = r.diagnostics.filter((d) => !d.rule.startsWith('config/') || (!seenConfig.has(`${d.file}:${d.line}:${d.column}:${d.rule}`) && !!seenConfig.add(`${d.file}:${d.line}:${d.column}:${d.rule}`)));
   const register = opts.checkRegister ? checkRegister(results.flatMap((r) => (r.register ? [r.register] : [])), lang) : [];
   await saveManifest(true);
   const wallMs = performance.now() - start;
