@@ -95,7 +95,8 @@ program
   .option('--strict', 'cảnh báo cũng làm lệnh thất bại')
   .option('--check-register', 'kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)')
   .option('-j, --jobs <n>', 'số luồng song song khi kiểm tra nhiều tệp (mặc định: số lõi)')
-  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string }) => {
+  .option('--fix', 'tự sửa các cảnh báo máy móc trong YAML trước khi kiểm tra (như lệnh fix)')
+  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
     const g = program.opts<Global>();
     try {
       const { expandInputs, checkFiles } = await import('./validate/files.js');
@@ -106,6 +107,7 @@ program
         process.stderr.write(`kehoach: ${msg('cli/no-input', g.lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') })}\n`);
         process.exit(2);
       }
+      if (o.fix) await (await import('./fix.js')).fixFiles(files, g.lang, process.stderr, { quiet: true });
       const all = [];
       const entries = [];
       for (const r of await checkFiles(files, { lang: g.lang, ...(jobs ? { jobs } : {}), ...(g.templates ? { templatesDir: g.templates } : {}) })) {
@@ -124,6 +126,21 @@ program
         if (o.format === 'text') process.stderr.write(msg('cli/summary', g.lang, { files: files.length, errors, warnings }) + '\n');
       }
       process.exit(errors > 0 || (o.strict && warnings > 0) ? 1 : 0);
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+program
+  .command('fix')
+  .description('tự sửa các cảnh báo máy móc (số, dấu "-" tự ghi, dấu chấm cuối trích yếu, dấu cách thừa, KT. tự ghi, ngày dd/mm/yyyy), giữ chú thích và bố cục')
+  .argument('<paths...>', 'tệp .yaml, thư mục hoặc mẫu glob')
+  .action(async (paths: string[]) => {
+    const g = program.opts<Global>();
+    try {
+      const { files, unmatched } = await (await import('./validate/files.js')).expandInputs(paths);
+      if (unmatched.length || !files.length) throw new KehoachError(msg('cli/no-input', g.lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }), [], 'usage');
+      process.exitCode = (await (await import('./fix.js')).fixFiles(files, g.lang, process.stdout)) ? 1 : 0;
     } catch (e) {
       fail(e, g);
     }

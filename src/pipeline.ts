@@ -11,7 +11,7 @@ import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } fr
 import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError } from './profile.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runRules, RULES } from './rules/index.js';
+import { runRules, RULES, configureFindings } from './rules/index.js';
 import { withHouseStyle } from './layout/house-style.js';
 import type { KeHoach } from './types/plan.js';
 
@@ -126,12 +126,12 @@ function guardedRules(base: Parameters<typeof runRules>[0], locate: Locator, inB
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {
-      out.push(...runRules(base, locate, [rule]).filter((d) => !d.path || !inBad(d.path)));
+      out.push(...runRules(base, locate, [rule], false).filter((d) => !d.path || !inBad(d.path)));
     } catch {
       // The rule needs a part the schema refused; the schema's diagnostic already covers it.
     }
   }
-  return out;
+  return configureFindings(out, base.lang, locate);
 }
 
 /**

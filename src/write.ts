@@ -5,6 +5,20 @@
 import { writeFile, rename, unlink, mkdir } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
+/** Names of the temporary files writeFileAtomic leaves behind only when the process is killed mid-write. */
+export const TEMP_FILE = /^\..+\.\d+\.[a-z0-9]*\.tmp$/;
+
+/**
+ * Fault injection for tests (a full disk or a read-only folder, which chmod cannot simulate for root):
+ * KEHOACH_FAULT_WRITE=<errno code, e.g. ENOSPC> makes writes to targets matching the regular expression
+ * KEHOACH_FAULT_WRITE_MATCH (default: every target) fail with that code after writing half of the temp file.
+ */
+function injectedFault(path: string): NodeJS.ErrnoException | undefined {
+  const code = process.env.KEHOACH_FAULT_WRITE;
+  if (!code || !new RegExp(process.env.KEHOACH_FAULT_WRITE_MATCH ?? '').test(path)) return undefined;
+  return Object.assign(new Error(`${code}: injected write failure, write '${path}'`), { code });
+}
+
 /**
  * Writes bytes to `path` atomically (same directory temp file + rename). Creates the directory if needed.
  * @throws the underlying fs error (the temp file is removed first)
@@ -13,6 +27,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array): Promise<v
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
+    const fault = injectedFault(path);
+    if (fault) { await writeFile(tmp, data.subarray(0, data.length >> 1)); throw fault; }
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {

@@ -45,7 +45,7 @@ beforeAll(() => {
   p('plans/phong-c/trung.yaml', plan(6, '2025-04-01'));
   p('plans/phong-c/trung.yml', plan(7, '2025-04-02'));
   first = run(['batch', 'plans', '-o', 'out', '--jobs', '2', '--check-register'], root);
-});
+}, 120_000); // spawns processes: generous on a busy machine
 
 describe('kehoach batch', () => {
   it('exits 1, writes the good plans, reports the broken one and the clash', () => {
@@ -66,7 +66,7 @@ describe('kehoach batch', () => {
   it('validate over a folder runs the register check too', () => {
     const r = run(['validate', 'plans/phong-a', 'plans/phong-b/kh-04.yaml'], root);
     expect(r.stdout).toMatch(/kh-04\.yaml:\d+:\d+  warning  .*thiếu số: 3  \[register\/thieu\]/);
-  });
+  }, 120_000); // spawns processes: generous on a busy machine
 
   it('the manifest lists every plan with status, hashes, số và ký hiệu and errors', () => {
     const m = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));
@@ -93,7 +93,7 @@ describe('kehoach batch', () => {
     expect(b.some((p) => p.startsWith('KT.'))).toBe(false);
     const a = docxParagraphs(readFileSync(join(root, 'out', 'phong-a/kh-01.docx')));
     expect(a).toEqual(expect.arrayContaining(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An']));
-  });
+  }, 120_000); // spawns processes: generous on a busy machine
 
   it('an error in a _defaults.yaml is reported in that file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kh-def-'));
@@ -106,7 +106,7 @@ describe('kehoach batch', () => {
     expect(r.stdout).toContain(`_defaults.yaml:${line}:1  error  khóa không hợp lệ "dia_danhh"`);
     // one message per mistake: the misspelt key, not also the "missing" dia_danh it was meant to be
     expect(r.stdout).not.toContain('thiếu trường bắt buộc "dia_danh"');
-  });
+  }, 120_000); // spawns processes: generous on a busy machine
 
   it('--incremental renders nothing when nothing changed, and one plan after one is edited', () => {
     const hashes = (m: any) => Object.fromEntries(m.plans.filter((p: any) => p.content_hash).map((p: any) => [p.input, p.content_hash]));
@@ -121,13 +121,13 @@ describe('kehoach batch', () => {
     expect(edited.stderr).toContain('đã kết xuất 1, lỗi 3, bỏ qua 2');
     const m = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));
     expect(m.plans.find((p: any) => p.input.endsWith('kh-02.yaml')).status).toBe('rendered');
-  });
+  }, 120_000); // spawns processes: generous on a busy machine
 
   it('a changed _defaults.yaml or template invalidates the plans under it', () => {
     writeFileSync(join(root, 'plans/phong-b/_defaults.yaml'), 'nguoi_ky: { quyen_han: null, thu_truong: null, chuc_vu: GIÁM ĐỐC, ho_ten: Trần Thị Bình An }\n');
     const r = run(['batch', 'plans', '-o', 'out', '--incremental'], root);
     expect(r.stderr).toContain('đã kết xuất 1, lỗi 3, bỏ qua 2');
-  });
+  }, 120_000); // spawns processes: generous on a busy machine
 });
 
 describe('plan set', () => {
@@ -143,7 +143,7 @@ describe('plan set', () => {
     expect([...listed('sh1'), ...listed('sh2')].sort()).toEqual(plans.map((p) => relative(root, p.input)).sort());
     expect(r1.status === 1 || r2.status === 1).toBe(true);
     expect(run(['batch', 'plans', '-o', 'x', '--shard', '3/2'], root).status).toBe(2);
-  });
+  }, 120_000); // spawns processes: generous on a busy machine
 
   it('output paths never leave outdir', () => {
     expect(outputFor('/tmp/out', '../evil.docx')).toBeNull();

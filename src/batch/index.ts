@@ -6,13 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { writeFileAtomic } from '../write.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
-import { msg, type Lang } from '../i18n/messages.js';
+import { msg, ioReason, type Lang } from '../i18n/messages.js';
+import { acquireLock, removeStaleTemps } from './lock.js';
 import { discover, outputFor, inShard, type PlanEntry } from './plan-set.js';
 import { checkRegister } from './register.js';
 import type { Task, TaskResult } from './worker.js';
@@ -41,11 +43,13 @@ export interface BatchSummary extends BatchProgress {
   results: TaskResult[];
   /** Register diagnostics (with --check-register). */
   register: Diagnostic[];
+  /** Problems of the batch itself (the manifest could not be written): errors, the exit code is 1. */
+  problems: Diagnostic[];
   manifest: string;
   wallMs: number;
 }
 
-/** The manifest written after each batch (outdir/manifest.json). */
+/** The manifest (outdir/manifest.json), written as the batch goes (so a killed run can resume) and at its end. */
 export interface Manifest {
   tool: string;
   version: string;
@@ -71,9 +75,15 @@ export function environmentHash(templatesDir: string): string {
   return h.digest('hex');
 }
 
+/** While a batch runs, the manifest is rewritten at most this often (ms), and after the first plan. */
+export const MANIFEST_INTERVAL_MS = 1000;
+
 /**
- * Renders every plan found under the inputs into outdir, mirroring the input folders.
- * @throws KehoachError (kind "usage") when an input matches nothing
+ * Renders every plan found under the inputs into outdir, mirroring the input folders. Holds a lock on outdir for
+ * its duration, first removes the temp files a killed run left there, and writes the manifest as it goes.
+ * A plan that cannot be written (full disk, read-only folder) fails alone; a manifest that cannot be written is
+ * reported in `problems`.
+ * @throws KehoachError (kind "usage") when an input matches nothing; (kind "io") when another batch holds outdir
  */
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
   const start = performance.now();
@@ -82,11 +92,21 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   if (unmatched.length) throw new KehoachError(msg('cli/no-input', lang, { patterns: unmatched.join(' ') }), [], 'usage');
   const plans = opts.shard ? found.filter((p) => inShard(p.rel, opts.shard!)) : found;
   const manifestPath = opts.manifest ?? join(opts.outdir, 'manifest.json');
-  const previous = new Map<string, { input_hash: string; content_hash?: string }>();
+  const release = await acquireLock(opts.outdir, lang);
+  try {
+    return await runLocked(plans, manifestPath, start, lang, opts);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(plans: PlanEntry[], manifestPath: string, start: number, lang: Lang, opts: BatchOptions): Promise<BatchSummary> {
+  await removeStaleTemps(opts.outdir);
+  const previous = new Map<string, TaskResult>();
   if (opts.incremental && existsSync(manifestPath)) {
     try {
       for (const p of (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest).plans) {
-        if (p.input_hash && p.status !== 'failed') previous.set(p.input, { input_hash: p.input_hash, ...(p.content_hash ? { content_hash: p.content_hash } : {}) });
+        if (p.input_hash && p.status !== 'failed') previous.set(p.input, p);
       }
     } catch { /* an unreadable manifest means a full rebuild */ }
   }
@@ -111,6 +131,25 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     }
   }
 
+  // The manifest as the batch goes: the plans done so far, and the previous entries of those not yet redone (a
+  // killed --incremental run keeps them). One write at a time; during the run at most every MANIFEST_INTERVAL_MS.
+  const problems: Diagnostic[] = [];
+  let lastSave = -Infinity;
+  let writing: Promise<void> = Promise.resolve();
+  const saveManifest = (final: boolean): Promise<void> => {
+    const now = performance.now();
+    if (!final && now - lastSave < MANIFEST_INTERVAL_MS) return writing;
+    lastSave = now;
+    const done = new Set(results.map((r) => r.input));
+    const pending = [...previous.values()].filter((p) => !done.has(p.input));
+    const sorted = [...results, ...(final ? [] : pending)].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+    const manifest: Manifest = { tool: 'kehoach', version: VERSION, plans: sorted };
+    writing = writing.then(() => writeFileAtomic(resolve(manifestPath), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'))).then(() => {}, (e) => {
+      if (!final) return; // a failed progress write is retried by the next one; the final one is reported
+      problems.push({ file: manifestPath, line: 1, column: 1, severity: 'error', rule: 'batch/manifest', message: msg('batch/manifest-failed', lang, { file: manifestPath, reason: ioReason(e, lang) }) });
+    });
+    return writing;
+  };
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const envHash = environmentHash(templatesDir);
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
@@ -123,7 +162,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     idleTimeout: 1000,
   });
   const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
-    const task: Task = { input: p.input, output: p.output, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(previous.has(p.input) ? { previous: previous.get(p.input)! } : {}) };
+    const prev = previous.get(p.input);
+    const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
     let r: TaskResult;
     try {
       r = await pool.run(task);
@@ -134,6 +174,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
     }
     progress.done++;
     progress[r.status]++;
+    results.push(r);
+    await saveManifest(false);
     progress.elapsedMs = performance.now() - start;
     opts.onProgress?.({ ...progress });
     return r;
@@ -141,15 +183,17 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   try {
     let next = 0;
     // A fixed number of lanes, each taking the next plan when its last one is done.
-    const lane = async () => { while (next < runnable.length) results.push(await one(runnable[next++])); };
+    const lane = async () => { while (next < runnable.length) await one(runnable[next++]); };
     await Promise.all(Array.from({ length: Math.min(runnable.length, jobs * IN_FLIGHT_PER_WORKER) }, lane));
   } finally {
     await pool.destroy();
   }
   results.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+  // A mistake in a kehoach.config.yaml is found with every plan it applies to: report it with the first only.
+  const seenConfig = new Set<string>();
+  for (const r of results) r.diagnostics = r.diagnostics.filter((d) => !d.rule.startsWith('config/') || (!seenConfig.has(`${d.file}:${d.line}:${d.column}:${d.rule}`) && !!seenConfig.add(`${d.file}:${d.line}:${d.column}:${d.rule}`)));
   const register = opts.checkRegister ? checkRegister(results.flatMap((r) => (r.register ? [r.register] : [])), lang) : [];
-  const manifest: Manifest = { tool: 'kehoach', version: VERSION, plans: results };
-  await writeFileAtomic(resolve(manifestPath), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
+  await saveManifest(true);
   const wallMs = performance.now() - start;
-  return { ...progress, elapsedMs: wallMs, results, register, manifest: manifestPath, wallMs };
+  return { ...progress, elapsedMs: wallMs, results, register, problems, manifest: manifestPath, wallMs };
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep, dirname } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -43,8 +44,11 @@ export async function discover(args: string[]): Promise<{ plans: PlanEntry[]; un
     if (!files.length) unmatched.push(arg);
     for (const f of files) plans.push({ input: f, root, rel: relative(root, f).replace(/\.ya?ml$/, '.docx') });
   }
+  // The same file reached twice (two arguments, or through a symbolic link, even a loop) is one plan.
   const seen = new Set<string>();
-  const unique = plans.filter((p) => { const k = resolve(p.input); if (seen.has(k)) return false; seen.add(k); return true; });
+  const real = (f: string) => { try { return realpathSync(f); } catch { return resolve(f); } };
+  const sorted = plans.sort((a, b) => a.input.length - b.input.length || (a.input < b.input ? -1 : 1));
+  const unique = sorted.filter((p) => { const k = real(p.input); if (seen.has(k)) return false; seen.add(k); return true; });
   return { plans: unique.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.input < b.input ? -1 : 1)), unmatched };
 }
 
@@ -57,6 +61,20 @@ export function outputFor(outdir: string, rel: string): string | null {
   const base = resolve(outdir);
   const out = resolve(base, rel);
   return out.startsWith(base + sep) ? out : null;
+}
+
+/**
+ * True when writing `output` stays inside `outdir` once symbolic links are followed: the nearest existing folder
+ * on its way resolves inside the real outdir (a sub-folder that is a link to elsewhere is refused).
+ */
+export function staysInside(outdir: string, output: string): boolean {
+  let base: string;
+  try { base = realpathSync(outdir); } catch { return true; }
+  for (let dir = dirname(resolve(output)); ; dir = dirname(dir)) {
+    let real: string;
+    try { real = realpathSync(dir); } catch { if (dirname(dir) === dir) return true; continue; }
+    return real === base || real.startsWith(base + sep);
+  }
 }
 
 /** Parses "--shard i/n" (1 ≤ i ≤ n). */

@@ -8,6 +8,8 @@ import type { Diagnostic } from '../errors.js';
 import type { PlanSource } from '../load.js';
 import type { KeHoach } from '../types/plan.js';
 import { msg, type Lang } from '../i18n/messages.js';
+import { applyRuleConfig } from '../config.js';
+import { CONFIGURABLE_RULE_IDS } from '../rules/index.js';
 
 /** One numbered plan as the register sees it; file/line/column point at its number. */
 export interface RegisterEntry {
@@ -31,7 +33,10 @@ export function registerEntry(source: PlanSource): RegisterEntry {
 
 const vnDate = (d: string) => d.split('-').reverse().join('/');
 
-/** Checks the register over a set of plans; drafts (no number) are left out. */
+/**
+ * Checks the register over a set of plans; drafts (no number) are left out. The plans' kehoach.config.yaml and
+ * `# kehoach-disable-next-line register/…` comments (above `so:`) apply.
+ */
 export function checkRegister(entries: RegisterEntry[], lang: Lang = 'vi'): Diagnostic[] {
   const groups = new Map<string, { label: string; period: string; items: RegisterEntry[] }>();
   for (const e of entries) {
@@ -67,5 +72,5 @@ export function checkRegister(entries: RegisterEntry[], lang: Lang = 'vi'): Diag
       out.push({ ...at(after), severity: 'warning', rule: 'register/thieu', message: msg('register/thieu', lang, { kyhieu: label, period, missing: shown }) });
     }
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return applyRuleConfig(out, CONFIGURABLE_RULE_IDS, lang).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }

@@ -3,23 +3,27 @@
  * otherwise load with inheritance, validate, render and write the .docx atomically. Returns a serialisable result.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, renderView } from '../pipeline.js';
 import { writeFileAtomic } from '../write.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
-import type { Lang } from '../i18n/messages.js';
+import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import type { KeHoach } from '../types/plan.js';
 import { registerEntry } from './register.js';
+import { staysInside } from './plan-set.js';
 
 export interface Task {
   input: string;
   output: string;
+  /** The batch's output folder: nothing is written outside it, symbolic links followed. */
+  outdir: string;
   lang: Lang;
   templatesDir?: string;
   /** Hash of the templates folder and the tool version (computed once by the main thread). */
   environmentHash: string;
-  /** The previous run's manifest entry: with the output present and an equal input hash, the plan is skipped. */
+  /** The previous run's manifest entry: with an equal input hash and the output's bytes still hashing to its
+   * content hash (not truncated, not edited), the plan is skipped. */
   previous?: { input_hash: string; content_hash?: string };
 }
 
@@ -39,6 +43,11 @@ export interface TaskResult {
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
+/** SHA-256 of an existing output, or undefined when it cannot be read. */
+async function outputHash(path: string): Promise<string | undefined> {
+  try { return sha256(await readFile(path)); } catch { return undefined; }
+}
+
 export default async function run(task: Task): Promise<TaskResult> {
   const base = { input: task.input, output: task.output };
   try {
@@ -52,11 +61,21 @@ export default async function run(task: Task): Promise<TaskResult> {
     if (errors.length || !check.view) return { ...base, status: 'failed', input_hash: inputHash, diagnostics: check.diagnostics };
     const meta = check.view.meta;
     const facts = { input_hash: inputHash, so_ky_hieu: meta.so_ky_hieu, ngay: meta.ngay, register: registerEntry(inherited.source) };
-    if (task.previous?.input_hash === inputHash && existsSync(task.output)) {
-      return { ...base, status: 'skipped', ...facts, ...(task.previous.content_hash ? { content_hash: task.previous.content_hash } : {}), diagnostics: check.diagnostics };
+    const prev = task.previous;
+    if (prev?.input_hash === inputHash && prev.content_hash && (await outputHash(task.output)) === prev.content_hash) {
+      return { ...base, status: 'skipped', ...facts, content_hash: prev.content_hash, diagnostics: check.diagnostics };
     }
     const bytes = await renderView(check.view, data.khoi, { lang: task.lang, ...(task.templatesDir ? { templatesDir: task.templatesDir } : {}) });
-    await writeFileAtomic(task.output, bytes);
+    const at = { file: task.input, line: 1, column: 1, severity: 'error' as const };
+    if (!staysInside(task.outdir, task.output)) {
+      return { ...base, status: 'failed', ...facts, diagnostics: [...check.diagnostics, { ...at, rule: 'batch/outside', message: msg('batch/outside-link', task.lang, { output: task.output }) }] };
+    }
+    try {
+      await writeFileAtomic(task.output, bytes);
+    } catch (e) {
+      // A full disk or a read-only folder fails this plan with a clear message; the batch goes on and reports it.
+      return { ...base, status: 'failed', ...facts, diagnostics: [...check.diagnostics, { ...at, rule: 'batch/write', message: msg('batch/write-failed', task.lang, { file: task.output, reason: ioReason(e, task.lang) }) }] };
+    }
     return { ...base, status: 'rendered', ...facts, content_hash: sha256(bytes), diagnostics: check.diagnostics };
   } catch (e) {
     if (e instanceof KehoachError) return { ...base, status: 'failed', diagnostics: e.diagnostics.length ? e.diagnostics : [{ file: task.input, line: 1, column: 1, severity: 'error', rule: 'batch/io', message: e.message }] };

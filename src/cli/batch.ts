@@ -33,7 +33,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
   } finally {
     bar?.stop();
   }
-  const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register);
+  const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register, summary.problems);
   if (diags.length) {
     const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(process.stderr));
     (opts.format === 'text' ? process.stderr : process.stdout).write(out + '\n');
@@ -44,5 +44,5 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     wall: wall.toFixed(2), rate: ((summary.rendered + summary.skipped) / Math.max(wall, 1e-9)).toFixed(1),
   }) + '\n');
   const registerErrors = summary.register.some((d) => d.severity === 'error');
-  return summary.failed > 0 || registerErrors ? 1 : 0;
+  return summary.failed > 0 || registerErrors || summary.problems.length > 0 ? 1 : 0;
 }

@@ -401,9 +401,57 @@ export const catalogue = {
     (p) => `văn bản của Ban Thường trực do "${p.value}" ký thay mặt tập thể: thêm thay_mat để có dòng "${p.tm}"`,
     (p) => `a Standing Board document signed by "${p.value}" is signed for the collective: add thay_mat to get the line "${p.tm}"`,
   ),
+
+  // ---- rule configuration, --fix, batch robustness (h5)
+  'config/syntax': m((p) => `lỗi cú pháp YAML trong tệp cấu hình: ${p.detail}`, (p) => `YAML syntax error in the configuration file: ${p.detail}`),
+  'config/shape': m(
+    () => 'tệp cấu hình phải có dạng "rules:" rồi từng dòng "<mã quy tắc>: off | warning | error"',
+    () => 'the configuration file must read "rules:" followed by lines "<rule id>: off | warning | error"',
+  ),
+  'config/unknown-key': m((p) => `khóa không hợp lệ "${p.key}" trong tệp cấu hình (chỉ có "rules")`, (p) => `unknown key "${p.key}" in the configuration file (only "rules")`),
+  'config/unknown-rule': m((p) => `không có quy tắc "${p.id}" (xem bảng quy tắc trong README.md)`, (p) => `there is no rule "${p.id}" (see the table of rules in README.md)`),
+  'config/bad-severity': m(
+    (p) => `mức "${p.value}" của quy tắc "${p.id}" không hợp lệ; chọn off, warning hoặc error`,
+    (p) => `invalid level "${p.value}" for rule "${p.id}"; choose off, warning or error`,
+  ),
+  'fix/changed': m((p) => `${p.file}: đã sửa ${p.count} chỗ`, (p) => `${p.file}: fixed ${p.count} place(s)`),
+  'fix/item': m((p) => `${p.file}:${p.line}:${p.column}  ${p.before} → ${p.after}  [${p.rule}]`, (p) => `${p.file}:${p.line}:${p.column}  ${p.before} → ${p.after}  [${p.rule}]`),
+  'fix/none': m((p) => `${p.file}: không có gì để tự sửa`, (p) => `${p.file}: nothing to fix automatically`),
+  'fix/has-errors': m(
+    (p) => `${p.file}: kế hoạch còn lỗi, chỉ sửa được ngày tháng; sửa các lỗi rồi chạy lại --fix`,
+    (p) => `${p.file}: the plan still has errors, only dates could be fixed; fix the errors and run --fix again`,
+  ),
+  'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
+  'batch/write-failed': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
+  'batch/manifest-failed': m(
+    (p) => `không ghi được manifest ${p.file}: ${p.reason}; kết quả từng kế hoạch ở trên`,
+    (p) => `cannot write the manifest ${p.file}: ${p.reason}; the result of each plan is above`,
+  ),
+  'batch/locked': m(
+    (p) => `thư mục đích ${p.dir} đang được một lệnh batch khác ghi (tiến trình ${p.pid}); chờ lệnh đó xong hoặc xóa ${p.lock} nếu nó đã dừng`,
+    (p) => `the output folder ${p.dir} is being written by another batch (process ${p.pid}); wait for it or delete ${p.lock} if it has stopped`,
+  ),
+  'batch/outside-link': m(
+    (p) => `không ghi ${p.output}: thư mục con là liên kết (symlink) trỏ ra ngoài thư mục đích`,
+    (p) => `not writing ${p.output}: a sub-folder is a symbolic link leading outside the output folder`,
+  ),
+  'io/ENOSPC': m(() => 'ổ đĩa đầy', () => 'the disk is full'),
+  'io/EACCES': m(() => 'không có quyền ghi', () => 'permission denied'),
+  'io/EPERM': m(() => 'không được phép ghi', () => 'operation not permitted'),
+  'io/EROFS': m(() => 'ổ đĩa chỉ đọc', () => 'read-only file system'),
+  'io/ENOTDIR': m(() => 'một phần của đường dẫn là tệp, không phải thư mục', () => 'part of the path is a file, not a folder'),
+  'io/EDQUOT': m(() => 'hết hạn mức dung lượng', () => 'disk quota exceeded'),
+  'io/other': m((p) => `lỗi ghi tệp (${p.code})`, (p) => `write error (${p.code})`),
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;
+
+/** A file-system error as a short phrase in the chosen language ("ổ đĩa đầy" for ENOSPC …). */
+export function ioReason(e: unknown, lang: Lang = 'vi'): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? 'EIO';
+  const key = `io/${code}`;
+  return key in catalogue ? msg(key as MessageKey, lang) : msg('io/other', lang, { code });
+}
 
 /** Looks up a message in the catalogue. `lang` defaults to Vietnamese. */
 export function msg(key: MessageKey, lang: Lang = 'vi', params: P = {}): string {

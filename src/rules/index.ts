@@ -12,6 +12,7 @@ import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
 import { ngoaiKhung } from './trinh-bay.js';
+import { applyRuleConfig } from '../config.js';
 
 export type { Rule, RuleContext, Finding } from './types.js';
 
@@ -26,8 +27,18 @@ export const RULES: readonly Rule[] = [
   ngoaiKhung,
 ];
 
-/** Runs every rule (or the given ones) on a schema-valid plan and positions the findings in its YAML. */
-export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rules: readonly Rule[] = RULES): Diagnostic[] {
+/** Ids of the register's checks (batch/register.ts), configurable like the rules. */
+export const REGISTER_RULE_IDS = ['register/trung', 'register/thu-tu', 'register/thieu'] as const;
+
+/** Every rule id a kehoach.config.yaml or a suppression comment may name. */
+export const CONFIGURABLE_RULE_IDS: readonly string[] = [...RULES.map((r) => r.id), ...REGISTER_RULE_IDS];
+
+/**
+ * Runs every rule (or the given ones) on a schema-valid plan and positions the findings in its YAML; then, unless
+ * `configure` is false (a caller running rules one by one applies it once itself, see `configureFindings`), applies
+ * the plan's kehoach.config.yaml and `# kehoach-disable-next-line` comments (src/config.ts), whose own mistakes are added.
+ */
+export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rules: readonly Rule[] = RULES, configure = true): Diagnostic[] {
   const ctx: RuleContext = { ...base, lineOf: (p) => locate(p).line };
   const out: Diagnostic[] = [];
   for (const rule of rules) {
@@ -35,5 +46,10 @@ export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rul
       out.push({ ...locate(f.path, { key: f.key }), severity: rule.severity, rule: rule.id, message: f.message, ...(f.hint ? { hint: f.hint } : {}), path: f.path });
     }
   }
-  return out;
+  return configure ? configureFindings(out, base.lang, locate) : out;
+}
+
+/** Applies kehoach.config.yaml and the suppression comments to rule findings of one plan (src/config.ts). */
+export function configureFindings(findings: Diagnostic[], lang: RuleContext['lang'], locate: Locator): Diagnostic[] {
+  return applyRuleConfig(findings, CONFIGURABLE_RULE_IDS, lang, [locate([]).file]);
 }

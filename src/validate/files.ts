@@ -53,6 +53,19 @@ export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{
   }
 }
 
+/** A mistake in a kehoach.config.yaml is found with every plan it applies to: report it with the first only. */
+function onceEach<T extends { diagnostics: Diagnostic[] }>(checks: T[]): T[] {
+  const seen = new Set<string>();
+  for (const c of checks) {
+    c.diagnostics = c.diagnostics.filter((d) => {
+      if (!d.rule.startsWith('config/')) return true;
+      const k = `${d.file}:${d.line}:${d.column}:${d.rule}`;
+      return !seen.has(k) && !!seen.add(k);
+    });
+  }
+  return checks;
+}
+
 /** Below this many files, validation runs in the main thread (starting workers costs more than it saves). */
 export const POOL_THRESHOLD = 200;
 
@@ -65,7 +78,7 @@ export async function checkFiles(files: string[], opts: PlanOptions & { jobs?: n
   if (files.length < POOL_THRESHOLD || jobs <= 1) {
     const out = [];
     for (const f of files) out.push(await checkFile(f, { ...opts, file: f }));
-    return out;
+    return onceEach(out);
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, idleTimeout: 500 });
@@ -74,7 +87,7 @@ export async function checkFiles(files: string[], opts: PlanOptions & { jobs?: n
     const chunks: string[][] = [];
     for (let i = 0; i < files.length; i += 25) chunks.push(files.slice(i, i + 25));
     const results = await Promise.all(chunks.map((c) => pool.run({ files: c, lang: opts.lang ?? 'vi', ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) })));
-    return results.flat();
+    return onceEach(results.flat());
   } finally {
     await pool.destroy();
   }

@@ -1,0 +1,180 @@
+/**
+ * Rule configuration (ESLint's model), so that `validate --strict` can be adopted in CI:
+ *
+ * - a `kehoach.config.yaml` found upward from each plan (the nearest one wins; the search stops after a folder
+ *   holding .git, like _defaults.yaml), giving each rule a severity: `off`, `warning` or `error`;
+ * - an inline comment that suppresses the named rules on the next line of YAML, with the reason after "--":
+ *   `# kehoach-disable-next-line chu-ky/tm-pho -- kept as the original was signed`.
+ *
+ * Mistakes in either are reported at file:line:col (unknown rule id with a suggestion, bad severity, unknown key).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import type { Diagnostic, Severity } from './errors.js';
+import { msg, type Lang } from './i18n/messages.js';
+import { suggest } from './validate/schema.js';
+
+/** File name of the rule configuration. */
+export const CONFIG_FILE = 'kehoach.config.yaml';
+/** The inline suppression directive (in a YAML comment on the line(s) just above the value). */
+export const DISABLE_NEXT_LINE = 'kehoach-disable-next-line';
+
+export type RuleSetting = Severity | 'off';
+const SETTINGS: readonly RuleSetting[] = ['off', 'warning', 'error'];
+
+/** A loaded configuration: rule id → setting, and the problems found in the file itself. */
+export interface RuleConfig { file: string; rules: Map<string, RuleSetting>; diagnostics: Diagnostic[] }
+
+const shown = (p: string) => { const r = relative(process.cwd(), p); return r && !r.startsWith('..') && !isAbsolute(r) ? r : p; };
+
+/**
+ * The configuration file that applies to a plan: the nearest kehoach.config.yaml in its folder or above, stopping
+ * after the repository root (a folder holding .git) or at the filesystem root.
+ * @returns the absolute path, or undefined
+ */
+export function findConfig(planPath: string): string | undefined {
+  let dir = dirname(resolve(planPath));
+  for (;;) {
+    const f = join(dir, CONFIG_FILE);
+    if (existsSync(f)) return f;
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+const configCache = new Map<string, { key: string; config: RuleConfig }>();
+
+/**
+ * Reads and checks a configuration file (cached per path, size and mtime).
+ * @param known the rule ids that may be configured
+ * @returns the settings and diagnostics (errors) for unknown keys, unknown rule ids and bad severities
+ */
+export function loadConfig(path: string, known: readonly string[], lang: Lang = 'vi'): RuleConfig {
+  const st = statSync(path);
+  const key = `${st.size}:${st.mtimeMs}:${lang}:${known.length}`;
+  const hit = configCache.get(path);
+  if (hit?.key === key) return hit.config;
+  const file = shown(path);
+  const lc = new LineCounter();
+  const text = readFileSync(path, 'utf8');
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const rules = new Map<string, RuleSetting>();
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: { range?: [number, number, number] | null } | null | undefined, rule: string, message: string, hint?: string) => {
+    const p = lc.linePos(node?.range?.[0] ?? 0);
+    diagnostics.push({ file, line: p.line, column: p.col, severity: 'error', rule, message, ...(hint ? { hint } : {}) });
+  };
+  const hint = (word: string, candidates: readonly string[]) => {
+    const s = suggest(word, candidates);
+    return s ? msg('hint/did-you-mean', lang, { suggestion: s }) : undefined;
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const p = lc.linePos(e.pos[0]);
+    diagnostics.push({ file, line: p.line, column: p.col, severity: 'error', rule: 'config/syntax', message: msg('config/syntax', lang, { detail: e.message.split('\n')[0] }) });
+  } else if (doc.contents !== null && !isMap(doc.contents)) {
+    at(doc.contents, 'config/shape', msg('config/shape', lang));
+  } else if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items as Pair[]) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (k !== 'rules') { at(pair.key as Scalar, 'config/unknown-key', msg('config/unknown-key', lang, { key: k }), hint(k, ['rules'])); continue; }
+      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
+      if (!isMap(pair.value)) { at(pair.value as Scalar, 'config/shape', msg('config/shape', lang)); continue; }
+      for (const r of pair.value.items as Pair[]) {
+        const id = isScalar(r.key) ? String(r.key.value) : '';
+        const v = isScalar(r.value) ? String(r.value.value) : '';
+        if (!known.includes(id)) { at(r.key as Scalar, 'config/unknown-rule', msg('config/unknown-rule', lang, { id }), hint(id, known)); continue; }
+        if (!(SETTINGS as readonly string[]).includes(v)) { at((r.value ?? r.key) as Scalar, 'config/bad-severity', msg('config/bad-severity', lang, { value: v, id }), hint(v, SETTINGS)); continue; }
+        rules.set(id, v as RuleSetting);
+      }
+    }
+  }
+  const config = { file, rules, diagnostics };
+  configCache.set(path, { key, config });
+  return config;
+}
+
+/** One suppression comment: the line it applies to and the rules it names. */
+interface Directive { line: number; commentLine: number; column: number; rules: string[] }
+
+const directiveCache = new Map<string, { key: string; directives: Directive[] }>();
+
+/**
+ * The `# kehoach-disable-next-line rule[, rule] [-- reason]` comments of a YAML text. A run of comment lines
+ * directly above a line all apply to it.
+ */
+export function parseDirectives(text: string): Directive[] {
+  const lines = text.split(/\r?\n/);
+  const out: Directive[] = [];
+  const re = new RegExp(`#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`, 'u');
+  for (let i = 0; i < lines.length; i++) {
+    const m = re.exec(lines[i]);
+    if (!m || lines[i].slice(0, m.index).trim() !== '') continue;
+    const rules = m[1].split(/\s--\s?/u)[0].split(/[\s,]+/u).filter(Boolean);
+    let target = i + 1;
+    while (target < lines.length && /^\s*(#.*)?$/u.test(lines[target])) target++;
+    out.push({ line: target + 1, commentLine: i + 1, column: m.index + 1, rules });
+  }
+  return out;
+}
+
+function directivesOf(file: string): { directives: Directive[] } | undefined {
+  if (!file || file.startsWith('<') || !existsSync(file)) return undefined;
+  let st;
+  try { st = statSync(file); } catch { return undefined; }
+  if (!st.isFile()) return undefined;
+  const key = `${st.size}:${st.mtimeMs}`;
+  let hit = directiveCache.get(file);
+  if (hit?.key !== key) {
+    let text: string;
+    try { text = readFileSync(file, 'utf8'); } catch { return undefined; }
+    hit = { key, directives: text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : [] };
+    directiveCache.set(file, hit);
+  }
+  return { directives: hit.directives };
+}
+
+/**
+ * Applies the configuration and the suppression comments to diagnostics of configurable rules: drops those set
+ * `off` or suppressed on their line, sets the configured severity on the others, and adds the problems of the
+ * configuration files and comments involved (each once). Diagnostics of other rules pass unchanged.
+ * @param known ids of the configurable rules (the rules of src/rules and the register's)
+ * @param files plan files whose configuration is checked even without a finding (and whose suppression comments are
+ *   checked for unknown rule ids when the file has a finding)
+ */
+export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = []): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const extra = new Map<string, Diagnostic>();
+  const addExtra = (d: Diagnostic) => extra.set(`${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`, d);
+  const configFor = (file: string): RuleConfig | undefined => {
+    if (!file || file.startsWith('<')) return undefined;
+    const path = findConfig(file);
+    if (!path) return undefined;
+    const c = loadConfig(path, known, lang);
+    c.diagnostics.forEach(addExtra);
+    return c;
+  };
+  const checkDirectives = (file: string) => {
+    for (const d of directivesOf(file)?.directives ?? []) {
+      for (const id of d.rules) {
+        if (known.includes(id)) continue;
+        const s = suggest(id, known);
+        addExtra({ file, line: d.commentLine, column: d.column, severity: 'warning', rule: 'config/unknown-rule', message: msg('config/unknown-rule', lang, { id }), ...(s ? { hint: msg('hint/did-you-mean', lang, { suggestion: s }) } : {}) });
+      }
+    }
+  };
+  // Comments are read only in files with findings (a clean plan is not read twice); a misspelt rule in a comment
+  // matters only where it fails to suppress something.
+  for (const f of files) { configFor(f); if (diags.some((d) => d.file === f && known.includes(d.rule))) checkDirectives(f); }
+  for (const d of diags) {
+    if (!known.includes(d.rule)) { out.push(d); continue; }
+    const setting = configFor(d.file)?.rules.get(d.rule);
+    if (setting === 'off') continue;
+    if (directivesOf(d.file)?.directives.some((x) => x.line === d.line && x.rules.includes(d.rule))) continue;
+    out.push(setting ? { ...d, severity: setting } : d);
+  }
+  return [...out, ...extra.values()];
+}

@@ -1,0 +1,242 @@
+/**
+ * `kehoach fix` / `validate --fix`: rewrites a plan's YAML for the mechanical findings, editing only the source
+ * text of the values concerned (comments, key order, quoting and layout stay as written):
+ *
+ * - dates typed `dd/mm/yyyy` (or with "." or "-") in a date field → `yyyy-mm-dd` (NĐ 30/2020 writes the day first);
+ * - `so-thu-tu/tu-viet`: a number or "-" typed in front of a heading, numbered paragraph or bullet is removed;
+ * - `trich-yeu/dau-cham`: the trích yếu's final full stop is removed;
+ * - `van-ban/khoang-trang`: doubled spaces become one; spaces at the start or end go;
+ * - `chu-ky/tien-to`: `KT.`/`K/T`, `TL.`/`T/L`, `TUQ.`/`T/UQ`, `Q.` typed in the signing form is removed and
+ *   given as `quyen_han` (when it is not already set otherwise); `TM.`/`T/M` typed in thay_mat is removed.
+ *
+ * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone. The file
+ * is written atomically (never half-written) and only when something changed.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isScalar, isPair, Scalar, type Document, type Node, type YAMLMap, type Pair } from 'yaml';
+import type { Diagnostic } from './errors.js';
+import { KehoachError } from './errors.js';
+import { msg, ioReason, type Lang } from './i18n/messages.js';
+import { loadPlanWithInheritance } from './inherit.js';
+import { loadPlanText, layeredLocator } from './load.js';
+import { deepMerge } from './merge.js';
+import { checkSource } from './pipeline.js';
+import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
+import { RULES, CONFIGURABLE_RULE_IDS } from './rules/index.js';
+import { applyRuleConfig } from './config.js';
+import type { Path } from './rules/types.js';
+import type { KeHoach } from './types/plan.js';
+import { writeFileAtomic } from './write.js';
+
+/** One change made by the fixer, at the position of the value in the original file. */
+export interface FixChange { file: string; line: number; column: number; rule: string; before: string; after: string }
+
+/** Result of fixing one file: the changes, the new text, and whether errors remain that kept rules from running. */
+export interface FixResult { file: string; changes: FixChange[]; text: string; blocked: boolean }
+
+/** Ids of the rules the fixer knows how to fix. */
+export const FIXABLE_RULES = ['so-thu-tu/tu-viet', 'trich-yeu/dau-cham', 'van-ban/khoang-trang', 'chu-ky/tien-to'] as const;
+
+const DATE_KEYS = new Set(['ngay_ban_hanh', 'tu', 'den', 'han']);
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+// Same as LEADING_NUMBER in src/rules/noi-dung.ts (rule so-thu-tu/tu-viet), with the space that follows.
+const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s+/u;
+const PREFIX = /^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M|K\/T|T\/L|T\/UQ)\s*/u;
+const QUYEN_HAN: Record<string, string> = { 'KT.': 'KT', 'K/T': 'KT', 'TL.': 'TL', 'T/L': 'TL', 'TUQ.': 'TUQ', 'T/UQ': 'TUQ', 'Q.': 'Q' };
+
+/** A dd/mm/yyyy date that is a real calendar date → yyyy-mm-dd, else undefined. */
+export function isoFromDmy(s: string): string | undefined {
+  const m = DMY.exec(s.trim());
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+interface Edit { start: number; end: number; text: string }
+
+/** A rule's fix: on the value, and on the source lines of a block scalar (| >) without its header. */
+interface Transform { value: (v: string) => string; block: (src: string) => string }
+
+const TRANSFORMS: Record<string, Transform> = {
+  'so-thu-tu/tu-viet': { value: (v) => v.replace(LEADING_NUMBER, ''), block: (s) => s.replace(/^(\s*)((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])[ \t]+/u, '$1') },
+  'trich-yeu/dau-cham': { value: (v) => v.replace(/([^.])\.$/u, '$1'), block: (s) => s.replace(/([^.])\.(\s*)$/u, '$1$2') },
+  'van-ban/khoang-trang': { value: (v) => v.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''), block: (s) => s.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/ +$/gm, '') },
+};
+
+/** The source text of a flow scalar holding `value`, in the style of the original where YAML allows it. */
+function scalarSource(node: Scalar, value: string, inFlow: boolean): string {
+  if (node.type === Scalar.QUOTE_SINGLE && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
+  if (node.type === Scalar.PLAIN && value && !value.includes('\n') && !(inFlow && /[,[\]{}]/.test(value))) {
+    try {
+      const back = parseDocument(`k: ${value}\n`);
+      if (!back.errors.length && (back.get('k') as unknown) === value) return value;
+    } catch { /* quote it */ }
+  }
+  return JSON.stringify(value); // a valid YAML double-quoted scalar
+}
+
+/** Applies a text change to a scalar's source: block scalars (| >) are edited line by line in place. */
+function editScalar(text: string, node: Scalar, inFlow: boolean, change: (v: string) => string, blockChange: (src: string) => string): Edit | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  const before = String(node.value);
+  const after = change(before);
+  if (after === before) return undefined;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const src = text.slice(start, end);
+    const nl = src.indexOf('\n');
+    const body = blockChange(src.slice(nl + 1));
+    return body === src.slice(nl + 1) ? undefined : { start: start + nl + 1, end, text: body };
+  }
+  return { start, end, text: scalarSource(node, after, inFlow) };
+}
+
+/** The value node at a data path in one YAML document (undefined when this file does not hold it). */
+function nodeAt(doc: Document, path: Path): { node: Node; parent: YAMLMap | undefined; pair: Pair | undefined; inFlow: boolean } | undefined {
+  let node: unknown = doc.contents;
+  let parent: YAMLMap | undefined;
+  let pair: Pair | undefined;
+  let inFlow = false;
+  for (const seg of path) {
+    if (isMap(node)) {
+      inFlow ||= !!node.flow;
+      parent = node;
+      pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg)) as Pair | undefined;
+      node = pair?.value;
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+      inFlow ||= !!(node as { flow?: boolean }).flow;
+      parent = undefined;
+      node = (node as { items: unknown[] }).items[Number(seg)];
+    } else return undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return { node: node as Node, parent, pair, inFlow };
+}
+
+const apply = (text: string, edits: Edit[]) => [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+
+/** Pass 1: date fields typed dd/mm/yyyy. Works on any YAML (the plan need not be valid yet). */
+function fixDates(file: string, text: string, changes: FixChange[]): string {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  if (doc.errors.length) return text;
+  const edits: Edit[] = [];
+  const walk = (node: unknown, inFlow: boolean) => {
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (isScalar(p.key) && DATE_KEYS.has(String(p.key.value)) && isScalar(p.value) && typeof p.value.value === 'string') {
+          const iso = isoFromDmy(p.value.value);
+          if (iso) {
+            const [start, end] = p.value.range ?? [0, 0];
+            edits.push({ start, end, text: iso });
+            const pos = lc.linePos(start);
+            changes.push({ file, line: pos.line, column: pos.col, rule: 'schema/date', before: p.value.value, after: iso });
+          }
+        } else walk(p.value, inFlow || !!node.flow);
+      }
+    } else if (node && typeof node === 'object' && 'items' in node) for (const x of (node as { items: unknown[] }).items) walk(x, inFlow);
+  };
+  walk(doc.contents, false);
+  return apply(text, edits);
+}
+
+/**
+ * Computes the fixes of one plan file (without writing).
+ * @throws KehoachError when the file cannot be read as YAML (as `validate` reports it)
+ */
+export async function fixPlan(file: string, lang: Lang = 'vi'): Promise<FixResult> {
+  const changes: FixChange[] = [];
+  let text = fixDates(file, readFileSync(file, 'utf8'), changes);
+  // A value with two findings (a typed number and a doubled space) is fixed over successive passes.
+  for (let pass = 0; pass < 4; pass++) {
+    const before = changes.length;
+    const r = await fixRules(file, text, changes, lang);
+    text = r.text;
+    if (r.blocked) return { file, changes, text, blocked: true };
+    if (changes.length === before) break;
+  }
+  return { file, changes, text, blocked: false };
+}
+
+/** Pass 2: the rules' own findings on the merged plan (with _defaults.yaml, ke_thua), fixed where this file holds them. */
+async function fixRules(file: string, text: string, changes: FixChange[], lang: Lang): Promise<{ text: string; blocked: boolean }> {  const inherited = await loadPlanWithInheritance(file, { lang });
+  const own = loadPlanText(text, inherited.layers[0].file, { lang });
+  const layers = [own, ...inherited.layers.slice(1)];
+  let data: unknown = {};
+  for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
+  if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
+  const locate = layeredLocator(layers);
+  const check = checkSource({ file: own.file, data, locate }, { lang });
+  if (check.diagnostics.some((d) => d.severity === 'error' && !(FIXABLE_RULES as readonly string[]).includes(d.rule))) {
+    return { text, blocked: true };
+  }
+  const plan = data as KeHoach;
+  const ctx = { plan, profile: loadProfile(plan.khoi, DEFAULT_TEMPLATES_DIR, lang), lang, lineOf: (p: Path) => locate(p).line };
+  const edits: Edit[] = [];
+  const taken = new Set<number>();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  for (const rule of RULES.filter((r) => (FIXABLE_RULES as readonly string[]).includes(r.id))) {
+    for (const f of rule.check(ctx)) {
+      const at = nodeAt(doc, f.path);
+      if (!at || !isScalar(at.node) || typeof at.node.value !== 'string' || taken.has(at.node.range![0])) continue;
+      const pos = lineCounter.linePos(at.node.range![0]);
+      const diag: Diagnostic = { file: own.file, line: pos.line, column: pos.col, severity: rule.severity, rule: rule.id, message: '' };
+      if (!applyRuleConfig([diag], CONFIGURABLE_RULE_IDS, lang).some((d) => d.rule === rule.id)) continue; // suppressed or off
+      const node = at.node as Scalar;
+      let fn: Transform | undefined = TRANSFORMS[rule.id];
+      let extra = '';
+      if (rule.id === 'chu-ky/tien-to') {
+        const key = String(f.path[f.path.length - 1]);
+        const prefix = PREFIX.exec(String(node.value))?.[1] ?? '';
+        const q = QUYEN_HAN[prefix];
+        const current = plan.nguoi_ky.quyen_han;
+        if (q ? (current && current !== q) : key !== 'thay_mat') continue; // ambiguous: leave it to the clerk
+        fn = { value: (v) => v.replace(PREFIX, ''), block: (s) => s.replace(/^(\s*)\S+\s*/u, '$1') };
+        if (q && !current && at.parent && at.pair) {
+          const keyStart = (at.pair.key as Scalar).range![0];
+          const indent = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
+          edits.push({ start: keyStart, end: keyStart, text: at.parent.flow ? `quyen_han: ${q}, ` : `quyen_han: ${q}\n${indent}` });
+          extra = `, ${msg('fix/quyen-han', lang, { value: q })}`;
+          plan.nguoi_ky.quyen_han = q as 'KT'; // one insertion even when two fields carry the prefix
+        }
+      }
+      const edit = fn && editScalar(text, node, at.inFlow, fn.value, fn.block);
+      if (!fn || !edit) continue;
+      taken.add(node.range![0]);
+      edits.push(edit);
+      changes.push({ file: own.file, line: pos.line, column: pos.col, rule: rule.id, before: JSON.stringify(node.value), after: JSON.stringify(fn.value(String(node.value))) + extra });
+    }
+  }
+  return { text: apply(text, edits), blocked: false };
+}
+
+/**
+ * Fixes plan files in place and reports each change (file:line:col  before → after  [rule]) to `out`;
+ * `quiet` leaves out the files with nothing to fix.
+ * @returns the number of files that could not be fixed fully (their YAML unreadable, or errors left)
+ * @throws KehoachError (kind "io") when a fixed file cannot be written (the old file is left as it was)
+ */
+export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream, opts: { quiet?: boolean } = {}): Promise<number> {
+  let blocked = 0;
+  for (const file of files) {
+    let r: FixResult;
+    try { r = await fixPlan(file, lang); } catch (e) {
+      if (e instanceof KehoachError) { blocked++; continue; } // validate reports it
+      throw e;
+    }
+    if (r.changes.length) {
+      try {
+        await writeFileAtomic(file, Buffer.from(r.text));
+      } catch (e) {
+        throw new KehoachError(msg('batch/write-failed', lang, { file, reason: ioReason(e, lang) }), [], 'io');
+      }
+      out.write(msg('fix/changed', lang, { file, count: r.changes.length }) + '\n');
+      for (const c of r.changes) out.write(`  ${msg('fix/item', lang, c as unknown as Record<string, string | number>)}\n`);
+    }
+    if (r.blocked) { blocked++; out.write(msg('fix/has-errors', lang, { file }) + '\n'); }
+    else if (!r.changes.length && !opts.quiet) out.write(msg('fix/none', lang, { file }) + '\n');
+  }
+  return blocked;
+}
