@@ -15,6 +15,7 @@ import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { bodyWalker, addEndMark, type Block, type NormaliseIssue, type Path } from './body.js';
 import { noiNhanView, nguoiKyView, type NoiNhanView, type NguoiKyView } from './closing.js';
+import { footnotesView, type ChuThichView } from './footnotes.js';
 
 export type { Block, NormaliseIssue, Path } from './body.js';
 export type { NoiNhanDong, NoiNhanView, NguoiKyView } from './closing.js';
@@ -36,6 +37,8 @@ export interface PlanView {
   nguoi_ky: NguoiKyView;
   khoang_ky: number[];
   phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[] }[];
+  /** Footnotes (chu_thich), referenced from any text as [^key]. */
+  chu_thich: ChuThichView[];
   /** Facts for the document's metadata and for callers (batch manifest). */
   meta: { so_ky_hieu: string; ngay: string | null; nam: number; trich_yeu: string };
 }
@@ -96,6 +99,7 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     nguoi_ky: nguoiKyView(plan.nguoi_ky, profile, lang, issues),
     khoang_ky: Array.from({ length: profile.khoang_ky }, (_, i) => i),
     phu_luc: phuLuc,
+    chu_thich: footnotesView(plan, lang, issues),
     meta: {
       so_ky_hieu: kyHieuOnly.replace(/\u00a0/g, ' ').trim(),
       ngay: date.d ? plan.ngay_ban_hanh : null,

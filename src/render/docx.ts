@@ -4,7 +4,7 @@
  * mm → twips (1 mm = 1440/25.4 twips, rounded, never floored), pt → half-points for fonts, pt → twentieths for spacing.
  */
 import {
-  AlignmentType, BorderStyle, Document, Header, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  AlignmentType, BorderStyle, Document, FootnoteReferenceRun, Header, LineRuleType, PageNumber, PageOrientation, Paragraph,
   Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
   type IParagraphOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
 } from 'docx';
@@ -32,7 +32,32 @@ interface Ctx {
 }
 
 class Builder {
+  /** The plan's notes by key (`<footnote key>` elements of the markup). */
+  private notes = new Map<string, MNode>();
+  /** Word footnotes by id, numbered 1, 2, 3 … in the order their references are built (document order). */
+  readonly footnotes: Record<number, { children: Paragraph[] }> = {};
+  private nextFootnote = 1;
+
   constructor(private readonly profile: LayoutProfile) {}
+
+  /** Records the `<footnote key="…">` elements of `<document>` (each holds the note's `<p>` paragraphs). */
+  collectFootnotes(root: MNode) {
+    for (const f of elements(root)) if (f.name === 'footnote') this.notes.set(f.attrs.key, f);
+  }
+
+  /**
+   * A reference mark to the note `key`: a new Word footnote (next id) holding the note's paragraphs.
+   * @throws MarkupError when the markup has no `<footnote key>` for it (the normaliser reports undefined keys first).
+   */
+  footnoteRef(key: string): FootnoteReferenceRun {
+    const note = this.notes.get(key);
+    if (!note) throw new MarkupError(`layout markup: no <footnote key="${key}"> for the reference [^${key}]`);
+    const id = this.nextFootnote++;
+    // A no-break space after the note's own mark, as Word's Insert Footnote writes it.
+    const ps = elements(note).filter((e) => e.name === 'p').map((p, i) => (i === 0 ? { ...p, children: ['\u00a0', ...p.children] } : p));
+    this.footnotes[id] = { children: ps.map((p) => this.paragraph(p)) };
+    return new FootnoteReferenceRun(id);
+  }
 
   style(role: string | undefined): StyleSpec {
     if (!role) return {};
@@ -82,6 +107,7 @@ class Builder {
         if (!text) return;
         first.v = false;
         for (const sp of inlineSpans(text)) {
+          if (sp.footnote) { out.push(this.footnoteRef(sp.footnote)); continue; }
           out.push(new TextRun({ ...base, text: sp.text, ...(sp.bold ? { bold: true } : {}), ...(sp.italic ? { italics: true } : {}) }));
         }
       } else if (c.name === 'span') {
@@ -191,7 +217,7 @@ class Builder {
         case 'rule': out.push(this.rule(el, prev, ctx)); prev.length = 0; break;
         case 'table': out.push(this.table(el, ctx)); prev.length = 0; break;
         case 'page-break': out.push(new Paragraph({ pageBreakBefore: true, children: [] })); prev.length = 0; break;
-        case 'page-header': break;
+        case 'page-header': case 'footnote': break;
         default: throw new MarkupError(`layout markup: unknown element <${el.name}> in <${container.name}>`);
       }
     });
@@ -232,6 +258,7 @@ function textOf(n: MNode): string {
  */
 export function buildDocument(root: MNode, profile: LayoutProfile): Document {
   const b = new Builder(profile);
+  b.collectFootnotes(root);
   const sections = elements(root).filter((e) => e.name === 'section').map((s) => b.section(s));
   if (!sections.length) throw new MarkupError('layout markup: <document> has no <section>');
   const f = profile.phong_chu;
@@ -246,5 +273,6 @@ export function buildDocument(root: MNode, profile: LayoutProfile): Document {
       },
     },
     sections,
+    ...(Object.keys(b.footnotes).length ? { footnotes: b.footnotes } : {}),
   });
 }

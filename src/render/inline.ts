@@ -13,8 +13,8 @@
 /** A run of text with its emphasis; `footnote` (key) marks a footnote reference (its `text` is empty). */
 export interface Span { text: string; bold: boolean; italic: boolean; footnote?: string }
 
-/** A footnote reference `[^key]`: letters, digits, `_`, `-` (no spaces), so that it cannot be ordinary text. */
-export const FOOTNOTE_REF = /\[\^([\p{L}\p{N}_-]+)\]/gu;
+/** A footnote reference `[^key]`: ASCII letters, digits, `_`, `-` (no spaces), so that it cannot be ordinary text. */
+export const FOOTNOTE_REF = /\[\^([A-Za-z0-9_-]+)\]/gu;
 const FOOTNOTE_AT = new RegExp(FOOTNOTE_REF.source, 'uy');
 
 interface Delim {

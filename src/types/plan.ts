@@ -146,7 +146,7 @@ export type QuyenHan = 'KT' | 'TL' | 'TUQ' | 'Q';
 export type HuongGiay = 'doc' | 'ngang';
 
 /**
- * Một KẾ HOẠCH: thể thức theo NĐ 30/2020/NĐ-CP (cơ quan nhà nước), HD 36-HD/VPTW (cơ quan Đảng) hoặc QĐ 933/QĐ-TLĐ (Công đoàn). Chữ trong mọi trường được phép dùng *nghiêng* và **đậm**.
+ * Một KẾ HOẠCH: thể thức theo NĐ 30/2020/NĐ-CP (cơ quan nhà nước), HD 36-HD/VPTW (cơ quan Đảng) hoặc QĐ 933/QĐ-TLĐ (Công đoàn). Chữ trong mọi trường được phép dùng *nghiêng*, **đậm** và dấu chú thích [^khóa] (xem chu_thich).
  */
 export interface KeHoach {
   /**
@@ -237,6 +237,7 @@ export interface KeHoach {
    * @minItems 1
    */
   phu_luc?: [PhuLucItem, ...PhuLucItem[]];
+  chu_thich?: ChuThich;
 }
 /**
  * Ô 3. Nhà nước, Công đoàn: "Số: 02/KH-LĐLĐ"; Đảng: "Số 34-KH/BDVTU".
@@ -476,4 +477,13 @@ export interface PhuLucItem {
    * @minItems 1
    */
   noi_dung: [Muc, ...Muc[]];
+}
+/**
+ * Các chú thích cuối trang (footnote của Word), mỗi chú thích một khóa. Trong chữ bất kỳ, ghi [^khóa] ngay sau chữ cần chú thích (không có dấu cách ở giữa [^ và ]): dấu chú thích hiện số tự đánh 1, 2, 3 … theo thứ tự xuất hiện, lời chú thích in ở chân trang đó. Khóa chỉ gồm chữ Latinh không dấu, chữ số, _ và -. Chú thích không được dùng, hay [^khóa] chưa khai báo, đều báo lỗi tại dòng của nó.
+ */
+export interface ChuThich {
+  /**
+   * Lời chú thích, ví dụ "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị."; được dùng *nghiêng*, **đậm**.
+   */
+  [k: string]: string;
 }
