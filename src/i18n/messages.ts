@@ -145,6 +145,14 @@ export const catalogue = {
     () => 'lời chú thích không được chứa dấu chú thích [^…] khác',
     () => 'a footnote cannot hold another footnote reference [^…]',
   ),
+  'plan/form-block-kind': m(
+    () => 'khối của mẫu cần một trong các khóa: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
+    () => 'a form block needs one of the keys: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
+  ),
+  'plan/appendix-empty': m(
+    () => 'phụ lục cần tieu_de và noi_dung, hoặc các mẫu biểu (mau)',
+    () => 'an appendix needs tieu_de and noi_dung, or forms (mau)',
+  ),
 
   // ---- rules of the standard (src/rules); each rule's description and messages
   'rule/dau-trang/dong-dai': m(

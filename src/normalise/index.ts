@@ -16,6 +16,8 @@ import type { Lang } from '../i18n/messages.js';
 import { bodyWalker, addEndMark, type Block, type NormaliseIssue, type Path } from './body.js';
 import { noiNhanView, nguoiKyView, type NoiNhanView, type NguoiKyView } from './closing.js';
 import { footnotesView, type ChuThichView } from './footnotes.js';
+import { formsView, type FormView } from './forms.js';
+import { msg } from '../i18n/messages.js';
 
 export type { Block, NormaliseIssue, Path } from './body.js';
 export type { NoiNhanDong, NoiNhanView, NguoiKyView } from './closing.js';
@@ -36,7 +38,8 @@ export interface PlanView {
   noi_nhan: NoiNhanView;
   nguoi_ky: NguoiKyView;
   khoang_ky: number[];
-  phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[] }[];
+  /** Appendices; `dau`: the heading block (label, title, kèm theo) is shown; `mau`: annexed forms. */
+  phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[]; dau: boolean; lai_so_trang: boolean; mau: FormView[] }[];
   /** Footnotes (chu_thich), referenced from any text as [^key]. */
   chu_thich: ChuThichView[];
   /** Facts for the document's metadata and for callers (batch manifest). */
@@ -71,15 +74,23 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const tenLoai = plan.ten_loai ?? 'KẾ HOẠCH';
   const phuLuc = (plan.phu_luc ?? []).map((pl, i, all) => {
     const out: Block[] = [];
-    walkBody(pl.noi_dung, ['phu_luc', i, 'noi_dung'], out);
-    const so = pl.so ?? (all.length > 1 ? romanOf(i + 1) : '');
+    if (pl.noi_dung) walkBody(pl.noi_dung, ['phu_luc', i, 'noi_dung'], out);
+    if (!pl.mau && !(pl.tieu_de && pl.noi_dung)) issues.push({ path: ['phu_luc', i], rule: 'plan/appendix-empty', message: msg('plan/appendix-empty', lang) });
+    const so = typeof pl.so === 'string' ? pl.so : all.length > 1 ? romanOf(i + 1) : '';
     const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
+    const soLine = pl.so === false ? '' : so ? `${mau.phu_luc} ${so}` : mau.phu_luc;
+    const kemTheo = pl.kem_theo === false ? '' : typeof pl.kem_theo === 'string' ? pl.kem_theo : fill(mau.kem_theo, { ten_loai: sentenceCase(tenLoai), so_ky_hieu: kyHieuOnly, ngay: ngayNgan });
+    const tieuDe = lines(pl.tieu_de);
+    const heading = !!(soLine || tieuDe.length || kemTheo);
     return {
-      so: so ? `${mau.phu_luc} ${so}` : mau.phu_luc,
-      tieu_de: lines(pl.tieu_de),
-      kem_theo: pl.kem_theo ?? fill(mau.kem_theo, { ten_loai: sentenceCase(tenLoai), so_ky_hieu: kyHieuOnly, ngay: ngayNgan }),
+      so: soLine,
+      tieu_de: tieuDe,
+      kem_theo: kemTheo,
       ngang: pl.huong_giay === 'ngang',
       than: out,
+      dau: heading,
+      lai_so_trang: pl.danh_so_trang !== 'tiep',
+      mau: formsView(pl.mau, ['phu_luc', i, 'mau'], profile, lang, issues, pl.mau_sang_trang !== false, out.length > 0),
     };
   });
 
