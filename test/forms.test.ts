@@ -133,6 +133,12 @@ describe('appendix controls', () => {
     expect(xml).not.toContain('<w:pageBreakBefore/>');
   });
 
+  it('an option of another block kind is an error, not dropped', () => {
+    const bad = variant("          - dong_trong: 'Nơi cư trú:'", "          - truong: ['Nơi cư trú:']\n            so_dong: 3");
+    const ds = checkPlanText(bad, { file: 'x.yaml' }).diagnostics.filter((d) => d.rule === 'plan/form-option');
+    expect(ds.map((d) => d.line)).toEqual([bad.split('\n').findIndex((l) => l.includes('so_dong: 3')) + 1]);
+  });
+
   it('an appendix with neither content nor forms, and a form block with no kind, are errors at their lines', () => {
     const bad = variant('          - dong_trong: \'Nơi cư trú:\'', '          - so_dong: 2')
       .replace(/\n {4}mau:\n[\s\S]*$/, (m) => m) + '  - so: IV\n';

@@ -149,6 +149,10 @@ export const catalogue = {
     () => 'khối của mẫu cần một trong các khóa: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
     () => 'a form block needs one of the keys: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
   ),
+  'plan/form-option': m(
+    (p) => `khóa ${p.key} chỉ dùng cùng ${p.kinds}`,
+    (p) => `the key ${p.key} only goes with ${p.kinds}`,
+  ),
   'plan/appendix-empty': m(
     () => 'phụ lục cần tieu_de và noi_dung, hoặc các mẫu biểu (mau)',
     () => 'an appendix needs tieu_de and noi_dung, or forms (mau)',

@@ -77,6 +77,11 @@ function block(b: KhoiMau, path: Path, profile: LayoutProfile, t: FormTexts, lan
       : { path, rule: 'plan/form-block-kind', message: msg('plan/form-block-kind', lang) });
     return [];
   }
+  // Options that belong to another kind would be dropped: report them (never silent).
+  const owners: Record<string, readonly string[]> = { so_dong: ['dong_trong'], kieu_dong: ['dong_trong', 'truong'] };
+  for (const [opt, kinds_] of Object.entries(owners)) {
+    if (opt in b && !kinds_.includes(kinds[0])) issues.push({ path: [...path, opt], rule: 'plan/form-option', message: msg('plan/form-option', lang, { key: opt, kinds: kinds_.join(', ') }) });
+  }
   const lead = leader(b.kieu_dong);
   switch (kinds[0]) {
     case 'doan': return [{ loai: 'doan', text: b.doan! }];
