@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { renderPlan, checkPlanText } from '../src/index.js';
 import { EXAMPLES_DIR, renderExample, docxParts, hasCommand } from './helpers.js';
+import { parseMarkup } from '../src/render/markup.js';
+import { buildDocument } from '../src/render/docx.js';
+import { loadProfile } from '../src/profile.js';
 
 const EX = '008-mttq-xa-an-phu-hoi-nghi-cu-tri-2026.yaml';
 const src = readFileSync(join(EXAMPLES_DIR, EX), 'utf8');
@@ -148,6 +151,16 @@ describe('appendix controls', () => {
       ['plan/form-block-kind', lines.findIndex((l) => l.includes('- so_dong: 2')) + 1],
       ['plan/appendix-empty', lines.findIndex((l) => l.includes('- so: IV')) + 1],
     ]);
+  });
+});
+
+describe('form markup errors', () => {
+  it('a malformed tab stop or row height is a markup error naming it', () => {
+    const profile = loadProfile('nha_nuoc');
+    const build = (inner: string) => () => buildDocument(parseMarkup(`<document><section>${inner}</section></document>`), profile);
+    expect(build('<p tabs="end:rigth:dot">a<tab/></p>')).toThrow(/bad tab stop "end:rigth:dot"/);
+    expect(build('<table widths="10"><row height="x"><cell><p>a</p></cell></row></table>')).toThrow(/row height="x"/);
+    expect(build('<p tabs="50%:center:underscore">a<tab/></p>')).not.toThrow();
   });
 });
 
