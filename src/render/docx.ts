@@ -272,6 +272,7 @@ class Builder {
 
 /** Borders of a bordered table with rules of `pt` points (w:sz is in eighths of a point). */
 function allBorders(pt: number) {
+  if (!(pt > 0)) throw new MarkupError(`layout markup: <table rule-pt="${pt}"> must be a thickness in pt`);
   const line = { ...LINE, size: Math.round(pt * 8) };
   return { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 }
