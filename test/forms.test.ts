@@ -99,6 +99,12 @@ describe('form blocks in the .docx (example 008)', () => {
     expect(grid[1]).toMatch(/Nguyễn Văn A<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/>(?:(?!<\/w:p>).)*\(Trưởng thôn\)/);
   });
 
+  it('gach_chan: the block is underlined', () => {
+    const p = paraWith(xml, '>Tổ kiểm phiếu<');
+    expect(p).toContain('<w:u w:val="single"/>');
+    expect(paraWith(xml, '>DANH SÁCH CỬ TRI<')).not.toContain('<w:u ');
+  });
+
   it('"Ghi chú:" then the numbered notes', () => {
     expect(xml).toMatch(/Ghi chú:[\s\S]*\(1\) Ghi tên thôn nơi tổ chức hội nghị\./);
     expect(paraWith(xml, 'Ghi chú:')).toContain('<w:i/>');

@@ -12,8 +12,8 @@ import type { NormaliseIssue, Path } from './body.js';
 
 /** One block of a form (see templates/common/form_block.hbs). `tabs` is a markup tab list (templates/README.md). */
 export type FormBlock =
-  | { loai: 'doan'; text: string }
-  | { loai: 'tieu_de' | 'phu_de'; dong: string[] }
+  | { loai: 'doan'; text: string; gach_chan: boolean }
+  | { loai: 'tieu_de' | 'phu_de'; dong: string[]; gach_chan: boolean }
   | { loai: 'dong_trong'; tabs: string; dong: string[] }
   | { loai: 'truong'; tabs: string; nhan: string[] }
   | { loai: 'bang'; cot: { ten: string; rong: number }[]; dong: string[][]; trong: string[][]; cao: number }
@@ -69,7 +69,7 @@ export function formsView(forms: MauBieu[] | undefined, path: Path, profile: Lay
 const leader = (k: string | undefined) => (k === 'gach' ? 'underscore' : 'dot');
 
 function block(b: KhoiMau, path: Path, profile: LayoutProfile, t: FormTexts, lang: Lang, issues: NormaliseIssue[]): FormBlock[] {
-  if (typeof b === 'string') return [{ loai: 'doan', text: b }];
+  if (typeof b === 'string') return [{ loai: 'doan', text: b, gach_chan: false }];
   const kinds = BLOCK_KINDS.filter((k) => k in b);
   if (kinds.length !== 1) {
     issues.push(kinds.length
@@ -78,15 +78,15 @@ function block(b: KhoiMau, path: Path, profile: LayoutProfile, t: FormTexts, lan
     return [];
   }
   // Options that belong to another kind would be dropped: report them (never silent).
-  const owners: Record<string, readonly string[]> = { so_dong: ['dong_trong'], kieu_dong: ['dong_trong', 'truong'] };
+  const owners: Record<string, readonly string[]> = { so_dong: ['dong_trong'], kieu_dong: ['dong_trong', 'truong'], gach_chan: ['doan', 'tieu_de', 'phu_de'] };
   for (const [opt, kinds_] of Object.entries(owners)) {
     if (opt in b && !kinds_.includes(kinds[0])) issues.push({ path: [...path, opt], rule: 'plan/form-option', message: msg('plan/form-option', lang, { key: opt, kinds: kinds_.join(', ') }) });
   }
   const lead = leader(b.kieu_dong);
   switch (kinds[0]) {
-    case 'doan': return [{ loai: 'doan', text: b.doan! }];
-    case 'tieu_de': return [{ loai: 'tieu_de', dong: lines(b.tieu_de) }];
-    case 'phu_de': return [{ loai: 'phu_de', dong: lines(b.phu_de) }];
+    case 'doan': return [{ loai: 'doan', text: b.doan!, gach_chan: !!b.gach_chan }];
+    case 'tieu_de': return [{ loai: 'tieu_de', dong: lines(b.tieu_de), gach_chan: !!b.gach_chan }];
+    case 'phu_de': return [{ loai: 'phu_de', dong: lines(b.phu_de), gach_chan: !!b.gach_chan }];
     case 'dong_trong': {
       const n = b.so_dong ?? 1;
       return [{ loai: 'dong_trong', tabs: `end:right:${lead}`, dong: [b.dong_trong!, ...Array.from({ length: n - 1 }, () => '')] }];

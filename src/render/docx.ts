@@ -131,7 +131,8 @@ class Builder {
     if (node.attrs['page-break-before'] === 'true') Object.assign(opts, { pageBreakBefore: true });
     if (node.attrs.align in ALIGN) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
     const children: ParagraphChild[] = [];
-    this.runs(node, this.runOptions(s), children, { v: true });
+    const underline = node.attrs.underline === 'true' ? { underline: { type: UnderlineType.SINGLE } } : {};
+    this.runs(node, { ...this.runOptions(s), ...underline }, children, { v: true });
     // An empty paragraph still needs its size, so that spacer lines have the style's height.
     return new Paragraph({ ...opts, children, run: this.runOptions(s) });
   }

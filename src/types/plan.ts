@@ -199,6 +199,10 @@ export type KhoiMau =
        */
       phu_de?: string | [string, ...string[]];
       /**
+       * Đi với doan, tieu_de, phu_de: gạch chân cả khối chữ (ví dụ dòng "Phần dành cho cử tri").
+       */
+      gach_chan?: boolean;
+      /**
        * Nhãn (có thể để "") rồi dấu chấm tới lề phải, để viết tay: không giãn chữ, căn trái, không thụt đầu dòng. Ví dụ "Họ và tên:".
        */
       dong_trong?: string;
