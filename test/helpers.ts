@@ -54,7 +54,7 @@ export const plainParser = new XMLParser({
 type ONode = Record<string, unknown> & { ':@'?: Record<string, string> };
 const nameOf = (n: ONode) => Object.keys(n).find((k) => k !== ':@')!;
 
-/** Paragraph texts of word/document.xml in document order (table cells included, row by row). */
+/** Paragraph texts of word/document.xml in document order (table cells included, row by row; a line break is "\n"). */
 export function docxParagraphs(buf: Uint8Array): string[] {
   const xml = docxParts(buf)['word/document.xml'];
   const out: string[] = [];
@@ -66,6 +66,7 @@ export function docxParagraphs(buf: Uint8Array): string[] {
       if (name === 'w:p') { const a = { text: '' }; walk(kids, a); out.push(a.text); }
       else if (name === 'w:t') walk(kids, acc);
       else if (name === 'w:instrText') continue;
+      else if (name === 'w:br' && acc) acc.text += '\n';
       else walk(kids, acc);
     }
   };

@@ -145,6 +145,32 @@ export const catalogue = {
     (p) => `quyen_han ${p.value} needs "thu_truong" (the head's title)`,
   ),
 
+  // ---- footnotes and annexed forms (h3: src/normalise/footnotes.ts, forms.ts)
+  'plan/footnote-undefined': m(
+    (p) => `chú thích [^${p.key}] chưa khai báo: thêm "${p.key}: <lời chú thích>" vào chu_thich`,
+    (p) => `footnote [^${p.key}] is not defined: add "${p.key}: <note text>" under chu_thich`,
+  ),
+  'plan/footnote-unused': m(
+    (p) => `chú thích "${p.key}" không được dùng ở đâu: ghi [^${p.key}] sau chữ cần chú thích, hoặc xóa chú thích này`,
+    (p) => `footnote "${p.key}" is never referenced: write [^${p.key}] after the text it annotates, or remove it`,
+  ),
+  'plan/footnote-nested': m(
+    () => 'lời chú thích không được chứa dấu chú thích [^…] khác',
+    () => 'a footnote cannot hold another footnote reference [^…]',
+  ),
+  'plan/form-block-kind': m(
+    () => 'khối của mẫu cần một trong các khóa: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
+    () => 'a form block needs one of the keys: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
+  ),
+  'plan/form-option': m(
+    (p) => `khóa ${p.key} chỉ dùng cùng ${p.kinds}`,
+    (p) => `the key ${p.key} only goes with ${p.kinds}`,
+  ),
+  'plan/appendix-empty': m(
+    () => 'phụ lục cần tieu_de và noi_dung, hoặc các mẫu biểu (mau)',
+    () => 'an appendix needs tieu_de and noi_dung, or forms (mau)',
+  ),
+
   // ---- rules of the standard (src/rules); each rule's description and messages
   'rule/dau-trang/dong-dai': m(
     (p) => `dòng "${p.value}" rộng ${p.width} mm, cột tên cơ quan chỉ ${p.column} mm: dòng sẽ tự xuống; hãy tách thành hai dòng (danh sách)`,

@@ -15,6 +15,9 @@ import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { bodyWalker, addEndMark, type Block, type NormaliseIssue, type Path } from './body.js';
 import { noiNhanView, nguoiKyView, lienTichView, type NoiNhanView, type NguoiKyView, type LienTichView } from './closing.js';
+import { footnotesView, type ChuThichView } from './footnotes.js';
+import { formsView, type FormView } from './forms.js';
+import { msg } from '../i18n/messages.js';
 
 export type { Block, NormaliseIssue, Path } from './body.js';
 export type { NoiNhanDong, NoiNhanView, NguoiKyView, LienTichView } from './closing.js';
@@ -39,9 +42,12 @@ export interface PlanView {
   /** Joint plan: the signatures side by side (null for a single issuer). */
   lien_tich: LienTichView | null;
   khoang_ky: number[];
-  phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[] }[];
+  /** Appendices; `dau`: the heading block (label, title, kèm theo) is shown; `mau`: annexed forms. */
+  phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[]; dau: boolean; lai_so_trang: boolean; mau: FormView[] }[];
   /** The office's house style (plan `trinh_bay`), applied to the layout at render (src/layout/house-style.ts). */
   trinh_bay?: KeHoach['trinh_bay'];
+  /** Footnotes (chu_thich), referenced from any text as [^key]. */
+  chu_thich: ChuThichView[];
   /** Facts for the document's metadata and for callers (batch manifest). */
   meta: { so_ky_hieu: string; ngay: string | null; nam: number; trich_yeu: string };
 }
@@ -78,15 +84,23 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const tenLoai = plan.ten_loai ?? 'KẾ HOẠCH';
   const phuLuc = (plan.phu_luc ?? []).map((pl, i, all) => {
     const out: Block[] = [];
-    walkBody(pl.noi_dung, ['phu_luc', i, 'noi_dung'], out);
-    const so = pl.so ?? (all.length > 1 ? romanOf(i + 1) : '');
+    if (pl.noi_dung) walkBody(pl.noi_dung, ['phu_luc', i, 'noi_dung'], out);
+    if (!pl.mau && !(pl.tieu_de && pl.noi_dung)) issues.push({ path: ['phu_luc', i], rule: 'plan/appendix-empty', message: msg('plan/appendix-empty', lang) });
+    const so = typeof pl.so === 'string' ? pl.so : all.length > 1 ? romanOf(i + 1) : '';
     const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
+    const soLine = pl.so === false ? '' : so ? `${mau.phu_luc} ${so}` : mau.phu_luc;
+    const kemTheo = pl.kem_theo === false ? '' : typeof pl.kem_theo === 'string' ? pl.kem_theo : fill(mau.kem_theo, { ten_loai: sentenceCase(tenLoai), so_ky_hieu: kyHieuOnly, ngay: ngayNgan });
+    const tieuDe = lines(pl.tieu_de);
+    const heading = !!(soLine || tieuDe.length || kemTheo);
     return {
-      so: so ? `${mau.phu_luc} ${so}` : mau.phu_luc,
-      tieu_de: lines(pl.tieu_de),
-      kem_theo: pl.kem_theo ?? fill(mau.kem_theo, { ten_loai: sentenceCase(tenLoai), so_ky_hieu: kyHieuOnly, ngay: ngayNgan }),
+      so: soLine,
+      tieu_de: tieuDe,
+      kem_theo: kemTheo,
       ngang: pl.huong_giay === 'ngang',
       than: out,
+      dau: heading,
+      lai_so_trang: pl.danh_so_trang !== 'tiep',
+      mau: formsView(pl.mau, ['phu_luc', i, 'mau'], profile, lang, issues, pl.mau_sang_trang !== false, out.length > 0),
     };
   });
 
@@ -108,6 +122,7 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     lien_tich: lienTichView(plan, profile, lang, issues),
     khoang_ky: Array.from({ length: plan.nguoi_ky.khoang_ky ?? profile.khoang_ky }, (_, i) => i),
     phu_luc: phuLuc,
+    chu_thich: footnotesView(plan, lang, issues),
     // tm_dam concerns the quyền hạn line only: without one, the title line (which then takes its style) stays bold
     ...(plan.trinh_bay ? { trinh_bay: plan.nguoi_ky.thay_mat || plan.nguoi_ky.quyen_han ? plan.trinh_bay : { ...plan.trinh_bay, tm_dam: undefined } } : {}),
     meta: {

@@ -4,8 +4,8 @@
  * mm → twips (1 mm = 1440/25.4 twips, rounded, never floored), pt → half-points for fonts, pt → twentieths for spacing.
  */
 import {
-  AlignmentType, BorderStyle, Document, Header, LineRuleType, PageNumber, PageOrientation, Paragraph,
-  Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
+  AlignmentType, BorderStyle, Document, FootnoteReference, Header, HeightRule, LeaderType, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  Tab, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
   type IParagraphOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../profile.js';
@@ -32,7 +32,34 @@ interface Ctx {
 }
 
 class Builder {
+  /** The plan's notes by key (`<footnote key>` elements of the markup). */
+  private notes = new Map<string, MNode>();
+  /** Word footnotes by id, numbered 1, 2, 3 … in the order their references are built (document order). */
+  readonly footnotes: Record<number, { children: Paragraph[] }> = {};
+  private nextFootnote = 1;
+
   constructor(private readonly profile: LayoutProfile) {}
+
+  /** Records the `<footnote key="…">` elements of `<document>` (each holds the note's `<p>` paragraphs). */
+  collectFootnotes(root: MNode) {
+    for (const f of elements(root)) if (f.name === 'footnote') this.notes.set(f.attrs.key, f);
+  }
+
+  /**
+   * A reference mark to the note `key`: a new Word footnote (next id) holding the note's paragraphs.
+   * @throws MarkupError when the markup has no `<footnote key>` for it (the normaliser reports undefined keys first).
+   */
+  footnoteRef(key: string, base: IRunOptions): TextRun {
+    const note = this.notes.get(key);
+    if (!note) throw new MarkupError(`layout markup: no <footnote key="${key}"> for the reference [^${key}]`);
+    const id = this.nextFootnote++;
+    // A no-break space after the note's own mark, as Word's Insert Footnote writes it.
+    const ps = elements(note).filter((e) => e.name === 'p').map((p, i) => (i === 0 ? { ...p, children: ['\u00a0', ...p.children] } : p));
+    this.footnotes[id] = { children: ps.map((p) => this.paragraph(p)) };
+    // docx's FootnoteReferenceRun carries no fonts; this run has the paragraph's (Times New Roman in every slot) and
+    // the FootnoteReference character style (superscript).
+    return new TextRun({ ...base, style: 'FootnoteReference', children: [new FootnoteReference(id) as never] });
+  }
 
   style(role: string | undefined): StyleSpec {
     if (!role) return {};
@@ -82,6 +109,7 @@ class Builder {
         if (!text) return;
         first.v = false;
         for (const sp of inlineSpans(text)) {
+          if (sp.footnote) { out.push(this.footnoteRef(sp.footnote, base)); continue; }
           out.push(new TextRun({ ...base, text: sp.text, ...(sp.bold ? { bold: true } : {}), ...(sp.italic ? { italics: true } : {}) }));
         }
       } else if (c.name === 'span') {
@@ -89,18 +117,22 @@ class Builder {
         const size = c.attrs.size ? { size: Math.round(parseFloat(c.attrs.size) * 2) } : {};
         this.runs(c, { ...base, ...s, ...size }, out, first);
       } else if (c.name === 'br') out.push(new TextRun({ ...base, break: 1 }));
+      else if (c.name === 'tab') { out.push(new TextRun({ ...base, children: [new Tab()] })); first.v = false; }
       else if (c.name === 'page-number') { out.push(new TextRun({ ...base, children: [PageNumber.CURRENT] })); first.v = false; }
       else throw new MarkupError(`layout markup: <${c.name}> is not allowed inside <${node.name}>`);
     });
   }
 
-  paragraph(node: MNode, keepNext = false): Paragraph {
+  paragraph(node: MNode, keepNext = false, width = 0): Paragraph {
     const s = this.style(node.attrs.style);
     const opts = this.paragraphOptions(s);
     if (keepNext) Object.assign(opts, { keepNext: true });
+    if (node.attrs.tabs) Object.assign(opts, { tabStops: this.tabStops(node.attrs.tabs, width) });
+    if (node.attrs['page-break-before'] === 'true') Object.assign(opts, { pageBreakBefore: true });
     if (node.attrs.align in ALIGN) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
     const children: ParagraphChild[] = [];
-    this.runs(node, this.runOptions(s), children, { v: true });
+    const underline = node.attrs.underline === 'true' ? { underline: { type: UnderlineType.SINGLE } } : {};
+    this.runs(node, { ...this.runOptions(s), ...underline }, children, { v: true });
     // An empty paragraph still needs its size, so that spacer lines have the style's height.
     return new Paragraph({ ...opts, children, run: this.runOptions(s) });
   }
@@ -126,6 +158,24 @@ class Builder {
       border: { top: { ...LINE, size: Math.round(this.profile.gach.day * 8), space: 0 } },
       spacing: { before: Math.round(this.profile.gach.cach_tren * 20), after: 0, line: 20, lineRule: LineRuleType.EXACT },
       children: [],
+    });
+  }
+
+  /**
+   * Tab stops of a `<p tabs="…">`: space-separated `position:kind:leader`, position in mm, `N%` of the container's
+   * width or `end` (the container's right edge); kind left|right|center; leader none|dot|underscore|hyphen.
+   * A right tab at `end` with a dot leader is a blank line to fill in that never stretches (forms).
+   * @param width container width, twips
+   * @throws MarkupError on a malformed stop
+   */
+  tabStops(spec: string, width: number): { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number; leader?: (typeof LeaderType)[keyof typeof LeaderType] }[] {
+    const KIND = { left: TabStopType.LEFT, right: TabStopType.RIGHT, center: TabStopType.CENTER } as const;
+    const LEAD = { none: LeaderType.NONE, dot: LeaderType.DOT, underscore: LeaderType.UNDERSCORE, hyphen: LeaderType.HYPHEN } as const;
+    return spec.trim().split(/\s+/).map((stop) => {
+      const [pos, kind = 'left', lead = 'none'] = stop.split(':');
+      const position = pos === 'end' ? width : pos.endsWith('%') ? Math.round((width * parseFloat(pos)) / 100) : mmToTwips(parseFloat(pos));
+      if (!(position > 0) || !(kind in KIND) || !(lead in LEAD)) throw new MarkupError(`layout markup: bad tab stop "${stop}" (want position:left|right|center:none|dot|underscore|hyphen)`);
+      return { type: KIND[kind as keyof typeof KIND], position, ...(lead !== 'none' ? { leader: LEAD[lead as keyof typeof LEAD] } : {}) };
     });
   }
 
@@ -161,7 +211,7 @@ class Builder {
         col += colSpan;
       }
       for (; col < spans.length; col++) if (spans[col] > 0) spans[col]--;
-      return new TableRow({ children: cells, ...(r.attrs.header === 'true' ? { tableHeader: true } : {}), ...(r.attrs['cant-split'] === 'true' ? { cantSplit: true } : {}) });
+      return new TableRow({ children: cells, ...(r.attrs.header === 'true' ? { tableHeader: true } : {}), ...(r.attrs['cant-split'] === 'true' ? { cantSplit: true } : {}), ...rowHeight(r) });
     });
     const indent = node.attrs.indent ? mmToTwips(parseFloat(node.attrs.indent)) : 0;
     return new Table({
@@ -169,7 +219,7 @@ class Builder {
       ...(indent ? { indent: { size: indent, type: WidthType.DXA } } : {}),
       columnWidths: cols,
       layout: TableLayoutType.FIXED,
-      borders: bordered ? ALL_BORDERS : NO_BORDERS,
+      borders: bordered ? (node.attrs['rule-pt'] ? allBorders(parseFloat(node.attrs['rule-pt'])) : ALL_BORDERS) : NO_BORDERS,
       rows,
     });
   }
@@ -184,14 +234,14 @@ class Builder {
         case 'p': {
           // A table marked keep-with-previous pulls the paragraph before it along (keepNext on that paragraph).
           const next = els[i + 1];
-          out.push(this.paragraph(el, next?.name === 'table' && next.attrs['keep-with-previous'] === 'true'));
+          out.push(this.paragraph(el, next?.name === 'table' && next.attrs['keep-with-previous'] === 'true', ctx.width));
           prev.push(el);
           break;
         }
         case 'rule': out.push(this.rule(el, prev, ctx)); prev.length = 0; break;
         case 'table': out.push(this.table(el, ctx)); prev.length = 0; break;
         case 'page-break': out.push(new Paragraph({ pageBreakBefore: true, children: [] })); prev.length = 0; break;
-        case 'page-header': break;
+        case 'page-header': case 'footnote': break;
         default: throw new MarkupError(`layout markup: unknown element <${el.name}> in <${container.name}>`);
       }
     });
@@ -221,6 +271,21 @@ class Builder {
   }
 }
 
+/** Borders of a bordered table with rules of `pt` points (w:sz is in eighths of a point). */
+function allBorders(pt: number) {
+  if (!(pt > 0)) throw new MarkupError(`layout markup: <table rule-pt="${pt}"> must be a thickness in pt`);
+  const line = { ...LINE, size: Math.round(pt * 8) };
+  return { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+}
+
+/** `<row height="mm" height-rule="exact|at-least">` → the row's height (default at-least: text may grow it). */
+function rowHeight(r: MNode) {
+  if (!r.attrs.height) return {};
+  const value = mmToTwips(parseFloat(r.attrs.height));
+  if (!(value > 0)) throw new MarkupError(`layout markup: <row height="${r.attrs.height}"> must be a length in mm`);
+  return { height: { value, rule: r.attrs['height-rule'] === 'exact' ? HeightRule.EXACT : HeightRule.ATLEAST } };
+}
+
 function textOf(n: MNode): string {
   return n.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
@@ -232,6 +297,7 @@ function textOf(n: MNode): string {
  */
 export function buildDocument(root: MNode, profile: LayoutProfile): Document {
   const b = new Builder(profile);
+  b.collectFootnotes(root);
   const sections = elements(root).filter((e) => e.name === 'section').map((s) => b.section(s));
   if (!sections.length) throw new MarkupError('layout markup: <document> has no <section>');
   const f = profile.phong_chu;
@@ -246,5 +312,6 @@ export function buildDocument(root: MNode, profile: LayoutProfile): Document {
       },
     },
     sections,
+    ...(Object.keys(b.footnotes).length ? { footnotes: b.footnotes } : {}),
   });
 }

@@ -34,7 +34,7 @@ function eachList(ctx: RuleContext, visit: (items: Muc[], path: Path, pattern: N
     });
   };
   walk(ctx.plan.noi_dung, ['noi_dung'], patterns[0] ?? null, 0, '');
-  (ctx.plan.phu_luc ?? []).forEach((pl, i) => walk(pl.noi_dung, ['phu_luc', i, 'noi_dung'], patterns[0] ?? null, 0, ''));
+  (ctx.plan.phu_luc ?? []).forEach((pl, i) => walk(pl.noi_dung ?? [], ['phu_luc', i, 'noi_dung'], patterns[0] ?? null, 0, ''));
 }
 
 export const lienTuc: Rule = {

@@ -1,6 +1,7 @@
 /** Rules on text everywhere: trích yếu punctuation, spacing, stray markup. */
 import { msg } from '../i18n/messages.js';
 import { texts, type Finding, type Rule } from './types.js';
+import { strayStars } from '../render/inline.js';
 
 export const dauCham: Rule = {
   id: 'trich-yeu/dau-cham',
@@ -26,15 +27,8 @@ export const khoangTrang: Rule = {
   },
 };
 
-/** An odd number of unescaped "*" cannot all pair up as *italic* / **bold**. */
-function unbalancedStars(text: string): boolean {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '*') n++;
-  }
-  return n % 2 === 1;
-}
+/** A "*" that looks like an emphasis mark but pairs with none (the inline parser's own verdict, src/render/inline.ts). */
+const unbalancedStars = (text: string): boolean => strayStars(text) > 0;
 
 export const danhDau: Rule = {
   id: 'van-ban/danh-dau',

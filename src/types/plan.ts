@@ -173,9 +173,142 @@ export type CoQuanChuQuan = string | [string, ...string[]];
  * doc (mặc định) hoặc ngang cho bảng rộng.
  */
 export type HuongGiay = 'doc' | 'ngang';
+/**
+ * lai (mặc định): phụ lục đánh số trang lại từ 1; tiep: số trang nối tiếp phần trước.
+ */
+export type DanhSoTrang = 'lai' | 'tiep';
+/**
+ * Phần đầu hai cột của mẫu: bên trái tên cơ quan (hoặc chỗ trống "(1)……") và đường kẻ; bên phải Quốc hiệu, Tiêu ngữ; hàng dưới: dòng số và dòng địa danh, ngày. true: phần đầu để trống cho người điền.
+ */
+export type DauMau =
+  | {
+      /**
+       * Các dòng tên cơ quan bên trái (dòng cuối in đậm). Mặc định "(1)……………" để điền.
+       *
+       * @minItems 1
+       */
+      co_quan?: string | [string, ...string[]];
+      /**
+       * Dòng dưới tên cơ quan, ví dụ "Số: ……/BB". Mặc định không có.
+       */
+      so?: string;
+      /**
+       * true (mặc định): in Quốc hiệu và Tiêu ngữ bên phải; false: bỏ.
+       */
+      quoc_hieu?: boolean;
+      /**
+       * Mặc định "……, ngày …… tháng …… năm ……" (in nghiêng).
+       */
+      dia_danh_ngay?: string;
+    }
+  | boolean;
+/**
+ * Một chuỗi (đoạn văn), hoặc đúng một trong các khóa: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu.
+ *
+ * This interface was referenced by `KeHoach`'s JSON-Schema
+ * via the `definition` "khoi_mau".
+ */
+export type KhoiMau =
+  | string
+  | {
+      /**
+       * Đoạn văn của mẫu (13 pt, canh đều).
+       */
+      doan?: string;
+      /**
+       * Dòng đậm, căn giữa (tên một phần của mẫu).
+       *
+       * @minItems 1
+       */
+      tieu_de?: string | [string, ...string[]];
+      /**
+       * Dòng nghiêng, căn giữa.
+       *
+       * @minItems 1
+       */
+      phu_de?: string | [string, ...string[]];
+      /**
+       * Đi với doan, tieu_de, phu_de: gạch chân cả khối chữ (ví dụ dòng "Phần dành cho cử tri").
+       */
+      gach_chan?: boolean;
+      /**
+       * Nhãn (có thể để "") rồi dấu chấm tới lề phải, để viết tay: không giãn chữ, căn trái, không thụt đầu dòng. Ví dụ "Họ và tên:".
+       */
+      dong_trong?: string;
+      /**
+       * Đi với dong_trong: tổng số dòng để điền (các dòng sau chỉ có dấu chấm). Mặc định 1.
+       */
+      so_dong?: number;
+      kieu_dong?: KieuDong;
+      /**
+       * Nhiều nhãn trên cùng một dòng, chia đều bề rộng, mỗi nhãn có dấu chấm để điền, ví dụ ["Họ và tên:", "Năm sinh:"].
+       *
+       * @minItems 1
+       * @maxItems 4
+       *
+       * Items: Nhãn của trường.
+       */
+      truong?: [string] | [string, string] | [string, string, string] | [string, string, string, string];
+      bang?: Bang1;
+      /**
+       * Hai hoặc ba người ký cạnh nhau (không kẻ khung): chức danh, dòng "(ký, ghi rõ họ tên)", chỗ ký, họ tên nếu có.
+       *
+       * @minItems 2
+       * @maxItems 3
+       */
+      cot_ky?: [CotKyItem, CotKyItem] | [CotKyItem, CotKyItem, CotKyItem];
+      /**
+       * Khối "Ghi chú:" với các ghi chú đánh số (1), (2), … (số ứng với các chỗ "(1)……" của mẫu).
+       *
+       * @minItems 1
+       *
+       * Items: Lời ghi chú, không ghi số (tool thêm "(1)").
+       */
+      ghi_chu?: [string, ...string[]];
+    };
+/**
+ * Đi với dong_trong, truong: cham (mặc định, dấu chấm ……) hoặc gach (gạch dưới ____).
+ */
+export type KieuDong = 'cham' | 'gach';
+/**
+ * Chuỗi (tên cột) hoặc {ten, rong}.
+ */
+export type CotItem1 =
+  | string
+  | {
+      /**
+       * Tiêu đề cột.
+       */
+      ten: string;
+      /**
+       * Độ rộng tương đối (ví dụ 1, 3).
+       */
+      rong?: number;
+    };
+/**
+ * Chức danh (chuỗi) hoặc {chuc_danh, ghi_chu, ho_ten}.
+ */
+export type CotKyItem =
+  | string
+  | {
+      /**
+       * Ví dụ "THƯ KÝ", "CHỦ TỌA"; in hoa, đậm.
+       *
+       * @minItems 1
+       */
+      chuc_danh: string | [string, ...string[]];
+      /**
+       * Mặc định "(ký, ghi rõ họ tên)", in nghiêng.
+       */
+      ghi_chu?: string;
+      /**
+       * Họ tên in sẵn dưới chỗ ký (để trống nếu người ký tự ghi).
+       */
+      ho_ten?: string;
+    };
 
 /**
- * Một KẾ HOẠCH: thể thức theo NĐ 30/2020/NĐ-CP (cơ quan nhà nước), HD 36-HD/VPTW (cơ quan Đảng) hoặc QĐ 933/QĐ-TLĐ (Công đoàn). Chữ trong mọi trường được phép dùng *nghiêng* và **đậm**.
+ * Một KẾ HOẠCH: thể thức theo NĐ 30/2020/NĐ-CP (cơ quan nhà nước), HD 36-HD/VPTW (cơ quan Đảng) hoặc QĐ 933/QĐ-TLĐ (Công đoàn). Chữ trong mọi trường được phép dùng *nghiêng*, **đậm** và dấu chú thích [^khóa] (xem chu_thich).
  */
 export interface KeHoach {
   /**
@@ -269,6 +402,7 @@ export interface KeHoach {
    * @minItems 1
    */
   phu_luc?: [PhuLucItem, ...PhuLucItem[]];
+  chu_thich?: ChuThich;
 }
 /**
  * Ô 3. Nhà nước, Công đoàn: "Số: 02/KH-LĐLĐ"; Đảng: "Số 34-KH/BDVTU".
@@ -583,28 +717,128 @@ export interface LienTichItem {
   nguoi_ky: NguoiKy;
 }
 /**
- * Tiêu đề và nội dung một phụ lục.
+ * Tiêu đề và nội dung một phụ lục; hoặc các mẫu biểu (mau) kèm theo: biên bản, phiếu, danh sách. Phụ lục cần tieu_de và noi_dung, trừ khi có mau.
  */
 export interface PhuLucItem {
   /**
-   * Số La Mã của phụ lục (I, II, ...). Mặc định đánh tự động khi có từ 2 phụ lục.
+   * Số La Mã của phụ lục (I, II, ...), mặc định đánh tự động khi có từ 2 phụ lục. false: không in dòng "Phụ lục …" (ví dụ khi tiêu đề đã là "PHỤ LỤC").
    */
-  so?: string;
+  so?: string | boolean;
   /**
-   * Tên phụ lục, in hoa.
+   * Tên phụ lục, in hoa (ví dụ "PHỤ LỤC" / "CÁC MẪU BIÊN BẢN, PHIẾU" đứng trên nhiều mẫu). Bắt buộc, trừ phụ lục chỉ có mẫu biểu (mau).
    *
    * @minItems 1
    */
-  tieu_de: string | [string, ...string[]];
+  tieu_de?: string | [string, ...string[]];
   /**
-   * Dòng "(Kèm theo Kế hoạch số ...)". Mặc định tạo từ số, ngày và cơ quan ban hành.
+   * Dòng "(Kèm theo Kế hoạch số ...)". Mặc định tạo từ số, ngày và cơ quan ban hành; false: không in dòng này.
    */
-  kem_theo?: string;
+  kem_theo?: string | boolean;
   huong_giay?: HuongGiay;
   /**
-   * Các mục, đoạn văn và bảng của phụ lục.
+   * Các mục, đoạn văn và bảng của phụ lục (bắt buộc, trừ phụ lục chỉ có mẫu biểu).
    *
    * @minItems 1
    */
-  noi_dung: [Muc, ...Muc[]];
+  noi_dung?: [Muc, ...Muc[]];
+  danh_so_trang?: DanhSoTrang;
+  /**
+   * Các mẫu kèm theo kế hoạch (biên bản, phiếu, danh sách), trình bày như mẫu để điền tay: mỗi mẫu một trang mới (sau dòng tiêu đề phụ lục, nếu có).
+   *
+   * @minItems 1
+   */
+  mau?: [MauBieu, ...MauBieu[]];
+  /**
+   * true (mặc định): mỗi mẫu bắt đầu trang mới (mẫu đầu tiên đi ngay sau tiêu đề phụ lục nếu có tiêu đề); false: các mẫu liền nhau.
+   */
+  mau_sang_trang?: boolean;
+}
+/**
+ * Một mẫu (biên bản, phiếu, danh sách …): nhãn mẫu, phần đầu riêng của mẫu, tên mẫu, rồi các khối nội dung.
+ *
+ * This interface was referenced by `KeHoach`'s JSON-Schema
+ * via the `definition` "mau_bieu".
+ */
+export interface MauBieu {
+  /**
+   * Ký hiệu mẫu, in nghiêng, căn phải ở đầu trang, ví dụ "Mẫu số 08/PLYK".
+   */
+  mau_so?: string;
+  dau_mau?: DauMau;
+  /**
+   * Tên mẫu, in hoa, đậm, căn giữa, ví dụ "BIÊN BẢN".
+   *
+   * @minItems 1
+   */
+  tieu_de?: string | [string, ...string[]];
+  /**
+   * Trích yếu của mẫu, đậm, căn giữa, ví dụ "Kiểm phiếu …".
+   *
+   * @minItems 1
+   */
+  phu_de?: string | [string, ...string[]];
+  /**
+   * Các khối của mẫu, theo thứ tự trên trang.
+   *
+   * @minItems 1
+   */
+  noi_dung: [KhoiMau, ...KhoiMau[]];
+}
+/**
+ * Bảng kẻ khung 1 pt: tên cột, các dòng có sẵn (nếu có) và các dòng trống cao để viết tay.
+ */
+export interface Bang1 {
+  /**
+   * Tên cột và độ rộng tương đối.
+   *
+   * @minItems 1
+   * @maxItems 12
+   */
+  cot:
+    | [CotItem1]
+    | [CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1, CotItem1]
+    | [
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1,
+        CotItem1
+      ];
+  /**
+   * Mỗi dòng là một danh sách ô (cùng số ô với số cột); xuống dòng trong ô được giữ.
+   */
+  dong?: (string | number)[][];
+  /**
+   * Số dòng trống thêm vào cuối bảng để điền tay.
+   */
+  dong_trong?: number;
+  /**
+   * Chiều cao mỗi dòng trống, mm (mặc định 10).
+   */
+  cao_dong?: number;
+}
+/**
+ * Các chú thích cuối trang (footnote của Word), mỗi chú thích một khóa. Trong chữ bất kỳ, ghi [^khóa] ngay sau chữ cần chú thích (không có dấu cách ở giữa [^ và ]): dấu chú thích hiện số tự đánh 1, 2, 3 … theo thứ tự xuất hiện, lời chú thích in ở chân trang đó. Khóa chỉ gồm chữ Latinh không dấu, chữ số, _ và -. Chú thích không được dùng, hay [^khóa] chưa khai báo, đều báo lỗi tại dòng của nó.
+ */
+export interface ChuThich {
+  /**
+   * Lời chú thích, ví dụ "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị."; được dùng *nghiêng*, **đậm**.
+   */
+  [k: string]: string;
 }
