@@ -110,5 +110,5 @@ describe('the README first command', () => {
     const r = spawnSync('npx', ['--no-install', 'kehoach', 'render', join(EXAMPLES_DIR, EXAMPLES[1]), '-o', join(dir, 'x.docx')], { encoding: 'utf8', cwd: join(EXAMPLES_DIR, '..') });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'x.docx'))).toBe(true);
-  }, 30_000);
+  }, 180_000);
 });
