@@ -103,9 +103,12 @@ export function vscodeSettings(schemaRef: string): string {
 /** Asks on a terminal (@clack/prompts); returns undefined when the person cancels. */
 async function ask(khoi: Khoi | undefined, lang: Lang): Promise<InitAnswers | undefined> {
   const p = await import('@clack/prompts');
+  // clack's own words in the chosen language (its select footer is English-only, so ours replaces it).
+  p.updateSettings({ messages: { cancel: msg('init/cancelled', lang), error: msg('init/required', lang) } });
   p.intro('kehoach init');
   const family = khoi ?? (await p.select({
-    message: msg('init/ask-khoi', lang),
+    message: `${msg('init/ask-khoi', lang)} ${msg('init/select-hint', lang)}`,
+    showInstructions: false,
     options: [
       { value: 'nha_nuoc', label: 'nha_nuoc', hint: 'NĐ 30/2020/NĐ-CP' },
       { value: 'dang', label: 'dang', hint: 'HD 36-HD/VPTW' },

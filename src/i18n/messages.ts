@@ -333,6 +333,7 @@ export const catalogue = {
   'init/ask-dia-danh': m(() => 'Địa danh (ví dụ Hà Nội)?', () => 'Place name (e.g. Hà Nội)?'),
   'init/ask-nguoi-ky': m(() => 'Họ tên người ký?', () => "Signer's full name?"),
   'init/ask-chuc-vu': m(() => 'Chức vụ người ký (in hoa, ví dụ CHỦ TỊCH)?', () => "Signer's title (upper case, e.g. CHỦ TỊCH)?"),
+  'init/select-hint': m(() => '(↑/↓ để chọn, Enter để xác nhận)', () => '(↑/↓ to move, Enter to confirm)'),
   'init/required': m(() => 'cần nhập giá trị', () => 'a value is needed'),
   'cli/error-prefix': m(() => 'lỗi', () => 'error'),
   'commander/unknown-option': m((p) => `không có tùy chọn "${p.name}"${p.hint}`, (p) => `unknown option "${p.name}"${p.hint}`),
