@@ -25,7 +25,7 @@ export { loadProfile, DEFAULT_TEMPLATES_DIR, type LayoutProfile, type StyleSpec 
 export { MarkupError } from './render/markup.js';
 export { writeFileAtomic } from './write.js';
 export { loadPlanWithInheritance, defaultsFor, DEFAULTS_FILE } from './inherit.js';
-export { checkLoadedPlan, checkSource, checkPlanText, renderView, type PlanOptions, type CheckResult } from './pipeline.js';
+export { checkLoadedPlan, checkSource, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
 
 /**
  * YAML text of a plan given as text or object. An object is first checked for what YAML cannot hold (cycles,

@@ -34,7 +34,7 @@ export interface StyleSpec {
   dong?: number | string;
   /** Keep with the next paragraph (headings). */
   giu_voi_sau?: boolean;
-  /** Inherit another role's style first. */
+  /** Inherit another role's style first (kept after resolution: the direct parent, for Word's basedOn). */
   ke_thua?: string;
 }
 
@@ -122,7 +122,7 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
     if (!s.ke_thua) return s;
     if (seen.includes(role)) return fail(['kieu', role, 'ke_thua'], `kieu.${role}.ke_thua (vòng lặp / cycle)`);
     const { ke_thua, ...own } = s;
-    return { ...resolve(ke_thua, [...seen, role]), ...own };
+    return { ...resolve(ke_thua, [...seen, role]), ...own, ke_thua }; // ke_thua kept: the Word style is based on it
   };
   const kieu: Record<string, StyleSpec> = {};
   for (const role of Object.keys(styles)) kieu[role] = resolve(role);

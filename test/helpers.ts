@@ -90,3 +90,47 @@ export function lcs(a: string[], b: string[]): number {
 
 /** True when a command is on PATH. */
 export const hasCommand = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+type XNode = Record<string, any>;
+const props = (node: XNode | undefined): XNode => (node && typeof node === 'object' ? node : {});
+/** Merges property elements level by level: attributes of one element merge, a later level wins. */
+function mergeProps(into: XNode, from: XNode | undefined): XNode {
+  for (const [k, v] of Object.entries(props(from))) {
+    if (k.startsWith('@') || k === '#text') continue;
+    into[k] = v && typeof v === 'object' && !Array.isArray(v) && into[k] && typeof into[k] === 'object' ? { ...into[k], ...v } : v;
+  }
+  return into;
+}
+
+/**
+ * The formatting Word applies to a paragraph and its runs: document defaults, then the paragraph style and the
+ * styles it is based on (root first), then the direct formatting. Returns flat maps of property elements
+ * (e.g. `rPr['w:sz']['@w:val']`, `pPr['w:jc']['@w:val']`), so tests check what the page shows, wherever it is set.
+ */
+export function effectiveFormatting(parts: Record<string, string>) {
+  const styles = plainParser.parse(parts['word/styles.xml']) as XNode;
+  const list: XNode[] = [styles['w:styles']['w:style']].flat();
+  const byId = new Map(list.map((s) => [s['@w:styleId'], s]));
+  const defaults = styles['w:styles']['w:docDefaults'];
+  const chain = (id: string | undefined): XNode[] => {
+    const out: XNode[] = [];
+    for (let s = id ? byId.get(id) : byId.get('Normal'); s && out.length < 20; s = byId.get(s['w:basedOn']?.['@w:val'])) out.unshift(s);
+    return out;
+  };
+  return {
+    styleOf: (id: string) => byId.get(id),
+    paragraph(p: XNode): XNode {
+      const out = mergeProps({}, defaults?.['w:pPrDefault']?.['w:pPr']);
+      for (const s of chain(p['w:pPr']?.['w:pStyle']?.['@w:val'])) mergeProps(out, s['w:pPr']);
+      return mergeProps(out, p['w:pPr']);
+    },
+    run(p: XNode, r: XNode): XNode {
+      const out = mergeProps({}, defaults?.['w:rPrDefault']?.['w:rPr']);
+      for (const s of chain(p['w:pPr']?.['w:pStyle']?.['@w:val'])) mergeProps(out, s['w:rPr']);
+      return mergeProps(out, r['w:rPr']);
+    },
+  };
+}
+
+/** True when a toggle property (w:b, w:i, w:u …) of an effective rPr is on. */
+export const isOn = (rPr: XNode, k: string): boolean => k in rPr && !['false', '0', 'none'].includes(String(rPr[k]?.['@w:val'] ?? 'true'));

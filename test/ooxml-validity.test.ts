@@ -27,13 +27,14 @@ describe('Open XML SDK validation (Office 2016)', () => {
 
   it('a corrupted copy is rejected (the check can fail)', async () => {
     const files = unzipSync(new Uint8Array(await renderExample(EXAMPLES[0])));
-    // Move <w:jc> in front of <w:spacing> in the first paragraph properties that have both: well-formed, schema-invalid.
-    const xml = strFromU8(files['word/document.xml']);
+    // Move <w:jc> in front of <w:spacing> in the first paragraph properties that have both (a paragraph style's):
+    // well-formed, schema-invalid.
+    const xml = strFromU8(files['word/styles.xml']);
     const broken = xml.replace(/(<w:pPr>)(.*?)(<w:jc [^>]*\/>)/, '$1$3$2');
     expect(broken).not.toBe(xml);
-    files['word/document.xml'] = strToU8(broken);
+    files['word/styles.xml'] = strToU8(broken);
     const errors = await check(zipSync(files));
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0].path.partUri).toBe('/word/document.xml');
+    expect(errors[0].path.partUri).toBe('/word/styles.xml');
   }, 60_000);
 });

@@ -7,13 +7,13 @@ import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, EXAMPLES_DIR, renderExample, docxParts, plainParser } from './helpers.js';
+import { EXAMPLES, EXAMPLES_DIR, renderExample, docxParts, plainParser, effectiveFormatting, isOn } from './helpers.js';
 
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
 type X = Record<string, any>;
 
 /** Every element named `name` anywhere below `node`. */
-function all(node: unknown, name: string, out: X[] = []): X[] {
+export function all(node: unknown, name: string, out: X[] = []): X[] {
   if (Array.isArray(node)) node.forEach((n) => all(n, name, out));
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
@@ -56,7 +56,10 @@ describe.each(EXAMPLES)('%s', (ex) => {
     expect(first).not.toMatch(/PAGE/);
     expect(first).not.toMatch(/<w:t[ >]/);
     expect(def).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
-    expect(def).toMatch(/<w:jc w:val="center"\/>/);
+    const fmt = effectiveFormatting(parts);
+    const pageParas = all(plainParser.parse(def), 'w:p').filter((p) => JSON.stringify(p).includes('PAGE'));
+    expect(pageParas.length).toBe(1);
+    expect(fmt.paragraph(pageParas[0])['w:jc']['@w:val']).toBe('center');
   });
 
   it('Times New Roman in every font slot of every run; no Calibri or theme fonts anywhere', async () => {
@@ -66,11 +69,13 @@ describe.each(EXAMPLES)('%s', (ex) => {
       expect(xml, name).not.toMatch(/Calibri|Cambria|Aptos/);
       expect(xml, name).not.toMatch(/(ascii|hAnsi|eastAsia|cs)Theme=/);
     }
+    const fmt = effectiveFormatting(parts);
     for (const part of Object.keys(parts).filter((p) => /^word\/(document|header\d+)\.xml$/.test(p))) {
-      const runs = all(plainParser.parse(parts[part]), 'w:r');
+      const paras = all(plainParser.parse(parts[part]), 'w:p');
+      const runs = paras.flatMap((p) => (p['w:r'] ?? []).map((r: X) => ({ p, r })));
       if (part === 'word/document.xml') expect(runs.length).toBeGreaterThan(30);
-      for (const r of runs) {
-        const f = r['w:rPr']?.['w:rFonts'];
+      for (const { p, r } of runs) {
+        const f = fmt.run(p, r)['w:rFonts'];
         expect(f, `${part}: run "${runText(r)}"`).toMatchObject({ '@w:ascii': 'Times New Roman', '@w:hAnsi': 'Times New Roman', '@w:cs': 'Times New Roman', '@w:eastAsia': 'Times New Roman' });
       }
     }
@@ -101,11 +106,13 @@ describe.each(EXAMPLES)('%s', (ex) => {
   });
 
   it('sizes and styles of the components (half-points)', async () => {
-    const { doc } = await load();
-    const runs = all(doc, 'w:r');
-    const find = (text: string) => runs.find((r) => runText(r).startsWith(text));
-    const sz = (r: X | undefined) => Number(r?.['w:rPr']?.['w:sz']?.['@w:val']);
-    const has = (r: X | undefined, k: string) => !!r && k in r['w:rPr'];
+    const { doc, parts } = await load();
+    const fmt = effectiveFormatting(parts);
+    // Each run with what the page shows: defaults, its paragraph's style chain, then its own formatting.
+    const runs = all(doc, 'w:p').flatMap((p) => (p['w:r'] ?? []).map((r: X) => ({ text: runText(r), rPr: fmt.run(p, r) })));
+    const find = (text: string) => runs.find((r) => r.text.startsWith(text));
+    const sz = (r: X | undefined) => Number(r?.rPr['w:sz']?.['@w:val']);
+    const has = (r: X | undefined, k: string) => !!r && isOn(r.rPr, k);
     if (party) {
       expect(sz(find('ĐẢNG CỘNG SẢN VIỆT NAM'))).toBe(30);
       expect(sz(find('KẾ HOẠCH'))).toBe(32);
@@ -120,21 +127,23 @@ describe.each(EXAMPLES)('%s', (ex) => {
       expect([sz(nn), has(nn, 'w:b'), has(nn, 'w:i')]).toEqual([24, true, true]);
       expect(sz(find('- Lưu'))).toBe(22);
     }
-    const date = runs.find((r) => /ngày \d{2} tháng \d{1,2} năm \d{4}/.test(runText(r)));
+    const date = runs.find((r) => /ngày \d{2} tháng \d{1,2} năm \d{4}/.test(r.text));
     expect(has(date, 'w:i')).toBe(true);
     expect(sz(find(plan.nguoi_ky.ho_ten))).toBe(28);
   });
 
   it('body paragraphs: justified, first-line indent, 6 pt after', async () => {
-    const { doc } = await load();
+    const { doc, parts } = await load();
+    const fmt = effectiveFormatting(parts);
     const paras: X[] = doc['w:document']['w:body']['w:p'];
     const trichYeu = [plan.trich_yeu].flat().join('');
     const body = paras.filter((p) => { const t = (p['w:r'] ?? []).map(runText).join(''); return t.length > 200 && t !== trichYeu; });
     expect(body.length).toBeGreaterThan(5);
     for (const p of body) {
-      expect(p['w:pPr']['w:jc']['@w:val']).toBe('both');
-      expect(p['w:pPr']['w:ind']['@w:firstLine']).toBe(String(party ? mm(10) : 720));
-      expect(p['w:pPr']['w:spacing']['@w:after']).toBe('120');
+      const pPr = fmt.paragraph(p);
+      expect(pPr['w:jc']['@w:val']).toBe('both');
+      expect(pPr['w:ind']['@w:firstLine']).toBe(String(party ? mm(10) : 720));
+      expect(pPr['w:spacing']['@w:after']).toBe('120');
     }
   });
 });

@@ -1,13 +1,21 @@
 /** The batch command's reporting: a progress bar on a terminal, periodic plain lines otherwise, and a summary. */
 import cliProgress from 'cli-progress';
+import { existsSync, readFileSync } from 'node:fs';
+import { KehoachError } from '../errors.js';
+import { CliExit } from './render.js';
 import { runBatch, type BatchOptions, type BatchProgress, type BatchSummary } from '../batch/index.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
 
 const rate = (p: BatchProgress) => (p.elapsedMs > 0 ? ((p.rendered + p.skipped + p.failed) / (p.elapsedMs / 1000)) : 0);
 
-/** Runs a batch with progress on stderr; returns the exit code (0 all good, 1 any plan failed or register error). */
-export async function batchCommand(inputs: string[], opts: BatchOptions & { format: Format }, lang: Lang): Promise<number> {
+/**
+ * Runs a batch with progress on stderr; returns the exit code (0 all good, 1 any plan failed or register error).
+ * With `pdf`, every .docx written (or skipped, when its PDF is missing) also gets a PDF beside it, converted by one
+ * LibreOffice process for the whole batch (src/pdf.ts).
+ * @throws KehoachError from the PDF conversion (kind "usage" when LibreOffice is missing, "io" when it fails)
+ */
+export async function batchCommand(inputs: string[], opts: BatchOptions & { format: Format; pdf?: boolean }, lang: Lang): Promise<number> {
   const tty = !!process.stderr.isTTY && !process.env.CI;
   let bar: cliProgress.SingleBar | undefined;
   let lastLine = 0;
@@ -43,6 +51,17 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     rendered: summary.rendered, failed: summary.failed, skipped: summary.skipped,
     wall: wall.toFixed(2), rate: ((summary.rendered + summary.skipped) / Math.max(wall, 1e-9)).toFixed(1),
   }) + '\n');
+  if (opts.pdf) {
+    const pdfOf = (docx: string) => docx.replace(/\.docx$/i, '') + '.pdf';
+    const todo = summary.results.filter((r) => r.status === 'rendered' || (r.status === 'skipped' && !existsSync(pdfOf(r.output))));
+    const { convertToPdf } = await import('../pdf.js');
+    try {
+      await convertToPdf(todo.map((r) => ({ docx: readFileSync(r.output), output: pdfOf(r.output) })), lang);
+    } catch (e) {
+      throw new CliExit(e instanceof KehoachError && e.kind === 'usage' ? 2 : 3, (e as Error).message);
+    }
+    if (todo.length) process.stderr.write(msg('batch/pdf-summary', lang, { count: todo.length }) + '\n');
+  }
   const registerErrors = summary.register.some((d) => d.severity === 'error');
   return summary.failed > 0 || registerErrors || summary.problems.length > 0 ? 1 : 0;
 }

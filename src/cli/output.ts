@@ -6,9 +6,23 @@ import type { Diagnostic } from '../errors.js';
 
 export type Format = 'text' | 'json' | 'github';
 
-/** Colour only on a terminal, and never with NO_COLOR or in CI. */
+let forced: boolean | undefined;
+
+/** --color (true) / --no-color (false) from the command line; undefined: decide per stream. */
+export function setColourMode(mode: boolean | undefined): void {
+  forced = mode;
+}
+
+/**
+ * Colour or not: --color / --no-color win; then NO_COLOR (any non-empty value: no colour, no-color.org), then
+ * FORCE_COLOR (colour unless "0" or "false"); otherwise only on a terminal and never in CI.
+ */
 export function useColour(stream: NodeJS.WriteStream): boolean {
-  return !!stream.isTTY && !process.env.NO_COLOR && !process.env.CI;
+  if (forced !== undefined) return forced;
+  if (process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return !!stream.isTTY && !process.env.CI;
 }
 
 /** Formats diagnostics in the chosen format (json: an array of {file, line, column, severity, rule, message}). */
@@ -23,7 +37,7 @@ export function formatDiagnostics(diags: Diagnostic[], format: Format, colour = 
       .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escProp(d.file)},line=${d.line},col=${d.column},title=${escProp(d.rule)}::${esc(d.message + (d.hint ? ` — ${d.hint}` : ''))}`)
       .join('\n');
   }
-  const c = colour ? chalk : new Chalk({ level: 0 });
+  const c = colour ? (chalk.level > 0 ? chalk : new Chalk({ level: 1 })) : new Chalk({ level: 0 });
   return diags
     .map((d) => {
       const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');

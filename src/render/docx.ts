@@ -6,7 +6,7 @@
 import {
   AlignmentType, BorderStyle, Document, FootnoteReference, Header, HeightRule, LeaderType, LineRuleType, PageNumber, PageOrientation, Paragraph,
   Tab, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
-  type IParagraphOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
+  type IParagraphOptions, type IParagraphStyleOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../profile.js';
 import { elements, MarkupError, type MNode } from './markup.js';
@@ -123,18 +123,78 @@ class Builder {
     });
   }
 
+  /**
+   * A <p>: references its role's named paragraph style (see paragraphStyles) and carries direct formatting only
+   * where the markup departs from the style (an `align` attribute, keep-with-next before a table).
+   */
   paragraph(node: MNode, keepNext = false, width = 0): Paragraph {
-    const s = this.style(node.attrs.style);
-    const opts = this.paragraphOptions(s);
-    if (keepNext) Object.assign(opts, { keepNext: true });
+    const role = node.attrs.style;
+    const s = this.style(role);
+    const opts: IParagraphOptions = role ? { style: styleId(role) } : this.paragraphOptions(s);
+    if (keepNext && !s.giu_voi_sau) Object.assign(opts, { keepNext: true });
     if (node.attrs.tabs) Object.assign(opts, { tabStops: this.tabStops(node.attrs.tabs, width) });
     if (node.attrs['page-break-before'] === 'true') Object.assign(opts, { pageBreakBefore: true });
-    if (node.attrs.align in ALIGN) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
+    if (node.attrs.align in ALIGN && node.attrs.align !== (s.can ?? 'trai')) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
     const children: ParagraphChild[] = [];
     const underline = node.attrs.underline === 'true' ? { underline: { type: UnderlineType.SINGLE } } : {};
-    this.runs(node, { ...this.runOptions(s), ...underline }, children, { v: true });
-    // An empty paragraph still needs its size, so that spacer lines have the style's height.
-    return new Paragraph({ ...opts, children, run: this.runOptions(s) });
+    // Runs inherit the style's font, size, bold and italics; only inline marks, <span>s and underline add run formatting.
+    this.runs(node, { ...(role ? {} : this.runOptions(s)), ...underline }, children, { v: true });
+    // An empty paragraph still needs its size, so that spacer lines have the style's height (the style gives it).
+    return new Paragraph({ ...opts, children, ...(role ? {} : { run: this.runOptions(s) }) });
+  }
+
+  /**
+   * One named paragraph style per layout role (templates/<khoi>/layout.yaml `kieu:`), id and name = the role
+   * (e.g. "than", "noi_nhan"). A role inheriting another (ke_thua) is based on it and states only what differs, so
+   * changing "than" once changes every body-like paragraph. The headings tieu_de_1..4 are based on Word's
+   * Heading 1–4 (themselves based on the role tieu_de_N inherits, usually "than") and carry w:outlineLvl 0–3, so
+   * they appear in Word's navigation pane. Units as in runOptions / paragraphOptions.
+   */
+  paragraphStyles(): IParagraphStyleOptions[] {
+    const kieu = this.profile.kieu;
+    return Object.keys(kieu).map((role) => {
+      const s = kieu[role];
+      const level = headingLevel(role);
+      const parent = s.ke_thua && kieu[s.ke_thua] ? s.ke_thua : undefined;
+      // A heading's Word Heading N is based on the role it inherits, so it differs from that role only.
+      const base = parent ? kieu[parent] : undefined;
+      const { run, paragraph } = this.styleDiff(s, base);
+      return {
+        id: styleId(role),
+        name: role,
+        basedOn: level ? `Heading${level}` : parent ? styleId(parent) : 'Normal',
+        next: level && kieu.than ? styleId('than') : styleId(role),
+        ...(level || role === 'than' ? { quickFormat: true } : {}),
+        run,
+        paragraph: { ...paragraph, ...(level ? { outlineLevel: level - 1 } : {}) } as IParagraphStyleOptions['paragraph'],
+      };
+    });
+  }
+
+  /** The run and paragraph options of `s` that differ from `base` (all of them without a base). */
+  private styleDiff(s: StyleSpec, base?: StyleSpec): { run: IRunOptions; paragraph: IParagraphOptions } {
+    const differs = (k: keyof StyleSpec) => !base || (s[k] ?? null) !== (base[k] ?? null);
+    const { font: _font, ...full } = this.runOptions(s);
+    const run: Record<string, unknown> = {};
+    if (differs('co')) run.size = full.size;
+    if (differs('dam')) run.bold = !!s.dam;
+    if (differs('nghieng')) run.italics = !!s.nghieng;
+    if (differs('gach_chan')) run.underline = s.gach_chan ? full.underline : { type: UnderlineType.NONE };
+    if (!base) { if (!s.dam) delete run.bold; if (!s.nghieng) delete run.italics; if (!s.gach_chan) delete run.underline; }
+    const p = this.paragraphOptions(s);
+    const paragraph: Record<string, unknown> = {};
+    if (differs('can')) paragraph.alignment = p.alignment;
+    const spacing: Record<string, unknown> = {};
+    if (!base || differs('truoc')) spacing.before = p.spacing!.before;
+    if (!base || differs('sau')) spacing.after = p.spacing!.after;
+    if (!base || differs('dong')) Object.assign(spacing, { line: p.spacing!.line, lineRule: p.spacing!.lineRule });
+    if (Object.keys(spacing).length) paragraph.spacing = spacing;
+    const indent: Record<string, unknown> = {};
+    if (!base || differs('thut_dau')) indent.firstLine = (p.indent as { firstLine: number }).firstLine;
+    if (!base || differs('thut_trai')) indent.left = (p.indent as { left: number }).left;
+    if (Object.keys(indent).length) paragraph.indent = indent;
+    if (differs('giu_voi_sau') && (base || s.giu_voi_sau)) paragraph.keepNext = !!s.giu_voi_sau;
+    return { run: run as IRunOptions, paragraph: paragraph as IParagraphOptions };
   }
 
   /** A short rule: an empty 1 pt paragraph with a top border, clipped by equal side indents (dependencies.md §2, variant A). */
@@ -286,6 +346,15 @@ function rowHeight(r: MNode) {
   return { height: { value, rule: r.attrs['height-rule'] === 'exact' ? HeightRule.EXACT : HeightRule.ATLEAST } };
 }
 
+/** Style id of a layout role: the role itself ("than", "tieu_de_1"), stable and readable. */
+export const styleId = (role: string): string => role;
+
+/** 1–4 for the heading roles tieu_de_1..4 (Word's Heading 1–4, outline levels 0–3), else 0. */
+const headingLevel = (role: string): number => {
+  const m = /^tieu_de_([1-4])$/.exec(role);
+  return m ? Number(m[1]) : 0;
+};
+
 function textOf(n: MNode): string {
   return n.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
@@ -301,15 +370,25 @@ export function buildDocument(root: MNode, profile: LayoutProfile): Document {
   const sections = elements(root).filter((e) => e.name === 'section').map((s) => b.section(s));
   if (!sections.length) throw new MarkupError('layout markup: <document> has no <section>');
   const f = profile.phong_chu;
+  const font = { ascii: f, hAnsi: f, cs: f, eastAsia: f };
+  // Word's Heading 1–4: based on the role the family's tieu_de_N inherits (usually "than"), plus the outline level;
+  // the tieu_de_N styles are based on them and add their own look. Black, as Word's own headings are blue.
+  const heading = (level: number) => {
+    const parent = profile.kieu[`tieu_de_${level}`]?.ke_thua;
+    const basedOn = parent && profile.kieu[parent] ? styleId(parent) : 'Normal';
+    return { basedOn, next: basedOn, run: { color: '000000' }, paragraph: { outlineLevel: level - 1 } };
+  };
   return new Document({
     theme: { fonts: { headings: f, body: f } },
     styles: {
       default: {
         document: {
-          run: { font: { ascii: f, hAnsi: f, cs: f, eastAsia: f }, size: 28 },
+          run: { font, size: 28, language: { value: 'vi-VN' } },
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
+        heading1: heading(1), heading2: heading(2), heading3: heading(3), heading4: heading(4),
       },
+      paragraphStyles: b.paragraphStyles(),
     },
     sections,
     ...(Object.keys(b.footnotes).length ? { footnotes: b.footnotes } : {}),

@@ -1,0 +1,102 @@
+/**
+ * The render command: one plan (a file or "-" for stdin) → .docx, PDF or both, to a file, a folder or stdout.
+ * Writes nothing when the plan has an error, when LibreOffice is needed and missing, or when the conversion fails.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { KehoachError, type Diagnostic } from '../errors.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { formatDiagnostics, useColour } from './output.js';
+
+/** A failure the CLI reports as one line with this exit code (2 usage, 3 internal / output). */
+export class CliExit extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+export interface RenderCliOptions { output?: string; pdf?: boolean; lang: Lang; templatesDir?: string; /** write even when warnings make the page visibly wrong */ force?: boolean }
+
+/** Where render writes: the .docx (undefined for PDF-only) and the PDF (undefined without PDF). "-" = stdout. */
+export function outputTargets(input: string, out: string | undefined, pdf: boolean): { docx?: string; pdf?: string } {
+  if (out === '-' || (input === '-' && !out)) return { docx: '-' };
+  const name = (input === '-' ? 'ke-hoach' : basename(input, extname(input))) + '.docx';
+  let docx: string;
+  if (!out) docx = join(dirname(input), name);
+  else if (out.endsWith('/') || out.endsWith('\\') || (existsSync(out) && statSync(out).isDirectory())) docx = join(out, name);
+  else if (extname(out).toLowerCase() === '.pdf') return { pdf: out };
+  else docx = out;
+  return pdf ? { docx, pdf: docx.replace(/\.docx$/i, '') + '.pdf' } : { docx };
+}
+
+/** The whole of stdin as text. */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const print = (diags: Diagnostic[]) => { if (diags.length) process.stderr.write(formatDiagnostics(diags, 'text', useColour(process.stderr)) + '\n'); };
+
+/**
+ * Renders one plan and writes its outputs; prints diagnostics (errors and warnings) on stderr.
+ * @returns 0 written, 1 the plan has errors (nothing written)
+ * @throws CliExit (2: missing file or LibreOffice; 3: an output could not be written or converted)
+ */
+export async function renderOnce(input: string, o: RenderCliOptions, stdinText?: string): Promise<number> {
+  const { renderPlanFile, checkPlanText, renderView, writeFileAtomic, assertNoErrors } = await import('../index.js');
+  const lang = o.lang;
+  const targets = outputTargets(input, o.output, !!o.pdf);
+  if (input !== '-' && !existsSync(input)) throw new CliExit(2, msg('cli/missing-file', lang, { file: input }));
+  let soffice: string | undefined;
+  if (targets.pdf) {
+    const { requireSoffice } = await import('../pdf.js');
+    try { soffice = requireSoffice(lang); } catch (e) { throw new CliExit(2, (e as Error).message); }
+  }
+  const opts = { lang, ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), ...(o.force ? { force: true } : {}) };
+  let bytes: Buffer;
+  let diagnostics: Diagnostic[];
+  try {
+    if (input === '-') {
+      const check = checkPlanText(stdinText ?? (await readStdin()), { ...opts, file: '<stdin>' });
+      diagnostics = check.diagnostics;
+      assertNoErrors(diagnostics, o.force, lang);
+      bytes = await renderView(check.view!, (check.source.data as { khoi: string }).khoi, opts);
+    } else {
+      const r = await renderPlanFile(input, { ...opts, file: input });
+      bytes = r.bytes;
+      diagnostics = r.check.diagnostics;
+    }
+  } catch (e) {
+    if (e instanceof KehoachError && e.kind === 'invalid' && e.diagnostics.length) {
+      print(e.diagnostics);
+      const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+      // Without errors, what stopped the render is a warning that would print a visibly wrong page (--force writes it).
+      process.stderr.write(`kehoach: ${errors ? msg('cli/not-written', lang, { count: errors }) : e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  print(diagnostics.filter((d) => d.severity === 'warning'));
+  if (targets.docx === '-') {
+    process.stdout.write(bytes);
+    return 0;
+  }
+  if (targets.pdf && soffice) {
+    const { convertToPdf } = await import('../pdf.js');
+    try {
+      await convertToPdf([{ docx: bytes, output: targets.pdf }], lang);
+    } catch (e) {
+      throw new CliExit(e instanceof KehoachError && e.kind === 'usage' ? 2 : 3, (e as Error).message);
+    }
+  }
+  if (targets.docx) {
+    try {
+      await writeFileAtomic(targets.docx, bytes);
+    } catch (e) {
+      throw new CliExit(3, msg('cli/output-exists-dir', lang, { file: targets.docx, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    }
+  }
+  for (const f of [targets.docx, targets.pdf]) if (f) process.stdout.write(msg('cli/written', lang, { file: f }) + '\n');
+  return 0;
+}

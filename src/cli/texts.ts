@@ -1,0 +1,159 @@
+/**
+ * Texts of the command line's help, in Vietnamese (default) and English: program and command descriptions,
+ * arguments, options, examples, the exit-code table, and commander's own words ("Usage:", "Options:", "(default: …)").
+ * Error messages live in src/i18n/messages.ts. To add a command: add its block here (`<command>/description`,
+ * `<command>/examples`, its options) and register it in src/cli.ts with `t('<command>/…')`.
+ */
+import type { Lang } from '../i18n/messages.js';
+
+type Pair = { vi: string; en: string };
+const p = (vi: string, en: string): Pair => ({ vi, en });
+
+const TEXTS = {
+  // ---- program and global options
+  'program/description': p(
+    'KẾ HOẠCH từ YAML ra .docx và PDF đúng thể thức (NĐ 30/2020/NĐ-CP, HD 36-HD/VPTW, QĐ 933/QĐ-TLĐ)',
+    'Turns a YAML plan into a Vietnamese official plan (.docx and PDF) laid out per the state, Party and trade-union standards',
+  ),
+  // placeholders of arguments and option values
+  'ph/plan': p('tệp.yaml', 'plan.yaml'),
+  'ph/paths': p('đường-dẫn...', 'paths...'),
+  'ph/out': p('tệp|thư-mục|-', 'file|dir|-'),
+  'ph/dir': p('thư-mục', 'dir'),
+  'ph/n': p('số', 'n'),
+  'ph/lang': p('vi|en', 'vi|en'),
+  'ph/format': p('định-dạng', 'format'),
+  'ph/file': p('tệp.json', 'file.json'),
+  'ph/khoi': p('khối', 'family'),
+  'opt/lang': p('ngôn ngữ thông báo và trợ giúp: vi hoặc en (hoặc biến KEHOACH_LANG)', 'language of messages and help: vi or en (or KEHOACH_LANG)'),
+  'opt/templates': p('thư mục mẫu (templates) thay cho mẫu kèm theo', 'a templates folder to use instead of the bundled one'),
+  'opt/debug': p('hiện chi tiết lỗi nội bộ (stack)', 'show internal error details (stack)'),
+  'opt/color': p('luôn tô màu (mặc định: chỉ trên terminal; theo FORCE_COLOR, NO_COLOR)', 'always use colour (default: on a terminal only; FORCE_COLOR, NO_COLOR honoured)'),
+  'opt/no-color': p('không tô màu', 'never use colour'),
+  'opt/version': p('in số phiên bản', 'print the version number'),
+  'opt/help': p('in hướng dẫn của lệnh', 'print help for the command'),
+  'cmd/help': p('in hướng dẫn của một lệnh', 'print help for a command'),
+  'exit-codes': p(
+    'Mã thoát (mọi lệnh): 0 thành công; 1 kế hoạch có lỗi (hoặc cảnh báo với --strict); 2 dùng sai lệnh, tệp không có, thiếu LibreOffice cho PDF; 3 lỗi nội bộ hoặc không ghi được tệp.',
+    'Exit codes (every command): 0 success; 1 the plan has errors (or warnings with --strict); 2 wrong usage, missing file, LibreOffice missing for PDF; 3 internal error or a file could not be written.',
+  ),
+  'examples': p('Ví dụ:', 'Examples:'),
+  'program/examples': p(
+    '  $ kehoach init\n  $ kehoach render ke-hoach.yaml --pdf\n  $ kehoach --lang en validate plans/',
+    '  $ kehoach init\n  $ kehoach render plan.yaml --pdf\n  $ kehoach --lang en validate plans/',
+  ),
+
+  // ---- commander's own words
+  'title/Usage:': p('Cách dùng:', 'Usage:'),
+  'title/Options:': p('Tùy chọn:', 'Options:'),
+  'title/Arguments:': p('Tham số:', 'Arguments:'),
+  'title/Commands:': p('Lệnh:', 'Commands:'),
+  'title/Global Options:': p('Tùy chọn chung:', 'Global Options:'),
+  'word/choices': p('chọn', 'choices'),
+  'word/default': p('mặc định', 'default'),
+  'usage/options': p('[tùy-chọn]', '[options]'),
+  'usage/command': p('[lệnh]', '[command]'),
+  'cmd/help-term': p('help [lệnh]', 'help [command]'),
+
+  // ---- render
+  'render/description': p(
+    'kiểm tra rồi kết xuất một kế hoạch ra .docx (và PDF với --pdf hoặc -o tệp.pdf)',
+    'check a plan, then write it as .docx (and PDF with --pdf or -o file.pdf)',
+  ),
+  'render/arg': p('tệp kế hoạch .yaml, hoặc "-" để đọc từ stdin', 'the plan .yaml file, or "-" to read stdin'),
+  'render/opt-output': p(
+    'tệp .docx hoặc .pdf, thư mục đích, hoặc "-" (stdout) (mặc định: cạnh tệp YAML)',
+    'a .docx or .pdf file, a folder, or "-" for stdout (default: beside the YAML)',
+  ),
+  'render/opt-pdf': p('ghi thêm PDF cạnh .docx (cần LibreOffice)', 'also write a PDF beside the .docx (needs LibreOffice)'),
+  'render/opt-watch': p(
+    'theo dõi kế hoạch, _defaults.yaml và tệp ke_thua; kết xuất lại mỗi lần lưu',
+    'watch the plan, its _defaults.yaml and ke_thua files; re-render on every save',
+  ),
+  'render/opt-force': p(
+    'vẫn ghi khi có cảnh báo làm văn bản in sai (số hay dấu "-" tự ghi in hai lần, dòng Lưu trong các nơi nhận)',
+    'write even when a warning makes the page visibly wrong (a typed number or "-" printed twice, a Lưu line among the recipients)',
+  ),
+  'render/examples': p(
+    '  $ kehoach render ke-hoach.yaml\n  $ kehoach render ke-hoach.yaml -o ke-hoach.pdf\n  $ kehoach render ke-hoach.yaml --pdf --watch',
+    '  $ kehoach render plan.yaml\n  $ kehoach render plan.yaml -o plan.pdf\n  $ cat plan.yaml | kehoach render - -o - > plan.docx',
+  ),
+
+  // ---- validate
+  'validate/description': p(
+    'kiểm tra kế hoạch (không kết xuất): tệp, thư mục, mẫu glob hoặc "-" (stdin)',
+    'check plans without rendering: files, folders, globs or "-" (stdin)',
+  ),
+  'validate/arg': p('tệp .yaml, thư mục (tìm *.yaml, *.yml), mẫu glob, hoặc "-"', '.yaml files, folders (searched for *.yaml, *.yml), globs, or "-"'),
+  'validate/opt-format': p('định dạng kết quả', 'output format'),
+  'validate/opt-strict': p('cảnh báo cũng làm lệnh thất bại (mã 1)', 'warnings fail the command too (exit 1)'),
+  'validate/opt-register': p('kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)', 'check the register of numbers (the default for a folder)'),
+  'validate/opt-jobs': p('số luồng song song khi kiểm tra nhiều tệp (mặc định: số lõi)', 'parallel threads for many files (default: the number of cores)'),
+  'validate/opt-fix': p('tự sửa các cảnh báo máy móc trong YAML trước khi kiểm tra (như lệnh fix)', 'fix the mechanical warnings in the YAML first (as the fix command does)'),
+  'fix/description': p(
+    'tự sửa các cảnh báo máy móc (số, dấu "-" tự ghi, dấu chấm cuối trích yếu, dấu cách thừa, KT. tự ghi, ngày dd/mm/yyyy), giữ chú thích và bố cục',
+    'fix the mechanical warnings (typed numbers and dashes, the trích yếu\'s final dot, doubled spaces, a typed KT., dd/mm/yyyy dates), keeping comments and layout',
+  ),
+  'fix/arg': p('tệp .yaml, thư mục hoặc mẫu glob', '.yaml files, folders or glob patterns'),
+  'fix/examples': p(
+    '  $ kehoach fix ke-hoach.yaml\n  $ kehoach fix plans/\n  $ kehoach validate --fix plans/ --strict',
+    '  $ kehoach fix plan.yaml\n  $ kehoach fix plans/\n  $ kehoach validate --fix plans/ --strict',
+  ),
+  'validate/examples': p(
+    '  $ kehoach validate ke-hoach.yaml\n  $ kehoach validate plans/ --format github --strict\n  $ cat ke-hoach.yaml | kehoach validate -',
+    '  $ kehoach validate plan.yaml\n  $ kehoach validate plans/ --format github --strict\n  $ cat plan.yaml | kehoach validate -',
+  ),
+
+  // ---- batch
+  'batch/description': p(
+    'kết xuất nhiều kế hoạch: thư mục hoặc mẫu glob → thư mục đích, giữ nguyên cây thư mục',
+    'render many plans: folders or globs → an output folder, keeping the folder tree',
+  ),
+  'batch/arg': p('thư mục hoặc mẫu glob', 'folders or globs'),
+  'batch/opt-output': p('thư mục đích', 'output folder'),
+  'batch/opt-jobs': p('số luồng song song (mặc định: số lõi)', 'parallel threads (default: the number of cores)'),
+  'batch/opt-incremental': p('bỏ qua kế hoạch có đầu vào không đổi so với manifest trước', 'skip plans whose inputs are unchanged since the last manifest'),
+  'batch/opt-manifest': p('tệp manifest (mặc định <output>/manifest.json)', 'manifest file (default <output>/manifest.json)'),
+  'batch/opt-shard': p('chỉ kết xuất phần thứ i trong n phần ổn định (ma trận CI)', 'render only the i-th of n stable slices (CI matrix)'),
+  'batch/opt-register': p('kiểm tra sổ đăng ký: không trùng số, số theo ngày, liệt kê số thiếu', 'check the register: no duplicate numbers, numbers follow dates, gaps listed'),
+  'batch/opt-format': p('định dạng báo lỗi', 'format of the reported problems'),
+  'batch/opt-pdf': p('ghi thêm PDF cạnh mỗi .docx (một tiến trình LibreOffice cho cả lô)', 'also write a PDF beside each .docx (one LibreOffice process for the batch)'),
+  'batch/examples': p(
+    '  $ kehoach batch plans/ -o out/\n  $ kehoach batch plans/ -o out/ --incremental --pdf\n  $ kehoach batch plans/ -o out/ --shard 2/4',
+    '  $ kehoach batch plans/ -o out/\n  $ kehoach batch plans/ -o out/ --incremental --pdf\n  $ kehoach batch plans/ -o out/ --shard 2/4',
+  ),
+
+  // ---- init
+  'init/description': p(
+    'tạo một kế hoạch mẫu có chú thích, _defaults.yaml của cơ quan và .vscode/settings.json (hỏi trên terminal)',
+    'create a commented plan, the office\'s _defaults.yaml and .vscode/settings.json (asks on a terminal)',
+  ),
+  'init/arg': p('thư mục đích (mặc định: thư mục hiện tại)', 'target folder (default: the current folder)'),
+  'init/opt-khoi': p('khối: nha_nuoc, dang hoặc cong_doan', 'family: nha_nuoc, dang or cong_doan'),
+  'init/opt-yes': p('không hỏi, dùng giá trị mặc định (cho script)', 'ask nothing, use the defaults (for scripts)'),
+  'init/opt-force': p('ghi đè tệp đã có', 'overwrite existing files'),
+  'init/examples': p(
+    '  $ kehoach init\n  $ kehoach init ke-hoach-2025 --khoi dang --yes\n  $ kehoach init --yes --force',
+    '  $ kehoach init\n  $ kehoach init plans-2025 --khoi dang --yes\n  $ kehoach init --yes --force',
+  ),
+
+  // ---- schema
+  'schema/description': p('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)', 'print the plan\'s JSON Schema (for editors and other tools)'),
+  'schema/examples': p(
+    '  $ kehoach schema > ke-hoach.schema.json\n  $ kehoach schema | jq .properties.khoi',
+    '  $ kehoach schema > ke-hoach.schema.json\n  $ kehoach schema | jq .properties.khoi',
+  ),
+} satisfies Record<string, Pair>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** A help text in the chosen language. */
+export function t(key: TextKey, lang: Lang): string {
+  return TEXTS[key][lang];
+}
+
+/** commander's section titles ("Usage:", "Options:" …) in the chosen language; unknown titles unchanged. */
+export function title(str: string, lang: Lang): string {
+  const k = `title/${str}` as TextKey;
+  return k in TEXTS ? TEXTS[k][lang] : str;
+}
