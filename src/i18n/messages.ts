@@ -295,6 +295,38 @@ export const catalogue = {
     (p) => `không ghi được vào ${p.file}: ${p.reason}`,
     (p) => `cannot write ${p.file}: ${p.reason}`,
   ),
+
+  // ---- import and check of Word documents (h7: src/docx-read, src/import, src/check)
+  'docx/not-zip': m((p) => `${p.file}: không phải tệp .docx (không phải gói ZIP của Word)`, (p) => `${p.file}: not a .docx file (not a Word ZIP package)`),
+  'docx/ole': m((p) => `${p.file}: là tệp Word 97–2003 (.doc) mang đuôi .docx; hãy đổi đuôi thành .doc hoặc lưu lại dưới dạng .docx`, (p) => `${p.file}: a Word 97–2003 (.doc) file named .docx; rename it to .doc or save it as .docx`),
+  'docx/bad-zip': m((p) => `${p.file}: gói ZIP hỏng (${p.detail})`, (p) => `${p.file}: damaged ZIP package (${p.detail})`),
+  'docx/no-document': m((p) => `${p.file}: gói ZIP không có phần văn bản chính (word/document.xml); không phải tệp Word`, (p) => `${p.file}: the ZIP has no main document part (word/document.xml); not a Word file`),
+  'docx/macros': m((p) => `${p.file}: tệp có macro (vbaProject.bin); kehoach không mở tệp có macro, hãy lưu lại dưới dạng .docx thường`, (p) => `${p.file}: the file contains macros (vbaProject.bin); kehoach does not open macro-enabled files, save it as a plain .docx`),
+  'docx/bad-xml': m((p) => `${p.file}: XML hỏng trong tệp Word (${p.detail})`, (p) => `${p.file}: malformed XML in the Word file (${p.detail})`),
+  'docx/too-large': m((p) => `${p.file}: nội dung giải nén vượt ${p.limit} byte; từ chối đọc`, (p) => `${p.file}: unpacked content exceeds ${p.limit} bytes; refused`),
+  'docx/too-large-file': m((p) => `${p.file}: tệp quá lớn (${p.size} byte); giới hạn là ${p.limit} byte`, (p) => `${p.file}: file too large (${p.size} bytes); the limit is ${p.limit} bytes`),
+  'docx/no-soffice': m((p) => `${p.file}: cần LibreOffice (lệnh soffice) để đọc tệp này; hãy cài LibreOffice hoặc lưu tệp dưới dạng .docx`, (p) => `${p.file}: LibreOffice (the soffice command) is needed to read this file; install it or save the file as .docx`),
+  'docx/convert-failed': m((p) => `${p.file}: LibreOffice không chuyển được tệp sang .docx (${p.detail})`, (p) => `${p.file}: LibreOffice could not convert the file to .docx (${p.detail})`),
+  'docx/extension': m((p) => `${p.file}: chỉ đọc được .docx, .doc, .odt, .rtf, .htm hoặc .txt`, (p) => `${p.file}: only .docx, .doc, .odt, .rtf, .htm or .txt can be read`),
+  'import/no-title': m(() => 'không tìm thấy tên loại văn bản (dòng "KẾ HOẠCH"); toàn bộ văn bản được đặt vào phần nội dung', () => 'no document type line ("KẾ HOẠCH") found; the whole text went into the body'),
+  'import/unplaced': m((p) => `đoạn ${p.para}: không xếp được vào phần nào, để tại chỗ: "${p.text}"`, (p) => `paragraph ${p.para}: could not be placed, kept where it stood: "${p.text}"`),
+  'import/guessed': m((p) => `đoạn ${p.para}: ${p.what}`, (p) => `paragraph ${p.para}: ${p.what}`),
+  'import/written': m((p) => `đã ghi ${p.file}`, (p) => `written ${p.file}`),
+  'import/recall': m(
+    (p) => `khớp chữ khi kết xuất lại: ${p.pct}% (${p.found}/${p.total} từ của văn bản nguồn, đúng thứ tự)`,
+    (p) => `round trip: ${p.pct}% (${p.found}/${p.total} words of the source found in order in the rendered text)`,
+  ),
+  'import/invalid': m((p) => `kế hoạch nhập được chưa hợp lệ (${p.count} lỗi); vẫn ghi tệp YAML để sửa tay`, (p) => `the imported plan is not valid yet (${p.count} error(s)); the YAML is written for you to fix`),
+  'import/exists': m((p) => `${p.file} đã có; dùng --force để ghi đè`, (p) => `${p.file} exists; use --force to overwrite`),
+  'check/kho-giay': m((p) => `khổ giấy ${p.got} mm, cần A4 ${p.want} mm`, (p) => `paper ${p.got} mm, A4 ${p.want} mm required`),
+  'check/le': m((p) => `lề ${p.side} ${p.got} mm, cần ${p.min}–${p.max} mm`, (p) => `${p.side} margin ${p.got} mm, ${p.min}–${p.max} mm required`),
+  'check/phong-chu': m((p) => `phông "${p.got}" (${p.slot}) trong "${p.text}", cần ${p.want}`, (p) => `font "${p.got}" (${p.slot}) in "${p.text}", ${p.want} required`),
+  'check/co-chu': m((p) => `${p.role}: cỡ chữ ${p.got} pt, cần ${p.min === p.max ? p.min : `${p.min}–${p.max}`} pt`, (p) => `${p.role}: size ${p.got} pt, ${p.min === p.max ? p.min : `${p.min}–${p.max}`} pt required`),
+  'check/kieu-chu': m((p) => `${p.role}: ${p.what}`, (p) => `${p.role}: ${p.what}`),
+  'check/gach': m((p) => `không có đường kẻ dưới ${p.role}`, (p) => `no rule under the ${p.role}`),
+  'check/so-trang': m((p) => `số trang: ${p.what}`, (p) => `page numbers: ${p.what}`),
+  'check/so-0': m((p) => `${p.what} "${p.got}": số nhỏ hơn 10 ghi thêm số 0 ở trước (${p.want})`, (p) => `${p.what} "${p.got}": numbers below 10 take a leading zero (${p.want})`),
+  'check/thanh-phan': m((p) => `không tìm thấy ${p.role}`, (p) => `no ${p.role} found`),
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,45 @@
+/**
+ * Reads a plan kept as plain text (the seeds' form): one paragraph per non-empty line, `*…*` italic, `**…**` bold,
+ * `***…***` both; leading Markdown `#` marks dropped; a line ending in two spaces continues with a line break.
+ */
+import type { DocModel, Para, Run, RunFormat } from './model.js';
+
+const fmt = (bold: boolean, italic: boolean): RunFormat => ({ fonts: {}, bold, italic, underline: false });
+
+/** Splits a line into runs by its `*` marks (unbalanced marks stay as text). */
+export function runsOf(line: string): Run[] {
+  const out: Run[] = [];
+  const re = /(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?!\*)/gu;
+  let last = 0;
+  for (const m of line.matchAll(re)) {
+    if (m.index! > last) out.push({ text: line.slice(last, m.index), format: fmt(false, false) });
+    const n = m[1].length;
+    out.push({ text: m[2], format: fmt(n >= 2, n !== 2) });
+    last = m.index! + m[0].length;
+  }
+  if (last < line.length) out.push({ text: line.slice(last), format: fmt(false, false) });
+  return out;
+}
+
+/** Builds the document model of a text file (no tables, no sections: those checks do not apply to text). */
+export function readText(text: string): DocModel {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const body: Para[] = [];
+  let pending: Run[] | null = null;
+  const push = (runs: Run[]) => {
+    body.push({
+      kind: 'p', index: body.length + 1, text: runs.map((r) => r.text).join(''), runs,
+      indent: { left: 0, firstLine: 0 }, spacing: { before: 0, after: 0 }, border: { top: false, bottom: false }, fields: [], footnotes: [], drawings: 0,
+    });
+  };
+  for (const raw of lines) {
+    const cont = / {2}$/.test(raw);
+    const line = raw.replace(/^#{1,6}\s+/, '').trim();
+    if (!line) { if (pending) { push(pending); pending = null; } continue; }
+    const runs = runsOf(line);
+    if (pending) { pending.push({ text: '\n', format: fmt(false, false) }, ...runs); } else pending = runs;
+    if (!cont) { push(pending); pending = null; }
+  }
+  if (pending) push(pending);
+  return { source: 'txt', body, sections: [], parts: {}, footnotes: [] };
+}
