@@ -112,5 +112,6 @@ function nguoiKy(lines: Line[], notes: Notes): NguoiKy {
   }
   if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment(['nguoi_ky', 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
   if (texts.length > 1) notes.comment(['nguoi_ky', 'chuc_vu'], 'nhiều dòng chức vụ: giữ xuống dòng như văn bản nguồn');
-  return nk as unknown as NguoiKy;
+  const order = ['thay_mat', 'quyen_han', 'thu_truong', 'chuc_vu', 'ho_ten'];
+  return Object.fromEntries(order.filter((k) => nk[k] !== undefined).map((k) => [k, nk[k]])) as unknown as NguoiKy;
 }
