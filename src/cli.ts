@@ -156,6 +156,29 @@ program
     }
   });
 
+// ---- import, check (Word documents)
+program
+  .command('import')
+  .description('nhập một kế hoạch Word (.docx, .doc, .txt) thành tệp YAML có chú thích')
+  .argument('<file>', 'tệp .docx, .doc, .odt, .rtf, .htm hoặc .txt')
+  .option('-o, --output <file|dir>', 'tệp .yaml hoặc thư mục đích (mặc định: cạnh tệp nguồn)')
+  .option('--force', 'ghi đè tệp .yaml đã có')
+  .action(async (input: string, o: { output?: string; force?: boolean }) => {
+    const g = program.opts<Global>();
+    try { process.exitCode = await (await import('./cli/import-check.js')).importCommand(input, o, g); } catch (e) { fail(e, g); }
+  });
+
+program
+  .command('check')
+  .description('kiểm tra thể thức một hoặc nhiều tệp Word (.docx) theo khối của văn bản')
+  .argument('<files...>', 'tệp .docx (hoặc .doc, .odt qua LibreOffice)')
+  .addOption(new Option('--format <format>', 'định dạng kết quả').choices(['text', 'json', 'github']).default('text'))
+  .option('--strict', 'cảnh báo cũng làm lệnh thất bại')
+  .action(async (files: string[], o: { format: Format; strict?: boolean }) => {
+    const g = program.opts<Global>();
+    try { process.exitCode = await (await import('./cli/import-check.js')).checkCommand(files, o, g); } catch (e) { fail(e, g); }
+  });
+
 program
   .command('schema')
   .description('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)')

@@ -311,7 +311,6 @@ export const catalogue = {
   'import/no-title': m(() => 'không tìm thấy tên loại văn bản (dòng "KẾ HOẠCH"); toàn bộ văn bản được đặt vào phần nội dung', () => 'no document type line ("KẾ HOẠCH") found; the whole text went into the body'),
   'import/unplaced': m((p) => `đoạn ${p.para}: không xếp được vào phần nào, để tại chỗ: "${p.text}"`, (p) => `paragraph ${p.para}: could not be placed, kept where it stood: "${p.text}"`),
   'import/guessed': m((p) => `đoạn ${p.para}: ${p.what}`, (p) => `paragraph ${p.para}: ${p.what}`),
-  'import/written': m((p) => `đã ghi ${p.file}`, (p) => `written ${p.file}`),
   'import/recall': m(
     (p) => `khớp chữ khi kết xuất lại: ${p.pct}% (${p.found}/${p.total} từ của văn bản nguồn, đúng thứ tự)`,
     (p) => `round trip: ${p.pct}% (${p.found}/${p.total} words of the source found in order in the rendered text)`,

@@ -11,14 +11,17 @@ export interface HeaderFacts {
   agency: string;
   /** The ký hiệu part of the Số line ("KH-UBND", "KH/BDVTU"), '' when none. */
   kyHieu: string;
+  /** The signature's first line ("K/T TRƯỞNG BAN", "TM. BAN THƯỜNG VỤ"), '' when none. */
+  signature: string;
 }
 
 export interface FamilyRule { khoi: string; test: (h: HeaderFacts) => boolean; comment?: string }
 
 /** The detection table, in order. */
 export const FAMILY_RULES: FamilyRule[] = [
-  // Party: the "ĐẢNG CỘNG SẢN VIỆT NAM" line, or a ký hiệu of the Party's form "…-KH/…" — HD 36-HD/VPTW mục 1.1, 1.3.
-  { khoi: 'dang', test: (h) => /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(h.text) || /^[A-ZĐ]+\//u.test(h.kyHieu) },
+  // Party: the "ĐẢNG CỘNG SẢN VIỆT NAM" line, a ký hiệu of the Party's form "KH/…", or the Party's signing forms
+  // T/M, K/T, T/L — HD 36-HD/VPTW mục 1.1, 1.3, 1.7.
+  { khoi: 'dang', test: (h) => /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(h.text) || /^[A-ZĐ]+\//u.test(h.kyHieu) || /^(T\/M|K\/T|T\/L)\s/u.test(h.signature) },
   // Trade union: Công đoàn / Liên đoàn Lao động issuers — QĐ 933/QĐ-TLĐ.
   { khoi: 'cong_doan', test: (h) => /CÔNG ĐOÀN|LIÊN ĐOÀN LAO ĐỘNG|(?<!\p{L})LĐLĐ(?!\p{L})|TỔNG LIÊN ĐOÀN/u.test(h.agency.toLocaleUpperCase('vi')) },
   // Vietnam Fatherland Front: no family of its own yet (being added in parallel); laid out like the state for now.

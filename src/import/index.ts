@@ -90,12 +90,13 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ketLines = ketIdx >= 0 ? rest.slice(ketIdx) : [];
   if (ketIdx >= 0) rest = rest.slice(0, ketIdx);
 
-  const family = detectFamily({ text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so ? (header.so.party ? `${header.so.loai}/${header.so.coQuan}` : `${header.so.loai}-${header.so.coQuan}`) : '' });
+  const closing = readClosing(lines.slice(c), notes);
+  const sigLine = (closing.nguoi_ky as { thay_mat?: string } | undefined) ? lines.slice(c).find((l) => notes.roles.get(l.para) === 'quyen_han')?.text ?? '' : '';
+  const family = detectFamily({ signature: sigLine,  text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so ? (header.so.party ? `${header.so.loai}/${header.so.coQuan}` : `${header.so.loai}-${header.so.coQuan}`) : '' });
   const profile = loadProfile(family.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
   const body = readBody(rest, tables, profile, notes, ['noi_dung'], doc.source === 'txt');
   const ketThuc = ketLines.map((l) => { notes.role(l.para, 'ket_thuc'); notes.at(['ket_thuc', 0], l.para); return markup(l.runs); });
 
-  const closing = readClosing(lines.slice(c), notes);
   // Appendices: "Phụ lục …" lines after the signature.
   const phuLuc: Record<string, unknown>[] = [];
   let pending: Line[] = [];
