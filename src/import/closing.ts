@@ -28,6 +28,7 @@ export function readClosing(lines: Line[], notes: Notes): { noi_nhan?: NoiNhan; 
   for (; i < lines.length; i++) {
     const l = lines[i];
     if (nnTable && l.cell && l.cell.table === nnTable.table && l.cell.col !== nnTable.col) { sigLines.push(l); continue; }
+    if (!nnTable && l.side === 1) { sigLines.push(l); continue; }
     if (sawLuu) {
       if ((nnTable && l.cell?.table === nnTable.table && l.cell.col === nnTable.col) || (!nnTable && /^[-–+•]/.test(l.text))) { nnLines.push(l); continue; }
       break;
@@ -39,7 +40,7 @@ export function readClosing(lines: Line[], notes: Notes): { noi_nhan?: NoiNhan; 
   const after = lines.slice(i);
   // Signature: the other column of the closing table, else the lines that follow, up to a "Phụ lục" line.
   let k = 0;
-  if (!sigLines.length) {
+  if (!nnTable || !sigLines.length) {
     for (; k < after.length && !/^Phụ lục\b/iu.test(after[k].text); k++) sigLines.push(after[k]);
   }
   const rest = after.slice(k);

@@ -5,7 +5,7 @@
  * measure the round trip (recall.ts).
  */
 import type { KeHoach, Muc } from '../types/plan.js';
-import { paragraphs, fullText, type DocModel, type Table } from '../docx-read/model.js';
+import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
@@ -34,7 +34,7 @@ export interface ImportResult {
 }
 
 const RE_RULE = /^[-_=–—.…*]{3,}$/u;
-const RE_CAN_CU = /^Căn cứ\b/u;
+const RE_CAN_CU = /^Căn cứ(?!\p{L})/u;
 const RE_KET = /^(Trên đây|Kế hoạch này (được|có hiệu lực)|Trong quá trình (tổ chức )?thực hiện)/u;
 
 /**
@@ -172,8 +172,25 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
     'yaml-language-server: $schema=https://unpkg.com/kehoach/schemas/ke-hoach.schema.json',
     `Nhập bằng "kehoach import" từ ${opts.file ?? 'văn bản Word'}: xem lại các chú thích trước khi dùng.`,
   ]);
-  const sourceText = paragraphs(doc).map(fullText).join('\n');
+  const sourceText = columnText(linesOf(doc));
   return { plan: plan as unknown as KeHoach, yaml, notes, warnings, sourceText };
+}
+
+/**
+ * The source's text in reading order, two-column blocks typed with tabs read column by column (left pieces of a
+ * run of split paragraphs, then the right ones), as a table would be read.
+ */
+function columnText(all: Line[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < all.length; ) {
+    if (all[i].side === undefined) { out.push(all[i].text); i++; continue; }
+    let j = i;
+    while (j < all.length && all[j].side !== undefined) j++;
+    const run = all.slice(i, j);
+    out.push(...run.filter((l) => l.side === 0).map((l) => l.text), ...run.filter((l) => l.side === 1).map((l) => l.text));
+    i = j;
+  }
+  return out.join('\n');
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
