@@ -171,6 +171,15 @@ describe('each recognised element', () => {
     expect(r1.yaml).toMatch(/# không xếp được \(đoạn \d+\)/);
   });
 
+  it('a footnote is kept after its paragraph, commented and reported (the plan has no footnotes yet)', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const fn = `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Theo Quyết định số 9/QĐ-UBND.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
+    const body = p(r('I. MỤC ĐÍCH', { b: true })) + p(['1. Khơi dậy phong trào', '<w:r><w:footnoteReference w:id="1"/></w:r>', '.']);
+    const r1 = imp(makeDocx({ body: statePlan({ body }), extra: { 'word/footnotes.xml': fn } }));
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Khơi dậy phong trào.', noi_dung: ['Theo Quyết định số 9/QĐ-UBND.'] }] }]);
+    expect(r1.warnings.join('\n')).toMatch(/Theo Quyết định số 9/);
+  });
+
   it('style inheritance, theme fonts and direct formatting resolve per run', () => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const styles = `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/><w:sz w:val="24"/></w:rPr></w:rPrDefault></w:docDefaults>`
@@ -227,6 +236,20 @@ describe('kehoach import (CLI)', () => {
       expect(existsSync(join(d, 'out.yaml'))).toBe(false);
     }, 60_000);
   }
+
+  it('.doc through LibreOffice; a clear message when LibreOffice is missing', () => {
+    const d = tmp();
+    const conv = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${d}/lo`, '--convert-to', 'doc', '--outdir', d, join(ROOT, 'test', 'fixtures', 'word', 'ubnd-word-habits.docx')], { encoding: 'utf8', timeout: 180_000 });
+    if (conv.error) return; // no LibreOffice here: the missing-soffice case below still runs
+    const doc = join(d, 'ubnd-word-habits.doc');
+    const res = cli(['import', doc, '-o', join(d, 'out.yaml')]);
+    expect(res.status).toBe(0);
+    expect(parse(readFileSync(join(d, 'out.yaml'), 'utf8')).co_quan_ban_hanh).toBe('PHÒNG VĂN HÓA VÀ THÔNG TIN');
+    const noSoffice = spawnSync(process.execPath, [CLI, 'import', doc, '-o', join(d, 'x.yaml')], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PATH: '/nonexistent' } });
+    expect(noSoffice.status).toBe(1);
+    expect(noSoffice.stderr).toMatch(/cần LibreOffice \(lệnh soffice\)/);
+    expect(existsSync(join(d, 'x.yaml'))).toBe(false);
+  }, 300_000);
 
   it('an unknown extension is refused (usage)', () => {
     const d = tmp();

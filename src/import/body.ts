@@ -99,7 +99,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       }
       continue;
     }
-    const mk = markerOf(l.text);
+    const mk = l.footnote ? null : markerOf(l.text);
     if (mk && mk.bullet) {
       const text = restMarkup(l, mk, {});
       notes.role(l.para, 'than');
@@ -153,12 +153,14 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       stack.push({ style: mk.style, item, depth, count: counter + 1, core: coreOf(mk.label) });
       continue;
     }
-    // Unnumbered paragraph: stays where it stood, as an unnumbered item of the current level.
+    // Unnumbered paragraph: stays where it stood, as an unnumbered item of the current level. A footnote's text
+    // (the plan has no footnotes yet) follows its paragraph, commented and reported.
     const list = container();
     const text = markup(l.runs);
     list.push(text);
     notes.at([...pathOf(list), list.length - 1], l.para);
-    notes.role(l.para, 'than');
+    if (l.footnote) notes.unplaced([...pathOf(list), list.length - 1], l.para, text);
+    else notes.role(l.para, 'than');
   }
   prune(root);
   return { items: root, styles };

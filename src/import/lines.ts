@@ -18,6 +18,8 @@ export interface Line {
   side?: number;
   /** Runs of this piece (the label is not a run). */
   runs: Run[];
+  /** Set on the text of a footnote, placed right after the paragraph that refers to it. */
+  footnote?: boolean;
 }
 
 const nfc = (s: string) => s.normalize('NFC');
@@ -70,6 +72,10 @@ export function linesOf(doc: DocModel): Line[] {
         ...(split ? { side: i === 0 ? 0 : 1 } : {}),
       });
     });
+    for (const fn of p.footnotes) {
+      const text = nfc(fn).replace(/\s+/g, ' ').trim();
+      if (text) out.push({ para: p.index, p, text, runs: [{ text, format: { fonts: {}, bold: false, italic: false, underline: false } }], bold: false, italic: false, center: false, footnote: true });
+    }
   }
   return out;
 }
