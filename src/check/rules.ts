@@ -9,22 +9,10 @@ import { msg } from '../i18n/messages.js';
 const mm = (twips: number | undefined) => (twips === undefined ? NaN : Math.round((twips / 1440) * 25.4 * 10) / 10);
 const visibleRuns = (p: Para) => p.runs.filter((r) => /\S/.test(r.text));
 const short = (s: string) => (s.length > 40 ? s.slice(0, 37) + '…' : s);
-/** Role names for messages: the layout key, with underscores as spaces ("so_ky_hieu" → "so ky hieu"). */
-const roleName = (ctx: CheckContext, role: string) => (ctx.lang === 'vi' ? ROLE_VI[role] : ROLE_EN[role]) ?? role;
-const ROLE_VI: Record<string, string> = {
-  co_quan_chu_quan: 'tên cơ quan chủ quản', co_quan_ban_hanh: 'tên cơ quan ban hành', quoc_hieu: 'Quốc hiệu', tieu_ngu: 'Tiêu ngữ',
-  tieu_de_dang: 'dòng "ĐẢNG CỘNG SẢN VIỆT NAM"', so_ky_hieu: 'số, ký hiệu', dia_danh_ngay: 'địa danh, ngày tháng', ten_loai: 'tên loại',
-  trich_yeu: 'trích yếu', can_cu: 'căn cứ', mo_dau: 'đoạn mở đầu', than: 'nội dung', tieu_de_1: 'tiêu đề mục', tieu_de_2: 'tiêu đề khoản',
-  tieu_de_3: 'tiêu đề điểm', tieu_de_4: 'tiêu đề cấp 4', ket_thuc: 'đoạn kết', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'nơi nhận',
-  quyen_han: 'quyền hạn, chức vụ người ký', chuc_vu: 'chức vụ người ký', ho_ten: 'họ tên người ký', so_trang: 'số trang',
-};
-const ROLE_EN: Record<string, string> = {
-  co_quan_chu_quan: 'parent agency', co_quan_ban_hanh: 'issuing agency', quoc_hieu: 'national title', tieu_ngu: 'motto',
-  tieu_de_dang: '"ĐẢNG CỘNG SẢN VIỆT NAM" line', so_ky_hieu: 'number line', dia_danh_ngay: 'place and date', ten_loai: 'document type',
-  trich_yeu: 'subject line', can_cu: 'legal basis', mo_dau: 'opening', than: 'body', tieu_de_1: 'section heading', tieu_de_2: 'clause heading',
-  tieu_de_3: 'point heading', tieu_de_4: 'level-4 heading', ket_thuc: 'closing paragraph', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'recipients',
-  quyen_han: 'signing authority', chuc_vu: 'signer title', ho_ten: 'signer name', so_trang: 'page number',
-};
+/** Role names for messages (the message catalogue's `check/vai-tro`). */
+const roleName = (ctx: CheckContext, role: string) => msg('check/vai-tro', ctx.lang, { role });
+/** " (and N more paragraphs)" after an aggregated finding. */
+const more = (ctx: CheckContext, n: number) => (n > 1 ? msg('check/them', ctx.lang, { n: n - 1 }) : '');
 
 export const khoGiay: DocRule = {
   id: 'trang/kho-giay', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.2; HD 36-HD/VPTW',
@@ -45,13 +33,12 @@ export const le: DocRule = {
   description: { vi: 'Lề trên, dưới, trái, phải trong khoảng của khối (`kiem_tra.le`).', en: 'Top, bottom, left and right margins within the family’s ranges (`kiem_tra.le`).' },
   check(ctx) {
     const out: DocFinding[] = [];
-    const names = { tren: ['trên', 'top'], duoi: ['dưới', 'bottom'], trai: ['trái', 'left'], phai: ['phải', 'right'] } as const;
     const keys = { tren: 'top', duoi: 'bottom', trai: 'left', phai: 'right' } as const;
     for (const s of ctx.doc.sections.slice(-1)) {
       for (const side of Object.keys(keys) as (keyof typeof keys)[]) {
         const v = mm(s.margins[keys[side]]);
         const [min, max] = ctx.kiemTra.le[side];
-        if (!isNaN(v) && (v < min - 0.5 || v > max + 0.5)) out.push({ para: 0, message: msg('check/le', ctx.lang, { side: names[side][ctx.lang === 'vi' ? 0 : 1], got: v, min, max }) });
+        if (!isNaN(v) && (v < min - 0.5 || v > max + 0.5)) out.push({ para: 0, message: msg('check/le', ctx.lang, { side: msg('check/canh', ctx.lang, { side }), got: v, min, max }) });
       }
     }
     return out;
@@ -79,8 +66,7 @@ export const phongChu: DocRule = {
         }
       }
     }
-    const vi = ctx.lang === 'vi';
-    return [...seen.values()].map((h) => ({ para: h.para, message: msg('check/phong-chu', ctx.lang, { got: h.font, slot: h.slot, text: h.text, want: ctx.kiemTra.phong_chu.join(', ') }) + (h.n > 1 ? (vi ? ` (và ${h.n - 1} đoạn khác)` : ` (and ${h.n - 1} more paragraphs)`) : '') }));
+    return [...seen.values()].map((h) => ({ para: h.para, message: msg('check/phong-chu', ctx.lang, { got: h.font, slot: h.slot, text: h.text, want: ctx.kiemTra.phong_chu.join(', ') }) + more(ctx, h.n) }));
   },
 };
 
@@ -101,8 +87,7 @@ export const coChu: DocRule = {
       const hit = groups.get(key);
       if (hit) hit.n++; else groups.set(key, { para: p.index, role, size: bad, range, n: 1 });
     }
-    const vi = ctx.lang === 'vi';
-    for (const g of groups.values()) out.push({ para: g.para, message: msg('check/co-chu', ctx.lang, { role: roleName(ctx, g.role), got: g.size, min: g.range[0], max: g.range[1] }) + (g.n > 1 ? (vi ? ` (và ${g.n - 1} đoạn khác)` : ` (and ${g.n - 1} more paragraphs)`) : '') });
+    for (const g of groups.values()) out.push({ para: g.para, message: msg('check/co-chu', ctx.lang, { role: roleName(ctx, g.role), got: g.size, min: g.range[0], max: g.range[1] }) + more(ctx, g.n) });
     return out;
   },
 };
@@ -119,9 +104,8 @@ export const kieuChu: DocRule = {
       const runs = visibleRuns(p);
       if (!want || !runs.length) continue;
       const problems: string[] = [];
-      const vi = ctx.lang === 'vi';
-      if (runs.some((r) => r.format.bold !== !!want.dam)) problems.push(want.dam ? (vi ? 'phải in đậm' : 'must be bold') : (vi ? 'không in đậm' : 'must not be bold'));
-      if (runs.some((r) => r.format.italic !== !!want.nghieng)) problems.push(want.nghieng ? (vi ? 'phải in nghiêng' : 'must be italic') : (vi ? 'không in nghiêng' : 'must not be italic'));
+      if (runs.some((r) => r.format.bold !== !!want.dam)) problems.push(msg(want.dam ? 'check/phai-dam' : 'check/khong-dam', ctx.lang));
+      if (runs.some((r) => r.format.italic !== !!want.nghieng)) problems.push(msg(want.nghieng ? 'check/phai-nghieng' : 'check/khong-nghieng', ctx.lang));
       if (problems.length) out.push({ para: p.index, message: msg('check/kieu-chu', ctx.lang, { role: roleName(ctx, role), what: problems.join(', ') }) });
     }
     return out;
@@ -163,15 +147,14 @@ export const soTrang: DocRule = {
   description: { vi: 'Số trang ở giữa lề trên (phần đầu trang), không hiện ở trang 1; không đặt ở chân trang.', en: 'Page numbers centred in the top margin (header), not shown on page 1; not in the footer.' },
   check(ctx) {
     if (ctx.doc.source === 'txt') return [];
-    const vi = ctx.lang === 'vi';
     const s = ctx.doc.sections[ctx.doc.sections.length - 1];
     if (!s) return [];
     const hasPage = (part: string | undefined) => !!part && (ctx.doc.parts[part] ?? []).some((p) => p.fields.includes('PAGE'));
     const out: DocFinding[] = [];
-    if (Object.values(s.footers).some(hasPage)) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: vi ? 'đặt ở chân trang; NĐ 30 đặt ở giữa lề trên' : 'in the footer; NĐ 30 puts them centred in the top margin' }) });
+    if (Object.values(s.footers).some(hasPage)) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-chan', ctx.lang) }) });
     const inHeader = hasPage(s.headers.default);
-    if (!inHeader && ctx.kiemTra.so_trang.dau_trang && !out.length) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: vi ? 'không có số trang ở phần đầu trang (trường PAGE)' : 'no page number field (PAGE) in the header' }) });
-    if (inHeader && !ctx.kiemTra.so_trang.trang_dau && (!s.titlePage || hasPage(s.headers.first))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: vi ? 'số trang hiện ở trang 1 (cần "trang đầu khác")' : 'the number shows on page 1 (needs "different first page")' }) });
+    if (!inHeader && ctx.kiemTra.so_trang.dau_trang && !out.length) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-khong', ctx.lang) }) });
+    if (inHeader && !ctx.kiemTra.so_trang.trang_dau && (!s.titlePage || hasPage(s.headers.first))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-dau', ctx.lang) }) });
     return out;
   },
 };
@@ -181,18 +164,17 @@ export const soKhong: DocRule = {
   description: { vi: 'Số văn bản nhỏ hơn 10, ngày nhỏ hơn 10 và tháng 1, 2 ghi thêm số 0 ở trước.', en: 'Numbers below 10, days below 10 and months 1 and 2 take a leading zero.' },
   check(ctx) {
     const out: DocFinding[] = [];
-    const vi = ctx.lang === 'vi';
     for (const p of ctx.paras) {
       const role = ctx.roles.get(p.index);
       const t = p.text.replace(/\s+/g, ' ').trim();
       if (role === 'so_ky_hieu') {
         const m = /^Số\s*:?\s*(\d+)/u.exec(t);
-        if (m && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: vi ? 'số' : 'number', got: m[1], want: `0${m[1]}` }) });
+        if (m && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/so', ctx.lang), got: m[1], want: `0${m[1]}` }) });
       }
       if (role === 'dia_danh_ngay') {
         const m = /ngày\s*(\d*)\s*tháng\s*(\d*)/u.exec(t);
-        if (m && m[1] && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: vi ? 'ngày' : 'day', got: m[1], want: `0${m[1]}` }) });
-        if (m && m[2] && Number(m[2]) < 3 && m[2].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: vi ? 'tháng' : 'month', got: m[2], want: `0${m[2]}` }) });
+        if (m && m[1] && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/ngay', ctx.lang), got: m[1], want: `0${m[1]}` }) });
+        if (m && m[2] && Number(m[2]) < 3 && m[2].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/thang', ctx.lang), got: m[2], want: `0${m[2]}` }) });
       }
     }
     return out;

@@ -10,6 +10,22 @@ type Entry = { vi: (p: P) => string; en: (p: P) => string };
 
 const m = (vi: (p: P) => string, en: (p: P) => string): Entry => ({ vi, en });
 
+// Names of the components `kehoach check` reports (keys of layout.yaml `kieu`).
+const CHECK_ROLE_VI = {
+  co_quan_chu_quan: 'tên cơ quan chủ quản', co_quan_ban_hanh: 'tên cơ quan ban hành', quoc_hieu: 'Quốc hiệu', tieu_ngu: 'Tiêu ngữ',
+  tieu_de_dang: 'dòng "ĐẢNG CỘNG SẢN VIỆT NAM"', so_ky_hieu: 'số, ký hiệu', dia_danh_ngay: 'địa danh, ngày tháng', ten_loai: 'tên loại',
+  trich_yeu: 'trích yếu', can_cu: 'căn cứ', mo_dau: 'đoạn mở đầu', than: 'nội dung', tieu_de_1: 'tiêu đề mục', tieu_de_2: 'tiêu đề khoản',
+  tieu_de_3: 'tiêu đề điểm', tieu_de_4: 'tiêu đề cấp 4', ket_thuc: 'đoạn kết', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'nơi nhận',
+  quyen_han: 'quyền hạn, chức vụ người ký', chuc_vu: 'chức vụ người ký', ho_ten: 'họ tên người ký', so_trang: 'số trang',
+};
+const CHECK_ROLE_EN = {
+  co_quan_chu_quan: 'parent agency', co_quan_ban_hanh: 'issuing agency', quoc_hieu: 'national title', tieu_ngu: 'motto',
+  tieu_de_dang: '"ĐẢNG CỘNG SẢN VIỆT NAM" line', so_ky_hieu: 'number line', dia_danh_ngay: 'place and date', ten_loai: 'document type',
+  trich_yeu: 'subject line', can_cu: 'legal basis', mo_dau: 'opening', than: 'body', tieu_de_1: 'section heading', tieu_de_2: 'clause heading',
+  tieu_de_3: 'point heading', tieu_de_4: 'level-4 heading', ket_thuc: 'closing paragraph', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'recipients',
+  quyen_han: 'signing authority', chuc_vu: 'signer title', ho_ten: 'signer name', so_trang: 'page number',
+};
+
 export const catalogue = {
   // ---- reading the file
   'file/not-found': m((p) => `không đọc được tệp: ${p.reason}`, (p) => `cannot read the file: ${p.reason}`),
@@ -326,6 +342,19 @@ export const catalogue = {
   'check/so-trang': m((p) => `số trang: ${p.what}`, (p) => `page numbers: ${p.what}`),
   'check/so-0': m((p) => `${p.what} "${p.got}": số nhỏ hơn 10 ghi thêm số 0 ở trước (${p.want})`, (p) => `${p.what} "${p.got}": numbers below 10 take a leading zero (${p.want})`),
   'check/thanh-phan': m((p) => `không tìm thấy ${p.role}`, (p) => `no ${p.role} found`),
+  'check/vai-tro': m((p) => (CHECK_ROLE_VI as Record<string, string>)[p.role] ?? String(p.role), (p) => (CHECK_ROLE_EN as Record<string, string>)[p.role] ?? String(p.role)),
+  'check/them': m((p) => ` (và ${p.n} đoạn khác)`, (p) => ` (and ${p.n} more paragraphs)`),
+  'check/canh': m((p) => ({ tren: 'trên', duoi: 'dưới', trai: 'trái', phai: 'phải' } as Record<string, string>)[p.side], (p) => ({ tren: 'top', duoi: 'bottom', trai: 'left', phai: 'right' } as Record<string, string>)[p.side]),
+  'check/phai-dam': m(() => 'phải in đậm', () => 'must be bold'),
+  'check/khong-dam': m(() => 'không in đậm', () => 'must not be bold'),
+  'check/phai-nghieng': m(() => 'phải in nghiêng', () => 'must be italic'),
+  'check/khong-nghieng': m(() => 'không in nghiêng', () => 'must not be italic'),
+  'check/so-trang-chan': m(() => 'đặt ở chân trang; NĐ 30 đặt ở giữa lề trên', () => 'in the footer; NĐ 30 puts them centred in the top margin'),
+  'check/so-trang-khong': m(() => 'không có số trang ở phần đầu trang (trường PAGE)', () => 'no page number field (PAGE) in the header'),
+  'check/so-trang-dau': m(() => 'số trang hiện ở trang 1 (cần "trang đầu khác")', () => 'the number shows on page 1 (needs "different first page")'),
+  'check/so': m(() => 'số', () => 'number'),
+  'check/ngay': m(() => 'ngày', () => 'day'),
+  'check/thang': m(() => 'tháng', () => 'month'),
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;
