@@ -152,6 +152,17 @@ describe('each recognised element', () => {
     ] }]);
   });
 
+  it('phase lines in kehoach\'s form become dot (dates in order), others stay text', () => {
+    const body = p(r('I. NỘI DUNG', { b: true })) + p('Đợt 1: Từ tháng 01/2025 đến 30/6/2025 với chủ đề “Thi đua lập thành tích”.')
+      + p('Đợt 2: Từ 01/7/2025 đến 31/12/2025 Tổng kết.') + p('Đợt 3: Từ 01/01/2025 đến 31/01/2025 quay lui.');
+    const r1 = imp(makeDocx({ body: statePlan({ body }) }));
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'NỘI DUNG', noi_dung: [
+      { dot: { ten: 'Đợt 1', tu: '2025-01', den: '2025-06-30', loi_dan: 'với chủ đề', chu_de: 'Thi đua lập thành tích' } },
+      { dot: { ten: 'Đợt 2', tu: '2025-07-01', den: '2025-12-31', noi_dung: 'Tổng kết.' } },
+      'Đợt 3: Từ 01/01/2025 đến 31/01/2025 quay lui.',
+    ] }]);
+  });
+
   it('Nơi nhận with groups, Lưu and the typist on the same line; signature with KT.', () => {
     const closing = tbl([[[p(r('Nơi nhận:', { b: true, i: true })), p('- UBND tỉnh;'), p('- Các phòng'), p('thuộc Sở;'), p('- Lưu: VT, VP. Trâm.')],
       [p(r('KT. GIÁM ĐỐC', { b: true })), p(r('PHÓ GIÁM ĐỐC', { b: true })), p(''), p(r('Lê Văn C', { b: true }))]]]);

@@ -153,6 +153,16 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       stack.push({ style: mk.style, item, depth, count: counter + 1, core: coreOf(mk.label) });
       continue;
     }
+    // A phase line as kehoach writes it (templates/common/block.hbs): "Đợt 1: Từ tháng 01/2025 đến 30/06/2025 …".
+    const dot = !l.footnote ? phaseOf(l.text, lastDen.get(container())) : null;
+    if (dot) {
+      const list = container();
+      list.push({ dot } as unknown as Muc);
+      lastDen.set(list, dot.den);
+      notes.at([...pathOf(list), list.length - 1], l.para);
+      notes.role(l.para, 'than');
+      continue;
+    }
     // Unnumbered paragraph: stays where it stood, as an unnumbered item of the current level. A footnote's text
     // (the plan has no footnotes yet) follows its paragraph, commented and reported.
     const list = container();
@@ -173,6 +183,28 @@ function prune(items: Muc[]): void {
 
 /** The counter kind of a style: "I/" and "I." are one level written two ways. */
 const tokenOf = (style: string) => (style.startsWith('(') ? '(1)' : style.replace(/[^IA1a.]|\.$/g, '').replace(/\.$/, ''));
+
+const lastDen = new WeakMap<Muc[], string>();
+const RE_DATE = '(tháng \\d{1,2}\\/\\d{4}|\\d{1,2}\\/\\d{1,2}\\/\\d{4})';
+const RE_DOT = new RegExp(`^(Đợt [^:]{1,20}): Từ ${RE_DATE} đến ${RE_DATE}(?: (.+?) “([^”]+)”\\.)?(?: (.+))?$`, 'u');
+/** "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30". */
+function isoOf(s: string): string {
+  const p2 = (x: string) => x.padStart(2, '0');
+  const m = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
+  if (m) return `${m[2]}-${p2(m[1])}`;
+  const [d, mo, y] = s.split('/');
+  return `${y}-${p2(mo)}-${p2(d)}`;
+}
+/** The phase a line states, when it has kehoach's phase form and its dates follow the previous phase's; else null. */
+export function phaseOf(text: string, prevDen?: string): { ten: string; tu: string; den: string; loi_dan?: string; chu_de?: string; noi_dung?: string } | null {
+  const m = RE_DOT.exec(text.replace(/\s+/g, ' ').trim());
+  if (!m) return null;
+  const tu = isoOf(m[2]);
+  const den = isoOf(m[3]);
+  const valid = (iso: string) => { const [, mo, d] = iso.split('-').map(Number); return mo >= 1 && mo <= 12 && (d === undefined || (d >= 1 && d <= 31)); };
+  if (!valid(tu) || !valid(den) || tu > den || (prevDen && tu <= prevDen)) return null;
+  return { ten: m[1], tu, den, ...(m[5] ? { loi_dan: m[4], chu_de: m[5] } : {}), ...(m[6] ? { noi_dung: m[6] } : {}) };
+}
 
 const prevCount = new WeakMap<Muc[], number>();
 const coreOf = (label: string) => /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(label)?.[0] ?? '';
