@@ -37,9 +37,11 @@ describe('round trip of the five examples (render → import → render)', () =>
 
 describe('seeds as .txt imports', () => {
   for (const f of readdirSync(SEEDS_DIR).filter((x) => x.endsWith('.txt'))) {
-    it(`${f}: valid, recall ≥ 0.99 against the seed text`, async () => {
+    it(`${f}: valid, recall ≥ 0.99 against the seed text, the example's family`, async () => {
       const text = readFileSync(join(SEEDS_DIR, f), 'utf8');
       const r1 = importDocument(readText(text));
+      const ex = EXAMPLES.find((e) => e.startsWith(f.slice(0, 3)))!;
+      expect(r1.plan.khoi).toBe(parse(readFileSync(join(ROOT, 'examples', ex), 'utf8')).khoi);
       const rt = await roundTrip(r1.yaml, text);
       expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.99);

@@ -23,7 +23,7 @@ export const FAMILY_RULES: FamilyRule[] = [
   // T/M, K/T, T/L — HD 36-HD/VPTW mục 1.1, 1.3, 1.7.
   { khoi: 'dang', test: (h) => /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(h.text) || /^[A-ZĐ]+\//u.test(h.kyHieu) || /^(T\/M|K\/T|T\/L)\s/u.test(h.signature) },
   // Trade union: Công đoàn / Liên đoàn Lao động issuers — QĐ 933/QĐ-TLĐ.
-  { khoi: 'cong_doan', test: (h) => /CÔNG ĐOÀN|LIÊN ĐOÀN LAO ĐỘNG|(?<!\p{L})LĐLĐ(?!\p{L})|TỔNG LIÊN ĐOÀN/u.test(h.agency.toLocaleUpperCase('vi')) },
+  { khoi: 'cong_doan', test: (h) => /CÔNG ĐOÀN|LIÊN ĐOÀN LAO ĐỘNG|(?<!\p{L})LĐLĐ(?!\p{L})|TỔNG LIÊN ĐOÀN/u.test(`${h.agency}\n${h.kyHieu}`.toLocaleUpperCase('vi')) },
   // Vietnam Fatherland Front: no family of its own yet (being added in parallel); laid out like the state for now.
   {
     khoi: 'nha_nuoc', test: (h) => /MẶT TRẬN TỔ QUỐC|(?<!\p{L})MTTQ/u.test(h.agency.toLocaleUpperCase('vi')) || /MTTQ/u.test(h.kyHieu),
