@@ -275,6 +275,26 @@ helpTail(command('init'), 'init/examples')
     }
   });
 
+helpTail(command('import'), 'import/examples')
+  .description(T('import/description'))
+  .argument(`<${T('ph/doc')}>`, T('import/arg'))
+  .option(`-o, --output <${T('ph/out')}>`, T('import/opt-output'))
+  .option('--force', T('import/opt-force'))
+  .action(async (input: string, o: { output?: string; force?: boolean }) => {
+    const g = program.opts<Global>();
+    try { process.exitCode = await (await import('./cli/import-check.js')).importCommand(input, o, { lang, templates: g.templates }); } catch (e) { fail(e, g); }
+  });
+
+helpTail(command('check'), 'check/examples')
+  .description(T('check/description'))
+  .argument(`<${T('ph/docs')}>`, T('check/arg'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .option('--strict', T('validate/opt-strict'))
+  .action(async (files: string[], o: { format: Format; strict?: boolean }) => {
+    const g = program.opts<Global>();
+    try { process.exitCode = await (await import('./cli/import-check.js')).checkCommand(files, o, { lang, templates: g.templates }); } catch (e) { fail(e, g); }
+  });
+
 helpTail(command('schema'), 'schema/examples')
   .description(T('schema/description'))
   .action(async () => {

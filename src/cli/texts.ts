@@ -90,6 +90,22 @@ const TEXTS = {
   'validate/opt-register': p('kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)', 'check the register of numbers (the default for a folder)'),
   'validate/opt-jobs': p('số luồng song song khi kiểm tra nhiều tệp (mặc định: số lõi)', 'parallel threads for many files (default: the number of cores)'),
   'validate/opt-fix': p('tự sửa các cảnh báo máy móc trong YAML trước khi kiểm tra (như lệnh fix)', 'fix the mechanical warnings in the YAML first (as the fix command does)'),
+  'ph/doc': p('tệp', 'file'),
+  'ph/docs': p('tệp...', 'files...'),
+  'import/description': p('nhập một kế hoạch Word (.docx, .doc, .txt) thành tệp YAML có chú thích', 'import a Word plan (.docx, .doc, .txt) as a commented YAML plan'),
+  'import/arg': p('tệp .docx, .doc, .odt, .rtf, .htm hoặc .txt', 'a .docx, .doc, .odt, .rtf, .htm or .txt file'),
+  'import/opt-output': p('tệp .yaml hoặc thư mục đích (mặc định: cạnh tệp nguồn)', 'the .yaml file or folder to write (default: beside the source)'),
+  'import/opt-force': p('ghi đè tệp .yaml đã có', 'overwrite an existing .yaml'),
+  'import/examples': p(
+    '  $ kehoach import ke-hoach-2025.docx\n  $ kehoach import ke-hoach-2025.doc -o plans/\n  $ kehoach import ke-hoach.txt -o ke-hoach.yaml --force',
+    '  $ kehoach import plan-2025.docx\n  $ kehoach import plan-2025.doc -o plans/\n  $ kehoach import plan.txt -o plan.yaml --force',
+  ),
+  'check/description': p('kiểm tra thể thức một hoặc nhiều tệp Word (.docx) theo khối của văn bản', 'check the layout of Word files (.docx) against their family\'s rules'),
+  'check/arg': p('tệp .docx (hoặc .doc, .odt qua LibreOffice)', '.docx files (or .doc, .odt through LibreOffice)'),
+  'check/examples': p(
+    '  $ kehoach check ke-hoach.docx\n  $ kehoach check van-ban/*.docx --format github --strict\n  $ kehoach check ke-hoach.docx --format json',
+    '  $ kehoach check plan.docx\n  $ kehoach check documents/*.docx --format github --strict\n  $ kehoach check plan.docx --format json',
+  ),
   'fix/description': p(
     'tự sửa các cảnh báo máy móc (số, dấu "-" tự ghi, dấu chấm cuối trích yếu, dấu cách thừa, KT. tự ghi, ngày dd/mm/yyyy), giữ chú thích và bố cục',
     'fix the mechanical warnings (typed numbers and dashes, the trích yếu\'s final dot, doubled spaces, a typed KT., dd/mm/yyyy dates), keeping comments and layout',

@@ -10,6 +10,22 @@ type Entry = { vi: (p: P) => string; en: (p: P) => string };
 
 const m = (vi: (p: P) => string, en: (p: P) => string): Entry => ({ vi, en });
 
+// Names of the components `kehoach check` reports (keys of layout.yaml `kieu`).
+const CHECK_ROLE_VI = {
+  co_quan_chu_quan: 'tên cơ quan chủ quản', co_quan_ban_hanh: 'tên cơ quan ban hành', quoc_hieu: 'Quốc hiệu', tieu_ngu: 'Tiêu ngữ',
+  tieu_de_dang: 'dòng "ĐẢNG CỘNG SẢN VIỆT NAM"', so_ky_hieu: 'số, ký hiệu', dia_danh_ngay: 'địa danh, ngày tháng', ten_loai: 'tên loại',
+  trich_yeu: 'trích yếu', can_cu: 'căn cứ', mo_dau: 'đoạn mở đầu', than: 'nội dung', tieu_de_1: 'tiêu đề mục', tieu_de_2: 'tiêu đề khoản',
+  tieu_de_3: 'tiêu đề điểm', tieu_de_4: 'tiêu đề cấp 4', ket_thuc: 'đoạn kết', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'nơi nhận',
+  quyen_han: 'quyền hạn, chức vụ người ký', chuc_vu: 'chức vụ người ký', ho_ten: 'họ tên người ký', so_trang: 'số trang',
+};
+const CHECK_ROLE_EN = {
+  co_quan_chu_quan: 'parent agency', co_quan_ban_hanh: 'issuing agency', quoc_hieu: 'national title', tieu_ngu: 'motto',
+  tieu_de_dang: '"ĐẢNG CỘNG SẢN VIỆT NAM" line', so_ky_hieu: 'number line', dia_danh_ngay: 'place and date', ten_loai: 'document type',
+  trich_yeu: 'subject line', can_cu: 'legal basis', mo_dau: 'opening', than: 'body', tieu_de_1: 'section heading', tieu_de_2: 'clause heading',
+  tieu_de_3: 'point heading', tieu_de_4: 'level-4 heading', ket_thuc: 'closing paragraph', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'recipients',
+  quyen_han: 'signing authority', chuc_vu: 'signer title', ho_ten: 'signer name', so_trang: 'page number',
+};
+
 export const catalogue = {
   // ---- reading the file
   'file/not-found': m((p) => `không đọc được tệp: ${p.reason}`, (p) => `cannot read the file: ${p.reason}`),
@@ -523,6 +539,50 @@ export const catalogue = {
   'commander/did-you-mean': m((p) => ` (có phải ý bạn là "${p.name}"?)`, (p) => ` (did you mean "${p.name}"?)`),
   'commander/other': m((p) => `${p.detail}`, (p) => `${p.detail}`),
   'commander/help-hint': m(() => '(thêm --help để xem hướng dẫn)', () => '(add --help for usage)'),
+
+  // ---- import and check of Word documents (h7: src/docx-read, src/import, src/check)
+  'docx/not-zip': m((p) => `${p.file}: không phải tệp .docx (không phải gói ZIP của Word)`, (p) => `${p.file}: not a .docx file (not a Word ZIP package)`),
+  'docx/ole': m((p) => `${p.file}: là tệp Word 97–2003 (.doc) mang đuôi .docx; hãy đổi đuôi thành .doc hoặc lưu lại dưới dạng .docx`, (p) => `${p.file}: a Word 97–2003 (.doc) file named .docx; rename it to .doc or save it as .docx`),
+  'docx/bad-zip': m((p) => `${p.file}: gói ZIP hỏng (${p.detail})`, (p) => `${p.file}: damaged ZIP package (${p.detail})`),
+  'docx/no-document': m((p) => `${p.file}: gói ZIP không có phần văn bản chính (word/document.xml); không phải tệp Word`, (p) => `${p.file}: the ZIP has no main document part (word/document.xml); not a Word file`),
+  'docx/macros': m((p) => `${p.file}: tệp có macro (vbaProject.bin); kehoach không mở tệp có macro, hãy lưu lại dưới dạng .docx thường`, (p) => `${p.file}: the file contains macros (vbaProject.bin); kehoach does not open macro-enabled files, save it as a plain .docx`),
+  'docx/bad-xml': m((p) => `${p.file}: XML hỏng trong tệp Word (${p.detail})`, (p) => `${p.file}: malformed XML in the Word file (${p.detail})`),
+  'docx/too-large': m((p) => `${p.file}: nội dung giải nén vượt ${p.limit} byte; từ chối đọc`, (p) => `${p.file}: unpacked content exceeds ${p.limit} bytes; refused`),
+  'docx/too-large-file': m((p) => `${p.file}: tệp quá lớn (${p.size} byte); giới hạn là ${p.limit} byte`, (p) => `${p.file}: file too large (${p.size} bytes); the limit is ${p.limit} bytes`),
+  'docx/no-soffice': m((p) => `${p.file}: cần LibreOffice (lệnh soffice) để đọc tệp này; hãy cài LibreOffice hoặc lưu tệp dưới dạng .docx`, (p) => `${p.file}: LibreOffice (the soffice command) is needed to read this file; install it or save the file as .docx`),
+  'docx/convert-failed': m((p) => `${p.file}: LibreOffice không chuyển được tệp sang .docx (${p.detail})`, (p) => `${p.file}: LibreOffice could not convert the file to .docx (${p.detail})`),
+  'docx/extension': m((p) => `${p.file}: chỉ đọc được .docx, .doc, .odt, .rtf, .htm hoặc .txt`, (p) => `${p.file}: only .docx, .doc, .odt, .rtf, .htm or .txt can be read`),
+  'import/no-title': m(() => 'không tìm thấy tên loại văn bản (dòng "KẾ HOẠCH"); toàn bộ văn bản được đặt vào phần nội dung', () => 'no document type line ("KẾ HOẠCH") found; the whole text went into the body'),
+  'import/unplaced': m((p) => `đoạn ${p.para}: không xếp được vào phần nào, để tại chỗ: "${p.text}"`, (p) => `paragraph ${p.para}: could not be placed, kept where it stood: "${p.text}"`),
+  'import/guessed': m((p) => `đoạn ${p.para}: ${p.what}`, (p) => `paragraph ${p.para}: ${p.what}`),
+  'import/recall': m(
+    (p) => `khớp chữ khi kết xuất lại: ${p.pct}% (${p.found}/${p.total} từ của văn bản nguồn, đúng thứ tự)`,
+    (p) => `round trip: ${p.pct}% (${p.found}/${p.total} words of the source found in order in the rendered text)`,
+  ),
+  'import/invalid': m((p) => `kế hoạch nhập được chưa hợp lệ (${p.count} lỗi); vẫn ghi tệp YAML để sửa tay`, (p) => `the imported plan is not valid yet (${p.count} error(s)); the YAML is written for you to fix`),
+  'import/exists': m((p) => `${p.file} đã có; dùng --force để ghi đè`, (p) => `${p.file} exists; use --force to overwrite`),
+  'check/kho-giay': m((p) => `khổ giấy ${p.got} mm, cần A4 ${p.want} mm`, (p) => `paper ${p.got} mm, A4 ${p.want} mm required`),
+  'check/le': m((p) => `lề ${p.side} ${p.got} mm, cần ${p.min}–${p.max} mm`, (p) => `${p.side} margin ${p.got} mm, ${p.min}–${p.max} mm required`),
+  'check/phong-chu': m((p) => `phông "${p.got}" (${p.slot}) trong "${p.text}", cần ${p.want}`, (p) => `font "${p.got}" (${p.slot}) in "${p.text}", ${p.want} required`),
+  'check/co-chu': m((p) => `${p.role}: cỡ chữ ${p.got} pt, cần ${p.min === p.max ? p.min : `${p.min}–${p.max}`} pt`, (p) => `${p.role}: size ${p.got} pt, ${p.min === p.max ? p.min : `${p.min}–${p.max}`} pt required`),
+  'check/kieu-chu': m((p) => `${p.role}: ${p.what}`, (p) => `${p.role}: ${p.what}`),
+  'check/gach': m((p) => `không có đường kẻ dưới ${p.role}`, (p) => `no rule under the ${p.role}`),
+  'check/so-trang': m((p) => `số trang: ${p.what}`, (p) => `page numbers: ${p.what}`),
+  'check/so-0': m((p) => `${p.what} "${p.got}": số nhỏ hơn 10 ghi thêm số 0 ở trước (${p.want})`, (p) => `${p.what} "${p.got}": numbers below 10 take a leading zero (${p.want})`),
+  'check/thanh-phan': m((p) => `không tìm thấy ${p.role}`, (p) => `no ${p.role} found`),
+  'check/vai-tro': m((p) => (CHECK_ROLE_VI as Record<string, string>)[p.role] ?? String(p.role), (p) => (CHECK_ROLE_EN as Record<string, string>)[p.role] ?? String(p.role)),
+  'check/them': m((p) => ` (và ${p.n} đoạn khác)`, (p) => ` (and ${p.n} more paragraphs)`),
+  'check/canh': m((p) => ({ tren: 'trên', duoi: 'dưới', trai: 'trái', phai: 'phải' } as Record<string, string>)[p.side], (p) => ({ tren: 'top', duoi: 'bottom', trai: 'left', phai: 'right' } as Record<string, string>)[p.side]),
+  'check/phai-dam': m(() => 'phải in đậm', () => 'must be bold'),
+  'check/khong-dam': m(() => 'không in đậm', () => 'must not be bold'),
+  'check/phai-nghieng': m(() => 'phải in nghiêng', () => 'must be italic'),
+  'check/khong-nghieng': m(() => 'không in nghiêng', () => 'must not be italic'),
+  'check/so-trang-chan': m(() => 'đặt ở chân trang; NĐ 30 đặt ở giữa lề trên', () => 'in the footer; NĐ 30 puts them centred in the top margin'),
+  'check/so-trang-khong': m(() => 'không có số trang ở phần đầu trang (trường PAGE)', () => 'no page number field (PAGE) in the header'),
+  'check/so-trang-dau': m(() => 'số trang hiện ở trang 1 (cần "trang đầu khác")', () => 'the number shows on page 1 (needs "different first page")'),
+  'check/so': m(() => 'số', () => 'number'),
+  'check/ngay': m(() => 'ngày', () => 'day'),
+  'check/thang': m(() => 'tháng', () => 'month'),
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,43 @@
+/**
+ * Rules that check a Word document against its family's layout (`kehoach check`): the same shape as the plan
+ * rules of src/rules (id, severity, description vi/en, source, check), reading the layout data of
+ * templates/<khoi>/layout.yaml (`kieu` for what rendering writes, `kiem_tra` for the ranges the texts allow).
+ */
+import type { DocModel, Para } from '../docx-read/model.js';
+import type { LayoutProfile } from '../profile.js';
+import type { Lang } from '../i18n/messages.js';
+import type { Severity } from '../errors.js';
+
+/** The `kiem_tra` block of a layout: ranges and lists the checks read. Sizes pt, lengths mm. */
+export interface KiemTra {
+  kho_giay: { rong: number; cao: number; sai_so: number };
+  le: Record<'tren' | 'duoi' | 'trai' | 'phai', [number, number]>;
+  phong_chu: string[];
+  co_chu: Record<string, [number, number]>;
+  kieu_chu: string[];
+  duong_ke: string[];
+  thanh_phan: string[];
+  so_trang: { dau_trang: boolean; trang_dau: boolean };
+}
+
+export interface CheckContext {
+  doc: DocModel;
+  /** Body paragraphs in reading order (index = paragraph number - 1). */
+  paras: Para[];
+  /** Paragraph number → role (a key of `kieu`), from the import recogniser. */
+  roles: Map<number, string>;
+  profile: LayoutProfile;
+  kiemTra: KiemTra;
+  lang: Lang;
+}
+
+/** One finding: the paragraph (1-based; 0 = the document as a whole) and the message. */
+export interface DocFinding { para: number; message: string }
+
+export interface DocRule {
+  id: string;
+  severity: Severity;
+  description: { vi: string; en: string };
+  source: string;
+  check(ctx: CheckContext): DocFinding[];
+}

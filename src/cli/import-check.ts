@@ -1,0 +1,77 @@
+/**
+ * The `import` and `check` commands (Word documents → plan YAML; Word documents → diagnostics). Kept apart from
+ * src/cli.ts, which only registers them.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Diagnostic } from '../errors.js';
+import { KehoachError } from '../errors.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { formatDiagnostics, useColour, type Format } from './output.js';
+
+/** Where `import` writes: -o file.yaml, -o dir/, or beside the input with .yaml. */
+export function importTarget(input: string, out?: string): string {
+  const name = basename(input, extname(input)) + '.yaml';
+  if (!out) return join(dirname(input), name);
+  if (out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory())) return join(out, name);
+  return out;
+}
+
+/**
+ * `kehoach import <file> [-o plan.yaml] [--force]`: writes the commented YAML, prints what could not be placed
+ * and the round-trip figure.
+ * @returns the exit code: 0 written and valid, 1 written but not valid (or unreadable input: nothing written)
+ * @throws KehoachError for unreadable input (nothing is written then) or an existing output without --force
+ */
+export async function importCommand(input: string, o: { output?: string; force?: boolean }, g: { lang: Lang; templates?: string }): Promise<number> {
+  const { readDocument } = await import('../docx-read/index.js');
+  const { importDocument } = await import('../import/index.js');
+  const { roundTrip } = await import('../import/roundtrip.js');
+  const { writeFileAtomic } = await import('../write.js');
+  const target = importTarget(input, o.output);
+  if (existsSync(target) && !o.force) throw new KehoachError(msg('import/exists', g.lang, { file: target }), [], 'usage');
+  const doc = readDocument(input, g.lang);
+  const opts = { lang: g.lang, file: target, ...(g.templates ? { templatesDir: g.templates } : {}) };
+  const r = importDocument(doc, { ...opts, file: basename(input) });
+  for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
+  const rt = await roundTrip(r.yaml, r.sourceText, opts);
+  try {
+    await writeFileAtomic(target, Buffer.from(r.yaml, 'utf8'));
+  } catch (e) {
+    throw new KehoachError(msg('cli/output-exists-dir', g.lang, { file: target, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), [], 'io');
+  }
+  process.stdout.write(msg('cli/written', g.lang, { file: target }) + '\n');
+  const errors = rt.diagnostics.filter((d) => d.severity === 'error');
+  if (rt.diagnostics.length) process.stderr.write(formatDiagnostics(rt.diagnostics, 'text', useColour(process.stderr)) + '\n');
+  if (errors.length) { process.stderr.write(`kehoach: ${msg('import/invalid', g.lang, { count: errors.length })}\n`); return 1; }
+  const rc = rt.recall!;
+  process.stdout.write(msg('import/recall', g.lang, { pct: (Math.floor(rc.ratio * 1000) / 10).toFixed(1), found: rc.found, total: rc.total }) + '\n');
+  return 0;
+}
+
+/**
+ * `kehoach check <file.docx>…`: the layout rules and plan rules on each document, printed like `validate`.
+ * An unreadable file is one error diagnostic (rule "docx/doc") so that every format reports it.
+ * @returns 0 when no errors (and no warnings with --strict), else 1
+ */
+export async function checkCommand(files: string[], o: { format: Format; strict?: boolean }, g: { lang: Lang; templates?: string }): Promise<number> {
+  const { readDocument } = await import('../docx-read/index.js');
+  const { checkDocument } = await import('../check/index.js');
+  const all: Diagnostic[] = [];
+  for (const file of files) {
+    try {
+      all.push(...checkDocument(readDocument(file, g.lang), file, { lang: g.lang, ...(g.templates ? { templatesDir: g.templates } : {}) }));
+    } catch (e) {
+      if (!(e instanceof KehoachError) || e.kind === 'usage') throw e;
+      all.push({ file, line: 1, column: 1, severity: 'error', rule: 'docx/doc', message: e.message.replace(`${file}: `, '') });
+    }
+  }
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.length - errors;
+  if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
+  else {
+    if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
+    if (o.format === 'text') process.stderr.write(msg('cli/summary', g.lang, { files: files.length, errors, warnings }) + '\n');
+  }
+  return errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
+}

@@ -1,0 +1,168 @@
+/**
+ * Reads the parts of a .docx package into the document model (model.ts): body paragraphs and tables with
+ * resolved formatting, sections, header/footer paragraphs, footnotes, Word's list labels.
+ * ECMA-376 Part 1 (WordprocessingML).
+ */
+import { strFromU8 } from 'fflate';
+import { parseXml, child, kids, val, type El } from './xml.js';
+import { readStyles, readTheme, readRPr, readPPr, mergeR, mergeP, type StyleSheet, type PProps } from './styles.js';
+import { numberingOf } from './numbering.js';
+import type { Block, Cell, DocModel, Para, Run, Section, Table } from './model.js';
+
+/** Relationship targets of a part (r:id → part name inside the package, e.g. "word/header1.xml"). */
+function rels(files: Record<string, Uint8Array>, part: string): Record<string, string> {
+  const dir = part.slice(0, part.lastIndexOf('/') + 1);
+  const f = files[`${dir}_rels/${part.slice(dir.length)}.rels`];
+  const out: Record<string, string> = {};
+  if (!f) return out;
+  for (const r of kids(parseXml(strFromU8(f)).find((e) => e.name === 'Relationships'), 'Relationship')) {
+    if (r.attrs.TargetMode === 'External') continue;
+    const t = r.attrs.Target ?? '';
+    out[r.attrs.Id] = t.startsWith('/') ? t.slice(1) : dir + t;
+  }
+  return out;
+}
+
+interface Ctx {
+  sheet: StyleSheet;
+  label: ReturnType<typeof numberingOf>;
+  footnotes: Map<string, string>;
+  counter: { para: number; table: number };
+}
+
+/** Reads one paragraph. `cell` marks paragraphs inside tables. */
+function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
+  const pPr = child(p, 'w:pPr');
+  const styleId = val(pPr, 'w:pStyle');
+  const st = ctx.sheet.para(styleId);
+  const pp: PProps = mergeP(ctx.sheet.defaults.p, st.p, readPPr(pPr));
+  const base = mergeR(ctx.sheet.defaults.r, st.r);
+  const runs: Run[] = [];
+  const fields: string[] = [];
+  const notes: string[] = [];
+  let drawings = 0;
+  const walk = (e: El) => {
+    for (const c of e.children) {
+      switch (c.name) {
+        case 'w:r': readRun(c); break;
+        case 'w:hyperlink': case 'w:ins': case 'w:smartTag': case 'w:customXml': case 'w:sdtContent': case 'w:sdt': case 'w:fldSimple':
+          if (c.name === 'w:fldSimple') fields.push((c.attrs['w:instr'] ?? '').trim().split(/\s+/)[0].toUpperCase());
+          walk(c); break;
+        default: break;
+      }
+    }
+  };
+  const readRun = (r: El) => {
+    const rPr = child(r, 'w:rPr');
+    const f = mergeR(base, ctx.sheet.char(val(rPr, 'w:rStyle')), readRPr(rPr, ctx.sheet.theme));
+    let text = '';
+    for (const c of r.children) {
+      switch (c.name) {
+        case 'w:t': text += c.children.map((t) => t.text ?? '').join(''); break;
+        case 'w:tab': text += '\t'; break;
+        case 'w:br': if (c.attrs['w:type'] !== 'page' && c.attrs['w:type'] !== 'column') text += '\n'; break;
+        case 'w:cr': text += '\n'; break;
+        case 'w:noBreakHyphen': text += '-'; break;
+        case 'w:instrText': { const code = c.children.map((t) => t.text ?? '').join('').trim().split(/\s+/)[0]; if (code) fields.push(code.toUpperCase()); break; }
+        case 'w:footnoteReference': { const t = ctx.footnotes.get(c.attrs['w:id']); if (t !== undefined) notes.push(t); break; }
+        case 'w:drawing': case 'w:pict': case 'mc:AlternateContent': drawings++; break;
+        default: break;
+      }
+    }
+    if (text) runs.push({ text, format: { fonts: { ...f.fonts }, ...(f.size !== undefined ? { size: f.size } : {}), bold: !!f.bold, italic: !!f.italic, underline: !!f.underline } });
+  };
+  walk(p);
+  const index = count ? ++ctx.counter.para : 0;
+  const label = pp.numId ? ctx.label(pp.numId, pp.ilvl ?? 0) : undefined;
+  return {
+    kind: 'p', index, ...(styleId ? { style: styleId } : {}), ...(label ? { label } : {}),
+    text: runs.map((r) => r.text).join(''), runs,
+    ...(pp.align ? { align: pp.align as Para['align'] } : {}),
+    indent: { left: pp.left ?? 0, firstLine: pp.firstLine ?? 0 },
+    spacing: { before: pp.before ?? 0, after: pp.after ?? 0, ...(pp.line !== undefined ? { line: pp.line } : {}), ...(pp.lineRule ? { lineRule: pp.lineRule } : {}) },
+    border: { top: !!pp.top, bottom: !!pp.bottom },
+    fields, footnotes: notes, ...(cell ? { cell } : {}), drawings,
+  };
+}
+
+function readTable(t: El, ctx: Ctx): Table {
+  const index = ++ctx.counter.table;
+  const widths = kids(child(t, 'w:tblGrid'), 'w:gridCol').map((g) => Number(g.attrs['w:w'] ?? 0));
+  const bd = child(child(t, 'w:tblPr'), 'w:tblBorders');
+  const borders = !!bd && bd.children.some((b) => !['none', 'nil'].includes(b.attrs['w:val'] ?? 'none'));
+  const rows: Cell[][] = [];
+  kids(t, 'w:tr').forEach((tr, ri) => {
+    const row: Cell[] = [];
+    kids(tr, 'w:tc').forEach((tc, ci) => {
+      const paras: Para[] = [];
+      for (const b of blocks(tc, ctx, { table: index, row: ri, col: ci })) {
+        if (b.kind === 'p') paras.push(b);
+        else for (const r of b.rows) for (const c of r) paras.push(...c.paras);
+      }
+      const w = Number(child(child(tc, 'w:tcPr'), 'w:tcW')?.attrs['w:w']);
+      row.push({ ...(w ? { width: w } : {}), paras });
+    });
+    rows.push(row);
+  });
+  return { kind: 'tbl', index, widths, rows, borders };
+}
+
+function blocks(container: El, ctx: Ctx, cell?: Para['cell']): Block[] {
+  const out: Block[] = [];
+  for (const c of container.children) {
+    if (c.name === 'w:p') out.push(readPara(c, ctx, cell));
+    else if (c.name === 'w:tbl') out.push(readTable(c, ctx));
+    else if (c.name === 'w:sdt' || c.name === 'w:customXml') out.push(...blocks(child(c, 'w:sdtContent') ?? c, ctx, cell));
+  }
+  return out;
+}
+
+function readSection(s: El, r: Record<string, string>): Section {
+  const n = (e: El | undefined, a: string) => { const v = e?.attrs[a]; return v === undefined ? undefined : Number(v); };
+  const sz = child(s, 'w:pgSz');
+  const mar = child(s, 'w:pgMar');
+  const refs = (name: string) => Object.fromEntries(kids(s, name).map((h) => [h.attrs['w:type'] ?? 'default', r[h.attrs['r:id']] ?? '']));
+  const margins: Section['margins'] = {};
+  for (const k of ['top', 'bottom', 'left', 'right', 'header', 'footer'] as const) { const v = n(mar, `w:${k}`); if (v !== undefined) margins[k] = v; }
+  return {
+    ...(n(sz, 'w:w') !== undefined ? { pageWidth: n(sz, 'w:w') } : {}), ...(n(sz, 'w:h') !== undefined ? { pageHeight: n(sz, 'w:h') } : {}),
+    margins, headers: refs('w:headerReference'), footers: refs('w:footerReference'),
+    titlePage: child(s, 'w:titlePg') ? (child(s, 'w:titlePg')!.attrs['w:val'] ?? '1') !== '0' && child(s, 'w:titlePg')!.attrs['w:val'] !== 'false' : false,
+  };
+}
+
+/**
+ * Builds the document model from the package's files.
+ * @param files unzipped parts (name → bytes); `main` is the main document part (normally word/document.xml)
+ * @throws Error when an XML part is malformed (the caller turns it into a message)
+ */
+export function readDocxParts(files: Record<string, Uint8Array>, main: string): DocModel {
+  const xml = (name: string) => (files[name] ? parseXml(strFromU8(files[name])) : undefined);
+  const r = rels(files, main);
+  const byType = (suffix: string) => Object.values(r).find((t) => t.endsWith(suffix));
+  const theme = readTheme(xml(byType('theme1.xml') ?? 'word/theme/theme1.xml'));
+  const sheet = readStyles(xml(byType('styles.xml') ?? 'word/styles.xml'), theme);
+  const footnotes = new Map<string, string>();
+  const fnRoot = xml(byType('footnotes.xml') ?? 'word/footnotes.xml')?.find((e) => e.name === 'w:footnotes');
+  const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0 } };
+  for (const f of kids(fnRoot, 'w:footnote')) {
+    if (f.attrs['w:type'] && f.attrs['w:type'] !== 'normal') continue;
+    footnotes.set(f.attrs['w:id'], kids(f, 'w:p').map((p) => readPara(p, ctx, undefined, false).text.trim()).join('\n'));
+  }
+  const root = xml(main)?.find((e) => e.name === 'w:document');
+  const body = child(root, 'w:body');
+  if (!body) throw new Error('w:body missing');
+  const sections: Section[] = [];
+  for (const p of kids(body, 'w:p')) { const s = child(child(p, 'w:pPr'), 'w:sectPr'); if (s) sections.push(readSection(s, r)); }
+  const last = child(body, 'w:sectPr');
+  if (last) sections.push(readSection(last, r));
+  const parts: Record<string, Para[]> = {};
+  for (const s of sections) {
+    for (const part of [...Object.values(s.headers), ...Object.values(s.footers)]) {
+      if (!part || parts[part]) continue;
+      const e = xml(part)?.find((x) => x.name === 'w:hdr' || x.name === 'w:ftr');
+      parts[part] = e ? blocks(e, { ...ctx, counter: { para: 0, table: 0 } }).flatMap((b) => (b.kind === 'p' ? [b] : b.rows.flat().flatMap((c) => c.paras))) : [];
+    }
+  }
+  return { source: 'docx', body: blocks(body, ctx), sections, parts, footnotes: [...footnotes.values()] };
+}

@@ -1,0 +1,218 @@
+/**
+ * The body (ô 6): numbered headings and paragraphs into the plan's tree (noi_dung), with the document's own
+ * numbering kept as `danh_so` / `danh_so_con` / `so` where it differs from what the family would produce;
+ * bullets into `gach_dau_dong` (nested "+"), task lines into `nhiem_vu`, tables into `bang`.
+ * Marker forms: I. I/ I- A. 1. 1- 1/ 1) 1.1. (1) (1)- a) a. - + • –.
+ */
+import type { Muc, Y, NhiemVu } from '../types/plan.js';
+import type { LayoutProfile } from '../profile.js';
+import type { Table } from '../docx-read/model.js';
+import { parsePattern, formatNumber } from '../normalise/numbering.js';
+import { markup, sliceRuns, type Line } from './lines.js';
+import type { Notes, Path } from './notes.js';
+
+export interface Marker { style: string; label: string; bullet: boolean; len: number }
+
+const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+/**
+ * The numbering marker at the start of a text, or null. `style` is a layout pattern ("I.", "1-", "1.1.", "(1)-",
+ * "a)", "-"); `len` is the marker's length in the text including the spaces after it.
+ */
+export function markerOf(text: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^((?:\d{1,2}\.)+\d{1,2})([.\-):]?)(\s+|$)/u.exec(text))) return { style: `1.1${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^([IVXLC]{1,6})([.\/\-:])(\s*)/u.exec(text)) && ROMAN.test(m[1]) && (m[3] || m[2] !== '.')) return { style: `I${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^(\d{1,2})([.\/\-):])(\s+|$)/u.exec(text))) return { style: `1${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^\((\d{1,2})\)\s*([-.:]?)(\s*)/u.exec(text))) return { style: `(1)${m[2]}`, label: `(${m[1]})${m[2]}`, bullet: false, len: m[0].length };
+  if ((m = /^([a-zđ])([).])(\s+)/u.exec(text))) return { style: `a${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^([A-Z])([.)])(\s+)/u.exec(text))) return { style: `A${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^([-–+•])(\s*)(?=\S)/u.exec(text))) return { style: m[1] === '•' ? '-' : m[1], label: m[1], bullet: true, len: m[0].length };
+  return null;
+}
+
+/** The runs after a marker (the label Word drew is not a run; a typed marker is cut from the runs). */
+function restMarkup(l: Line, mk: Marker | null, base: { bold?: boolean; italic?: boolean }): string {
+  if (!mk) return markup(l.runs, base);
+  if (l.p.label && l.text.startsWith(l.p.label)) {
+    const after = l.text.slice(l.p.label.length).trimStart();
+    const extra = markerOf(after);
+    if (!extra || extra.style !== mk.style || after.length === 0) return markup(l.runs, base);
+  }
+  const raw = l.runs.map((r) => r.text).join('');
+  const lead = raw.length - raw.trimStart().length;
+  const again = markerOf(raw.trimStart().replace(/[ \t]+/g, ' '));
+  // Marker length in the raw text: re-match on the raw text so spacing differences do not shift the cut.
+  const rawMk = markerOf(raw.trimStart());
+  return markup(sliceRuns(l.runs, lead + (rawMk?.len ?? again?.len ?? mk.len)), base);
+}
+
+interface Frame { style: string; item: Exclude<Muc, string>; depth: number; count: number; core: string }
+
+const TASK_LABELS = (p: LayoutProfile) => Object.entries(p.mau.nhiem_vu) as [keyof NhiemVu, string][];
+
+/**
+ * Builds the body tree from its lines (and tables, by their position).
+ * @param lines the body's lines in order
+ * @param tables tables met in the body, keyed by the paragraph number of their first cell
+ * @param base data path of the list ("noi_dung" or ["phu_luc", i, "noi_dung"])
+ * @returns the items and the numbering patterns seen per depth
+ */
+export function readBody(lines: Line[], tables: Map<number, Table>, profile: LayoutProfile, notes: Notes, base: Path, txt: boolean): { items: Muc[]; styles: string[] } {
+  const root: Muc[] = [];
+  const stack: Frame[] = [];
+  const styles: string[] = [];
+  const seenTables = new Set<number>();
+  const pathOf = (list: Muc[]): Path => {
+    // Path of a list: walk the stack to find it.
+    if (list === root) return base;
+    for (let i = 0; i < stack.length; i++) if (stack[i].item.noi_dung === list) return [...pathOf(i === 0 ? root : stack[i - 1].item.noi_dung!), indexIn(i === 0 ? root : stack[i - 1].item.noi_dung!, stack[i].item), 'noi_dung'];
+    return base;
+  };
+  const indexIn = (list: Muc[], item: Muc) => list.indexOf(item);
+  const container = (): Muc[] => {
+    const top = stack[stack.length - 1];
+    if (!top) return root;
+    return (top.item.noi_dung ??= [] as unknown as Muc[] & [Muc]);
+  };
+  const lastBullets = (): { list: Y[]; ownerPath: Path } | null => {
+    const top = stack[stack.length - 1];
+    const list = top ? (top.item.noi_dung ?? []) : root;
+    const lastItem = list[list.length - 1];
+    if (top && !top.item.noi_dung?.length && top.item.gach_dau_dong) return { list: top.item.gach_dau_dong, ownerPath: [] };
+    if (lastItem && typeof lastItem === 'object' && 'gach_dau_dong' in lastItem && !('tieu_de' in lastItem) && !('doan' in lastItem)) return { list: lastItem.gach_dau_dong!, ownerPath: [] };
+    return null;
+  };
+
+  for (const l of lines) {
+    if (l.cell) {
+      const t = tables.get(l.para);
+      if (t && !seenTables.has(t.index)) {
+        seenTables.add(t.index);
+        const rows = t.rows.map((r) => r.map((c) => c.paras.map((p) => p.text.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')));
+        const width = Math.max(...rows.map((r) => r.length));
+        const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
+        const list = container();
+        list.push({ bang: { cot: pad(rows[0]).map((c) => c || ' '), dong: rows.slice(1).length ? rows.slice(1).map(pad) : [pad(rows[0]).map(() => '')] } } as unknown as Muc);
+        notes.at([...pathOf(list), list.length - 1], l.para);
+        for (const r of t.rows) for (const c of r) for (const p of c.paras) notes.role(p.index, 'bang_o');
+      }
+      continue;
+    }
+    const mk = l.footnote ? null : markerOf(l.text);
+    if (mk && mk.bullet) {
+      const text = restMarkup(l, mk, {});
+      notes.role(l.para, 'than');
+      const top = stack[stack.length - 1];
+      const task = TASK_LABELS(profile).find(([, label]) => new RegExp(`^\\**${label}\\**\\s*:\\**\\s*`, 'u').test(text));
+      if (task && top && !top.item.noi_dung?.length && !top.item.gach_dau_dong) {
+        const value = text.replace(new RegExp(`^\\**${task[1]}\\**\\s*:\\**\\s*`, 'u'), '').replace(/^\*\s*/, '');
+        top.item.nhiem_vu ??= {};
+        (top.item.nhiem_vu as Record<string, unknown>)[task[0]] = value;
+        continue;
+      }
+      const dest = lastBullets();
+      const sub = mk.style === '+' && dest && dest.list.length && mk.style !== profile.gach_dau_dong[0];
+      if (sub) {
+        const lastY = dest!.list[dest!.list.length - 1];
+        const obj = typeof lastY === 'string' ? { doan: lastY, gach_dau_dong: [] as Y[] } : { ...lastY, gach_dau_dong: lastY.gach_dau_dong ?? [] };
+        obj.gach_dau_dong.push(text);
+        dest!.list[dest!.list.length - 1] = obj as Y;
+        continue;
+      }
+      if (dest) { dest.list.push(text); continue; }
+      const own = mk.style !== profile.gach_dau_dong[0] ? { ky_hieu: mk.label } : {};
+      if (top && !top.item.noi_dung?.length && !top.item.gach_dau_dong && !top.item.nhiem_vu && !own.ky_hieu) top.item.gach_dau_dong = [text];
+      else { const list = container(); list.push({ gach_dau_dong: [text], ...own }); notes.at([...pathOf(list), list.length - 1], l.para); }
+      continue;
+    }
+    if (mk) {
+      // Numbered: find the level by style (pandoc's list reading: a known style closes deeper levels).
+      const k = stack.findIndex((f) => tokenOf(f.style) === tokenOf(mk.style));
+      if (k >= 0) stack.length = k;
+      const depth = stack.length;
+      const parent = stack[depth - 1];
+      const heading = l.bold || (txt && isTxtHeading(l.text.slice(mk.len)));
+      const text = restMarkup(l, mk, heading ? { bold: true, italic: l.italic } : {});
+      const item: Exclude<Muc, string> = heading ? { tieu_de: text } : { doan: text };
+      if (styles[depth] === undefined) styles[depth] = mk.style;
+      const list = container();
+      const counter = prevCount.get(list) ?? 0;
+      const expectStyle = parent?.item.danh_so_con ?? styles[depth];
+      if (tokenOf(mk.style) !== tokenOf(expectStyle) && parent) parent.item.danh_so_con = mk.style;
+      const pat = parsePattern(mk.style);
+      const expected = pat ? formatNumber(pat, counter + 1, parent?.core ?? '').label : '';
+      if (expected !== mk.label) {
+        item.so = mk.label;
+        notes.comment([...pathOf(list), list.length, 'so'], `số thứ tự giữ như văn bản nguồn (đoạn ${l.para})`);
+      }
+      list.push(item);
+      prevCount.set(list, counter + 1);
+      notes.at([...pathOf(list), list.length - 1], l.para);
+      notes.role(l.para, heading ? `tieu_de_${Math.min(depth + 1, 4)}` : 'than');
+      stack.push({ style: mk.style, item, depth, count: counter + 1, core: coreOf(mk.label) });
+      continue;
+    }
+    // A phase line as kehoach writes it (templates/common/block.hbs): "Đợt 1: Từ tháng 01/2025 đến 30/06/2025 …".
+    const dot = !l.footnote ? phaseOf(l.text, lastDen.get(container())) : null;
+    if (dot) {
+      const list = container();
+      list.push({ dot } as unknown as Muc);
+      lastDen.set(list, dot.den);
+      notes.at([...pathOf(list), list.length - 1], l.para);
+      notes.role(l.para, 'than');
+      continue;
+    }
+    // Unnumbered paragraph: stays where it stood, as an unnumbered item of the current level. A footnote's text
+    // (the plan has no footnotes yet) follows its paragraph, commented and reported.
+    const list = container();
+    const text = markup(l.runs);
+    list.push(text);
+    notes.at([...pathOf(list), list.length - 1], l.para);
+    if (l.footnote) notes.unplaced([...pathOf(list), list.length - 1], l.para, text);
+    else notes.role(l.para, 'than');
+  }
+  prune(root);
+  return { items: root, styles };
+}
+
+/** Drops empty child lists left by the walk. */
+function prune(items: Muc[]): void {
+  for (const it of items) if (it && typeof it === 'object' && 'noi_dung' in it) { if (!it.noi_dung?.length) delete it.noi_dung; else prune(it.noi_dung); }
+}
+
+/** The counter kind of a style: "I/" and "I." are one level written two ways. */
+const tokenOf = (style: string) => (style.startsWith('(') ? '(1)' : style.replace(/[^IA1a.]|\.$/g, '').replace(/\.$/, ''));
+
+const lastDen = new WeakMap<Muc[], string>();
+const RE_DATE = '(tháng \\d{1,2}\\/\\d{4}|\\d{1,2}\\/\\d{1,2}\\/\\d{4})';
+const RE_DOT = new RegExp(`^(Đợt [^:]{1,20}): Từ ${RE_DATE} đến ${RE_DATE}(?: (.+?) “([^”]+)”\\.)?(?: (.+))?$`, 'u');
+/** "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30". */
+function isoOf(s: string): string {
+  const p2 = (x: string) => x.padStart(2, '0');
+  const m = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
+  if (m) return `${m[2]}-${p2(m[1])}`;
+  const [d, mo, y] = s.split('/');
+  return `${y}-${p2(mo)}-${p2(d)}`;
+}
+/** The phase a line states, when it has kehoach's phase form and its dates follow the previous phase's; else null. */
+export function phaseOf(text: string, prevDen?: string): { ten: string; tu: string; den: string; loi_dan?: string; chu_de?: string; noi_dung?: string } | null {
+  const m = RE_DOT.exec(text.replace(/\s+/g, ' ').trim());
+  if (!m) return null;
+  const tu = isoOf(m[2]);
+  const den = isoOf(m[3]);
+  const valid = (iso: string) => { const [, mo, d] = iso.split('-').map(Number); return mo >= 1 && mo <= 12 && (d === undefined || (d >= 1 && d <= 31)); };
+  if (!valid(tu) || !valid(den) || tu > den || (prevDen && tu <= prevDen)) return null;
+  return { ten: m[1], tu, den, ...(m[5] ? { loi_dan: m[4], chu_de: m[5] } : {}), ...(m[6] ? { noi_dung: m[6] } : {}) };
+}
+
+const prevCount = new WeakMap<Muc[], number>();
+const coreOf = (label: string) => /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(label)?.[0] ?? '';
+
+/** In a plain-text source (no weights): a heading is upper case, or short without final punctuation. */
+function isTxtHeading(rest: string): boolean {
+  const t = rest.trim().replace(/\*+/g, '');
+  if (!t) return false;
+  if (t === t.toLocaleUpperCase('vi') && /\p{L}/u.test(t)) return true;
+  return t.length <= 110 && !/[.;,]$/.test(t);
+}

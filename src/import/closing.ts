@@ -1,0 +1,118 @@
+/**
+ * The closing (NĐ 30/2020 PL I mục II.7, II.9, II.12): Nơi nhận (recipients, groups as plain lines, the Lưu line
+ * and the typist's initials) and the signature (quyền hạn, titles, name).
+ */
+import type { KeHoach } from '../types/plan.js';
+import type { Line } from './lines.js';
+import { markup } from './lines.js';
+import type { Notes } from './notes.js';
+
+export const RE_NOI_NHAN = /^\**\s*Nơi nhận\s*:?\s*\**\s*:?$/iu;
+const RE_LUU = /^-?\s*Lưu\s*:?\s*(.+?)\s*$/u;
+/** Quyền hạn prefixes: state "TM." "KT." "TL." "TUQ." "Q.", Party "T/M" "K/T" "T/L". */
+const RE_QH = /^(TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s*(?=\S)(.*)$/u;
+
+type NoiNhan = KeHoach['noi_nhan'];
+type NguoiKy = KeHoach['nguoi_ky'];
+
+/** Splits the closing lines into Nơi nhận and signature (a table's columns, or the lines' order). */
+export function readClosing(lines: Line[], notes: Notes): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
+  const start = lines.findIndex((l) => RE_NOI_NHAN.test(l.text));
+  const nnLines: Line[] = [];
+  const sigLines: Line[] = [];
+  const nnTable = start >= 0 ? lines[start].cell : undefined;
+  let i = start >= 0 ? start + 1 : 0;
+  if (start >= 0) { notes.role(lines[start].para, 'noi_nhan_nhan'); }
+  // Recipients: "-" lines up to and including the Lưu line (and a typist line right after it).
+  let sawLuu = false;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (nnTable && l.cell && l.cell.table === nnTable.table && l.cell.col !== nnTable.col) { sigLines.push(l); continue; }
+    if (!nnTable && l.side === 1) { sigLines.push(l); continue; }
+    if (sawLuu) {
+      if ((nnTable && l.cell?.table === nnTable.table && l.cell.col === nnTable.col) || (!nnTable && /^[-–+•]/.test(l.text))) { nnLines.push(l); continue; }
+      break;
+    }
+    if (RE_LUU.test(l.text)) { sawLuu = true; nnLines.push(l); continue; }
+    if (!nnTable && !/^[-–+•]/.test(l.text) && nnLines.length && !/^[a-zđà-ỹ(]/u.test(l.text)) break;
+    nnLines.push(l);
+  }
+  const after = lines.slice(i);
+  // Signature: the other column of the closing table, else the lines that follow, up to a "Phụ lục" line.
+  let k = 0;
+  if (!nnTable || !sigLines.length) {
+    for (; k < after.length && !/^Phụ lục\b/iu.test(after[k].text); k++) sigLines.push(after[k]);
+  }
+  const rest = after.slice(k);
+  return { ...(start >= 0 ? { noi_nhan: noiNhan(nnLines, notes) } : {}), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes) } : {}), rest };
+}
+
+function noiNhan(lines: Line[], notes: Notes): NoiNhan {
+  const cac_noi: string[] = [];
+  let luu: string[] = [];
+  let typist: string | undefined;
+  let sameLine = false;
+  for (const l of lines) {
+    notes.role(l.para, 'noi_nhan');
+    for (const piece of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
+      const m = RE_LUU.exec(piece);
+      if (m) {
+        notes.at(['noi_nhan', 'luu'], l.para);
+        // "VT, KGVXNV. Trâm." → Lưu VT, KGVXNV; typist Trâm on the same line.
+        const t = /^(.+?)\.\s+(\S.*?)\.?$/u.exec(m[1]);
+        const body = (t ? t[1] : m[1]).replace(/\.$/, '');
+        if (t) { typist = t[2]; sameLine = true; }
+        luu = body.split(/\s*,\s*/u).filter(Boolean);
+        continue;
+      }
+      if (luu.length && /^[-–+•]/.test(piece)) {
+        const text = piece.replace(/^[-–+•]\s*/, '').replace(/\s*[;,.]\s*$/, '').trim();
+        if (text) { cac_noi.push(text); notes.comment(['noi_nhan', 'cac_noi', cac_noi.length - 1], `dòng này đứng sau dòng "Lưu" trong văn bản nguồn (đoạn ${l.para})`); }
+        continue;
+      }
+      if (luu.length) { typist = piece.replace(/\.$/, ''); notes.comment(['noi_nhan', 'ky_hieu_nguoi_soan'], `đoán: dòng sau "Lưu" là ký hiệu người soạn thảo (đoạn ${l.para})`); continue; }
+      const text = piece.replace(/^[-–+•]\s*/, '').replace(/\s*[;,.]\s*$/, '').trim();
+      if (!text) continue;
+      if (!/^[-–+•]/.test(piece) && cac_noi.length) {
+        cac_noi[cac_noi.length - 1] += ' ' + text;
+        notes.comment(['noi_nhan', 'cac_noi', cac_noi.length - 1], `nối dòng tiếp theo vào nơi nhận này (đoạn ${l.para})`);
+        continue;
+      }
+      notes.at(['noi_nhan', 'cac_noi', cac_noi.length], l.para);
+      cac_noi.push(text);
+    }
+  }
+  if (!cac_noi.length) { cac_noi.push('…'); notes.comment(['noi_nhan', 'cac_noi'], 'văn bản nguồn không ghi nơi nhận: điền vào'); }
+  if (!luu.length) { luu = ['VT']; notes.comment(['noi_nhan', 'luu'], 'văn bản nguồn không có dòng "Lưu": đoán "VT"'); }
+  return { cac_noi, luu, ...(typist ? { ky_hieu_nguoi_soan: typist } : {}), ...(typist && sameLine ? { ky_hieu_cung_dong: true } : {}) } as unknown as NoiNhan;
+}
+
+function nguoiKy(lines: Line[], notes: Notes): NguoiKy {
+  const texts: { t: string; para: number }[] = [];
+  for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
+  const nk: Record<string, string> = {};
+  if (!texts.length) return { chuc_vu: '…', ho_ten: '…' };
+  const name = texts.pop()!;
+  nk.ho_ten = name.t;
+  notes.role(name.para, 'ho_ten');
+  notes.at(['nguoi_ky', 'ho_ten'], name.para);
+  let m: RegExpExecArray | null;
+  while (texts.length > 1 && (m = RE_QH.exec(texts[0].t))) {
+    const code = m[1].replace('/', '');
+    notes.role(texts[0].para, 'quyen_han');
+    notes.at(['nguoi_ky'], texts[0].para);
+    if (code === 'TM') nk.thay_mat = m[2].trim();
+    else { nk.quyen_han = code; nk.thu_truong = m[2].trim(); }
+    texts.shift();
+  }
+  if (nk.quyen_han === 'Q' && texts.length === 0) { nk.chuc_vu = nk.thu_truong; delete nk.thu_truong; }
+  if (texts.length) {
+    nk.chuc_vu = texts.map((x) => x.t).join('\n');
+    for (const x of texts) notes.role(x.para, nk.quyen_han || nk.thay_mat ? 'chuc_vu' : 'quyen_han');
+    notes.at(['nguoi_ky', 'chuc_vu'], texts[0].para);
+  }
+  if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment(['nguoi_ky', 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
+  if (texts.length > 1) notes.comment(['nguoi_ky', 'chuc_vu'], 'nhiều dòng chức vụ: giữ xuống dòng như văn bản nguồn');
+  const order = ['thay_mat', 'quyen_han', 'thu_truong', 'chuc_vu', 'ho_ten'];
+  return Object.fromEntries(order.filter((k) => nk[k] !== undefined).map((k) => [k, nk[k]])) as unknown as NguoiKy;
+}

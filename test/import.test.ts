@@ -1,0 +1,280 @@
+/**
+ * kehoach import: Word documents (and the seeds' text form) → the plan YAML that renders them. Each recognised
+ * element on a small .docx made for the test; the five examples and the real plans end to end; bad input refused.
+ */
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { parse } from 'yaml';
+import { zipSync, strToU8 } from 'fflate';
+import { readDocxBytes, readDocument, readText } from '../src/docx-read/index.js';
+import { importDocument } from '../src/import/index.js';
+import { roundTrip, docxText } from '../src/import/roundtrip.js';
+import { EXAMPLES, ROOT, CLI, SEEDS_DIR, renderExample, docxParagraphs, words, lcs } from './helpers.js';
+import { makeDocx, statePlan, p, r, tbl } from './docx-build.js';
+
+const imp = (bytes: Uint8Array) => importDocument(readDocxBytes(bytes, 't.docx'));
+const recallOf = (src: string, out: string) => { const a = words(src); return lcs(a, words(out)) / a.length; };
+const tmp = () => mkdtempSync(join(tmpdir(), 'kehoach-import-'));
+const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+
+describe('round trip of the five examples (render → import → render)', () => {
+  for (const ex of EXAMPLES) {
+    it(`${ex}: recall ≥ 0.995, valid, same family`, async () => {
+      const bytes = await renderExample(ex);
+      const r1 = imp(bytes);
+      const rt = await roundTrip(r1.yaml, r1.sourceText);
+      expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const source = docxParagraphs(bytes).join('\n');
+      const again = docxParagraphs(rt.bytes!).join('\n');
+      expect(recallOf(source, again)).toBeGreaterThanOrEqual(0.995);
+      expect(r1.plan.khoi).toBe(parse(readFileSync(join(ROOT, 'examples', ex), 'utf8')).khoi);
+    }, 60_000);
+  }
+});
+
+describe('seeds as .txt imports', () => {
+  for (const f of readdirSync(SEEDS_DIR).filter((x) => x.endsWith('.txt'))) {
+    it(`${f}: valid, recall ≥ 0.99 against the seed text, the example's family`, async () => {
+      const text = readFileSync(join(SEEDS_DIR, f), 'utf8');
+      const r1 = importDocument(readText(text));
+      const ex = EXAMPLES.find((e) => e.startsWith(f.slice(0, 3)))!;
+      expect(r1.plan.khoi).toBe(parse(readFileSync(join(ROOT, 'examples', ex), 'utf8')).khoi);
+      const rt = await roundTrip(r1.yaml, text);
+      expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.99);
+    }, 60_000);
+  }
+});
+
+describe('real plans made in Word (test/fixtures/realdocs)', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'realdocs');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.docx'))) {
+    it(`${f}: validates, renders, recall ≥ 0.97; MTTQ → state family with a comment`, async () => {
+      const r1 = importDocument(readDocument(join(dir, f)));
+      const rt = await roundTrip(r1.yaml, r1.sourceText);
+      expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.97);
+      expect(r1.plan.khoi).toBe('nha_nuoc');
+      expect(r1.plan.nguoi_ky).toMatchObject({ thay_mat: 'BAN THƯỜNG TRỰC', chuc_vu: 'CHỦ TỊCH' });
+    }, 60_000);
+  }
+  it('the header of kh-kiem-tra: agencies, draft number, date with a blank day', () => {
+    const r1 = importDocument(readDocument(join(dir, 'kh-kiem-tra-giam-sat-bau-cu-bac-cam-ranh-2025.docx')));
+    expect(r1.plan.co_quan_ban_hanh).toBe('BAN THƯỜNG TRỰC');
+    expect(r1.plan.so_ky_hieu).toEqual({ so: null, viet_tat_co_quan: 'MTTQ-BTT' });
+    expect(r1.plan.ngay_ban_hanh).toBe('2025');
+    expect(r1.yaml).toMatch(/# Mặt trận Tổ quốc: chưa có khối riêng/);
+    expect(r1.yaml).toMatch(/# dự thảo: văn bản nguồn để trống ngày, ghi tháng 11/);
+  });
+});
+
+describe('each recognised element', () => {
+  it('header table: chủ quản, ban hành, Số, date; title; closing table', () => {
+    const r1 = imp(makeDocx({ body: statePlan() }));
+    expect(r1.plan).toMatchObject({
+      khoi: 'nha_nuoc', co_quan_chu_quan: 'UBND TỈNH BÌNH THUẬN', co_quan_ban_hanh: 'SỞ VĂN HÓA',
+      so_ky_hieu: { so: 12, viet_tat_co_quan: 'SVH' }, dia_danh: 'Phan Thiết', ngay_ban_hanh: '2025-02-05',
+      trich_yeu: 'Tổ chức ngày hội đọc sách năm 2025',
+      noi_nhan: { cac_noi: ['UBND tỉnh'], luu: ['VT', 'VP'] }, nguoi_ky: { chuc_vu: 'GIÁM ĐỐC', ho_ten: 'Nguyễn Văn A' },
+    });
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Khơi dậy phong trào đọc sách.' }] }]);
+  });
+
+  it('header typed with tabs (no table), manual line breaks and empty paragraphs', () => {
+    const header = p(['UBND TỈNH BÌNH THUẬN\t\t', r('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { b: true })]) + p([r('SỞ VĂN HÓA', { b: true }), '\t\t', r('Độc lập - Tự do - Hạnh phúc', { b: true })])
+      + p('') + p(['Số: 3/KH-SVH\t\t', r('Phan Thiết, ngày 5 tháng 2 năm 2025', { i: true })]) + p('') + p('');
+    const body = header + p(r('KẾ HOẠCH', { b: true }), { jc: 'center' }) + p(r('Trích yếu', { b: true }), { jc: 'center' })
+      + p(r('I. NỘI DUNG', { b: true })) + p('- Dòng một\ntiếp theo sau ngắt dòng.') + p('')
+      + p([r('Nơi nhận:', { b: true, i: true }), '\t\t', r('GIÁM ĐỐC', { b: true })]) + p('- Lưu: VT.') + p(r('Trần B', { b: true }), { jc: 'right' });
+    const r1 = imp(makeDocx({ body }));
+    expect(r1.plan).toMatchObject({ co_quan_chu_quan: 'UBND TỈNH BÌNH THUẬN', co_quan_ban_hanh: 'SỞ VĂN HÓA', so_ky_hieu: { so: 3 }, ngay_ban_hanh: '2025-02-05' });
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'NỘI DUNG', gach_dau_dong: ['Dòng một\ntiếp theo sau ngắt dòng.'] }]);
+    expect(r1.plan.nguoi_ky).toEqual({ chuc_vu: 'GIÁM ĐỐC', ho_ten: 'Trần B' });
+  });
+
+  it('family: the Party line → dang (Party Số form), LĐLĐ → cong_doan, MTTQ → nha_nuoc with a comment', () => {
+    const party = statePlan({ header: [
+      [[p('TỈNH ỦY BÌNH THUẬN'), p(r('BAN DÂN VẬN', { b: true })), p('*')], [p(r('ĐẢNG CỘNG SẢN VIỆT NAM', { b: true }))]],
+      [[p('Số 34-KH/BDVTU')], [p(r('Phan Thiết, ngày 05 tháng 02 năm 2025', { i: true }))]],
+    ] });
+    const rp = imp(makeDocx({ body: party }));
+    expect(rp.plan.khoi).toBe('dang');
+    expect(rp.plan.so_ky_hieu).toEqual({ so: 34, viet_tat_co_quan: 'BDVTU' });
+    const union = statePlan({ header: [[[p('TỔNG LĐLĐ VIỆT NAM'), p(r('LĐLĐ TỈNH BÌNH THUẬN', { b: true }))], [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')]], [[p('Số: 02/KH-LĐLĐ')], [p('Bình Thuận, ngày 20 tháng 7 năm 2018')]]] });
+    expect(imp(makeDocx({ body: union })).plan.khoi).toBe('cong_doan');
+    const front = statePlan({ header: [[[p('ỦY BAN MTTQ VIỆT NAM'), p(r('BAN THƯỜNG TRỰC', { b: true }))], [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')]], [[p('Số:      /KH-MTTQ-BTT')], [p('Lương Minh, ngày    tháng 01 năm 2026')]]] });
+    const rf = imp(makeDocx({ body: front }));
+    expect(rf.plan.khoi).toBe('nha_nuoc');
+    expect(rf.yaml).toMatch(/# Mặt trận Tổ quốc/);
+    expect(rf.plan.so_ky_hieu.so).toBeNull();
+  });
+
+  it('căn cứ and opening paragraphs; closing paragraph (ket_thuc)', () => {
+    const body = p(r('Căn cứ Luật Thư viện năm 2019;', { i: true })) + p('Sở xây dựng kế hoạch như sau:') + p(r('I. MỤC ĐÍCH', { b: true })) + p('1. Một.') + p('Trên đây là Kế hoạch của Sở./.');
+    const r1 = imp(makeDocx({ body: statePlan({ body }) }));
+    expect(r1.plan.can_cu).toEqual(['Căn cứ Luật Thư viện năm 2019;']);
+    expect(r1.plan.mo_dau).toEqual(['Sở xây dựng kế hoạch như sau:']);
+    expect(r1.plan.ket_thuc).toEqual(['Trên đây là Kế hoạch của Sở./.']);
+  });
+
+  it('numbering styles I/ 1- a) (1)- into the tree, danh_so where they differ from the family', () => {
+    const body = p(r('I/ MỤC ĐÍCH', { b: true })) + p('1- Một.') + p('a) Ý a.') + p('b) Ý b.') + p('2- Hai.') + p(r('II/ NỘI DUNG', { b: true })) + p('1- Ba.');
+    const r1 = imp(makeDocx({ body: statePlan({ body }) }));
+    expect(r1.plan.danh_so).toEqual(['I/', '1-', 'a)']);
+    expect(r1.plan.noi_dung).toEqual([
+      { tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Một.', noi_dung: [{ doan: 'Ý a.' }, { doan: 'Ý b.' }] }, { doan: 'Hai.' }] },
+      { tieu_de: 'NỘI DUNG', noi_dung: [{ doan: 'Ba.' }] },
+    ]);
+    expect(r1.yaml).toMatch(/# đánh số theo văn bản nguồn/);
+  });
+
+  it("Word's automatic numbering (numbering.xml) reads as typed numbers", () => {
+    const numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const body = p(r('MỤC ĐÍCH', { b: true }), { num: [1, 0] }) + p('Một.', { num: [1, 1] }) + p('Hai.', { num: [1, 1] }) + p(r('NỘI DUNG', { b: true }), { num: [1, 0] }) + p('Ba.', { num: [1, 1] });
+    const r1 = imp(makeDocx({ body: statePlan({ body }), numbering }));
+    expect(r1.plan.danh_so).toBeUndefined();
+    expect(r1.plan.noi_dung).toEqual([
+      { tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Một.' }, { doan: 'Hai.' }] },
+      { tieu_de: 'NỘI DUNG', noi_dung: [{ doan: 'Ba.' }] },
+    ]);
+  });
+
+  it('bold and italic runs become **…** and *…*; bullets and sub-bullets; task lines; a table', () => {
+    const body = p(r('I. NỘI DUNG', { b: true })) + p(['1. Tổ chức ', r('hội thi', { b: true }), ' và ', r('triển lãm', { i: true }), '.'])
+      + p(['- ', r('Chủ trì:', { i: true }), ' Thư viện tỉnh.']) + p(['- ', r('Thời gian thực hiện:', { i: true }), ' Quý II.'])
+      + p('2. Tuyên truyền.') + p('- Trên báo.') + p('+ Báo in.') + p('- Trên đài.')
+      + tbl([[[p('TT')], [p('Việc')]], [[p('1')], [p('Trưng bày')]]]);
+    const r1 = imp(makeDocx({ body: statePlan({ body }) }));
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'NỘI DUNG', noi_dung: [
+      { doan: 'Tổ chức **hội thi** và *triển lãm*.', nhiem_vu: { chu_tri: 'Thư viện tỉnh.', thoi_gian: 'Quý II.' } },
+      { doan: 'Tuyên truyền.', gach_dau_dong: [{ doan: 'Trên báo.', gach_dau_dong: ['Báo in.'] }, 'Trên đài.'], noi_dung: [{ bang: { cot: ['TT', 'Việc'], dong: [['1', 'Trưng bày']] } }] },
+    ] }]);
+  });
+
+  it('phase lines in kehoach\'s form become dot (dates in order), others stay text', () => {
+    const body = p(r('I. NỘI DUNG', { b: true })) + p('Đợt 1: Từ tháng 01/2025 đến 30/6/2025 với chủ đề “Thi đua lập thành tích”.')
+      + p('Đợt 2: Từ 01/7/2025 đến 31/12/2025 Tổng kết.') + p('Đợt 3: Từ 01/01/2025 đến 31/01/2025 quay lui.');
+    const r1 = imp(makeDocx({ body: statePlan({ body }) }));
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'NỘI DUNG', noi_dung: [
+      { dot: { ten: 'Đợt 1', tu: '2025-01', den: '2025-06-30', loi_dan: 'với chủ đề', chu_de: 'Thi đua lập thành tích' } },
+      { dot: { ten: 'Đợt 2', tu: '2025-07-01', den: '2025-12-31', noi_dung: 'Tổng kết.' } },
+      'Đợt 3: Từ 01/01/2025 đến 31/01/2025 quay lui.',
+    ] }]);
+  });
+
+  it('Nơi nhận with groups, Lưu and the typist on the same line; signature with KT.', () => {
+    const closing = tbl([[[p(r('Nơi nhận:', { b: true, i: true })), p('- UBND tỉnh;'), p('- Các phòng'), p('thuộc Sở;'), p('- Lưu: VT, VP. Trâm.')],
+      [p(r('KT. GIÁM ĐỐC', { b: true })), p(r('PHÓ GIÁM ĐỐC', { b: true })), p(''), p(r('Lê Văn C', { b: true }))]]]);
+    const r1 = imp(makeDocx({ body: statePlan({ closing }) }));
+    expect(r1.plan.noi_nhan).toEqual({ cac_noi: ['UBND tỉnh', 'Các phòng thuộc Sở'], luu: ['VT', 'VP'], ky_hieu_nguoi_soan: 'Trâm', ky_hieu_cung_dong: true });
+    expect(r1.plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'GIÁM ĐỐC', chuc_vu: 'PHÓ GIÁM ĐỐC', ho_ten: 'Lê Văn C' });
+    expect(r1.yaml).toMatch(/# nối dòng tiếp theo vào nơi nhận này/);
+  });
+
+  it('appendices after the signature; text it cannot place stays, commented and reported', () => {
+    const after = p('Ghi chú lạc chỗ sau chữ ký.') + p(r('Phụ lục', { b: true }), { jc: 'center' }) + p(r('DANH SÁCH ĐƠN VỊ', { b: true }), { jc: 'center' })
+      + p(r('(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025)', { i: true }), { jc: 'center' }) + p('1. Thư viện tỉnh.');
+    const r1 = imp(makeDocx({ body: statePlan() + after }));
+    expect(r1.plan.phu_luc).toEqual([{ tieu_de: 'DANH SÁCH ĐƠN VỊ', kem_theo: '(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025)', noi_dung: [{ doan: 'Thư viện tỉnh.' }] }]);
+    expect(r1.plan.ket_thuc).toEqual(['Ghi chú lạc chỗ sau chữ ký.']);
+    expect(r1.warnings.join('\n')).toMatch(/không xếp được.*Ghi chú lạc chỗ/);
+    expect(r1.yaml).toMatch(/# không xếp được \(đoạn \d+\)/);
+  });
+
+  it('a footnote is kept after its paragraph, commented and reported (the plan has no footnotes yet)', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const fn = `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Theo Quyết định số 9/QĐ-UBND.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
+    const body = p(r('I. MỤC ĐÍCH', { b: true })) + p(['1. Khơi dậy phong trào', '<w:r><w:footnoteReference w:id="1"/></w:r>', '.']);
+    const r1 = imp(makeDocx({ body: statePlan({ body }), extra: { 'word/footnotes.xml': fn } }));
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Khơi dậy phong trào.', noi_dung: ['Theo Quyết định số 9/QĐ-UBND.'] }] }]);
+    expect(r1.warnings.join('\n')).toMatch(/Theo Quyết định số 9/);
+  });
+
+  it('style inheritance, theme fonts and direct formatting resolve per run', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const styles = `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/><w:sz w:val="24"/></w:rPr></w:rPrDefault></w:docDefaults>`
+      + '<w:style w:type="paragraph" w:styleId="Base"><w:rPr><w:sz w:val="26"/><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Child"><w:basedOn w:val="Base"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:i/></w:rPr></w:style></w:styles>';
+    const theme = '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme><a:majorFont><a:latin typeface="Cambria"/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>';
+    const doc = readDocxBytes(makeDocx({ body: p(['a', r('b', { b: false, sz: 14 })], { style: 'Child' }), styles, extra: { 'word/theme/theme1.xml': theme } }), 't');
+    const para = doc.body[0];
+    if (para.kind !== 'p') throw new Error('paragraph expected');
+    expect(para.align).toBe('center');
+    expect(para.runs[0].format).toMatchObject({ size: 26, bold: true, italic: true, fonts: { ascii: 'Calibri', hAnsi: 'Calibri' } });
+    expect(para.runs[1].format).toMatchObject({ size: 28, italic: true });
+  });
+
+  it('a hand-made Word document (LibreOffice from HTML: Word lists, tabs for the header and closing, <br>, empty paragraphs)', async () => {
+    const r1 = importDocument(readDocument(join(ROOT, 'test', 'fixtures', 'word', 'ubnd-word-habits.docx')));
+    expect(r1.plan).toMatchObject({ co_quan_chu_quan: 'UBND HUYỆN HÀM THUẬN BẮC', co_quan_ban_hanh: 'PHÒNG VĂN HÓA VÀ THÔNG TIN', so_ky_hieu: { so: 7, viet_tat_co_quan: 'VHTT' }, ngay_ban_hanh: '2025-02-03' });
+    expect(r1.plan.can_cu).toEqual(['Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện;']);
+    expect(r1.plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'TRƯỞNG PHÒNG', chuc_vu: 'PHÓ TRƯỞNG PHÒNG', ho_ten: 'Nguyễn Văn An' });
+    expect((r1.plan.noi_dung[0] as { noi_dung: unknown[] }).noi_dung).toEqual([{ doan: 'Tuyên truyền sâu rộng ý nghĩa **95 năm** Ngày thành lập Đảng.' }, { doan: 'Tổ chức các hoạt động *vui tươi, lành mạnh, tiết kiệm*.' }]);
+    const rt = await roundTrip(r1.yaml, r1.sourceText);
+    expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.93);
+  }, 60_000);
+});
+
+describe('kehoach import (CLI)', () => {
+  it('writes the YAML and prints the round-trip figure', () => {
+    const d = tmp();
+    const src = join(d, 'kh.docx');
+    writeFileSync(src, makeDocx({ body: statePlan() }));
+    const res = cli(['import', src]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/khớp chữ khi kết xuất lại: 100\.0% \(\d+\/\d+ từ/);
+    expect(parse(readFileSync(join(d, 'kh.yaml'), 'utf8')).trich_yeu).toBe('Tổ chức ngày hội đọc sách năm 2025');
+    expect(cli(['import', src]).status).toBe(2);
+  }, 60_000);
+
+  const bad: [string, (f: string) => void, RegExp][] = [
+    ['not a ZIP', (f) => writeFileSync(f, 'just text, not a package'), /không phải tệp \.docx/],
+    ['a ZIP without word/document.xml', (f) => writeFileSync(f, zipSync({ 'a.txt': strToU8('x') })), /không có phần văn bản chính/],
+    ['a 200 MB file (sparse: never read)', (f) => { const fd = openSync(f, 'w'); ftruncateSync(fd, 200 * 1024 * 1024); closeSync(fd); }, /tệp quá lớn/],
+    ['a .docx with macros', (f) => writeFileSync(f, makeDocx({ body: statePlan(), extra: { 'word/vbaProject.bin': new Uint8Array([1, 2, 3]) } })), /có macro/],
+    ['a Word 97 file named .docx', (f) => writeFileSync(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), /Word 97–2003/],
+  ];
+  for (const [name, make, message] of bad) {
+    it(`${name}: clear message, exit 1, nothing written`, () => {
+      const d = tmp();
+      const f = join(d, 'bad.docx');
+      make(f);
+      const res = cli(['import', f, '-o', join(d, 'out.yaml')]);
+      expect(res.status).toBe(1);
+      expect(res.stderr).toMatch(message);
+      expect(res.stderr).not.toMatch(/at .*\.js:\d+/);
+      expect(existsSync(join(d, 'out.yaml'))).toBe(false);
+    }, 60_000);
+  }
+
+  it('.doc through LibreOffice; a clear message when LibreOffice is missing', () => {
+    const d = tmp();
+    const conv = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${d}/lo`, '--convert-to', 'doc', '--outdir', d, join(ROOT, 'test', 'fixtures', 'word', 'ubnd-word-habits.docx')], { encoding: 'utf8', timeout: 180_000 });
+    if (conv.error) return; // no LibreOffice here: the missing-soffice case below still runs
+    const doc = join(d, 'ubnd-word-habits.doc');
+    const res = cli(['import', doc, '-o', join(d, 'out.yaml')]);
+    expect(res.status).toBe(0);
+    expect(parse(readFileSync(join(d, 'out.yaml'), 'utf8')).co_quan_ban_hanh).toBe('PHÒNG VĂN HÓA VÀ THÔNG TIN');
+    const noSoffice = spawnSync(process.execPath, [CLI, 'import', doc, '-o', join(d, 'x.yaml')], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PATH: '/nonexistent' } });
+    expect(noSoffice.status).toBe(1);
+    expect(noSoffice.stderr).toMatch(/cần LibreOffice \(lệnh soffice\)/);
+    expect(existsSync(join(d, 'x.yaml'))).toBe(false);
+  }, 300_000);
+
+  it('an unknown extension is refused (usage)', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'a.pdf'), 'x');
+    const res = cli(['import', join(d, 'a.pdf')]);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/chỉ đọc được \.docx/);
+  }, 60_000);
+});
+
+describe('text of a render', () => {
+  it('docxText reads the rendered paragraphs', async () => {
+    expect(docxText(await renderExample(EXAMPLES[1]))).toMatch(/KẾ HOẠCH/);
+  }, 60_000);
+});
