@@ -12,8 +12,9 @@
 //   peak memory of `batch` at 5,000 plans     ≤ 300 MB (--full)
 //
 // Usage: node bench/run.mjs [--quick | --full]
-//   default: 5 pairs a cold figure, batch over 1,000 plans vs pandoc over 200 seed texts (per-file rates), 2 rounds
-//   --quick: 3 pairs, 300 plans vs 60 seed texts, 1 round (a smoke run)
+//   default: 5 pairs a cold figure, batch over 500 plans vs pandoc over 100 seed texts (per-file rates), 2 rounds
+//            (about 4 minutes on an idle 2-core machine)
+//   --quick: 3 pairs, 200 plans vs 40 seed texts, 1 round (a smoke run)
 //   --full:  7 pairs, 1,000 vs 1,000, 3 rounds, and the 5,000-plan memory run
 import { spawnSync, execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem, loadavg, tmpdir, platform, release } from 'node:os';
@@ -23,8 +24,8 @@ import { copyExamples, seedInputs, examples, seeds } from './generate.mjs';
 
 const mode = process.argv.includes('--full') ? 'full' : process.argv.includes('--quick') ? 'quick' : 'default';
 const CFG = {
-  quick: { pairs: 3, plans: 300, seedFiles: 60, rounds: 1, big: 0, validateRounds: 3 },
-  default: { pairs: 5, plans: 1000, seedFiles: 200, rounds: 2, big: 0, validateRounds: 5 },
+  quick: { pairs: 3, plans: 200, seedFiles: 40, rounds: 1, big: 0, validateRounds: 3 },
+  default: { pairs: 5, plans: 500, seedFiles: 100, rounds: 2, big: 0, validateRounds: 5 },
   full: { pairs: 7, plans: 1000, seedFiles: 1000, rounds: 3, big: 5000, validateRounds: 7 },
 }[mode];
 
