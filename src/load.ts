@@ -313,6 +313,8 @@ function tooDeep(doc: Document.Parsed, file: string, at: (o: number) => { line: 
 /** Reports every scalar that holds a character forbidden in XML 1.0 (it would corrupt the .docx). */
 function findIllegalChars(plan: LoadedPlan, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A scalar can hold such a character only when the text does, or through a "\\" escape in a double-quoted string.
+  if (!XML_ILLEGAL.test(plan.text) && !plan.text.includes('\\')) return out;
   const visit = (node: unknown): void => {
     if (isMap(node) || isSeq(node)) for (const it of node.items) visit(it);
     else if (isPair(node)) { visit(node.key); visit(node.value); }

@@ -6,12 +6,16 @@
  * Handlebars runs in strict mode (a missing field throws, partials included) with escaping turned off:
  * every string of the view is XML-escaped beforehand, so user text can never inject markup.
  */
-import Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { LayoutProfile } from '../profile.js';
 import { KehoachError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
+import { templateSpec } from './precompiled.js';
+
+/** Handlebars without its compiler (its typings describe the full library). */
+const Handlebars = HandlebarsRuntime as unknown as typeof import('handlebars');
 
 /** Escapes text for the layout markup (XML). Characters illegal in XML are rejected earlier, at load. */
 export function xmlEscape(s: string): string {
@@ -55,16 +59,17 @@ export function compileTemplates(profile: LayoutProfile, templatesDir: string): 
   const key = `${templatesDir}\0${profile.khoi}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  // The runtime only: templates come precompiled (at build, or from the cache; see precompiled.ts).
   const hb = Handlebars.create();
-  const opts = { strict: true, noEscape: true, knownHelpersOnly: false } as const;
+  const compile = (file: string) => hb.template(templateSpec(readFileSync(file, 'utf8'), Handlebars.VERSION) as Parameters<typeof hb.template>[0]);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('min', (a: number, b: number) => Math.min(a, b));
   hb.registerHelper('mul', (a: number, b: number) => a * b);
   const files = templateFiles(profile, templatesDir);
   const doc = files.get('document');
   if (!doc) throw new KehoachError(msg('config/template-missing', 'en', { khoi: profile.khoi, dir: templatesDir }), [], 'usage');
-  for (const [name, file] of files) if (name !== 'document') hb.registerPartial(name, hb.compile(readFileSync(file, 'utf8'), opts));
-  const compiled = hb.compile(readFileSync(doc, 'utf8'), opts);
+  for (const [name, file] of files) if (name !== 'document') hb.registerPartial(name, compile(file));
+  const compiled = compile(doc);
   cache.set(key, compiled as Compiled);
   return compiled as Compiled;
 }

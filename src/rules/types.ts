@@ -36,16 +36,21 @@ const textCache = new WeakMap<KeHoach, { path: Path; text: string }[]>();
 /** Every text field of the plan with its path (the things a clerk types, not codes or dates); computed once per plan. */
 export function texts(plan: KeHoach): { path: Path; text: string }[] {
   let hit = textCache.get(plan);
-  if (!hit) textCache.set(plan, (hit = [...walkTexts(plan)]));
+  if (!hit) textCache.set(plan, (hit = walkTexts(plan)));
   return hit;
 }
 
-function* walkTexts(plan: KeHoach): Generator<{ path: Path; text: string }> {
-  const skip = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'kieu_tieu_de', 'thu_tu', 'gian_dong', 'ky_hieu_cung_dong']);
-  function* walk(v: unknown, path: Path): Generator<{ path: Path; text: string }> {
-    if (typeof v === 'string') yield { path, text: v };
-    else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* walk(v[i], [...path, i]);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!skip.has(k)) yield* walk(x, [...path, k]);
-  }
-  yield* walk(plan, []);
+const SKIP = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'kieu_tieu_de', 'thu_tu', 'gian_dong', 'ky_hieu_cung_dong']);
+
+/** The text fields in document order (a plain recursion: paths are copied only where a text is found). */
+function walkTexts(plan: KeHoach): { path: Path; text: string }[] {
+  const out: { path: Path; text: string }[] = [];
+  const path: Path = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push({ path: path.slice(), text: v });
+    else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i]); path.pop(); }
+    else if (v && typeof v === 'object') for (const k in v) if (!SKIP.has(k) && Object.prototype.hasOwnProperty.call(v, k)) { path.push(k); walk((v as Record<string, unknown>)[k]); path.pop(); }
+  };
+  walk(plan);
+  return out;
 }

@@ -3,7 +3,6 @@
  * into diagnostics without ever throwing for bad input.
  */
 import { stat } from 'node:fs/promises';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
 import { loadPlanWithInheritance } from '../inherit.js';
@@ -24,6 +23,8 @@ export async function expandInputs(args: string[]): Promise<{ files: string[]; u
   for (const arg of args) {
     let found: string[] = [];
     const st = await stat(arg).catch(() => null);
+    // The globber loads only for a folder or a pattern: checking one file does not pay for it.
+    const { glob, isDynamicPattern } = st?.isFile() ? ({} as typeof import('tinyglobby')) : await import('tinyglobby');
     if (st?.isDirectory()) found = await glob(PLAN_GLOB, { cwd: arg, ignore: IGNORE, absolute: false }).then((fs) => fs.map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
     else if (st?.isFile()) found = [arg];
     else if (isDynamicPattern(arg)) found = await glob(arg, { ignore: IGNORE });

@@ -1,0 +1,71 @@
+/**
+ * Speed without staleness: the package's templates are precompiled at build time and the command line is bundled;
+ * an office's changed template is compiled once and cached by content hash. Every path must give the same bytes.
+ */
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, CLI, EXAMPLES, EXAMPLES_DIR, renderExample } from './helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'kh-precompiled-'));
+const env = (extra: Record<string, string>) => {
+  const e: Record<string, string | undefined> = { ...process.env, CI: '1', ...extra };
+  delete e.NODE_EXTRA_CA_CERTS;
+  return e as NodeJS.ProcessEnv;
+};
+const render = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { env: env(extra), encoding: 'utf8' });
+
+describe('templates precompiled at build time', () => {
+  it('every template of templates/ has its precompiled code under the hash of its text', async () => {
+    const { templateKey } = await import(join(ROOT, 'dist/render/precompiled.js'));
+    const { SPECS } = (await import(join(ROOT, 'dist/render/templates.precompiled.cjs'))).default as { SPECS: Map<string, object> };
+    const { default: hb } = await import('handlebars');
+    const files: string[] = [];
+    const walk = (d: string) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.hbs') && files.push(join(d, e.name))));
+    walk(join(ROOT, 'templates'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect(SPECS.has(templateKey(readFileSync(f, 'utf8'), hb.VERSION)), f).toBe(true);
+    expect(SPECS.size).toBe(files.length);
+  });
+
+  it('the bundled command line renders every example byte-identical to the library', { timeout: 300_000 }, async () => {
+    const dir = tmp();
+    const cache = tmp();
+    for (const ex of EXAMPLES) {
+      const out = join(dir, ex.replace(/\.yaml$/, '.docx'));
+      const r = render(['render', join(EXAMPLES_DIR, ex), '-o', out], { KEHOACH_CACHE_DIR: cache });
+      expect(r.status, r.stderr).toBe(0);
+      expect(Buffer.compare(readFileSync(out), await renderExample(ex)), ex).toBe(0);
+    }
+    expect(existsSync(join(cache, 'templates')), 'the package templates never go to the cache').toBe(false);
+  });
+});
+
+describe('an office template (--templates) is compiled once and cached by content hash', () => {
+  it('changed template: compiled, cached, read back; same bytes by every path; a bad cache file is ignored', { timeout: 300_000 }, () => {
+    const tpl = tmp();
+    cpSync(join(ROOT, 'templates'), tpl, { recursive: true });
+    appendFileSync(join(tpl, 'common', 'title.hbs'), '\n');
+    const cache = tmp();
+    const out = tmp();
+    const ex = join(EXAMPLES_DIR, EXAMPLES[1]);
+    const run = (name: string, extra: Record<string, string>) => {
+      const r = render(['--templates', tpl, 'render', ex, '-o', join(out, name)], extra);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(out, name));
+    };
+    const uncached = run('a.docx', { KEHOACH_CACHE: '0', KEHOACH_CACHE_DIR: cache });
+    expect(existsSync(join(cache, 'templates')), 'KEHOACH_CACHE=0 writes nothing').toBe(false);
+    const first = run('b.docx', { KEHOACH_CACHE_DIR: cache });
+    const cached = readdirSync(join(cache, 'templates'));
+    expect(cached).toHaveLength(1); // only the changed template: the others match the build's table
+    const second = run('c.docx', { KEHOACH_CACHE_DIR: cache });
+    writeFileSync(join(cache, 'templates', cached[0]), 'this is not a template {');
+    const afterBad0 = run('e.docx', { KEHOACH_CACHE_DIR: cache });
+    writeFileSync(join(cache, 'templates', cached[0]), '{}');
+    const afterBad = run('d.docx', { KEHOACH_CACHE_DIR: cache });
+    for (const b of [first, second, afterBad0, afterBad]) expect(Buffer.compare(b, uncached)).toBe(0);
+  });
+});
