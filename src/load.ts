@@ -230,7 +230,7 @@ function protoKeys(doc: Document.Parsed, file: string, at: (o: number) => { line
  * Keys whose values are codes, dates, numbers or choices, not text printed as typed: a `# note` after them is the
  * YAML comment its writer meant. (The same list as the text rules' walker, src/rules/types.ts.)
  */
-export const CODE_KEYS: ReadonlySet<string> = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'nhiem_ky', 'ke_thua', 'ky_hieu_cung_dong', 'so_ban']);
+export const CODE_KEYS: ReadonlySet<string> = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'nhiem_ky', 'ke_thua', 'ky_hieu_cung_dong', 'so_ban', 'thu_tu', 'kieu_tieu_de', 'gian_dong', 'danh_so_trang', 'kieu_dong']);
 
 /**
  * A " #" inside an unquoted text starts a YAML comment: `(khu #2, cạnh chợ)` keeps only "(khu". Reports, on text

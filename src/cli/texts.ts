@@ -72,7 +72,7 @@ const TEXTS = {
   ),
   'render/opt-force': p(
     'vẫn ghi khi có cảnh báo làm văn bản in sai (số hay dấu "-" tự ghi in hai lần, dòng Lưu trong các nơi nhận)',
-    'write even when a warning makes the page visibly wrong (a typed number or "-" printed twice, a Lưu line among the recipients)',
+    'write even when a warning makes the page visibly wrong (a typed number or "-" printed twice, a filing line among the recipients)',
   ),
   'render/examples': p(
     '  $ kehoach render ke-hoach.yaml\n  $ kehoach render ke-hoach.yaml -o ke-hoach.pdf\n  $ kehoach render ke-hoach.yaml --pdf --watch',
@@ -108,7 +108,7 @@ const TEXTS = {
   ),
   'fix/description': p(
     'tự sửa các cảnh báo máy móc (số, dấu "-" tự ghi, dấu chấm cuối trích yếu, dấu cách thừa, KT. tự ghi, ngày dd/mm/yyyy), giữ chú thích và bố cục',
-    'fix the mechanical warnings (typed numbers and dashes, the trích yếu\'s final dot, doubled spaces, a typed KT., dd/mm/yyyy dates), keeping comments and layout',
+    'fix the mechanical warnings (typed numbers and dashes, the final dot of the title summary, doubled spaces, a typed KT., dd/mm/yyyy dates), keeping comments and layout',
   ),
   'fix/arg': p('tệp .yaml, thư mục hoặc mẫu glob', '.yaml files, folders or glob patterns'),
   'fix/examples': p(
