@@ -7,18 +7,27 @@
  */
 import { describe, it, expect } from 'vitest';
 import { renderPlan, checkPlanText } from '../src/index.js';
-import { renderExample, docxParts, plainParser } from './helpers.js';
+import { renderExample, docxParts, plainParser, effectiveFormatting, isOn } from './helpers.js';
 
 type X = Record<string, any>;
 const arr = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const runText = (r: X) => arr(r['w:t']).map((t: X | string) => (typeof t === 'string' ? t : t['#text'] ?? '')).join('');
 const paraText = (p: X) => arr(p['w:r']).map(runText).join('');
-const bold = (p: X) => arr(p['w:r']).some((r: X) => r['w:rPr'] && 'w:b' in r['w:rPr']);
+/** The formatting resolver of the document each paragraph came from (set by tables()). */
+const formatOf = new WeakMap<X, ReturnType<typeof effectiveFormatting>>();
+/** True when some run of the paragraph is bold as the page shows it (its style chain, then its own formatting). */
+const bold = (p: X) => arr(p['w:r']).some((r: X) => isOn(formatOf.get(p)!.run(p, r), 'w:b'));
 
 /** The body's top-level tables, each as rows of cells of paragraphs. */
 async function tables(bytes: Buffer): Promise<X[][][][]> {
-  const doc = plainParser.parse(docxParts(bytes)['word/document.xml']);
-  return arr<X>(doc['w:document']['w:body']['w:tbl']).map((t) => arr<X>(t['w:tr']).map((tr) => arr<X>(tr['w:tc']).map((tc) => arr<X>(tc['w:p']))));
+  const parts = docxParts(bytes);
+  const fmt = effectiveFormatting(parts);
+  const doc = plainParser.parse(parts['word/document.xml']);
+  return arr<X>(doc['w:document']['w:body']['w:tbl']).map((t) => arr<X>(t['w:tr']).map((tr) => arr<X>(tr['w:tc']).map((tc) => {
+    const ps = arr<X>(tc['w:p']);
+    ps.forEach((p) => formatOf.set(p, fmt));
+    return ps;
+  })));
 }
 const texts = (cell: X[]) => cell.map(paraText);
 

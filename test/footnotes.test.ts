@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { renderPlan, checkPlanText } from '../src/index.js';
-import { EXAMPLES_DIR, docxParts, hasCommand, orderedParser } from './helpers.js';
+import { EXAMPLES_DIR, docxParts, hasCommand, orderedParser, plainParser, effectiveFormatting, isOn } from './helpers.js';
 import validate, { ready } from '@ooxml-tools/validate';
 
 const base = readFileSync(join(EXAMPLES_DIR, '003-so-ldtbxh-binh-phuoc-2018.yaml'), 'utf8');
@@ -52,11 +52,25 @@ describe('footnotes in the .docx', () => {
     expect(ids.filter((i) => Number(i) > 0)).toEqual(['1', '2']);
     const notePs = paragraphs(notes).map((p) => p.text).filter(Boolean);
     expect(notePs).toEqual([`\u00a0${NOTE_A}`, `\u00a0${NOTE_B}`]);
-    // 12 pt Times New Roman (layout.yaml kieu.chu_thich), the second note italic (*…* in the plan).
-    const second = notes.slice(notes.indexOf('w:id="2"'));
-    expect(second).toMatch(/<w:sz w:val="24"\/>/);
-    expect(second).toContain('<w:i/>');
-    expect(notes).toContain('w:ascii="Times New Roman"');
+    // 12 pt Times New Roman (layout.yaml kieu.chu_thich), the second note italic (*…* in the plan), as the page
+    // shows them: document defaults, the note paragraph's style chain, then the run's own formatting.
+    type X = Record<string, any>;
+    const fmt = effectiveFormatting(parts);
+    const textRuns = (id: string) => [(plainParser.parse(notes) as X)['w:footnotes']['w:footnote']].flat()
+      .filter((f: X) => f['@w:id'] === id).flatMap((f: X) => [f['w:p']].flat())
+      .flatMap((p: X) => [p['w:r'] ?? []].flat().map((r: X) => ({ r, rPr: fmt.run(p, r) })));
+    for (const id of ['1', '2']) {
+      const runs = textRuns(id);
+      expect(runs.length, id).toBeGreaterThan(1);
+      for (const { rPr } of runs) {
+        expect(rPr['w:rFonts'], id).toMatchObject({ '@w:ascii': 'Times New Roman', '@w:hAnsi': 'Times New Roman' });
+        expect(rPr['w:sz']['@w:val'], id).toBe('24');
+      }
+    }
+    const runText = (r: X) => [r['w:t'] ?? []].flat().map((t: X | string) => (typeof t === 'string' ? t : t['#text'] ?? '')).join('');
+    const noteText = (id: string) => textRuns(id).filter(({ r }) => /\p{L}/u.test(runText(r)));
+    expect(noteText('1').map(({ rPr }) => isOn(rPr, 'w:i'))).toEqual([false]);
+    expect(noteText('2').map(({ rPr }) => isOn(rPr, 'w:i'))).toEqual([true]);
   });
 
   it('passes the Open XML SDK validator', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { renderPlan, checkPlanText } from '../src/index.js';
-import { EXAMPLES_DIR, renderExample, docxParts, hasCommand } from './helpers.js';
+import { EXAMPLES_DIR, renderExample, docxParts, hasCommand, plainParser, effectiveFormatting, isOn } from './helpers.js';
 import { parseMarkup } from '../src/render/markup.js';
 import { buildDocument } from '../src/render/docx.js';
 import { loadProfile } from '../src/profile.js';
@@ -25,18 +25,29 @@ const paraWith = (xml: string, text: string) => {
   expect(i, text).toBeGreaterThan(0);
   return xml.slice(xml.lastIndexOf('<w:p>', i), xml.indexOf('</w:p>', i));
 };
+/**
+ * The formatting the page shows for the paragraph whose text contains `text` (document defaults, its style chain,
+ * then direct formatting): effective paragraph properties and the effective run properties of its text runs.
+ */
+const shown = (parts: Record<string, string>, text: string) => {
+  const p = (plainParser.parse(paraWith(parts['word/document.xml'], text) + '</w:p>') as X)['w:p'][0];
+  const fmt = effectiveFormatting(parts);
+  return { pPr: fmt.paragraph(p), runs: [p['w:r'] ?? []].flat().filter((r: X) => r['w:t']).map((r: X) => fmt.run(p, r)) };
+};
+type X = Record<string, any>;
 const tables = (xml: string) => xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
 
 describe('form blocks in the .docx (example 008)', () => {
   let xml = '';
-  beforeAll(async () => { xml = docxParts(await renderExample(EX))['word/document.xml']; });
+  let parts: Record<string, string> = {};
+  beforeAll(async () => { parts = docxParts(await renderExample(EX)); xml = parts['word/document.xml']; });
 
   it('form label: right-aligned, italic, 12 pt', () => {
     for (const n of ['01', '02', '03']) {
-      const p = paraWith(xml, `>Mẫu số ${n}/HNCT<`);
-      expect(p).toContain('<w:jc w:val="right"/>');
-      expect(p).toContain('<w:i/>');
-      expect(p).toContain('<w:sz w:val="24"/>');
+      const { pPr, runs } = shown(parts, `>Mẫu số ${n}/HNCT<`);
+      expect(pPr['w:jc']['@w:val']).toBe('right');
+      expect(runs.length).toBeGreaterThan(0);
+      for (const r of runs) expect([isOn(r, 'w:i'), r['w:sz']['@w:val']]).toEqual([true, '24']);
     }
   });
 
@@ -48,22 +59,24 @@ describe('form blocks in the .docx (example 008)', () => {
 
   it('titles centred and bold', () => {
     for (const t of ['BIÊN BẢN', 'PHIẾU TỔNG HỢP Ý KIẾN', 'DANH SÁCH CỬ TRI', 'Hội nghị cử tri nơi cư trú lấy ý kiến']) {
-      const p = paraWith(xml, t);
-      expect(p, t).toContain('<w:jc w:val="center"/>');
-      expect(p, t).toContain('<w:b/>');
+      const { pPr, runs } = shown(parts, t);
+      expect(pPr['w:jc']['@w:val'], t).toBe('center');
+      expect(runs.length, t).toBeGreaterThan(0);
+      for (const r of runs) expect(isOn(r, 'w:b'), t).toBe(true);
     }
   });
 
   it('blank lines: left-aligned, no first-line indent, a right tab with a dot leader at the right margin, a tab run', () => {
     for (const t of ['Nơi cư trú:', 'Chủ tọa hội nghị:', 'Hôm nay, vào lúc']) {
       const p = paraWith(xml, t);
-      expect(p, t).toContain('<w:jc w:val="left"/>');
-      expect(p, t).toMatch(/w:firstLine="0"/);
+      const { pPr } = shown(parts, t);
+      expect(pPr['w:jc']['@w:val'], t).toBe('left');
+      expect(pPr['w:ind']['@w:firstLine'], t).toBe('0');
       expect(p, t).toContain(`<w:tab w:val="right" w:pos="${TEXT_WIDTH}" w:leader="dot"/>`);
-      expect(p, t).toMatch(/<w:r><w:rPr>(?:(?!<\/w:r>).)*<\/w:rPr><w:tab\/><\/w:r>/);
+      expect(p, t).toMatch(/<w:r>(?:<w:rPr>(?:(?!<\/w:r>).)*<\/w:rPr>)?<w:tab\/><\/w:r>/);
     }
     // so_dong: 4 → four lines, the three after the label-less first all dots.
-    const bareLines = xml.match(new RegExp(`<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="${TEXT_WIDTH}" w:leader="dot"/></w:tabs>(?:(?!</w:p>).)*?<w:r><w:rPr>(?:(?!</w:r>).)*</w:rPr><w:tab/></w:r></w:p>`, 'g')) ?? [];
+    const bareLines = xml.match(new RegExp(`<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?<w:tabs><w:tab w:val="right" w:pos="${TEXT_WIDTH}" w:leader="dot"/></w:tabs>(?:(?!</w:p>).)*?<w:r>(?:<w:rPr>(?:(?!</w:r>).)*</w:rPr>)?<w:tab/></w:r></w:p>`, 'g')) ?? [];
     expect(bareLines.filter((p) => !/<w:t[ >]/.test(p))).toHaveLength(4);
   });
 
@@ -107,7 +120,9 @@ describe('form blocks in the .docx (example 008)', () => {
 
   it('"Ghi chú:" then the numbered notes', () => {
     expect(xml).toMatch(/Ghi chú:[\s\S]*\(1\) Ghi tên thôn nơi tổ chức hội nghị\./);
-    expect(paraWith(xml, 'Ghi chú:')).toContain('<w:i/>');
+    const { runs } = shown(parts, 'Ghi chú:');
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(isOn(r, 'w:i')).toBe(true);
   });
 
   it('page numbering continues into the appendix (danh_so_trang: tiep): no restart, number on its first page', () => {

@@ -99,8 +99,12 @@ class Builder {
     };
   }
 
-  /** Runs of a <p> or <span>: text with inline markdown, <span>, <br/>, <page-number/>. */
-  runs(node: MNode, base: IRunOptions, out: ParagraphChild[], first: { v: boolean }) {
+  /**
+   * Runs of a <p> or <span>: text with inline markdown, <span>, <br/>, <page-number/>.
+   * @param para the named style of the enclosing paragraph, if it has one: a `<span style>` then carries only what
+   *   differs from it (its bold, italics, underline, and its size when not the paragraph's), never the font
+   */
+  runs(node: MNode, base: IRunOptions, out: ParagraphChild[], first: { v: boolean }, para?: StyleSpec) {
     node.children.forEach((c, i) => {
       if (typeof c === 'string') {
         let text = squash(c);
@@ -113,14 +117,22 @@ class Builder {
           out.push(new TextRun({ ...base, text: sp.text, ...(sp.bold ? { bold: true } : {}), ...(sp.italic ? { italics: true } : {}) }));
         }
       } else if (c.name === 'span') {
-        const s = c.attrs.style ? this.runOptions(this.style(c.attrs.style)) : base;
+        const s = c.attrs.style ? this.spanOptions(this.style(c.attrs.style), para) : base;
         const size = c.attrs.size ? { size: Math.round(parseFloat(c.attrs.size) * 2) } : {};
-        this.runs(c, { ...base, ...s, ...size }, out, first);
+        this.runs(c, { ...base, ...s, ...size }, out, first, para);
       } else if (c.name === 'br') out.push(new TextRun({ ...base, break: 1 }));
       else if (c.name === 'tab') { out.push(new TextRun({ ...base, children: [new Tab()] })); first.v = false; }
       else if (c.name === 'page-number') { out.push(new TextRun({ ...base, children: [PageNumber.CURRENT] })); first.v = false; }
       else throw new MarkupError(`layout markup: <${c.name}> is not allowed inside <${node.name}>`);
     });
+  }
+
+  /** Run options of a `<span style>`: all of them, or in a styled paragraph (`para`) all but the font and an equal size. */
+  private spanOptions(s: StyleSpec, para?: StyleSpec): IRunOptions {
+    const all = this.runOptions(s);
+    if (!para) return all;
+    const { font: _font, size, ...rest } = all;
+    return { ...rest, ...(size !== Math.round((para.co ?? 14) * 2) ? { size } : {}) };
   }
 
   /**
@@ -138,7 +150,7 @@ class Builder {
     const children: ParagraphChild[] = [];
     const underline = node.attrs.underline === 'true' ? { underline: { type: UnderlineType.SINGLE } } : {};
     // Runs inherit the style's font, size, bold and italics; only inline marks, <span>s and underline add run formatting.
-    this.runs(node, { ...(role ? {} : this.runOptions(s)), ...underline }, children, { v: true });
+    this.runs(node, { ...(role ? {} : this.runOptions(s)), ...underline }, children, { v: true }, role ? s : undefined);
     // An empty paragraph still needs its size, so that spacer lines have the style's height (the style gives it).
     return new Paragraph({ ...opts, children, ...(role ? {} : { run: this.runOptions(s) }) });
   }
