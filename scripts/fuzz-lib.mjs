@@ -200,13 +200,3 @@ async function libraryCase(lib, c) {
   }
 }
 
-/**
- * The class of a finding, for findings owned by another helper's work in progress (h4: input robustness — odd keys
- * such as toString / __proto__, template errors). Returns a label, or undefined for an unknown class.
- */
-export function knownClass(c, finding) {
-  if (c.tags.includes('odd-key') || /__proto__|toString|constructor|valueOf|hasOwnProperty/.test(c.text.toString('utf8'))) return 'h4: odd keys (toString, __proto__ …)';
-  if (/template|Handlebars|helper/i.test(finding.detail ?? '')) return 'h4: template errors';
-  if (/process warning: Keys with collection values/.test(finding.detail ?? '')) return 'h4: load.ts lets the yaml library print a warning for a collection key';
-  return undefined;
-}

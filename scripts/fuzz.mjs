@@ -3,7 +3,7 @@
 // Prints the outcome counts and every distinct finding (with its class when owned by another helper's work).
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { corpus, rng, fuzzCase, runLibraryCase, knownClass } from './fuzz-lib.mjs';
+import { corpus, rng, fuzzCase, runLibraryCase } from './fuzz-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lib = { ...(await import(join(root, 'dist/index.js'))), ...(await import(join(root, 'dist/load.js'))) };
@@ -21,12 +21,12 @@ for (let i = 0; i < cases; i++) {
   counts[res.outcome]++;
   if (res.outcome === 'finding') {
     const key = res.detail.replace(/\d+/g, 'N').slice(0, 120);
-    const f = findings.get(key) ?? { n: 0, example: i, seed: c.seed, tags: c.tags, detail: res.detail, cls: knownClass(c, res) };
+    const f = findings.get(key) ?? { n: 0, example: i, seed: c.seed, tags: c.tags, detail: res.detail };
     f.n++;
     findings.set(key, f);
   }
   if ((i + 1) % 1000 === 0) process.stderr.write(`${i + 1}/${cases} ${JSON.stringify(counts)} ${((performance.now() - start) / 1000).toFixed(0)}s\n`);
 }
 console.log(`fuzz: ${cases} cases, seed ${seed}, ${((performance.now() - start) / 1000).toFixed(1)} s: rendered ${counts.rendered}, invalid (reported) ${counts.invalid}, findings ${counts.finding} (${findings.size} distinct)`);
-for (const f of findings.values()) console.log(`  ${f.n}× [${f.cls ?? 'UNKNOWN'}] ${f.detail}  (case ${f.example}, from ${f.seed}, ${f.tags.join('+')})`);
-process.exitCode = [...findings.values()].some((f) => !f.cls) ? 1 : 0;
+for (const f of findings.values()) console.log(`  ${f.n}× ${f.detail}  (case ${f.example}, from ${f.seed}, ${f.tags.join('+')})`);
+process.exitCode = findings.size ? 1 : 0;

@@ -126,7 +126,7 @@ export function loadPlanText(text: string, file = '<input>', opts: LoadOptions =
   const lang = opts.lang ?? 'vi';
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below in one pass per map (yaml's own check is quadratic in the number of keys).
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, strict: true, logLevel: 'error' }); // a collection used as a key is refused by the schema (unknown key), not printed as a process warning
   const diags: Diagnostic[] = [];
   const at = (offset: number) => lineCounter.linePos(offset);
   // After the first syntax error the rest are usually its echoes: report one (a tab, else the over-indented line, else the first).
