@@ -39,6 +39,13 @@ export interface NormaliseIssue { path: Path; rule: string; message: string; key
 const ITEM_KINDS = ['tieu_de', 'doan', 'gach_dau_dong', 'dot', 'bang', 'bang_nhiem_vu'] as const;
 type MucObject = Exclude<Muc, string>;
 
+/**
+ * A lead-in held on the page of what follows (keep-with-next) is at most two lines of body text: LibreOffice moves a
+ * kept paragraph whole, so a longer one (a full numbered paragraph that happens to have task lines) would leave the
+ * bottom of its page empty. 170 characters ≈ two lines of 14 pt Times New Roman in the 165 mm text width.
+ */
+export const isShortLeadIn = (text: string): boolean => text.replace(/\*+/g, '').trim().length <= 170;
+
 /** What the body walker needs: the family's profile, the plan-level numbering and quotes, where issues go. */
 export interface BodyContext {
   profile: LayoutProfile;
@@ -154,7 +161,7 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
       const lp = checkPattern(ctx, obj.kieu_liet_ke ?? '(1)-', [...here, 'kieu_liet_ke']);
       text += ' ' + obj.liet_ke.map((t, j) => `${formatNumber(lp, j + 1).label} ${t}`).join(' ');
     }
-    const dan = !!(obj.noi_dung || obj.gach_dau_dong || obj.nhiem_vu);
+    const dan = !!(obj.noi_dung || obj.gach_dau_dong || obj.nhiem_vu) && isShortLeadIn(`${num.label} ${obj.tieu_de ?? ''} ${text}`);
     const cap = depth + 1;
     if (runIn) out.push({ loai: 'tieu_de_lien', cap, so: num.label, nhan: obj.tieu_de!, text, kieu, dan });
     else if (obj.tieu_de !== undefined) out.push({ loai: 'tieu_de', cap, so: num.label, text, kieu: obj.kieu_tieu_de ? kieu : '' });
@@ -190,7 +197,7 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
       const here = [...path, i];
       if (typeof item === 'string') {
         // A plain paragraph ending with ":" introduces what follows: kept on its page with it.
-        out.push({ loai: 'van', text: item, dan: /:\s*$/.test(item) && i < items.length - 1 });
+        out.push({ loai: 'van', text: item, dan: /:\s*$/.test(item) && i < items.length - 1 && isShortLeadIn(item) });
         return;
       }
       const obj = item as MucObject;
