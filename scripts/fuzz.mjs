@@ -1,6 +1,6 @@
 // `npm run fuzz`: a long seeded fuzz run through the library (dist/), default 10,000 cases.
 //   node scripts/fuzz.mjs [cases=10000] [seed=1]
-// Prints the outcome counts and every distinct finding (with its class when owned by another helper's work).
+// Prints the outcome counts and every distinct finding.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { corpus, rng, fuzzCase, runLibraryCase } from './fuzz-lib.mjs';
