@@ -8,7 +8,10 @@ import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { readDocxBytes, readDocument } from '../src/docx-read/index.js';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import { readDocxBytes, readDocument, paragraphs } from '../src/docx-read/index.js';
+import { importDocument } from '../src/import/index.js';
+import { renderPlan } from '../src/index.js';
 import { checkDocument, DOC_RULES, type KiemTra } from '../src/check/index.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../src/profile.js';
 import { EXAMPLES, ROOT, CLI, renderExample } from './helpers.js';
@@ -44,6 +47,53 @@ describe("kehoach's own renders", () => {
       expect(check(await renderExample(ex)).filter((d) => d.severity === 'error')).toEqual([]);
     }, 60_000);
   }
+});
+
+describe("kehoach's own renders of the new forms: no false error, and the checks still bite", () => {
+  const ex = (prefix: string) => EXAMPLES.find((e) => e.startsWith(prefix))!;
+  /** The render with one run of word/document.xml made 12 pt (w:sz 24): `text` is the run's whole text. */
+  const small = (bytes: Uint8Array, text: string) => {
+    const files = unzipSync(bytes);
+    const xml = strFromU8(files['word/document.xml']);
+    const run = `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    expect(xml).toContain(run);
+    return zipSync({ ...files, 'word/document.xml': strToU8(xml.replace(run, `<w:r><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`)) });
+  };
+
+  it('006 (joint plan): every issuer in ô 2 and every signature side by side is a component; a co-issuer\'s name in 12 pt is an error', async () => {
+    const bytes = await renderExample(ex('006'));
+    const imported = importDocument(readDocxBytes(bytes, 't.docx'));
+    const roles = [...imported.notes.roles.values()];
+    expect(roles.filter((r) => r === 'co_quan_ban_hanh')).toHaveLength(2);
+    expect(roles.filter((r) => r === 'ho_ten')).toHaveLength(2);
+    const d = check(small(bytes, 'Trần Minh Khoa')).find((x) => x.rule === 'co-chu/thanh-phan');
+    expect(d?.message).toBe('họ tên người ký: cỡ chữ 12 pt, cần 13–14 pt');
+  }, 60_000);
+
+  it('008 (forms, footnotes, an appendix that goes on numbering): the forms are not the body, the body is still checked', async () => {
+    const bytes = await renderExample(ex('008'));
+    const doc = readDocxBytes(bytes, 't.docx');
+    const roles = importDocument(doc).notes.roles;
+    const roleOf = (text: string) => roles.get(paragraphs(doc).find((p) => p.text === text)!.index);
+    expect([roleOf('Mẫu số 01/HNCT'), roleOf('BIÊN BẢN'), roleOf('Ghi chú:'), roleOf('THƯ KÝ')]).toEqual(['mau_so', 'mau_tieu_de', 'mau_ghi_chu_nhan', 'mau_ky_chuc_danh']);
+    expect(check(bytes).map((x) => x.rule)).not.toContain('so-trang/vi-tri'); // page 1 has none; the appendix's pages go on
+    const body = 'Thời gian: từ ngày 02/02/2026 đến ngày 06/02/2026.';
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+    const text = xml.includes(`<w:t xml:space="preserve">1. ${body}</w:t>`) ? `1. ${body}` : body;
+    expect(check(small(bytes, text)).find((x) => x.rule === 'co-chu/thanh-phan')?.message).toBe('nội dung: cỡ chữ 12 pt, cần 13–14 pt');
+  }, 60_000);
+
+  it('the Đoàn (doan_thanh_nien): its own header passes its own ranges; a 13 pt agency name is an error', async () => {
+    const yaml = ['khoi: doan_thanh_nien', 'co_quan_ban_hanh: BCH TỈNH GIA LAI', 'so_ky_hieu: { so: 12, viet_tat_co_quan: TĐTN-VP }', 'dia_danh: Gia Lai',
+      'ngay_ban_hanh: 2026-03-26', 'trich_yeu: Tổ chức Tháng Thanh niên năm 2026', 'noi_dung: [Một đoạn văn.]',
+      'noi_nhan: { cac_noi: [Trung ương Đoàn], luu: [VP] }', 'nguoi_ky: { thay_mat: BAN THƯỜNG VỤ, chuc_vu: BÍ THƯ, ho_ten: Lê Văn C }'].join('\n');
+    const bytes = await renderPlan(yaml);
+    expect(check(bytes).filter((d) => d.severity === 'error')).toEqual([]);
+    const files = unzipSync(bytes);
+    const xml = strFromU8(files['word/document.xml']).replace('<w:r><w:t xml:space="preserve">BCH TỈNH GIA LAI</w:t></w:r>', '<w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">BCH TỈNH GIA LAI</w:t></w:r>');
+    const d = check(zipSync({ ...files, 'word/document.xml': strToU8(xml) })).find((x) => x.rule === 'co-chu/thanh-phan');
+    expect(d?.message).toBe('tên cơ quan ban hành: cỡ chữ 13 pt, cần 14 pt');
+  }, 60_000);
 });
 
 describe('the real plans: departures of the realdocs README', () => {

@@ -147,14 +147,17 @@ export const soTrang: DocRule = {
   description: { vi: 'Số trang ở giữa lề trên (phần đầu trang), không hiện ở trang 1; không đặt ở chân trang.', en: 'Page numbers centred in the top margin (header), not shown on page 1; not in the footer.' },
   check(ctx) {
     if (ctx.doc.source === 'txt') return [];
-    const s = ctx.doc.sections[ctx.doc.sections.length - 1];
-    if (!s) return [];
+    // Page 1 is in the first section; an appendix in its own section may go on numbering (its first page is not
+    // page 1), so "not on page 1" reads the first section only, the header and footer checks every section.
+    const secs = ctx.doc.sections;
+    if (!secs.length) return [];
+    const first = secs[0];
     const hasPage = (part: string | undefined) => !!part && (ctx.doc.parts[part] ?? []).some((p) => p.fields.includes('PAGE'));
     const out: DocFinding[] = [];
-    if (Object.values(s.footers).some(hasPage)) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-chan', ctx.lang) }) });
-    const inHeader = hasPage(s.headers.default);
+    if (secs.some((s) => Object.values(s.footers).some(hasPage))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-chan', ctx.lang) }) });
+    const inHeader = secs.some((s) => hasPage(s.headers.default));
     if (!inHeader && ctx.kiemTra.so_trang.dau_trang && !out.length) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-khong', ctx.lang) }) });
-    if (inHeader && !ctx.kiemTra.so_trang.trang_dau && (!s.titlePage || hasPage(s.headers.first))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-dau', ctx.lang) }) });
+    if (hasPage(first.headers.default) && !ctx.kiemTra.so_trang.trang_dau && (!first.titlePage || hasPage(first.headers.first))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-dau', ctx.lang) }) });
     return out;
   },
 };

@@ -27,7 +27,8 @@ interface Ctx {
   sheet: StyleSheet;
   label: ReturnType<typeof numberingOf>;
   footnotes: Map<string, string>;
-  counter: { para: number; table: number };
+  /** Paragraphs, tables and (body only) footnote references so far. */
+  counter: { para: number; table: number; note?: number };
 }
 
 /** Reads one paragraph. `cell` marks paragraphs inside tables. */
@@ -55,7 +56,9 @@ function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
   const readRun = (r: El) => {
     const rPr = child(r, 'w:rPr');
     const f = mergeR(base, ctx.sheet.char(val(rPr, 'w:rStyle')), readRPr(rPr, ctx.sheet.theme));
+    const format = () => ({ fonts: { ...f.fonts }, ...(f.size !== undefined ? { size: f.size } : {}), bold: !!f.bold, italic: !!f.italic, underline: !!f.underline });
     let text = '';
+    const flush = () => { if (text) runs.push({ text, format: format() }); text = ''; };
     for (const c of r.children) {
       switch (c.name) {
         case 'w:t': text += c.children.map((t) => t.text ?? '').join(''); break;
@@ -64,12 +67,20 @@ function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
         case 'w:cr': text += '\n'; break;
         case 'w:noBreakHyphen': text += '-'; break;
         case 'w:instrText': { const code = c.children.map((t) => t.text ?? '').join('').trim().split(/\s+/)[0]; if (code) fields.push(code.toUpperCase()); break; }
-        case 'w:footnoteReference': { const t = ctx.footnotes.get(c.attrs['w:id']); if (t !== undefined) notes.push(t); break; }
+        case 'w:footnoteReference': {
+          const t = ctx.footnotes.get(c.attrs['w:id']);
+          if (t === undefined) break;
+          notes.push(t);
+          // Where the reference stands: an empty run carrying the note (its number in reading order, its text).
+          flush();
+          if (ctx.counter.note !== undefined) runs.push({ text: '', format: format(), note: { n: ++ctx.counter.note, text: t } });
+          break;
+        }
         case 'w:drawing': case 'w:pict': case 'mc:AlternateContent': drawings++; break;
         default: break;
       }
     }
-    if (text) runs.push({ text, format: { fonts: { ...f.fonts }, ...(f.size !== undefined ? { size: f.size } : {}), bold: !!f.bold, italic: !!f.italic, underline: !!f.underline } });
+    flush();
   };
   walk(p);
   const index = count ? ++ctx.counter.para : 0;
@@ -144,7 +155,7 @@ export function readDocxParts(files: Record<string, Uint8Array>, main: string): 
   const sheet = readStyles(xml(byType('styles.xml') ?? 'word/styles.xml'), theme);
   const footnotes = new Map<string, string>();
   const fnRoot = xml(byType('footnotes.xml') ?? 'word/footnotes.xml')?.find((e) => e.name === 'w:footnotes');
-  const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0 } };
+  const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0, note: 0 } };
   for (const f of kids(fnRoot, 'w:footnote')) {
     if (f.attrs['w:type'] && f.attrs['w:type'] !== 'normal') continue;
     footnotes.set(f.attrs['w:id'], kids(f, 'w:p').map((p) => readPara(p, ctx, undefined, false).text.trim()).join('\n'));

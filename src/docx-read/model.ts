@@ -17,7 +17,11 @@ export interface RunFormat {
   underline: boolean;
 }
 
-export interface Run { text: string; format: RunFormat }
+/**
+ * A run of text. A footnote reference is an empty run carrying `note`: the note's number in the body's reading
+ * order (1, 2 …) and its text (paragraphs joined by newlines).
+ */
+export interface Run { text: string; format: RunFormat; note?: { n: number; text: string } }
 
 /** One paragraph. `index` is its 1-based number in reading order over the body (table cells included). */
 export interface Para {

@@ -6,6 +6,7 @@ import type { KeHoach } from '../types/plan.js';
 import type { Line } from './lines.js';
 import { markup } from './lines.js';
 import type { Notes } from './notes.js';
+import { markerOf } from './body.js';
 
 export const RE_NOI_NHAN = /^\**\s*Nơi nhận\s*:?\s*\**\s*:?$/iu;
 const RE_LUU = /^-?\s*Lưu\s*:?\s*(.+?)\s*$/u;
@@ -15,8 +16,12 @@ const RE_QH = /^(TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s*(?=\S)(.*)$/u;
 type NoiNhan = KeHoach['noi_nhan'];
 type NguoiKy = KeHoach['nguoi_ky'];
 
-/** Splits the closing lines into Nơi nhận and signature (a table's columns, or the lines' order). */
-export function readClosing(lines: Line[], notes: Notes): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
+/**
+ * Splits the closing lines into Nơi nhận and signature (a table's columns, or the lines' order).
+ * @param sigAfter false for a joint plan, whose signatures stand above the Nơi nhận (jointBlocks): the lines after
+ *   the recipients are then not read as a signature
+ */
+export function readClosing(lines: Line[], notes: Notes, sigAfter = true): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
   const start = lines.findIndex((l) => RE_NOI_NHAN.test(l.text));
   const nnLines: Line[] = [];
   const sigLines: Line[] = [];
@@ -40,11 +45,48 @@ export function readClosing(lines: Line[], notes: Notes): { noi_nhan?: NoiNhan; 
   const after = lines.slice(i);
   // Signature: the other column of the closing table, else the lines that follow, up to a "Phụ lục" line.
   let k = 0;
-  if (!nnTable || !sigLines.length) {
+  if (sigAfter && (!nnTable || !sigLines.length)) {
     for (; k < after.length && !/^Phụ lục\b/iu.test(after[k].text); k++) sigLines.push(after[k]);
   }
   const rest = after.slice(k);
   return { ...(start >= 0 ? { noi_nhan: noiNhan(nnLines, notes) } : {}), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes) } : {}), rest };
+}
+
+/** A title line of a signature block: upper case, short, no final punctuation ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
+const isSigTitle = (t: string) => (!markerOf(t) || RE_QH.test(t)) && t.length <= 80 && /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi') && !/[;,:]$|\.\/\.$/.test(t) && !/^[-–+•]/.test(t);
+/** A person's name: two to seven capitalised words ("Nguyễn Thị Thu Hà"). */
+const isSigName = (t: string) => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,6}$/u.test(t);
+
+/**
+ * The signatures of a joint plan (văn bản liên tịch) at the end of the body, above the Nơi nhận, side by side as
+ * kehoach renders them (templates/common/closing.hbs: a one-row table, a block per column) or, in text, one block
+ * after another. A block is title lines then a name; two blocks at least.
+ * @param lines the lines between the title block and the Nơi nhận
+ * @returns the blocks left to right (the lead issuer's last) and the index of their first line, or null
+ */
+export function jointBlocks(lines: Line[]): { blocks: Line[][]; start: number } | null {
+  if (!lines.length) return null;
+  const last = lines[lines.length - 1];
+  let start = lines.length;
+  let blocks: Line[][] = [];
+  if (last.cell) {
+    const t = last.cell.table;
+    while (start > 0 && lines[start - 1].cell?.table === t) start--;
+    const cells = lines.slice(start);
+    if (cells.some((l) => l.cell!.row !== last.cell!.row)) return null;
+    const cols = [...new Set(cells.map((l) => l.cell!.col))].sort((a, b) => a - b);
+    blocks = cols.map((c) => cells.filter((l) => l.cell!.col === c));
+  } else {
+    while (start > 0 && !lines[start - 1].cell && (isSigTitle(lines[start - 1].text) || isSigName(lines[start - 1].text))) start--;
+    let cur: Line[] = [];
+    for (const l of lines.slice(start)) {
+      cur.push(l);
+      if (isSigName(l.text) && cur.length > 1) { blocks.push(cur); cur = []; }
+    }
+    if (cur.length) return null;
+  }
+  const ok = (b: Line[]) => b.length >= 2 && isSigName(b[b.length - 1].text) && b.slice(0, -1).every((l) => isSigTitle(l.text));
+  return blocks.length >= 2 && blocks.every(ok) ? { blocks, start } : null;
 }
 
 function noiNhan(lines: Line[], notes: Notes): NoiNhan {
@@ -87,7 +129,11 @@ function noiNhan(lines: Line[], notes: Notes): NoiNhan {
   return { cac_noi, luu, ...(typist ? { ky_hieu_nguoi_soan: typist } : {}), ...(typist && sameLine ? { ky_hieu_cung_dong: true } : {}) } as unknown as NoiNhan;
 }
 
-function nguoiKy(lines: Line[], notes: Notes): NguoiKy {
+/**
+ * One signature block (ô 7a–7c): quyền hạn lines, title lines, the name last.
+ * @param base data path of the signer (["nguoi_ky"], or ["lien_tich", i, "nguoi_ky"] for a joint plan's co-issuer)
+ */
+export function nguoiKy(lines: Line[], notes: Notes, base: (string | number)[] = ['nguoi_ky']): NguoiKy {
   const texts: { t: string; para: number }[] = [];
   for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
   const nk: Record<string, string> = {};
@@ -95,12 +141,12 @@ function nguoiKy(lines: Line[], notes: Notes): NguoiKy {
   const name = texts.pop()!;
   nk.ho_ten = name.t;
   notes.role(name.para, 'ho_ten');
-  notes.at(['nguoi_ky', 'ho_ten'], name.para);
+  notes.at([...base, 'ho_ten'], name.para);
   let m: RegExpExecArray | null;
   while (texts.length > 1 && (m = RE_QH.exec(texts[0].t))) {
     const code = m[1].replace('/', '');
     notes.role(texts[0].para, 'quyen_han');
-    notes.at(['nguoi_ky'], texts[0].para);
+    notes.at(base, texts[0].para);
     if (code === 'TM') nk.thay_mat = m[2].trim();
     else { nk.quyen_han = code; nk.thu_truong = m[2].trim(); }
     texts.shift();
@@ -109,10 +155,10 @@ function nguoiKy(lines: Line[], notes: Notes): NguoiKy {
   if (texts.length) {
     nk.chuc_vu = texts.map((x) => x.t).join('\n');
     for (const x of texts) notes.role(x.para, nk.quyen_han || nk.thay_mat ? 'chuc_vu' : 'quyen_han');
-    notes.at(['nguoi_ky', 'chuc_vu'], texts[0].para);
+    notes.at([...base, 'chuc_vu'], texts[0].para);
   }
-  if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment(['nguoi_ky', 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
-  if (texts.length > 1) notes.comment(['nguoi_ky', 'chuc_vu'], 'nhiều dòng chức vụ: giữ xuống dòng như văn bản nguồn');
+  if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment([...base, 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
+  if (texts.length > 1) notes.comment([...base, 'chuc_vu'], 'nhiều dòng chức vụ: giữ xuống dòng như văn bản nguồn');
   const order = ['thay_mat', 'quyen_han', 'thu_truong', 'chuc_vu', 'ho_ten'];
   return Object.fromEntries(order.filter((k) => nk[k] !== undefined).map((k) => [k, nk[k]])) as unknown as NguoiKy;
 }

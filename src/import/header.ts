@@ -9,6 +9,8 @@ import { markup } from './lines.js';
 export const RE_QUOC_HIEU = /^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu;
 export const RE_TIEU_NGU = /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
 export const RE_DANG = /^ĐẢNG CỘNG SẢN VIỆT NAM$/u;
+/** The Youth Union's title line, opposite the agency — HD 29-HD/TWĐTN-VP (templates/doan_thanh_nien/header.hbs). */
+export const RE_DOAN = /^ĐOÀN (TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$/u;
 /** "Số: 05/KH-UBND", "Số : 02 /KH - LĐLĐ", "Số:      /KH-MTTQ-BTT" (draft), Party "Số 05-KH/BDVTU". */
 export const RE_SO = /^Số\s*:?\s*(\d*)[\s.…_]*(?:\/\s*([A-ZĐa-zđ]+)\s*[-–]\s*(\S.*)|[-–]\s*([A-ZĐa-zđ]+)\s*\/\s*(\S.*))$/u;
 /** "<địa danh>, ngày 05 tháng 02 năm 2025", with blanks in a draft. */
@@ -25,11 +27,13 @@ export interface Header {
   party: boolean;
   /** Header text for family detection. */
   all: string;
+  /** The agency lines (ô 2) in order, cleaned, with their weight: a joint plan's issuers are regrouped from them. */
+  agencyLines: { text: string; bold: boolean; para: number }[];
 }
 
 /** Reads the header from the lines before the tên loại. Roles go to `roles` by paragraph number. */
 export function readHeader(lines: Line[], notes: Notes): Header {
-  const h: Header = { chuQuan: [], banHanh: [], party: false, all: '' };
+  const h: Header = { chuQuan: [], banHanh: [], party: false, all: '', agencyLines: [] };
   const agency: Line[] = [];
   for (const l of lines) {
     for (const piece of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
@@ -38,7 +42,8 @@ export function readHeader(lines: Line[], notes: Notes): Header {
       if (RE_QUOC_HIEU.test(piece)) notes.role(l.para, 'quoc_hieu');
       else if (RE_TIEU_NGU.test(piece)) notes.role(l.para, 'tieu_ngu');
       else if (RE_DANG.test(piece)) { h.party = true; notes.role(l.para, 'tieu_de_dang'); }
-      else if (/^\*$/.test(piece) || /^[-_=–—.…]{3,}$/.test(piece)) { /* the Party's star, a typed rule */ }
+      else if (RE_DOAN.test(piece)) notes.role(l.para, 'tieu_de_doan');
+      else if (/^(\*\s*){1,3}$/.test(piece) || /^[-_=–—.…]{3,}$/.test(piece)) { /* the Party's star, the Đoàn's "***", a typed rule */ }
       else if ((m = RE_SO.exec(piece))) {
         const party = m[4] !== undefined;
         h.so = { so: m[1] ? Number(m[1]) : null, loai: (m[2] ?? m[4]).trim(), coQuan: (m[3] ?? m[5]).replace(/\s+/g, '').replace(/[.,;]$/, ''), party };
@@ -64,10 +69,61 @@ export function readHeader(lines: Line[], notes: Notes): Header {
       t = t.replace(/^[/\\|]\s*/, '');
     }
     t = markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*');
+    h.agencyLines.push({ text: t, bold: l.bold, para: l.para });
     if (i < split) { h.chuQuan.push(t); notes.role(l.para, 'co_quan_chu_quan'); }
     else { h.banHanh.push(t); notes.role(l.para, 'co_quan_ban_hanh'); }
   });
   if (agency.length && firstBold < 0) notes.comment(['co_quan_ban_hanh'], 'đoán: không dòng nào in đậm, lấy dòng cuối làm cơ quan ban hành');
   if (agency.length) notes.at(['co_quan_ban_hanh'], agency[split]?.para ?? agency[0].para);
   return h;
+}
+
+/** One issuer of a joint plan as ô 2 shows it: its chủ quản lines (the one above when it shares it) and its name. */
+export interface Issuer { chuQuan: string[]; banHanh: string[] }
+/** The issuers of a joint plan, lead first, and whether the split is a guess. */
+export interface IssuerSplit { issuers: Issuer[]; guessed: boolean }
+
+/**
+ * Regroups the agency lines of ô 2 into the `n` issuers of a joint plan (lead issuer first), as kehoach stacks them
+ * (src/normalise/index.ts coQuanLienTich: each issuer's chủ quản regular, its name bold; a chủ quản shared with the
+ * issuer above is written once). Without weights (plain text) the last `n` lines are the issuers' names.
+ * @returns the issuers and whether the split is a guess, or null when there are fewer name lines than issuers
+ */
+export function splitIssuers(h: Header, n: number, notes: Notes): IssuerSplit | null {
+  const L = h.agencyLines;
+  const units: { chu: typeof L; ban: typeof L }[] = [];
+  let guessed = false;
+  if (L.some((l) => l.bold)) {
+    // Groups: regular lines, then bold lines.
+    const groups: { chu: typeof L; ban: typeof L }[] = [];
+    let cur: { chu: typeof L; ban: typeof L } = { chu: [], ban: [] };
+    for (const l of L) {
+      if (!l.bold && cur.ban.length) { groups.push(cur); cur = { chu: [], ban: [] }; }
+      (l.bold ? cur.ban : cur.chu).push(l);
+    }
+    if (cur.ban.length) groups.push(cur);
+    else if (cur.chu.length) return null; // regular lines after the last name: not a stacked header
+    if (groups.length === n) units.push(...groups);
+    else {
+      // Several names in one bold run: one line each, the lead issuer keeping what is left over at the top.
+      const lines = groups.flatMap((g) => g.ban.map((b, i) => ({ chu: i === 0 ? g.chu : [], ban: [b] })));
+      if (lines.length < n) return null;
+      const extra = lines.length - n;
+      units.push({ chu: lines.slice(0, extra + 1).flatMap((u) => u.chu), ban: lines.slice(0, extra + 1).flatMap((u) => u.ban) }, ...lines.slice(extra + 1));
+      guessed = extra > 0 || groups.length > n;
+    }
+  } else {
+    if (L.length < n) return null;
+    const k = L.length - n;
+    units.push({ chu: L.slice(0, k), ban: [L[k]] }, ...L.slice(k + 1).map((l) => ({ chu: [], ban: [l] })));
+    guessed = true;
+  }
+  let above: string[] = [];
+  const issuers = units.map((u) => {
+    for (const l of u.chu) notes.setRole(l.para, 'co_quan_chu_quan');
+    for (const l of u.ban) notes.setRole(l.para, 'co_quan_ban_hanh');
+    if (u.chu.length) above = u.chu.map((l) => l.text);
+    return { chuQuan: above, banHanh: u.ban.map((l) => l.text) };
+  });
+  return { issuers, guessed };
 }

@@ -1,6 +1,7 @@
 /**
  * `kehoach import`: a Word document (document model of src/docx-read) → the plan that renders it. Header, title
- * block, opening, body tree, closing and appendices are recognised by the modules of this folder; what fits no
+ * block, opening, body tree, closing and appendices are recognised by the modules of this folder (a joint plan's
+ * issuers and signatures: joint.ts; footnotes: footnotes.ts; annexed forms: forms.ts); what fits no
  * slot stays where it stood, with a comment and a warning. The result is validated and rendered again to
  * measure the round trip (recall.ts).
  */
@@ -9,11 +10,14 @@ import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
-import { readHeader, RE_TEN_LOAI } from './header.js';
+import { readHeader, splitIssuers, RE_TEN_LOAI } from './header.js';
 import { detectFamily } from './families.js';
 import { readBody, markerOf } from './body.js';
-import { readClosing, RE_NOI_NHAN } from './closing.js';
+import { readClosing, jointBlocks, RE_NOI_NHAN } from './closing.js';
 import { planToYaml } from './yaml.js';
+import { readForms, RE_MAU_SO } from './forms.js';
+import { placeFootnotes } from './footnotes.js';
+import { readJoint } from './joint.js';
 import { msg, type Lang } from '../i18n/messages.js';
 
 export { recall, words, lcs } from './recall.js';
@@ -66,7 +70,14 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   let c = lines.findIndex((l, i) => i >= j && RE_NOI_NHAN.test(l.text));
   if (c >= 0 && lines[c].cell) { const tb = lines[c].cell!.table; while (c > j && lines[c - 1].cell?.table === tb) c--; }
   if (c < 0) c = lines.length;
-  const bodyLines = lines.slice(j, c);
+  let bodyLines = lines.slice(j, c);
+  // A joint plan: the signatures side by side above the Nơi nhận, whose table then has no signature of its own (kept
+  // in the body when the header cannot be split into as many issuers).
+  const nn = lines[c]?.cell;
+  const ownSignature = !!nn && lines.some((l) => l.cell?.table === nn.table && l.cell.col !== nn.col);
+  const joint = c < lines.length && !ownSignature ? jointBlocks(bodyLines) : null;
+  const split = joint ? splitIssuers(header, joint.blocks.length, notes) : null;
+  if (joint && split) bodyLines = bodyLines.slice(0, joint.start);
 
   // Opening: before the first numbered line; căn cứ lines first.
   let o = bodyLines.findIndex((l) => (markerOf(l.text) && !markerOf(l.text)!.bullet) || l.cell);
@@ -90,7 +101,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ketLines = ketIdx >= 0 ? rest.slice(ketIdx) : [];
   if (ketIdx >= 0) rest = rest.slice(0, ketIdx);
 
-  const closing = readClosing(lines.slice(c), notes);
+  const closing = readClosing(lines.slice(c), notes, !(joint && split));
   const sigLine = (closing.nguoi_ky as { thay_mat?: string } | undefined) ? lines.slice(c).find((l) => notes.roles.get(l.para) === 'quyen_han')?.text ?? '' : '';
   const family = detectFamily({ signature: sigLine,  text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so ? (header.so.party ? `${header.so.loai}/${header.so.coQuan}` : `${header.so.loai}-${header.so.coQuan}`) : '' });
   const profile = loadProfile(family.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
@@ -100,21 +111,35 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   // Appendices: "Phụ lục …" lines after the signature.
   const phuLuc: Record<string, unknown>[] = [];
   let pending: Line[] = [];
+  const byNumber = new Map<number, Table>();
+  for (const b of doc.body) if (b.kind === 'tbl') byNumber.set(b.index, b);
+  const fills = paragraphs(doc).filter((p) => !p.cell && /^\t[\t ]*$/.test(p.text)).map((p) => p.index);
+  const formCtx = { profile, notes, tables: byNumber, txt: doc.source === 'txt', blanks: (a: number, b: number) => fills.filter((x) => x > a && x < b).length };
   const flush = () => {
     if (!pending.length) return;
     const [head, ...more] = pending;
     notes.role(head.para, 'phu_luc_so');
-    const so = head.text.replace(/^Phụ lục\s*/iu, '').trim();
-    const titles: string[] = [];
+    // "Phụ lục I" is the label kehoach writes; a label in capitals ("PHỤ LỤC") is kept as the title's first line.
+    const caps = head.text === head.text.toLocaleUpperCase('vi');
+    const so = caps ? '' : head.text.replace(/^Phụ lục\s*/iu, '').trim();
+    const titles: string[] = caps ? [head.text] : [];
     let k = 0;
-    while (k < more.length && !markerOf(more[k].text) && !more[k].cell && !/^\(Kèm theo/iu.test(more[k].text) && (more[k].bold || more[k].center || titles.length === 0)) { titles.push(more[k].text); notes.role(more[k].para, 'phu_luc_tieu_de'); k++; }
+    while (k < more.length && !markerOf(more[k].text) && !more[k].cell && !/^\(Kèm theo/iu.test(more[k].text) && !RE_MAU_SO.test(more[k].text) && (more[k].bold || more[k].center || titles.length === (caps ? 1 : 0) || (doc.source === 'txt' && /\p{Lu}/u.test(more[k].text) && more[k].text === more[k].text.toLocaleUpperCase('vi')))) { titles.push(more[k].text); notes.role(more[k].para, 'phu_luc_tieu_de'); k++; }
     let kemTheo: string | undefined;
     if (k < more.length && /^\(Kèm theo/iu.test(more[k].text)) { kemTheo = more[k].text; notes.role(more[k].para, 'phu_luc_kem_theo'); k++; }
     const i = phuLuc.length;
-    const b = readBody(more.slice(k), tables, profile, notes, ['phu_luc', i, 'noi_dung'], doc.source === 'txt');
+    const rest = more.slice(k);
+    const f = rest.findIndex((l) => !l.cell && RE_MAU_SO.test(l.text));
+    const b = readBody(f >= 0 ? rest.slice(0, f) : rest, tables, profile, notes, ['phu_luc', i, 'noi_dung'], doc.source === 'txt');
+    const mau = f >= 0 ? readForms(rest.slice(f), ['phu_luc', i, 'mau'], formCtx) : [];
     notes.at(['phu_luc', i], head.para);
-    phuLuc.push({ ...(so ? { so } : {}), tieu_de: titles.length ? (titles.length === 1 ? titles[0] : titles) : '…', ...(kemTheo ? { kem_theo: kemTheo } : {}), noi_dung: b.items.length ? b.items : ['…'] });
-    if (!titles.length) notes.comment(['phu_luc', i, 'tieu_de'], 'không tìm thấy tên phụ lục: điền vào');
+    const tieuDe = titles.length ? (titles.length === 1 ? titles[0] : titles) : mau.length ? undefined : '…';
+    phuLuc.push({
+      ...(caps ? { so: false } : so ? { so } : {}), ...(tieuDe ? { tieu_de: tieuDe } : {}), ...(kemTheo ? { kem_theo: kemTheo } : {}),
+      ...(b.items.length || !mau.length ? { noi_dung: b.items.length ? b.items : ['…'] } : {}), ...(mau.length ? { mau } : {}),
+    });
+    if (tieuDe === '…') notes.comment(['phu_luc', i, 'tieu_de'], 'không tìm thấy tên phụ lục: điền vào');
+    if (mau.length && doc.source === 'txt') notes.comment(['phu_luc', i, 'mau'], 'văn bản nguồn là chữ thuần: dòng để điền và bảng của mẫu giữ như đoạn văn, xem lại');
     pending = [];
   };
   const orphans: Line[] = [];
@@ -163,9 +188,12 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   if (ket.length) plan.ket_thuc = ket;
   plan.noi_nhan = closing.noi_nhan ?? { cac_noi: ['…'], luu: ['VT'] };
   if (!closing.noi_nhan) notes.comment(['noi_nhan'], 'không tìm thấy "Nơi nhận": điền vào');
-  plan.nguoi_ky = closing.nguoi_ky ?? { chuc_vu: '…', ho_ten: '…' };
-  if (!closing.nguoi_ky) notes.comment(['nguoi_ky'], 'không tìm thấy chữ ký: điền vào');
+  const lienTich = joint && split ? readJoint(joint.blocks, split, header, plan, notes) : undefined;
+  plan.nguoi_ky = closing.nguoi_ky ?? lienTich?.lead ?? { chuc_vu: '…', ho_ten: '…' };
+  if (!closing.nguoi_ky && !lienTich) notes.comment(['nguoi_ky'], 'không tìm thấy chữ ký: điền vào');
+  if (lienTich) plan.lien_tich = lienTich.co;
   if (phuLuc.length) plan.phu_luc = phuLuc;
+  placeFootnotes(plan, doc, notes);
 
   for (const w of notes.warnings) warnings.push(msg('import/unplaced', lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));
   const yaml = planToYaml(plan, notes.comments, [

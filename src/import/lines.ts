@@ -26,12 +26,14 @@ const nfc = (s: string) => s.normalize('NFC');
 const visible = (r: Run) => /\S/.test(r.text);
 
 /**
- * Splits runs at a character offset range [from, to) of their joined text.
+ * Splits runs at a character offset range [from, to) of their joined text. A footnote reference (an empty run with
+ * `note`) is kept when it stands inside the range or at its end.
  */
 export function sliceRuns(runs: Run[], from: number, to = Infinity): Run[] {
   const out: Run[] = [];
   let pos = 0;
   for (const r of runs) {
+    if (r.note && !r.text) { if (pos >= from && pos <= to) out.push(r); continue; }
     const a = Math.max(from - pos, 0);
     const b = Math.min(to - pos, r.text.length);
     if (b > a) out.push({ text: r.text.slice(a, b), format: r.format });
@@ -44,7 +46,7 @@ export function sliceRuns(runs: Run[], from: number, to = Infinity): Run[] {
 export function linesOf(doc: DocModel): Line[] {
   const out: Line[] = [];
   for (const p of paragraphs(doc)) {
-    const runs = p.runs.map((r) => ({ text: nfc(r.text).replace(/\u00a0/g, ' '), format: r.format }));
+    const runs = p.runs.map((r) => ({ text: nfc(r.text).replace(/\u00a0/g, ' '), format: r.format, ...(r.note ? { note: r.note } : {}) }));
     const joined = runs.map((r) => r.text).join('');
     if (!joined.trim() && !p.label) continue;
     // Pieces separated by tabs or wide runs of spaces (header and signature lines typed without a table).
@@ -72,7 +74,9 @@ export function linesOf(doc: DocModel): Line[] {
         ...(split ? { side: i === 0 ? 0 : 1 } : {}),
       });
     });
-    for (const fn of p.footnotes) {
+    // A footnote whose place the reader did not give (no reference run) follows its paragraph as a line.
+    const placed = runs.filter((r) => r.note).length;
+    for (const fn of p.footnotes.slice(placed)) {
       const text = nfc(fn).replace(/\s+/g, ' ').trim();
       if (text) out.push({ para: p.index, p, text, runs: [{ text, format: { fonts: {}, bold: false, italic: false, underline: false } }], bold: false, italic: false, center: false, footnote: true });
     }
@@ -80,13 +84,18 @@ export function linesOf(doc: DocModel): Line[] {
   return out;
 }
 
+/** The footnote key an imported plan gives the n-th footnote of the source: `[^n]`, its text in `chu_thich.n`. */
+export const noteKey = (n: number): string => String(n);
+
 /**
  * Inline markup of runs: `**bold**`, `*italic*` where a run departs from the paragraph's base (a heading's own
- * bold, a căn cứ's own italic are not marked). Literal `*` is escaped as `\*`. Spacing is normalised.
+ * bold, a căn cứ's own italic are not marked). Literal `*` is escaped as `\*`. Spacing is normalised. A footnote
+ * reference becomes `[^n]` (src/render/inline.ts), outside any emphasis.
  */
 export function markup(runs: Run[], base: { bold?: boolean; italic?: boolean } = {}): string {
   const segs: { text: string; b: boolean; i: boolean }[] = [];
   for (const r of runs) {
+    if (r.note && !r.text) { segs.push({ text: `[^${noteKey(r.note.n)}]`, b: false, i: false }); continue; }
     const text = nfc(r.text).replace(/\u00a0/g, ' ').replace(/\*/g, '\\*');
     const b = r.format.bold && !base.bold;
     const i = r.format.italic && !base.italic;

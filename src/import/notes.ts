@@ -14,6 +14,8 @@ export class Notes {
 
   comment(path: Path, text: string): void { this.comments.push({ path, text }); }
   role(para: number, role: string): void { if (!this.roles.has(para)) this.roles.set(para, role); }
+  /** Sets a paragraph's role over an earlier guess (a joint header regrouped, a form recognised). */
+  setRole(para: number, role: string): void { this.roles.set(para, role); }
   at(path: Path, para: number): void { const k = path.join('\u0000'); if (!this.paths.has(k)) this.paths.set(k, para); }
   /** Text that fits no slot: kept at `path`, commented there and reported. */
   unplaced(path: Path, para: number, text: string): void {
