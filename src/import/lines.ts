@@ -90,15 +90,18 @@ export const noteKey = (n: number): string => String(n);
 /**
  * Inline markup of runs: `**bold**`, `*italic*` where a run departs from the paragraph's base (a heading's own
  * bold, a căn cứ's own italic are not marked). Literal `*` is escaped as `\*`. Spacing is normalised. A footnote
- * reference becomes `[^n]` (src/render/inline.ts), outside any emphasis.
+ * reference becomes `[^n]` (src/render/inline.ts), outside any emphasis. Emphasis on punctuation alone is not kept.
  */
 export function markup(runs: Run[], base: { bold?: boolean; italic?: boolean } = {}): string {
   const segs: { text: string; b: boolean; i: boolean }[] = [];
   for (const r of runs) {
     if (r.note && !r.text) { segs.push({ text: `[^${noteKey(r.note.n)}]`, b: false, i: false }); continue; }
     const text = nfc(r.text).replace(/\u00a0/g, ' ').replace(/\*/g, '\\*');
-    const b = r.format.bold && !base.bold;
-    const i = r.format.italic && !base.italic;
+    // A run of punctuation alone is not marked: "*.*" around a lone italic full stop would not be emphasis in
+    // kehoach's markup (src/render/inline.ts) and would print its stars.
+    const punct = !/[\p{L}\p{N}]/u.test(text.replace(/\\\*/g, '')) && /\S/.test(text);
+    const b = r.format.bold && !base.bold && !punct;
+    const i = r.format.italic && !base.italic && !punct;
     const prev = segs[segs.length - 1];
     if (prev && (!/\S/.test(text) || (prev.b === b && prev.i === i))) prev.text += text;
     else if (prev && !/\S/.test(prev.text)) { prev.text += text; prev.b = b; prev.i = i; }
