@@ -74,19 +74,8 @@ export function docxParagraphs(buf: Uint8Array): string[] {
   return out;
 }
 
-/** Words of a text: runs of Unicode letters and digits (punctuation, *, # and spacing ignored). */
-export const words = (s: string): string[] => s.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Length of the longest common subsequence of two word lists. */
-export function lcs(a: string[], b: string[]): number {
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
+/** Words of a text and their longest common subsequence: the same measure `kehoach import` prints (one source). */
+export { words, lcs } from '../src/import/recall.js';
 
 /** True when a command is on PATH. */
 export const hasCommand = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;

@@ -1,6 +1,6 @@
 /**
  * The round-trip figure: the share of a source's words found, in order, in another text (word-level longest
- * common subsequence / number of source words). Same measure as test/helpers.ts (words = runs of letters and
+ * common subsequence / number of source words). The fidelity tests use the same functions (words = runs of letters and
  * digits; punctuation, "*", "#" and spacing ignored).
  */
 
