@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { mulberry32 as prng } from '../scripts/prng.mjs';
 
 const ROOT = new URL('..', import.meta.url);
 const PER_FOLDER = 50;
@@ -43,17 +44,6 @@ export const copyExamples = (outdir, n) => writeCopies(outdir, n, examples(), '.
 /** Writes n copies of the seed texts as pandoc Markdown (cycling 000…004); returns the file paths. */
 export const seedInputs = (outdir, n) => writeCopies(outdir, n, seeds(), '.md');
 
-/** mulberry32: a small seeded PRNG, so the same seed gives the same plans. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['thi đua', 'khen thưởng', 'cán bộ', 'công chức', 'viên chức', 'người lao động', 'cơ quan', 'đơn vị', 'địa phương', 'doanh nghiệp', 'phong trào', 'nhiệm vụ'];
 const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 'Phạm Thu Dung', 'Hoàng Văn Em', 'Võ Thị Giang'];

@@ -138,6 +138,13 @@ const program = new Command('kehoach')
   });
 helpTail(program, 'program/examples');
 
+/** The plan files named by files, folders and globs; a pattern matching nothing is a usage error (exit 2). */
+async function planFiles(paths: string[]): Promise<string[]> {
+  const { files, unmatched } = await (await import('./validate/files.js')).expandInputs(paths);
+  if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
+  return files;
+}
+
 const command = (name: string) => program.command(name).configureHelp(helpConfig);
 const templatesOpt = (g: Global) => (g.templates ? { templatesDir: g.templates } : {});
 
@@ -184,9 +191,8 @@ helpTail(command('validate'), 'validate/examples')
         all.push(...validatePlan(await readStdin(), { lang, file: '<stdin>', ...templatesOpt(g) }));
         count = 1;
       } else {
-        const { expandInputs, checkFiles } = await import('./validate/files.js');
-        const { files, unmatched } = await expandInputs(paths);
-        if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
+        const { checkFiles } = await import('./validate/files.js');
+        const files = await planFiles(paths);
         if (o.fix) await (await import('./fix.js')).fixFiles(files, lang, process.stderr, { quiet: true });
         const entries = [];
         for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
@@ -218,9 +224,7 @@ helpTail(command('fix'), 'fix/examples')
   .action(async (paths: string[]) => {
     const g = program.opts<Global>();
     try {
-      const { files, unmatched } = await (await import('./validate/files.js')).expandInputs(paths);
-      if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
-      process.exitCode = (await (await import('./fix.js')).fixFiles(files, lang, process.stdout)) ? 1 : 0;
+      process.exitCode = (await (await import('./fix.js')).fixFiles(await planFiles(paths), lang, process.stdout)) ? 1 : 0;
     } catch (e) {
       fail(e, g);
     }

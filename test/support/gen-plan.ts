@@ -4,18 +4,10 @@
  * groups, signatures, appendices), with texts drawn from Vietnamese words and the characters that trip YAML and XML
  * (#, :, quotes, &, <, *emphasis*, \*).
  */
+import { mulberry32 } from '../../scripts/prng.mjs';
 
-/** mulberry32: a small deterministic PRNG; the same seed gives the same plan on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG shared with the bench and the fuzzer (scripts/prng.mjs). */
+export const rng = (seed: number): (() => number) => mulberry32(seed);
 
 const WORDS = ('tổ chức thực hiện phong trào thi đua yêu nước cán bộ công chức viên chức người lao động đơn vị địa phương ' +
   'kế hoạch năm tỉnh huyện xã phường ủy ban nhân dân sở ban ngành đoàn thể triển khai tuyên truyền kiểm tra giám sát ' +
