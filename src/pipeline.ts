@@ -157,13 +157,13 @@ export function checkPlanText(text: string, opts: PlanOptions = {}): CheckResult
 }
 
 /**
- * Renders a checked view to .docx bytes (template → markup → docx → deterministic pack).
+ * Renders a checked view to .docx bytes (template → markup → WordprocessingML → package assembled by docx, zipped).
  * @throws MarkupError when a template produces bad markup; Error for a missing template.
  */
 export async function renderView(view: PlanView, khoi: string, opts: PlanOptions = {}): Promise<Buffer> {
   // The render stages load lazily: checking a plan never pays for docx, Handlebars or the XML parser.
-  const [{ renderMarkup }, { parseMarkup }, { buildDocument }, { packDeterministic }, { plainText }] = await Promise.all([
-    import('./render/template.js'), import('./render/markup.js'), import('./render/docx.js'), import('./render/pack.js'), import('./render/inline.js'),
+  const [{ renderMarkup }, { parseMarkup }, { writeBody }, { packDocx }, { plainText }] = await Promise.all([
+    import('./render/template.js'), import('./render/markup.js'), import('./render/wordml.js'), import('./render/pack.js'), import('./render/inline.js'),
   ]);
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const profile = withHouseStyle(loadProfile(khoi, templatesDir, opts.lang ?? 'vi'), view.trinh_bay);
@@ -181,10 +181,10 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
     creator: view.co_quan_ban_hanh.join(' '),
     description: 'kehoach',
   };
-  const doc = buildDocument(parsed, profile);
+  const body = writeBody(parsed, profile);
   // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
   const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
-  return packDeterministic(doc, props, date);
+  return packDocx(body, profile, props, date);
 }
 
 /**

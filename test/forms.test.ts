@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { renderPlan, checkPlanText } from '../src/index.js';
 import { EXAMPLES_DIR, renderExample, docxParts, hasCommand, plainParser, effectiveFormatting, isOn } from './helpers.js';
 import { parseMarkup } from '../src/render/markup.js';
-import { buildDocument } from '../src/render/docx.js';
+import { writeBody } from '../src/render/wordml.js';
 import { loadProfile } from '../src/profile.js';
 
 const EX = '008-mttq-xa-an-phu-hoi-nghi-cu-tri-2026.yaml';
@@ -178,7 +178,7 @@ describe('appendix controls', () => {
 describe('form markup errors', () => {
   it('a malformed tab stop or row height is a markup error naming it', () => {
     const profile = loadProfile('nha_nuoc');
-    const build = (inner: string) => () => buildDocument(parseMarkup(`<document><section>${inner}</section></document>`), profile);
+    const build = (inner: string) => () => writeBody(parseMarkup(`<document><section>${inner}</section></document>`), profile);
     expect(build('<p tabs="end:rigth:dot">a<tab/></p>')).toThrow(/bad tab stop "end:rigth:dot"/);
     expect(build('<table widths="10"><row height="x"><cell><p>a</p></cell></row></table>')).toThrow(/row height="x"/);
     expect(build('<p tabs="50%:center:underscore">a<tab/></p>')).not.toThrow();

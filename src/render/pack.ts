@@ -1,9 +1,20 @@
 /**
- * Packs a docx Document into bytes that depend only on the input. docx stamps docProps/core.xml with the clock
- * and the ZIP entries with the current time: core.xml is supplied through Packer's `overrides` with a fixed date,
- * and the DOS time/date fields of every ZIP header are set to 1980-01-01 00:00 in place (no recompression).
+ * Stage 6: the .docx package. docx assembles it (src/render/docx.ts) once per shape of package (the profile's
+ * styles, the sections' page setup, the number of footnotes) with placeholder paragraphs; the parts that never
+ * change for that shape are deflated once and kept; for each plan the body, headers and footnotes that
+ * src/render/wordml.ts wrote take the placeholders' places, docProps/core.xml gets the plan's metadata with a fixed
+ * date, and the parts are zipped in docx's order (src/render/zip.ts). The same plan always gives the same bytes.
  */
-import { Packer, type Document } from 'docx';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LayoutProfile } from '../profile.js';
+import type { PackageShape } from './docx.js';
+import { cacheDir } from './precompiled.js';
+import { blocksXml, bodyXml, paragraphXml, type BodyXml, type BlockXml } from './wordml.js';
+import { zipArchive, zipEntry, type ZipEntry } from './zip.js';
 
 /** Metadata written to docProps/core.xml. */
 export interface CoreProperties { title: string; subject: string; creator: string; description: string }
@@ -20,36 +31,180 @@ export function coreXml(p: CoreProperties, date: string): string {
     + '</cp:coreProperties>';
 }
 
-/**
- * Sets every entry's DOS modification time to 1980-01-01 00:00 (time 0x0000, date 0x0021), in the local headers
- * and the central directory, leaving the compressed data and CRCs as they are.
- * @throws Error when the bytes are not a ZIP archive with an end-of-central-directory record
- */
-export function fixZipTimes(zip: Uint8Array): Uint8Array {
-  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) if (v.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) throw new Error('not a ZIP archive');
-  const count = v.getUint16(eocd + 10, true);
-  let p = v.getUint32(eocd + 16, true);
-  for (let n = 0; n < count; n++) {
-    if (v.getUint32(p, true) !== 0x02014b50) throw new Error('bad ZIP central directory');
-    v.setUint16(p + 12, 0, true);
-    v.setUint16(p + 14, 0x21, true);
-    const local = v.getUint32(p + 42, true);
-    v.setUint16(local + 10, 0, true);
-    v.setUint16(local + 12, 0x21, true);
-    p += 46 + v.getUint16(p + 28, true) + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
+const DOCUMENT = 'word/document.xml';
+const CORE = 'docProps/core.xml';
+/** The run docx puts first in a note's first paragraph: the note's own number (ECMA-376 Part 1, §17.11.13). */
+const NOTE_MARK = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>';
+
+/** A part with placeholder paragraphs: its text cut at them, `tags[i]` between `pieces[i]` and `pieces[i + 1]`. */
+interface Slotted { name: string; pieces: string[]; tags: string[] }
+
+/** What one shape of package keeps: its parts in order, deflated once where they never change. */
+interface Skeleton {
+  order: string[];
+  fixed: Map<string, ZipEntry>;
+  /** document.xml up to and including `<w:body>`, and from `</w:body>`. */
+  docHead: string;
+  docTail: string;
+  /** Each section's `<w:sectPr>` as docx wrote it (header relationships, page size and margins, numbering). */
+  sectPrs: string[];
+  slotted: Slotted[];
+}
+
+/** Cuts a part at its placeholder paragraphs (each a whole `<w:p>…</w:p>`). */
+function cut(name: string, text: string): Slotted | null {
+  const pieces: string[] = [];
+  const tags: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf('\uE000'); at >= 0; at = text.indexOf('\uE000', at + 1)) {
+    const start = text.lastIndexOf('<w:p>', at);
+    const end = text.indexOf('</w:p>', at) + '</w:p>'.length;
+    pieces.push(text.slice(from, start));
+    tags.push(text.slice(at + 1, text.indexOf('\uE001', at)));
+    from = end;
+    at = end - 1;
   }
-  return zip;
+  if (!tags.length) return null;
+  pieces.push(text.slice(from));
+  return { name, pieces, tags };
+}
+
+async function buildSkeleton(profile: LayoutProfile, shape: PackageShape): Promise<Skeleton> {
+  const [{ Packer }, { skeletonDocument }, { unzipSync, strFromU8 }] = await Promise.all([import('docx'), import('./docx.js'), import('fflate')]);
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(skeletonDocument(profile, shape), false)));
+  const sk: Skeleton = { order: Object.keys(files), fixed: new Map(), docHead: '', docTail: '', sectPrs: [], slotted: [] };
+  for (const name of sk.order) {
+    if (name === CORE) continue;
+    if (name === DOCUMENT) {
+      const text = strFromU8(files[name]);
+      const open = text.indexOf('<w:body>') + '<w:body>'.length;
+      const close = text.lastIndexOf('</w:body>');
+      sk.docHead = text.slice(0, open);
+      sk.docTail = text.slice(close);
+      sk.sectPrs = text.slice(open, close).match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
+      if (sk.sectPrs.length !== shape.sections.length) throw new Error(`docx wrote ${sk.sectPrs.length} sections for ${shape.sections.length}`);
+      continue;
+    }
+    const slotted = name.endsWith('.xml') ? cut(name, strFromU8(files[name])) : null;
+    if (slotted) sk.slotted.push(slotted);
+    else sk.fixed.set(name, zipEntry(name, files[name]));
+  }
+  return sk;
+}
+
+/** Skeletons by shape (a JSON key of the styles, sections and note count); a few shapes serve a whole batch. */
+const skeletons = new Map<string, Promise<Skeleton>>();
+const MAX_SKELETONS = 64;
+
+function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skeleton> {
+  const key = JSON.stringify([profile.phong_chu, profile.kieu, shape]);
+  let sk = skeletons.get(key);
+  if (!sk) {
+    if (skeletons.size >= MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
+    sk = cachedSkeleton(key, () => buildSkeleton(profile, shape));
+    skeletons.set(key, sk);
+    sk.catch(() => skeletons.delete(key));
+  }
+  return sk;
 }
 
 /**
- * Serialises the document deterministically.
- * @param date ISO timestamp written as dcterms:created/modified (e.g. the issue date)
- * @returns the .docx bytes; the same document, metadata and date always give the same bytes
+ * A skeleton from the user's cache folder (see precompiled.ts: $KEHOACH_CACHE_DIR, XDG, ~/.cache/kehoach;
+ * KEHOACH_CACHE=0 turns it off), else built by docx and written there. The file's name is the SHA-256 of what
+ * could change it: the shape, the code that builds it (dist/render/docx.js), docx's version, and Node's and zlib's
+ * versions (the deflated bytes are zlib's). So a cold render needs neither docx nor its zip when the shape was seen
+ * before, and never meets a skeleton another version wrote. Any failure to read or write it falls back silently to
+ * building.
  */
-export async function packDeterministic(doc: Document, props: CoreProperties, date: string): Promise<Buffer> {
-  const raw = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(props, date) }]);
-  return Buffer.from(fixZipTimes(new Uint8Array(raw)));
+async function cachedSkeleton(key: string, build: () => Promise<Skeleton>): Promise<Skeleton> {
+  const dir = cacheDir();
+  let file: string | null = null;
+  if (dir) {
+    try {
+      const h = createHash('sha256').update(`${key}\0${process.version}\0${process.versions.zlib}\0${docxVersion()}\0`);
+      h.update(readFileSync(fileURLToPath(new URL('./docx.js', import.meta.url))));
+      file = join(dir, 'skeletons', `${h.digest('hex')}.json`);
+      return fromJson(JSON.parse(readFileSync(file, 'utf8')));
+    } catch { /* not cached yet, unreadable, or from source (no docx.js): build */ }
+  }
+  const sk = await build();
+  if (file) {
+    try {
+      mkdirSync(join(dir!, 'skeletons'), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(toJson(sk)));
+      renameSync(tmp, file);
+    } catch { /* a read-only or missing home: build again next time */ }
+  }
+  return sk;
+}
+
+/** docx's version, from its package.json (found above its entry: the package does not export that file). */
+function docxVersion(): string {
+  let d = dirname(createRequire(import.meta.url).resolve('docx'));
+  for (let i = 0; i < 4; i++, d = dirname(d)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'docx' && pkg.version) return pkg.version;
+    } catch { /* not here: go up */ }
+  }
+  throw new Error('docx package.json not found');
+}
+
+type SkeletonJson = Omit<Skeleton, 'fixed'> & { fixed: [string, number, number, string][] };
+const toJson = (sk: Skeleton): SkeletonJson => ({ ...sk, fixed: [...sk.fixed.values()].map((e) => [e.name.toString('utf8'), e.crc, e.size, e.deflated.toString('base64')]) });
+/** @throws Error when the cached file is not a skeleton (then it is rebuilt) */
+function fromJson(j: SkeletonJson): Skeleton {
+  if (!Array.isArray(j.order) || !Array.isArray(j.fixed) || !Array.isArray(j.sectPrs) || !Array.isArray(j.slotted) || typeof j.docHead !== 'string' || typeof j.docTail !== 'string') throw new Error('not a skeleton');
+  const fixed = new Map(j.fixed.map(([name, crc, size, b64]) => [name, { name: Buffer.from(name, 'utf8'), crc, size, deflated: Buffer.from(b64, 'base64') }]));
+  return { ...j, fixed };
+}
+
+/**
+ * Packs a written plan as .docx bytes.
+ * @param date ISO timestamp written as dcterms:created/modified (e.g. the issue date)
+ * @returns the bytes; the same body, profile, metadata and date always give the same bytes
+ */
+export async function packDocx(body: BodyXml, profile: LayoutProfile, props: CoreProperties, date: string): Promise<Buffer> {
+  const shape: PackageShape = { sections: body.sections.map((s) => s.properties), footnotes: body.footnotes.length };
+  const sk = await skeletonFor(profile, shape);
+  const content = (tag: string): string => {
+    const n = Number(tag.slice(1));
+    if (tag[0] === 'H') return blocksXml(body.sections[n].header);
+    if (tag[0] === 'F') return noteXml(body.footnotes[n - 1]);
+    throw new Error(`unknown placeholder ${tag}`);
+  };
+  const changed = new Map<string, string>([
+    [DOCUMENT, sk.docHead + bodyXml(body.sections.map((s) => s.blocks), sk.sectPrs) + sk.docTail],
+    [CORE, coreXml(props, date)],
+  ]);
+  for (const s of sk.slotted) changed.set(s.name, fill(s, content));
+  return zipArchive(sk.order.map((name) => sk.fixed.get(name) ?? zipEntry(name, changed.get(name)!)));
+}
+
+/**
+ * A slotted part with each placeholder paragraph replaced by its content. An element left with no content at all
+ * (a header or a note whose markup holds no block) is written self-closing, as docx writes an empty element.
+ */
+function fill(s: Slotted, content: (tag: string) => string): string {
+  let out = s.pieces[0];
+  for (let i = 0; i < s.tags.length; i++) {
+    const c = content(s.tags[i]);
+    let next = s.pieces[i + 1];
+    if (!c && out.endsWith('>') && !out.endsWith('/>') && next.startsWith('</')) {
+      const open = out.lastIndexOf('<');
+      const name = /^<([\w:]+)/.exec(out.slice(open))?.[1];
+      if (name && next.startsWith(`</${name}>`)) {
+        out = `${out.slice(0, -1)}/>`;
+        next = next.slice(name.length + 3);
+      }
+    }
+    out += c + next;
+  }
+  return out;
+}
+
+/** A note's paragraphs, the first led by the note's own mark after its properties. */
+function noteXml(ps: BlockXml[]): string {
+  return ps.map((p, i) => (p.kind === 'p' ? paragraphXml(p, '', i === 0 ? NOTE_MARK : '') : p.xml)).join('');
 }
