@@ -69,3 +69,28 @@ describe('an office template (--templates) is compiled once and cached by conten
     for (const b of [first, second, afterBad0, afterBad]) expect(Buffer.compare(b, uncached)).toBe(0);
   });
 });
+
+describe('the package skeleton (docx-assembled parts) is built once per shape and cached by content hash', () => {
+  it('first render writes it, later renders read it; same bytes with, without and after a broken cache file', { timeout: 300_000 }, () => {
+    const cache = tmp();
+    const out = tmp();
+    const ex = join(EXAMPLES_DIR, EXAMPLES[5]);
+    const run = (name: string, extra: Record<string, string>) => {
+      const r = render(['render', ex, '-o', join(out, name)], extra);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(out, name));
+    };
+    const uncached = run('a.docx', { KEHOACH_CACHE: '0', KEHOACH_CACHE_DIR: cache });
+    expect(existsSync(join(cache, 'skeletons')), 'KEHOACH_CACHE=0 writes nothing').toBe(false);
+    const first = run('b.docx', { KEHOACH_CACHE_DIR: cache });
+    const files = readdirSync(join(cache, 'skeletons'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^[0-9a-f]{64}\.json$/);
+    const second = run('c.docx', { KEHOACH_CACHE_DIR: cache });
+    for (const bad of ['{"order":', '{}', 'null']) {
+      writeFileSync(join(cache, 'skeletons', files[0]), bad);
+      expect(Buffer.compare(run('d.docx', { KEHOACH_CACHE_DIR: cache }), uncached), `after a cache file of ${bad}`).toBe(0);
+    }
+    for (const b of [first, second]) expect(Buffer.compare(b, uncached)).toBe(0);
+  });
+});
