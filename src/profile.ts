@@ -3,6 +3,7 @@
  * `templates/<khoi>/layout.yaml` (each value commented with the rule it comes from), never in code.
  * A profile may inherit another (`ke_thua: nha_nuoc`): maps merge deeply, the child wins.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { deepMerge } from './merge.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
+import { cacheFile, readCache, writeCache } from './cache.js';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
@@ -70,7 +72,9 @@ const cache = new Map<string, LayoutProfile>();
 
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
- * Cached per process.
+ * Cached per process, and in the user's cache folder (src/cache.ts) under the folder, the family and this code,
+ * checked against the SHA-256 of each layout.yaml it came from: a cold command skips parsing layout.yaml (the
+ * slowest YAML a render reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
  *   missing, does not parse, inherits in a cycle, names an unknown style, or holds a value out of its sensible range.
  */
@@ -78,6 +82,37 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
   const key = `${templatesDir}\0${khoi}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const file = cacheFile('profiles', 'json', [templatesDir, khoi], [new URL('./profile.js', import.meta.url)]);
+  let profile = fromCache(readCache(file));
+  if (!profile) {
+    const parsed = parseProfile(khoi, templatesDir, lang);
+    profile = parsed.profile;
+    writeCache(file, JSON.stringify({ files: parsed.files.map((f) => [f, sha256(readFileSync(f))]), profile }));
+  }
+  cache.set(key, profile);
+  return profile;
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * A profile from its cache entry (src/cache.ts), when every layout.yaml it was resolved from still has the content
+ * it had then (SHA-256); otherwise undefined and the profile is parsed again. Only a valid profile is ever cached.
+ */
+function fromCache(text: string | undefined): LayoutProfile | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const entry = JSON.parse(text) as { files: [string, string][]; profile: LayoutProfile };
+    if (!entry?.profile?.kieu || !Array.isArray(entry.files) || !entry.files.length) return undefined;
+    for (const [f, h] of entry.files) if (sha256(readFileSync(f)) !== h) return undefined;
+    return entry.profile;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses and resolves a family's layout.yaml chain (see loadProfile); `files` are the chain's files, itself first. */
+function parseProfile(khoi: string, templatesDir: string, lang: Lang): { profile: LayoutProfile; files: string[] } {
   const chain: string[] = [];
   const layers: Record<string, unknown>[] = [];
   const docs: { file: string; doc: Document.Parsed; lc: LineCounter }[] = [];
@@ -129,8 +164,7 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
   const profile = { ...(merged as object), khoi, chain, kieu } as LayoutProfile;
   const bad = outOfRange(profile);
   if (bad) fail(bad.path, msg('input/layout-range', lang, { key: bad.path.join('.'), value: String(bad.value), min: bad.min, max: bad.max, unit: bad.unit }));
-  cache.set(key, profile);
-  return profile;
+  return { profile, files: docs.map((d) => d.file) };
 }
 
 /** An error in the office's layout.yaml or template: kind "usage" (exit 2), positioned in that file. */

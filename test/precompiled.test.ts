@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
 import { ROOT, CLI, EXAMPLES, EXAMPLES_DIR, renderExample } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kh-precompiled-'));
@@ -92,5 +93,36 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
       expect(Buffer.compare(run('d.docx', { KEHOACH_CACHE_DIR: cache }), uncached), `after a cache file of ${bad}`).toBe(0);
     }
     for (const b of [first, second]) expect(Buffer.compare(b, uncached)).toBe(0);
+  });
+});
+
+describe('a layout profile is cached with the hash of each layout.yaml it came from', () => {
+  it('an edited layout.yaml is read again (never a stale profile); a broken cache file is ignored', { timeout: 300_000 }, () => {
+    const tpl = tmp();
+    cpSync(join(ROOT, 'templates'), tpl, { recursive: true });
+    const cache = tmp();
+    const out = tmp();
+    const ex = join(EXAMPLES_DIR, EXAMPLES[1]);
+    const run = (name: string, extra: Record<string, string> = {}) => {
+      const r = render(['--templates', tpl, 'render', ex, '-o', join(out, name)], { KEHOACH_CACHE_DIR: cache, ...extra });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(out, name));
+    };
+    const before = run('a.docx');
+    expect(readdirSync(join(cache, 'profiles'))).toHaveLength(1);
+    expect(Buffer.compare(run('b.docx'), before), 'read back from the cache').toBe(0);
+    // the body size of the state family: 14 → 13 pt (w:sz 28 → 26 in the style "than")
+    const layout = join(tpl, 'nha_nuoc', 'layout.yaml');
+    const text = readFileSync(layout, 'utf8');
+    const edited = text.replace('  than: { co: 14,', '  than: { co: 13,');
+    expect(edited).not.toBe(text);
+    writeFileSync(layout, edited);
+    const after = run('c.docx');
+    const styles = (b: Buffer) => strFromU8(unzipSync(new Uint8Array(b))['word/styles.xml']);
+    expect(styles(after)).not.toBe(styles(before));
+    expect(Buffer.compare(run('d.docx', { KEHOACH_CACHE: '0' }), after), 'same as with no cache').toBe(0);
+    const [entry] = readdirSync(join(cache, 'profiles'));
+    writeFileSync(join(cache, 'profiles', entry), '{"files":[],"profile":{}}');
+    expect(Buffer.compare(run('e.docx'), after), 'a broken entry is ignored').toBe(0);
   });
 });

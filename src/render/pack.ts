@@ -5,14 +5,12 @@
  * src/render/wordml.ts wrote take the placeholders' places, docProps/core.xml gets the plan's metadata with a fixed
  * date, and the parts are zipped in docx's order (src/render/zip.ts). The same plan always gives the same bytes.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LayoutProfile } from '../profile.js';
 import type { PackageShape } from './docx.js';
-import { cacheDir } from './precompiled.js';
+import { cacheFile, readCache, writeCache } from '../cache.js';
 import { blocksXml, bodyXml, paragraphXml, type BodyXml, type BlockXml } from './wordml.js';
 import { zipArchive, zipEntry, type ZipEntry } from './zip.js';
 
@@ -109,33 +107,21 @@ function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skele
 }
 
 /**
- * A skeleton from the user's cache folder (see precompiled.ts: $KEHOACH_CACHE_DIR, XDG, ~/.cache/kehoach;
- * KEHOACH_CACHE=0 turns it off), else built by docx and written there. The file's name is the SHA-256 of what
+ * A skeleton from the user's cache folder (src/cache.ts), else built by docx and written there. The file's name is the SHA-256 of what
  * could change it: the shape, the code that builds it (dist/render/docx.js), docx's version, and Node's and zlib's
  * versions (the deflated bytes are zlib's). So a cold render needs neither docx nor its zip when the shape was seen
  * before, and never meets a skeleton another version wrote. Any failure to read or write it falls back silently to
  * building.
  */
 async function cachedSkeleton(key: string, build: () => Promise<Skeleton>): Promise<Skeleton> {
-  const dir = cacheDir();
   let file: string | null = null;
-  if (dir) {
-    try {
-      const h = createHash('sha256').update(`${key}\0${process.version}\0${process.versions.zlib}\0${docxVersion()}\0`);
-      h.update(readFileSync(fileURLToPath(new URL('./docx.js', import.meta.url))));
-      file = join(dir, 'skeletons', `${h.digest('hex')}.json`);
-      return fromJson(JSON.parse(readFileSync(file, 'utf8')));
-    } catch { /* not cached yet, unreadable, or from source (no docx.js): build */ }
-  }
+  try {
+    file = cacheFile('skeletons', 'json', [key, process.versions.zlib, docxVersion()], [new URL('./docx.js', import.meta.url)]);
+    const text = readCache(file);
+    if (text !== undefined) return fromJson(JSON.parse(text));
+  } catch { /* unreadable or not a skeleton: build */ }
   const sk = await build();
-  if (file) {
-    try {
-      mkdirSync(join(dir!, 'skeletons'), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(toJson(sk)));
-      renameSync(tmp, file);
-    } catch { /* a read-only or missing home: build again next time */ }
-  }
+  writeCache(file, JSON.stringify(toJson(sk)));
   return sk;
 }
 

@@ -2,7 +2,7 @@
  * Handlebars templates as precompiled code, found by the hash of their text: the package's own templates are
  * precompiled at build time (scripts/precompile-templates.mjs writes dist/render/templates.precompiled.js); any other
  * template (an office's `--templates` folder, or a template edited after the build) is compiled once with the full
- * Handlebars compiler and its code kept in the user's cache folder, under the same hash.
+ * Handlebars compiler and its code kept in the user's cache folder (src/cache.ts), under the same hash.
  *
  * The key is the SHA-256 of the Handlebars version, the compile options and the template text: a changed template,
  * option or Handlebars version never meets old code. The cache never lies outside the user's cache folder
@@ -10,10 +10,9 @@
  * turned off with KEHOACH_CACHE=0, and every failure to read or write it falls back silently to compiling.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheDir, readCache, writeCache } from '../cache.js';
 
 /** Compile options of every template (strict: a missing field throws; no escaping: the view is escaped before). */
 export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true, knownHelpersOnly: false } as const);
@@ -40,15 +39,6 @@ function buildSpecs(): Map<string, TemplateSpec> | null {
   return built;
 }
 
-/** The user's cache folder for kehoach, or null when caching is off. */
-export function cacheDir(): string | null {
-  const env = process.env;
-  if (env.KEHOACH_CACHE === '0') return null;
-  if (env.KEHOACH_CACHE_DIR) return env.KEHOACH_CACHE_DIR;
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'kehoach');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kehoach');
-}
-
 /** Evaluates precompiled template source (the text Handlebars.precompile returns) into a spec object. */
 const evalSpec = (code: string): TemplateSpec => new Function(`return ${code};`)() as TemplateSpec;
 
@@ -64,22 +54,16 @@ export function templateSpec(text: string, handlebarsVersion: string): TemplateS
   // From source (no build table) nothing is cached: development compiles each time, as before.
   const dir = built ? cacheDir() : null;
   const file = dir ? join(dir, 'templates', `${key}.js`) : null;
-  if (file) {
+  const cached = readCache(file);
+  if (cached !== undefined) {
     try {
-      const spec = evalSpec(readFileSync(file, 'utf8')) as { main?: unknown; compiler?: unknown };
+      const spec = evalSpec(cached) as { main?: unknown; compiler?: unknown };
       if (typeof spec?.main === 'function' && Array.isArray(spec.compiler)) return spec;
-    } catch { /* not cached yet, or unreadable: compile */ }
+    } catch { /* not a template's code: compile */ }
   }
   const full = require('handlebars') as typeof import('handlebars');
   const code = String(full.precompile(text, { ...COMPILE_OPTIONS }));
   const spec = evalSpec(code);
-  if (file) {
-    try {
-      mkdirSync(join(dir!, 'templates'), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, code);
-      renameSync(tmp, file);
-    } catch { /* a read-only or missing home: compile again next time */ }
-  }
+  writeCache(file, code);
   return spec;
 }
