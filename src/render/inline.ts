@@ -40,6 +40,8 @@ type Node =
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 const isPunct = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && /\p{Nd}/u.test(c);
+/** A run of characters none of which can start markup (a backslash before "*", "[^…]", "*"). */
+const PLAIN = /[^\\[*]+/y;
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’', '"': '"', "'": "'", '«': '»' };
 
 /** Tokenises: text, star runs (with flanking), footnote references; `\*` becomes a literal star. */
@@ -50,6 +52,9 @@ function tokenise(src: string): { nodes: Node[]; delims: Delim[] } {
   const flush = () => { if (buf) { nodes.push({ kind: 'text', text: buf }); buf = ''; } };
   // The character before a position as the flanking rules see it (an escaped star counts as punctuation).
   for (let i = 0; i < src.length;) {
+    // Plain text up to the next character that may start markup, in one piece.
+    PLAIN.lastIndex = i;
+    if (PLAIN.test(src)) { buf += src.slice(i, PLAIN.lastIndex); i = PLAIN.lastIndex; continue; }
     const c = src[i];
     if (c === '\\' && src[i + 1] === '*') { buf += '*'; i += 2; continue; }
     if (c === '[' && src[i + 1] === '^') {
@@ -116,6 +121,8 @@ function match(delims: Delim[]): { opens: boolean[][]; closes: boolean[][] } {
 }
 
 function parse(src: string): { spans: Span[]; stray: number } {
+  // Most texts hold no markup at all: one plain span (a backslash or "[" is markup only before "*" or "^").
+  if (!src.includes('*') && !src.includes('[^')) return { spans: src ? [{ text: src, bold: false, italic: false }] : [], stray: 0 };
   const { nodes, delims } = tokenise(src);
   const { opens, closes } = match(delims);
   const out: Span[] = [];

@@ -94,8 +94,16 @@ async function buildSkeleton(profile: LayoutProfile, shape: PackageShape): Promi
 const skeletons = new Map<string, Promise<Skeleton>>();
 const MAX_SKELETONS = 64;
 
+/** The part of a skeleton's key a profile gives (its font and styles), made once per profile object. */
+const profileKeys = new WeakMap<LayoutProfile, string>();
+function profileKey(p: LayoutProfile): string {
+  let k = profileKeys.get(p);
+  if (k === undefined) profileKeys.set(p, (k = JSON.stringify([p.phong_chu, p.kieu])));
+  return k;
+}
+
 function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skeleton> {
-  const key = JSON.stringify([profile.phong_chu, profile.kieu, shape]);
+  const key = `${profileKey(profile)}${JSON.stringify(shape)}`;
   let sk = skeletons.get(key);
   if (!sk) {
     if (skeletons.size >= MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);

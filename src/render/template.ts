@@ -28,10 +28,28 @@ export function xmlEscape(s: string): string {
  * breaks (the one a `|` block ends with) are dropped.
  */
 export function escapeDeep<T>(v: T): T {
-  if (typeof v === 'string') return xmlEscape(v.replace(/[\r\n]+$/, '')).replace(/\r?\n/g, '<br/>') as T;
+  if (typeof v === 'string') return (NEEDS_ESCAPE.test(v) ? xmlEscape(v.replace(/[\r\n]+$/, '')).replace(/\r?\n/g, '<br/>') : v) as T;
   if (Array.isArray(v)) return v.map(escapeDeep) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeDeep(x)])) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = escapeDeep((v as Record<string, unknown>)[k]);
+      // (an own "__proto__" key stays a key: assignment would set the prototype)
+      if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[k] = x;
+    }
+    return out as T;
+  }
   return v;
+}
+const NEEDS_ESCAPE = /[&<>"'\r\n]/;
+
+/** The escaped layout profile, made once per profile (it is the same for every plan of a family). */
+const escapedProfiles = new WeakMap<LayoutProfile, LayoutProfile>();
+function escapedProfile(p: LayoutProfile): LayoutProfile {
+  let e = escapedProfiles.get(p);
+  if (!e) escapedProfiles.set(p, (e = escapeDeep(p)));
+  return e;
 }
 
 type Compiled = (ctx: unknown) => string;
@@ -81,5 +99,5 @@ export function compileTemplates(profile: LayoutProfile, templatesDir: string): 
  */
 export function renderMarkup(view: object, profile: LayoutProfile, templatesDir: string): string {
   const template = compileTemplates(profile, templatesDir);
-  return template(escapeDeep({ ...view, layout: profile }));
+  return template({ ...escapeDeep(view), layout: escapedProfile(profile) });
 }
