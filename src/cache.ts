@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 /** The user's cache folder for kehoach, or null when caching is off. */
 export function cacheDir(): string | null {
@@ -45,12 +46,13 @@ export function readCache(file: string | null): string | undefined {
   try { return readFileSync(file, 'utf8'); } catch { return undefined; }
 }
 
-/** Writes a cache file atomically (a temporary file renamed); a failure (read-only or missing home) is ignored. */
+/** Writes a cache file atomically (a temporary file of this process and thread, renamed); a failure (read-only or
+ * missing home) is ignored. */
 export function writeCache(file: string | null, text: string): void {
   if (!file) return;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`; // batch workers share the pid
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch { /* make it again next time */ }
