@@ -68,6 +68,29 @@ export interface LayoutProfile {
 
 const cache = new Map<string, LayoutProfile>();
 
+/** Profiles resolved at build time: each family's profile, and the text of every layout.yaml they were made from. */
+interface BuiltProfiles { texts: Record<string, string>; profiles: Record<string, LayoutProfile> }
+let built: BuiltProfiles | null | undefined;
+
+/**
+ * The profile of a family as resolved and checked at build time (scripts/precompile-profiles.mjs writes
+ * dist/profiles.precompiled.json from the package's templates), when every layout.yaml of its chain in templatesDir
+ * still reads exactly as then: a cold command then parses no layout.yaml. Undefined otherwise (edited or other
+ * templates, running from source): the caller loads the files.
+ */
+function builtProfile(khoi: string, templatesDir: string): LayoutProfile | undefined {
+  if (built === undefined) {
+    try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as BuiltProfiles; } catch { built = null; }
+    if (!built?.texts || !built.profiles) built = null;
+  }
+  const profile = built && Object.hasOwn(built.profiles, khoi) ? built.profiles[khoi] : undefined;
+  if (!built || !profile) return undefined;
+  for (const name of profile.chain) {
+    try { if (readFileSync(join(templatesDir, name, 'layout.yaml'), 'utf8') !== built.texts[name]) return undefined; } catch { return undefined; }
+  }
+  return profile;
+}
+
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
  * Cached per process.
@@ -76,8 +99,13 @@ const cache = new Map<string, LayoutProfile>();
  */
 export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
   const key = `${templatesDir}\0${khoi}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  const hit = cache.get(key) ?? builtProfile(khoi, templatesDir);
+  if (hit) { cache.set(key, hit); return hit; }
+  return loadProfileFiles(khoi, templatesDir, lang, key);
+}
+
+/** loadProfile's work: reads, merges and checks the layout.yaml files of the chain (then cached under key). */
+function loadProfileFiles(khoi: string, templatesDir: string, lang: Lang, key: string): LayoutProfile {
   const chain: string[] = [];
   const layers: Record<string, unknown>[] = [];
   const docs: { file: string; doc: Document.Parsed; lc: LineCounter }[] = [];

@@ -1,5 +1,5 @@
 /**
- * Speed without staleness: the package's templates are precompiled at build time and the command line is bundled;
+ * Speed without staleness: the package's templates are precompiled at build time, the layout profiles resolved, and the command line is bundled;
  * an office's changed template is compiled once and cached by content hash. Every path must give the same bytes.
  */
 import { describe, it, expect } from 'vitest';
@@ -67,5 +67,30 @@ describe('an office template (--templates) is compiled once and cached by conten
     writeFileSync(join(cache, 'templates', cached[0]), '{}');
     const afterBad = run('d.docx', { KEHOACH_CACHE_DIR: cache });
     for (const b of [first, second, afterBad0, afterBad]) expect(Buffer.compare(b, uncached)).toBe(0);
+  });
+});
+
+describe('layout profiles resolved at build time', () => {
+  it('each family is in the table, equal to its layout.yaml files loaded; an edited layout.yaml is read, never the table', async () => {
+    const table = JSON.parse(readFileSync(join(ROOT, 'dist/profiles.precompiled.json'), 'utf8')) as { texts: Record<string, string>; profiles: Record<string, { chain: string[] }> };
+    const families = readdirSync(join(ROOT, 'templates')).filter((d) => existsSync(join(ROOT, 'templates', d, 'layout.yaml'))).sort();
+    expect(Object.keys(table.profiles).sort()).toEqual(families);
+    const { loadProfile } = await import(join(ROOT, 'dist/profile.js'));
+    // A copy whose layout.yaml files differ by a comment misses the table: the profiles are parsed from the files.
+    const dir = tmp();
+    cpSync(join(ROOT, 'templates'), dir, { recursive: true });
+    for (const f of families) appendFileSync(join(dir, f, 'layout.yaml'), '\n# edited by the test\n');
+    for (const f of families) {
+      expect(table.texts[f]).toBe(readFileSync(join(ROOT, 'templates', f, 'layout.yaml'), 'utf8'));
+      expect(loadProfile(f, join(ROOT, 'templates'))).toEqual(loadProfile(f, dir));
+    }
+    // A changed value in the copy reaches the profile (nha_nuoc is the parent of every other family).
+    const other = tmp();
+    cpSync(join(ROOT, 'templates'), other, { recursive: true });
+    const file = join(other, 'nha_nuoc', 'layout.yaml');
+    const text = readFileSync(file, 'utf8');
+    const m = /^(\s*le_tren:\s*)(\d+)/m.exec(text)!;
+    writeFileSync(file, text.slice(0, m.index) + m[1] + String(Number(m[2]) + 1) + text.slice(m.index + m[0].length));
+    expect(JSON.stringify(loadProfile('dang', other))).not.toBe(JSON.stringify(loadProfile('dang', join(ROOT, 'templates'))));
   });
 });
