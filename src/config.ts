@@ -100,7 +100,13 @@ export function loadConfig(path: string, known: readonly string[], lang: Lang = 
 /** One suppression comment: the line it applies to and the rules it names. */
 interface Directive { line: number; commentLine: number; column: number; rules: string[] }
 
+/**
+ * Suppression comments per plan file (by size and mtime), for --watch and the files a run reads more than once.
+ * Bounded (oldest dropped first): a batch reads thousands of plans once each, and a directive's rule ids are slices
+ * of the file's whole text, so an unbounded cache kept every plan's text alive (memory grew with the plan count).
+ */
 const directiveCache = new Map<string, { key: string; directives: Directive[] }>();
+const DIRECTIVE_CACHE_SIZE = 64;
 
 /**
  * The `# kehoach-disable-next-line rule[, rule] [-- reason]` comments of a YAML text. A run of comment lines
@@ -132,6 +138,8 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
     let text: string;
     try { text = readFileSync(file, 'utf8'); } catch { return undefined; }
     hit = { key, directives: text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : [] };
+    directiveCache.delete(file);
+    if (directiveCache.size >= DIRECTIVE_CACHE_SIZE) directiveCache.delete(directiveCache.keys().next().value!);
     directiveCache.set(file, hit);
   }
   return { directives: hit.directives };

@@ -70,18 +70,43 @@ export interface LayoutProfile {
 
 const cache = new Map<string, LayoutProfile>();
 
+/** Profiles resolved at build time: each family's profile, and the text of every layout.yaml they were made from. */
+interface BuiltProfiles { texts: Record<string, string>; profiles: Record<string, LayoutProfile> }
+let built: BuiltProfiles | null | undefined;
+
+/**
+ * The profile of a family as resolved and checked at build time (scripts/precompile-profiles.mjs writes
+ * dist/profiles.precompiled.json from the package's templates), when every layout.yaml of its chain in templatesDir
+ * still reads exactly as then: a cold command then parses no layout.yaml. Undefined otherwise (edited or other
+ * templates, running from source): the caller loads the files.
+ */
+function builtProfile(khoi: string, templatesDir: string): LayoutProfile | undefined {
+  if (built === undefined) {
+    try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as BuiltProfiles; } catch { built = null; }
+    if (!built?.texts || !built.profiles) built = null;
+  }
+  const profile = built && Object.hasOwn(built.profiles, khoi) ? built.profiles[khoi] : undefined;
+  if (!built || !profile) return undefined;
+  for (const name of profile.chain) {
+    try { if (readFileSync(join(templatesDir, name, 'layout.yaml'), 'utf8') !== built.texts[name]) return undefined; } catch { return undefined; }
+  }
+  return profile;
+}
+
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
- * Cached per process, and in the user's cache folder (src/cache.ts) under the folder, the family and this code,
- * checked against the SHA-256 of each layout.yaml it came from: a cold command skips parsing layout.yaml (the
- * slowest YAML a render reads) until one of them changes.
+ * Cached per process; the package's families come resolved from the build (builtProfile) while their files read as
+ * then; any other profile is kept in the user's cache folder (src/cache.ts) under the folder, the family and this
+ * code, checked against the SHA-256 of each layout.yaml it came from. Either way a cold command parses no
+ * layout.yaml (the slowest YAML a render reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
  *   missing, does not parse, inherits in a cycle, names an unknown style, or holds a value out of its sensible range.
  */
 export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
   const key = `${templatesDir}\0${khoi}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  const hit = cache.get(key) ?? builtProfile(khoi, templatesDir);
+  if (hit) { cache.set(key, hit); return hit; }
+  // An office's own templates (or the package's, edited): the user's cache, checked against each file's hash.
   const file = cacheFile('profiles', 'json', [templatesDir, khoi], [new URL('./profile.js', import.meta.url)]);
   let profile = fromCache(readCache(file));
   if (!profile) {

@@ -1,14 +1,15 @@
 /**
  * `kehoach init` writes a plan that validates and renders (off a terminal: no question; on a terminal: the
  * questions, answered through tmux), keeps existing files and says so; `render --watch` re-renders when the plan's
- * _defaults.yaml is saved.
+ * _defaults.yaml is saved (in place or by an editor's rename); a render overtaken by a newer save stays silent.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { CLI, hasCommand, docxParagraphs } from './helpers.js';
+import { renderOnce } from '../src/cli/render.js';
 
 const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
 const tmp = () => mkdtempSync(join(tmpdir(), 'kh-init-'));
@@ -108,8 +109,45 @@ describe('render --watch', () => {
       writeFileSync(join(dir, 'ke-hoach.yaml'), readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8').replace(/^ngay_ban_hanh: .*$/m, 'ngay_ban_hanh: 2025-02-30'));
       await until(() => out.includes('không phải ngày có thật'));
       expect(docxParagraphs(readFileSync(docx)).join('\n')).toContain('Lê Thị C');
+      // an editor's safe save (a temporary file renamed over the plan) that fixes the date is rendered too
+      const written = (out.match(/đã ghi/g) ?? []).length;
+      const fixed = readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8').replace('2025-02-30', '2025-02-28').replace('Tổ chức phong trào thi đua', 'Tổ chức phong trào thi đua (bản lưu kiểu trình soạn thảo)');
+      writeFileSync(join(dir, '.ke-hoach.yaml.tmp'), fixed);
+      renameSync(join(dir, '.ke-hoach.yaml.tmp'), join(dir, 'ke-hoach.yaml'));
+      await until(() => (out.match(/đã ghi/g) ?? []).length > written);
+      expect(docxParagraphs(readFileSync(docx)).join('\n')).toContain('bản lưu kiểu trình soạn thảo');
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  it('a render overtaken by a newer save (the plan still being written) prints nothing and writes nothing', async () => {
+    const dir = tmp();
+    expect(run(['init', '--yes'], dir).status).toBe(0);
+    const plan = join(dir, 'ke-hoach.yaml');
+    const docx = join(dir, 'ke-hoach.docx');
+    const stderr: string[] = [];
+    const stdout: string[] = [];
+    const write = (to: string[]) => ((s: string | Uint8Array) => { to.push(String(s)); return true; });
+    const [e, o] = [process.stderr.write, process.stdout.write];
+    process.stderr.write = write(stderr) as typeof process.stderr.write;
+    process.stdout.write = write(stdout) as typeof process.stdout.write;
+    try {
+      // a valid plan: not written while overtaken, written when not
+      expect(await renderOnce(plan, { lang: 'vi', superseded: () => true })).toBe(1);
+      expect(existsSync(docx)).toBe(false);
+      // half a plan (cut mid-write): no diagnostics printed for it
+      writeFileSync(plan, readFileSync(plan, 'utf8').slice(0, 300));
+      expect(await renderOnce(plan, { lang: 'vi', superseded: () => true })).toBe(1);
+      expect(existsSync(docx)).toBe(false);
+      expect(stderr.join('') + stdout.join('')).toBe('');
+      // the same half plan when no newer save came: its errors are printed, nothing written
+      expect(await renderOnce(plan, { lang: 'vi', superseded: () => false })).toBe(1);
+      expect(stderr.join('')).toContain('không ghi tệp');
+      expect(existsSync(docx)).toBe(false);
+    } finally {
+      process.stderr.write = e;
+      process.stdout.write = o;
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Speed without staleness: the package's templates are precompiled at build time and the command line is bundled;
+ * Speed without staleness: the package's templates are precompiled at build time, the layout profiles resolved, and the command line is bundled;
  * an office's changed template is compiled once and cached by content hash. Every path must give the same bytes.
  */
 import { describe, it, expect } from 'vitest';
@@ -96,10 +96,12 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
   });
 });
 
-describe('a layout profile is cached with the hash of each layout.yaml it came from', () => {
+describe('an office layout profile is cached with the hash of each layout.yaml it came from', () => {
   it('an edited layout.yaml is read again (never a stale profile); a broken cache file is ignored', { timeout: 300_000 }, () => {
     const tpl = tmp();
     cpSync(join(ROOT, 'templates'), tpl, { recursive: true });
+    // An office's copy (a comment added) misses the build's table, so the user's cache serves it.
+    appendFileSync(join(tpl, 'nha_nuoc', 'layout.yaml'), '\n# our office\n');
     const cache = tmp();
     const out = tmp();
     const ex = join(EXAMPLES_DIR, EXAMPLES[1]);
@@ -124,5 +126,30 @@ describe('a layout profile is cached with the hash of each layout.yaml it came f
     const [entry] = readdirSync(join(cache, 'profiles'));
     writeFileSync(join(cache, 'profiles', entry), '{"files":[],"profile":{}}');
     expect(Buffer.compare(run('e.docx'), after), 'a broken entry is ignored').toBe(0);
+  });
+});
+
+describe('layout profiles resolved at build time', () => {
+  it('each family is in the table, equal to its layout.yaml files loaded; an edited layout.yaml is read, never the table', async () => {
+    const table = JSON.parse(readFileSync(join(ROOT, 'dist/profiles.precompiled.json'), 'utf8')) as { texts: Record<string, string>; profiles: Record<string, { chain: string[] }> };
+    const families = readdirSync(join(ROOT, 'templates')).filter((d) => existsSync(join(ROOT, 'templates', d, 'layout.yaml'))).sort();
+    expect(Object.keys(table.profiles).sort()).toEqual(families);
+    const { loadProfile } = await import(join(ROOT, 'dist/profile.js'));
+    // A copy whose layout.yaml files differ by a comment misses the table: the profiles are parsed from the files.
+    const dir = tmp();
+    cpSync(join(ROOT, 'templates'), dir, { recursive: true });
+    for (const f of families) appendFileSync(join(dir, f, 'layout.yaml'), '\n# edited by the test\n');
+    for (const f of families) {
+      expect(table.texts[f]).toBe(readFileSync(join(ROOT, 'templates', f, 'layout.yaml'), 'utf8'));
+      expect(loadProfile(f, join(ROOT, 'templates'))).toEqual(loadProfile(f, dir));
+    }
+    // A changed value in the copy reaches the profile (nha_nuoc is the parent of every other family).
+    const other = tmp();
+    cpSync(join(ROOT, 'templates'), other, { recursive: true });
+    const file = join(other, 'nha_nuoc', 'layout.yaml');
+    const text = readFileSync(file, 'utf8');
+    const m = /^(\s*le_tren:\s*)(\d+)/m.exec(text)!;
+    writeFileSync(file, text.slice(0, m.index) + m[1] + String(Number(m[2]) + 1) + text.slice(m.index + m[0].length));
+    expect(JSON.stringify(loadProfile('dang', other))).not.toBe(JSON.stringify(loadProfile('dang', join(ROOT, 'templates'))));
   });
 });

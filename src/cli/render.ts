@@ -15,7 +15,11 @@ export class CliExit extends Error {
   }
 }
 
-export interface RenderCliOptions { output?: string; pdf?: boolean; lang: Lang; templatesDir?: string; /** write even when warnings make the page visibly wrong */ force?: boolean }
+export interface RenderCliOptions {
+  output?: string; pdf?: boolean; lang: Lang; templatesDir?: string; /** write even when warnings make the page visibly wrong */ force?: boolean;
+  /** --watch: true once a newer save of the plan arrived; the render then prints nothing and writes nothing (returns 1) */
+  superseded?: () => boolean;
+}
 
 /** Where render writes: the .docx (undefined for PDF-only) and the PDF (undefined without PDF). "-" = stdout. */
 export function outputTargets(input: string, out: string | undefined, pdf: boolean): { docx?: string; pdf?: string } {
@@ -69,6 +73,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
     }
   } catch (e) {
     if (e instanceof KehoachError && e.kind === 'invalid' && e.diagnostics.length) {
+      if (o.superseded?.()) return 1;
       print(e.diagnostics);
       const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
       // Without errors, what stopped the render is a warning that would print a visibly wrong page (--force writes it).
@@ -77,6 +82,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
     }
     throw e;
   }
+  if (o.superseded?.()) return 1;
   print(diagnostics.filter((d) => d.severity === 'warning'));
   if (targets.docx === '-') {
     process.stdout.write(bytes);

@@ -2,10 +2,24 @@
  * render --watch: renders once, then again on every save of the plan, its _defaults.yaml files and its ke_thua
  * chain (chokidar; the set of watched files is refreshed after each render, as ke_thua may change). The process
  * stays alive, so a re-render reuses the loaded templates, profile and validator. Diagnostics are printed each time.
+ *
+ * Speed without reading a half-written file into a wrong document: a save is rendered SETTLE_MS after its last file
+ * event (no awaitWriteFinish, which alone waits ≥ 100 ms). Every event counts as a new save; a render that a newer
+ * save overtook (an event arrived while it read or rendered, e.g. an editor still writing) neither prints its
+ * diagnostics nor writes its output, as the newer save's own render follows. The output file is written atomically,
+ * so it is always a complete document.
  */
 import { resolve } from 'node:path';
 import { msg, type Lang } from '../i18n/messages.js';
 import { renderOnce, CliExit, type RenderCliOptions } from './render.js';
+
+/**
+ * Quiet time after a file event before the plan is read (ms). Above chokidar's 5 ms per-file throttle, so the events
+ * of one save (truncate, write, close; or write to a temporary file and rename) come together as one render.
+ */
+const SETTLE_MS = 15;
+/** In-memory renders after the first one, to warm the pipeline up before the first save. */
+const WARM_RENDERS = 4;
 
 /** Files a plan is made of: the plan, the _defaults.yaml files that apply and its ke_thua chain (absolute paths). */
 async function sourcesOf(input: string, lang: Lang): Promise<string[]> {
@@ -19,30 +33,53 @@ async function sourcesOf(input: string, lang: Lang): Promise<string[]> {
   return [...files];
 }
 
+/**
+ * Renders the plan WARM_RENDERS more times in memory (nothing printed, nothing written) while the user has not saved
+ * yet, so the first saves find the pipeline compiled by V8 (a first re-render takes about twice a warm one).
+ */
+async function warmUp(input: string, o: RenderCliOptions, saved: () => boolean): Promise<void> {
+  const { renderPlanFile } = await import('../index.js');
+  const opts = { lang: o.lang, file: input, ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), ...(o.force ? { force: true } : {}) };
+  for (let i = 0; i < WARM_RENDERS && !saved(); i++) {
+    try { await renderPlanFile(input, opts); } catch { return; }
+  }
+}
+
 /** Runs the watch loop until SIGINT / SIGTERM; resolves never (the process exits on a signal). */
 export async function watchRender(input: string, o: RenderCliOptions): Promise<never> {
   const { watch } = await import('chokidar');
-  const once = async () => {
-    try { await renderOnce(input, o); } catch (e) { if (e instanceof CliExit) process.stderr.write(`kehoach: ${e.message}\n`); else throw e; }
+  /** Number of file events so far: a render started at save n is overtaken once it is no longer n. */
+  let saves = 0;
+  const once = async (superseded: () => boolean = () => false) => {
+    try {
+      await renderOnce(input, { ...o, superseded });
+    } catch (e) {
+      if (!(e instanceof CliExit)) throw e;
+      if (!superseded()) process.stderr.write(`kehoach: ${e.message}\n`);
+    }
   };
   await once();
   let files = await sourcesOf(input, o.lang);
-  const watcher = watch(files, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 } });
+  const watcher = watch(files, { ignoreInitial: true });
+  await new Promise<void>((ready) => watcher.once('ready', () => ready())); // a save before this would go unseen
   process.stderr.write(msg('watch/start', o.lang, { count: files.length }) + '\n');
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
+  let running = warmUp(input, o, () => saves > 0);
   const changed = (file: string) => {
+    saves++;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      const save = saves;
       running = running.then(async () => {
+        if (save !== saves) return; // a newer save is queued behind this one
         process.stderr.write(msg('watch/changed', o.lang, { time: new Date().toTimeString().slice(0, 8), file }) + '\n');
-        await once();
+        await once(() => save !== saves);
         const next = await sourcesOf(input, o.lang);
         watcher.unwatch(files.filter((f) => !next.includes(f)));
         watcher.add(next.filter((f) => !files.includes(f)));
         files = next;
       });
-    }, 50);
+    }, SETTLE_MS);
   };
   watcher.on('change', changed).on('add', changed).on('unlink', changed);
   const stop = () => { void watcher.close().then(() => process.exit(0)); };

@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { msg, typeName, type Lang } from '../i18n/messages.js';
 import type { PlanSource } from '../load.js';
+import { requireWithCodeCache } from './code-cache.js';
 
 /** Absolute path of the plan schema shipped with the package. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/ke-hoach.schema.json', import.meta.url));
@@ -38,7 +39,7 @@ let cachedValidator: ValidateFunction | undefined;
 export function planValidator(): ValidateFunction {
   if (cachedValidator) return cachedValidator;
   try {
-    const mod = require('./plan-validator.cjs') as ValidateFunction | { default: ValidateFunction };
+    const mod = requireWithCodeCache(fileURLToPath(new URL('./plan-validator.cjs', import.meta.url))).exports as ValidateFunction | { default: ValidateFunction };
     cachedValidator = typeof mod === 'function' ? mod : mod.default;
   } catch {
     cachedValidator = compileValidator();
