@@ -17,6 +17,12 @@ const env = (extra: Record<string, string>) => {
   return e as NodeJS.ProcessEnv;
 };
 const render = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { env: env(extra), encoding: 'utf8' });
+/** A renderer of one plan into `out/<name>` with these leading options (e.g. --templates): returns the bytes. */
+const renderer = (out: string, plan: string, lead: string[] = [], base: Record<string, string> = {}) => (name: string, extra: Record<string, string> = {}) => {
+  const r = render([...lead, 'render', plan, '-o', join(out, name)], { ...base, ...extra });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(join(out, name));
+};
 
 describe('templates precompiled at build time', () => {
   it('every template of templates/ has its precompiled code under the hash of its text', async () => {
@@ -52,11 +58,7 @@ describe('an office template (--templates) is compiled once and cached by conten
     const cache = tmp();
     const out = tmp();
     const ex = join(EXAMPLES_DIR, EXAMPLES[1]);
-    const run = (name: string, extra: Record<string, string>) => {
-      const r = render(['--templates', tpl, 'render', ex, '-o', join(out, name)], extra);
-      expect(r.status, r.stderr).toBe(0);
-      return readFileSync(join(out, name));
-    };
+    const run = renderer(out, ex, ['--templates', tpl]);
     const uncached = run('a.docx', { KEHOACH_CACHE: '0', KEHOACH_CACHE_DIR: cache });
     expect(existsSync(join(cache, 'templates')), 'KEHOACH_CACHE=0 writes nothing').toBe(false);
     const first = run('b.docx', { KEHOACH_CACHE_DIR: cache });
@@ -76,11 +78,7 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
     const cache = tmp();
     const out = tmp();
     const ex = join(EXAMPLES_DIR, EXAMPLES[5]);
-    const run = (name: string, extra: Record<string, string>) => {
-      const r = render(['render', ex, '-o', join(out, name)], extra);
-      expect(r.status, r.stderr).toBe(0);
-      return readFileSync(join(out, name));
-    };
+    const run = renderer(out, ex);
     const uncached = run('a.docx', { KEHOACH_CACHE: '0', KEHOACH_CACHE_DIR: cache });
     expect(existsSync(join(cache, 'skeletons')), 'KEHOACH_CACHE=0 writes nothing').toBe(false);
     const first = run('b.docx', { KEHOACH_CACHE_DIR: cache });
@@ -105,11 +103,7 @@ describe('an office layout profile is cached with the hash of each layout.yaml i
     const cache = tmp();
     const out = tmp();
     const ex = join(EXAMPLES_DIR, EXAMPLES[1]);
-    const run = (name: string, extra: Record<string, string> = {}) => {
-      const r = render(['--templates', tpl, 'render', ex, '-o', join(out, name)], { KEHOACH_CACHE_DIR: cache, ...extra });
-      expect(r.status, r.stderr).toBe(0);
-      return readFileSync(join(out, name));
-    };
+    const run = renderer(out, ex, ['--templates', tpl], { KEHOACH_CACHE_DIR: cache });
     const before = run('a.docx');
     expect(readdirSync(join(cache, 'profiles'))).toHaveLength(1);
     expect(Buffer.compare(run('b.docx'), before), 'read back from the cache').toBe(0);
