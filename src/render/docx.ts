@@ -9,12 +9,8 @@
 import { Document, Header, Paragraph, TextRun, UnderlineType, type IParagraphOptions, type IParagraphStyleOptions, type IRunOptions } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../profile.js';
 import { fontsOf, headingLevel, paragraphOptions, runOptions, styleId } from './props.js';
-import type { SectionProps } from './wordml.js';
+import { placeholder, type SectionProps } from './wordml.js';
 
-export { mmToTwips, styleId } from './props.js';
-
-/** The text of a placeholder paragraph: private-use characters around a tag ("H0" header of section 0, "F1" note 1). */
-export const placeholder = (tag: string): string => `\uE000${tag}\uE001`;
 const slot = (tag: string) => new Paragraph({ children: [new TextRun(placeholder(tag))] });
 
 class Styles {

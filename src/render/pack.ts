@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import type { LayoutProfile } from '../profile.js';
 import type { PackageShape } from './docx.js';
 import { cacheFile, readCache, writeCache } from '../cache.js';
-import { blocksXml, bodyXml, paragraphXml, type BodyXml, type BlockXml } from './wordml.js';
+import { blocksXml, bodyXml, paragraphXml, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, type BodyXml, type BlockXml } from './wordml.js';
 import { zipArchive, zipEntry, type ZipEntry } from './zip.js';
 
 /** Metadata written to docProps/core.xml. */
@@ -54,11 +54,11 @@ function cut(name: string, text: string): Slotted | null {
   const pieces: string[] = [];
   const tags: string[] = [];
   let from = 0;
-  for (let at = text.indexOf('\uE000'); at >= 0; at = text.indexOf('\uE000', at + 1)) {
+  for (let at = text.indexOf(PLACEHOLDER_OPEN); at >= 0; at = text.indexOf(PLACEHOLDER_OPEN, at + 1)) {
     const start = text.lastIndexOf('<w:p>', at);
     const end = text.indexOf('</w:p>', at) + '</w:p>'.length;
     pieces.push(text.slice(from, start));
-    tags.push(text.slice(at + 1, text.indexOf('\uE001', at)));
+    tags.push(text.slice(at + 1, text.indexOf(PLACEHOLDER_CLOSE, at)));
     from = end;
     at = end - 1;
   }
@@ -115,16 +115,16 @@ function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skele
 }
 
 /**
- * A skeleton from the user's cache folder (src/cache.ts), else built by docx and written there. The file's name is the SHA-256 of what
- * could change it: the shape, the code that builds it (dist/render/docx.js), docx's version, and Node's and zlib's
- * versions (the deflated bytes are zlib's). So a cold render needs neither docx nor its zip when the shape was seen
- * before, and never meets a skeleton another version wrote. Any failure to read or write it falls back silently to
- * building.
+ * A skeleton from the user's cache folder (src/cache.ts), else built by docx and written there. The file's name is
+ * the SHA-256 of what could change it: the shape, the code that builds and reads it (dist/render/docx.js, pack.js,
+ * zip.js, wordml.js), docx's version, and Node's and zlib's versions (the deflated bytes are zlib's). So a cold
+ * render needs neither docx nor its zip when the shape was seen before, and never meets a skeleton another version
+ * wrote. Any failure to read or write it falls back silently to building.
  */
 async function cachedSkeleton(key: string, build: () => Promise<Skeleton>): Promise<Skeleton> {
   let file: string | null = null;
   try {
-    file = cacheFile('skeletons', 'json', [key, process.versions.zlib, docxVersion()], [new URL('./docx.js', import.meta.url)]);
+    file = cacheFile('skeletons', 'json', [key, process.versions.zlib, docxVersion()], ['./docx.js', './pack.js', './zip.js', './wordml.js'].map((f) => new URL(f, import.meta.url)));
     const text = readCache(file);
     if (text !== undefined) return fromJson(JSON.parse(text));
   } catch { /* unreadable or not a skeleton: build */ }

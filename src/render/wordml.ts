@@ -105,6 +105,12 @@ function textOf(n: MNode): string {
   return n.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
 
+/** Placeholders of the package seam: private-use characters around a tag ("H0" the header of section 0, "F1" note 1),
+ * the text of the paragraph docx writes where src/render/pack.ts puts the content this module wrote. */
+export const PLACEHOLDER_OPEN = '\uE000';
+export const PLACEHOLDER_CLOSE = '\uE001';
+export const placeholder = (tag: string): string => `${PLACEHOLDER_OPEN}${tag}${PLACEHOLDER_CLOSE}`;
+
 /** Page setup of a section, twips (what docx writes as w:pgSz / w:pgMar / w:pgNumType / w:titlePg). */
 export interface SectionProps {
   titlePage: boolean;
