@@ -86,8 +86,8 @@ describe('the body written as WordprocessingML is the XML docx writes, part for 
         '<section><table widths="50" scale="fit"><row><cell><p>t</p></cell></row></table></section>', '<section></section>',
         '<section orientation="landscape" page-start="1"><p>cuối</p><rule fraction="0.5"/><p style="than">x<br/>y<tab/>z</p></section>')],
     ['an empty first section', doc('<section></section>', '<section><p>b</p></section>')],
-    ['a table in a header, an empty header, markup to escape and inline marks',
-      doc('<section><page-header></page-header><p style="than" underline="true">A &lt;b&gt; &amp; \'c\' "d" **đậm** *nghiêng* \\* <span style="tieu_de_1">span</span><span size="11">nhỏ</span></p><page-break/><p tabs="end:right:dot 50%:center:underscore">a<tab/>b</p></section>')],
+    ['a table in a header, an empty header, markup to escape and inline marks, alignment overrides',
+      doc('<section><page-header></page-header><p style="than" underline="true">A &lt;b&gt; &amp; \'c\' "d" **đậm** *nghiêng* \\* <span style="tieu_de_1">span</span><span size="11">nhỏ</span></p><page-break/><p tabs="end:right:dot 50%:center:underscore">a<tab/>b</p><p align="deu">đều</p><p style="ho_ten" align="deu">đều</p><p style="than" align="phai">phải</p></section>')],
     ['a table with a header-row table in the header', doc('<section><page-header><table widths="30 30" indent="-2" borders="single" rule-pt="1"><row><cell valign="center"><p>h</p></cell><cell valign="bottom"></cell></row></table></page-header><p>b</p></section>')],
   ];
   it.each(cases)('%s', async (_name, markup) => {

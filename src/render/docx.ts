@@ -6,7 +6,7 @@
  * Sizes come from the family's layout profile (templates/<khoi>/layout.yaml) through src/render/props.ts:
  * pt → half-points for fonts, pt → twentieths for spacing, mm → twips.
  */
-import { Document, Header, Paragraph, TextRun, UnderlineType, type IParagraphOptions, type IParagraphStyleOptions, type IRunOptions } from 'docx';
+import { Document, Header, Paragraph, TextRun, UnderlineType, type IParagraphOptions, type IParagraphStyleOptions, type IPropertiesOptions, type IRunOptions } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../profile.js';
 import { fontsOf, headingLevel, paragraphOptions, runOptions, styleId } from './props.js';
 import { placeholder, type SectionProps } from './wordml.js';
@@ -80,14 +80,12 @@ export interface PackageShape {
 }
 
 /**
- * The docx Document of a package with placeholders: section i's header holds the placeholder "H<i>" and its body
- * "S<i>" (the body is written by wordml.ts; only the sections' properties docx writes are kept), note n holds "F<n>".
- * A section with title-page set has an empty first-page header (no page number on page 1: NĐ 30/2020 Phụ lục I,
- * mục II.10).
+ * The document-wide options of a family: the theme's fonts, the defaults (the profile's font at 14 pt, vi-VN, single
+ * spacing), Word's Heading 1–4 and one named paragraph style per layout role (Styles.paragraphStyles).
  */
-export function skeletonDocument(profile: LayoutProfile, shape: PackageShape): Document {
+export function documentStyles(profile: LayoutProfile): Pick<IPropertiesOptions, 'theme' | 'styles'> {
   const f = profile.phong_chu;
-  const font = { ascii: f, hAnsi: f, cs: f, eastAsia: f };
+  const font = fontsOf(profile);
   // Word's Heading 1–4: based on the role the family's tieu_de_N inherits (usually "than"), plus the outline level;
   // the tieu_de_N styles are based on them and add their own look. Black, as Word's own headings are blue.
   const heading = (level: number) => {
@@ -95,9 +93,7 @@ export function skeletonDocument(profile: LayoutProfile, shape: PackageShape): D
     const basedOn = parent && profile.kieu[parent] ? styleId(parent) : 'Normal';
     return { basedOn, next: basedOn, run: { color: '000000' }, paragraph: { outlineLevel: level - 1 } };
   };
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (let id = 1; id <= shape.footnotes; id++) footnotes[id] = { children: [slot(`F${id}`)] };
-  return new Document({
+  return {
     theme: { fonts: { headings: f, body: f } },
     styles: {
       default: {
@@ -109,6 +105,20 @@ export function skeletonDocument(profile: LayoutProfile, shape: PackageShape): D
       },
       paragraphStyles: new Styles(profile).paragraphStyles(),
     },
+  };
+}
+
+/**
+ * The docx Document of a package with placeholders: section i's header holds the placeholder "H<i>" and its body
+ * "S<i>" (the body is written by wordml.ts; only the sections' properties docx writes are kept), note n holds "F<n>".
+ * A section with title-page set has an empty first-page header (no page number on page 1: NĐ 30/2020 Phụ lục I,
+ * mục II.10).
+ */
+export function skeletonDocument(profile: LayoutProfile, shape: PackageShape): Document {
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (let id = 1; id <= shape.footnotes; id++) footnotes[id] = { children: [slot(`F${id}`)] };
+  return new Document({
+    ...documentStyles(profile),
     sections: shape.sections.map((properties, i) => ({
       properties: properties as never,
       headers: { default: new Header({ children: [slot(`H${i}`)] }), ...(properties.titlePage ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },

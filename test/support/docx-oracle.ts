@@ -1,22 +1,21 @@
 /**
- * The docx-object builder the renderer used before the body was written as WordprocessingML directly (issue 11):
- * kept as the test oracle of src/render/wordml.ts, which must write the same XML byte for byte (test/wordml.test.ts).
- * Not used by the tool. Its units and sources are those of src/render/wordml.ts.
+ * The docx-object builder of the body the renderer used before the body was written as WordprocessingML directly
+ * (issue 11): kept as the test oracle of src/render/wordml.ts, which must write the same XML byte for byte
+ * (test/wordml.test.ts). Only the body is built here from docx objects; the style options (src/render/props.ts) and
+ * the document-wide styles (documentStyles, src/render/docx.ts) are the tool's own. Not used by the tool.
  */
 import {
-  AlignmentType, BorderStyle, Document, FootnoteReference, Header, HeightRule, LeaderType, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  BorderStyle, Document, FootnoteReference, Header, HeightRule, LeaderType, LineRuleType, PageNumber, PageOrientation, Paragraph,
   Tab, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
-  type IParagraphOptions, type IParagraphStyleOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
+  type IParagraphOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../../src/profile.js';
 import { elements, MarkupError, type MNode } from '../../src/render/markup.js';
 import { inlineSpans, plainText } from '../../src/render/inline.js';
 import { textWidthTwips } from '../../src/render/measure.js';
+import { ALIGN, fontsOf, mmToTwips, paragraphOptions, runOptions, styleId, styleOf } from '../../src/render/props.js';
+import { documentStyles } from '../../src/render/docx.js';
 
-/** Millimetres to twips, rounded (docx's convertMillimetersToTwip floors: 210 mm would give 11905, not 11906). */
-export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
-
-const ALIGN = { trai: AlignmentType.LEFT, giua: AlignmentType.CENTER, phai: AlignmentType.RIGHT, deu: AlignmentType.JUSTIFIED } as const;
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
@@ -61,43 +60,11 @@ class Builder {
     return new TextRun({ ...base, style: 'FootnoteReference', children: [new FootnoteReference(id) as never] });
   }
 
-  style(role: string | undefined): StyleSpec {
-    if (!role) return {};
-    const s = this.profile.kieu[role];
-    if (!s) throw new MarkupError(`layout markup: unknown style "${role}" (define it under "kieu" in layout.yaml)`);
-    return s;
-  }
+  style(role: string | undefined): StyleSpec { return styleOf(this.profile, role); }
 
-  font(): IRunOptions['font'] {
-    const f = this.profile.phong_chu;
-    return { ascii: f, hAnsi: f, cs: f, eastAsia: f };
-  }
+  runOptions(s: StyleSpec): IRunOptions { return runOptions(s, fontsOf(this.profile)); }
 
-  runOptions(s: StyleSpec): IRunOptions {
-    return {
-      font: this.font(),
-      size: Math.round((s.co ?? 14) * 2),
-      ...(s.dam ? { bold: true } : {}),
-      ...(s.nghieng ? { italics: true } : {}),
-      ...(s.gach_chan ? { underline: { type: UnderlineType.SINGLE } } : {}),
-    };
-  }
-
-  paragraphOptions(s: StyleSpec): IParagraphOptions {
-    const line = s.dong;
-    const spacing: { before: number; after: number; line: number; lineRule?: (typeof LineRuleType)[keyof typeof LineRuleType] } =
-      typeof line === 'string' && line.endsWith('pt')
-        ? { before: 0, after: 0, line: Math.round(parseFloat(line) * 20), lineRule: LineRuleType.EXACT }
-        : { before: 0, after: 0, line: Math.round(240 * (typeof line === 'number' ? line : 1)), lineRule: LineRuleType.AUTO };
-    spacing.before = Math.round((s.truoc ?? 0) * 20);
-    spacing.after = Math.round((s.sau ?? 0) * 20);
-    return {
-      alignment: ALIGN[s.can ?? 'trai'],
-      spacing,
-      indent: { firstLine: mmToTwips(s.thut_dau ?? 0), left: mmToTwips(s.thut_trai ?? 0) },
-      ...(s.giu_voi_sau ? { keepNext: true } : {}),
-    };
-  }
+  paragraphOptions(s: StyleSpec): IParagraphOptions { return paragraphOptions(s); }
 
   /**
    * Runs of a <p> or <span>: text with inline markdown, <span>, <br/>, <page-number/>.
@@ -153,60 +120,6 @@ class Builder {
     this.runs(node, { ...(role ? {} : this.runOptions(s)), ...underline }, children, { v: true }, role ? s : undefined);
     // An empty paragraph still needs its size, so that spacer lines have the style's height (the style gives it).
     return new Paragraph({ ...opts, children, ...(role ? {} : { run: this.runOptions(s) }) });
-  }
-
-  /**
-   * One named paragraph style per layout role (templates/<khoi>/layout.yaml `kieu:`), id and name = the role
-   * (e.g. "than", "noi_nhan"). A role inheriting another (ke_thua) is based on it and states only what differs, so
-   * changing "than" once changes every body-like paragraph. The headings tieu_de_1..4 are based on Word's
-   * Heading 1–4 (themselves based on the role tieu_de_N inherits, usually "than") and carry w:outlineLvl 0–3, so
-   * they appear in Word's navigation pane. Units as in runOptions / paragraphOptions.
-   */
-  paragraphStyles(): IParagraphStyleOptions[] {
-    const kieu = this.profile.kieu;
-    return Object.keys(kieu).map((role) => {
-      const s = kieu[role];
-      const level = headingLevel(role);
-      const parent = s.ke_thua && kieu[s.ke_thua] ? s.ke_thua : undefined;
-      // A heading's Word Heading N is based on the role it inherits, so it differs from that role only.
-      const base = parent ? kieu[parent] : undefined;
-      const { run, paragraph } = this.styleDiff(s, base);
-      return {
-        id: styleId(role),
-        name: role,
-        basedOn: level ? `Heading${level}` : parent ? styleId(parent) : 'Normal',
-        next: level && kieu.than ? styleId('than') : styleId(role),
-        ...(level || role === 'than' ? { quickFormat: true } : {}),
-        run,
-        paragraph: { ...paragraph, ...(level ? { outlineLevel: level - 1 } : {}) } as IParagraphStyleOptions['paragraph'],
-      };
-    });
-  }
-
-  /** The run and paragraph options of `s` that differ from `base` (all of them without a base). */
-  private styleDiff(s: StyleSpec, base?: StyleSpec): { run: IRunOptions; paragraph: IParagraphOptions } {
-    const differs = (k: keyof StyleSpec) => !base || (s[k] ?? null) !== (base[k] ?? null);
-    const { font: _font, ...full } = this.runOptions(s);
-    const run: Record<string, unknown> = {};
-    if (differs('co')) run.size = full.size;
-    if (differs('dam')) run.bold = !!s.dam;
-    if (differs('nghieng')) run.italics = !!s.nghieng;
-    if (differs('gach_chan')) run.underline = s.gach_chan ? full.underline : { type: UnderlineType.NONE };
-    if (!base) { if (!s.dam) delete run.bold; if (!s.nghieng) delete run.italics; if (!s.gach_chan) delete run.underline; }
-    const p = this.paragraphOptions(s);
-    const paragraph: Record<string, unknown> = {};
-    if (differs('can')) paragraph.alignment = p.alignment;
-    const spacing: Record<string, unknown> = {};
-    if (!base || differs('truoc')) spacing.before = p.spacing!.before;
-    if (!base || differs('sau')) spacing.after = p.spacing!.after;
-    if (!base || differs('dong')) Object.assign(spacing, { line: p.spacing!.line, lineRule: p.spacing!.lineRule });
-    if (Object.keys(spacing).length) paragraph.spacing = spacing;
-    const indent: Record<string, unknown> = {};
-    if (!base || differs('thut_dau')) indent.firstLine = (p.indent as { firstLine: number }).firstLine;
-    if (!base || differs('thut_trai')) indent.left = (p.indent as { left: number }).left;
-    if (Object.keys(indent).length) paragraph.indent = indent;
-    if (differs('giu_voi_sau') && (base || s.giu_voi_sau)) paragraph.keepNext = !!s.giu_voi_sau;
-    return { run: run as IRunOptions, paragraph: paragraph as IParagraphOptions };
   }
 
   /** A short rule: an empty 1 pt paragraph with a top border, clipped by equal side indents (dependencies.md §2, variant A). */
@@ -358,15 +271,6 @@ function rowHeight(r: MNode) {
   return { height: { value, rule: r.attrs['height-rule'] === 'exact' ? HeightRule.EXACT : HeightRule.ATLEAST } };
 }
 
-/** Style id of a layout role: the role itself ("than", "tieu_de_1"), stable and readable. */
-export const styleId = (role: string): string => role;
-
-/** 1–4 for the heading roles tieu_de_1..4 (Word's Heading 1–4, outline levels 0–3), else 0. */
-const headingLevel = (role: string): number => {
-  const m = /^tieu_de_([1-4])$/.exec(role);
-  return m ? Number(m[1]) : 0;
-};
-
 function textOf(n: MNode): string {
   return n.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
@@ -381,27 +285,8 @@ export function buildDocument(root: MNode, profile: LayoutProfile): Document {
   b.collectFootnotes(root);
   const sections = elements(root).filter((e) => e.name === 'section').map((s) => b.section(s));
   if (!sections.length) throw new MarkupError('layout markup: <document> has no <section>');
-  const f = profile.phong_chu;
-  const font = { ascii: f, hAnsi: f, cs: f, eastAsia: f };
-  // Word's Heading 1–4: based on the role the family's tieu_de_N inherits (usually "than"), plus the outline level;
-  // the tieu_de_N styles are based on them and add their own look. Black, as Word's own headings are blue.
-  const heading = (level: number) => {
-    const parent = profile.kieu[`tieu_de_${level}`]?.ke_thua;
-    const basedOn = parent && profile.kieu[parent] ? styleId(parent) : 'Normal';
-    return { basedOn, next: basedOn, run: { color: '000000' }, paragraph: { outlineLevel: level - 1 } };
-  };
   return new Document({
-    theme: { fonts: { headings: f, body: f } },
-    styles: {
-      default: {
-        document: {
-          run: { font, size: 28, language: { value: 'vi-VN' } },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
-        },
-        heading1: heading(1), heading2: heading(2), heading3: heading(3), heading4: heading(4),
-      },
-      paragraphStyles: b.paragraphStyles(),
-    },
+    ...documentStyles(profile),
     sections,
     ...(Object.keys(b.footnotes).length ? { footnotes: b.footnotes } : {}),
   });
