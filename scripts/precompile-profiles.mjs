@@ -1,24 +1,24 @@
 // Build step: resolves and checks the layout profile of every family of templates/ (dist/profile.js loadProfile) and
-// writes them to dist/profiles.precompiled.json with the text of each layout.yaml they were made from, so a cold
-// `validate` or `render` parses no layout.yaml (about 25 ms of a cold validate). At run time a profile is used only
-// while every file of its chain reads exactly the same (src/profile.ts builtProfile); anything else loads the files.
-// A profile that does not survive JSON unchanged, or that fails its checks, is left out (loaded at run time).
-import { readdirSync, existsSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+// writes them to dist/profiles.precompiled.json, each with the SHA-256 of every layout.yaml it was made from
+// (profileEntry), so a cold `validate` or `render` parses no layout.yaml (about 25 ms of a cold validate). At run time
+// a profile is used only while every file of its chain still hashes the same (src/profile.ts); anything else loads
+// the files. A profile that does not survive JSON unchanged, or that fails its checks, is left out (loaded at run time).
+import { readdirSync, existsSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const OUT = fileURLToPath(new URL('../dist/profiles.precompiled.json', import.meta.url));
 rmSync(OUT, { force: true }); // the profiles are resolved from the files, never from a previous build's table
-const { loadProfile, DEFAULT_TEMPLATES_DIR } = await import('../dist/profile.js');
-const out = { texts: {}, profiles: {} };
+process.env.KEHOACH_CACHE = '0'; // nor from the user's cache
+const { loadProfile, profileEntry, DEFAULT_TEMPLATES_DIR } = await import('../dist/profile.js');
+const out = {};
 for (const khoi of readdirSync(DEFAULT_TEMPLATES_DIR).sort()) {
   if (!existsSync(join(DEFAULT_TEMPLATES_DIR, khoi, 'layout.yaml'))) continue;
   let profile;
   try { profile = loadProfile(khoi, DEFAULT_TEMPLATES_DIR, 'vi'); } catch (e) { console.warn(`precompile-profiles: ${khoi}: ${e.message}; loaded at run time`); continue; }
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(profile)), profile)) { console.warn(`precompile-profiles: ${khoi} is not plain JSON; loaded at run time`); continue; }
-  for (const name of profile.chain) out.texts[name] = readFileSync(join(DEFAULT_TEMPLATES_DIR, name, 'layout.yaml'), 'utf8');
-  out.profiles[khoi] = profile;
+  out[khoi] = profileEntry(profile, DEFAULT_TEMPLATES_DIR);
 }
 writeFileSync(`${OUT}.tmp`, JSON.stringify(out));
 renameSync(`${OUT}.tmp`, OUT);

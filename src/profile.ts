@@ -70,74 +70,68 @@ export interface LayoutProfile {
 
 const cache = new Map<string, LayoutProfile>();
 
-/** Profiles resolved at build time: each family's profile, and the text of every layout.yaml they were made from. */
-interface BuiltProfiles { texts: Record<string, string>; profiles: Record<string, LayoutProfile> }
-let built: BuiltProfiles | null | undefined;
+/** A resolved profile with the SHA-256 of each layout.yaml of its chain, by family name. */
+export interface ProfileEntry { hashes: Record<string, string>; profile: LayoutProfile }
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** The entry of a profile resolved from templatesDir (what the build's table and the user's cache keep). */
+export function profileEntry(profile: LayoutProfile, templatesDir: string): ProfileEntry {
+  return { hashes: Object.fromEntries(profile.chain.map((name) => [name, sha256(readFileSync(join(templatesDir, name, 'layout.yaml')))])), profile };
+}
 
 /**
- * The profile of a family as resolved and checked at build time (scripts/precompile-profiles.mjs writes
- * dist/profiles.precompiled.json from the package's templates), when every layout.yaml of its chain in templatesDir
- * still reads exactly as then: a cold command then parses no layout.yaml. Undefined otherwise (edited or other
- * templates, running from source): the caller loads the files.
+ * The profile of a kept entry when every layout.yaml of its chain in templatesDir still has the content it was
+ * resolved from (SHA-256); undefined otherwise (edited, missing, not an entry): the caller parses the files.
  */
-function builtProfile(khoi: string, templatesDir: string): LayoutProfile | undefined {
+function usable(entry: unknown, templatesDir: string): LayoutProfile | undefined {
+  const e = entry as Partial<ProfileEntry> | null | undefined;
+  if (!e?.profile?.kieu || !Array.isArray(e.profile.chain) || !e.profile.chain.length || !e.hashes) return undefined;
+  try {
+    for (const name of e.profile.chain) if (sha256(readFileSync(join(templatesDir, name, 'layout.yaml'))) !== e.hashes[name]) return undefined;
+  } catch {
+    return undefined;
+  }
+  return e.profile;
+}
+
+/** The build's table (scripts/precompile-profiles.mjs: the package's families by name), or null from source. */
+let built: Record<string, ProfileEntry> | null | undefined;
+function builtEntry(khoi: string): ProfileEntry | undefined {
   if (built === undefined) {
-    try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as BuiltProfiles; } catch { built = null; }
-    if (!built?.texts || !built.profiles) built = null;
+    try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as Record<string, ProfileEntry>; } catch { built = null; }
   }
-  const profile = built && Object.hasOwn(built.profiles, khoi) ? built.profiles[khoi] : undefined;
-  if (!built || !profile) return undefined;
-  for (const name of profile.chain) {
-    try { if (readFileSync(join(templatesDir, name, 'layout.yaml'), 'utf8') !== built.texts[name]) return undefined; } catch { return undefined; }
-  }
-  return profile;
+  return built && Object.hasOwn(built, khoi) ? built[khoi] : undefined;
 }
 
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
- * Cached per process; the package's families come resolved from the build (builtProfile) while their files read as
- * then; any other profile is kept in the user's cache folder (src/cache.ts) under the folder, the family and this
- * code, checked against the SHA-256 of each layout.yaml it came from. Either way a cold command parses no
- * layout.yaml (the slowest YAML a render reads) until one of them changes.
+ * Cached per process, and kept with the SHA-256 of each layout.yaml it came from: the package's families in the
+ * build's table (dist/profiles.precompiled.json), any other (an office's templates, or the package's edited) in the
+ * user's cache folder (src/cache.ts) under the folder, the family and this code. A kept profile is used only while
+ * every file of its chain still hashes the same, so a cold command parses no layout.yaml (the slowest YAML a render
+ * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
  *   missing, does not parse, inherits in a cycle, names an unknown style, or holds a value out of its sensible range.
  */
 export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
   const key = `${templatesDir}\0${khoi}`;
-  const hit = cache.get(key) ?? builtProfile(khoi, templatesDir);
-  if (hit) { cache.set(key, hit); return hit; }
-  // An office's own templates (or the package's, edited): the user's cache, checked against each file's hash.
-  const file = cacheFile('profiles', 'json', [templatesDir, khoi], [new URL('./profile.js', import.meta.url)]);
-  let profile = fromCache(readCache(file));
+  let profile = cache.get(key) ?? usable(builtEntry(khoi), templatesDir);
   if (!profile) {
-    const parsed = parseProfile(khoi, templatesDir, lang);
-    profile = parsed.profile;
-    writeCache(file, JSON.stringify({ files: parsed.files.map((f) => [f, sha256(readFileSync(f))]), profile }));
+    const file = cacheFile('profiles', 'json', [templatesDir, khoi], [new URL('./profile.js', import.meta.url)]);
+    const kept = readCache(file);
+    try { profile = kept === undefined ? undefined : usable(JSON.parse(kept), templatesDir); } catch { /* not JSON: parse the files */ }
+    if (!profile) {
+      profile = parseProfile(khoi, templatesDir, lang);
+      writeCache(file, JSON.stringify(profileEntry(profile, templatesDir)));
+    }
   }
   cache.set(key, profile);
   return profile;
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/**
- * A profile from its cache entry (src/cache.ts), when every layout.yaml it was resolved from still has the content
- * it had then (SHA-256); otherwise undefined and the profile is parsed again. Only a valid profile is ever cached.
- */
-function fromCache(text: string | undefined): LayoutProfile | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const entry = JSON.parse(text) as { files: [string, string][]; profile: LayoutProfile };
-    if (!entry?.profile?.kieu || !Array.isArray(entry.files) || !entry.files.length) return undefined;
-    for (const [f, h] of entry.files) if (sha256(readFileSync(f)) !== h) return undefined;
-    return entry.profile;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parses and resolves a family's layout.yaml chain (see loadProfile); `files` are the chain's files, itself first. */
-function parseProfile(khoi: string, templatesDir: string, lang: Lang): { profile: LayoutProfile; files: string[] } {
+/** Parses, resolves and checks a family's layout.yaml chain (see loadProfile). */
+function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutProfile {
   const chain: string[] = [];
   const layers: Record<string, unknown>[] = [];
   const docs: { file: string; doc: Document.Parsed; lc: LineCounter }[] = [];
@@ -189,7 +183,7 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): { profile
   const profile = { ...(merged as object), khoi, chain, kieu } as LayoutProfile;
   const bad = outOfRange(profile);
   if (bad) fail(bad.path, msg('input/layout-range', lang, { key: bad.path.join('.'), value: String(bad.value), min: bad.min, max: bad.max, unit: bad.unit }));
-  return { profile, files: docs.map((d) => d.file) };
+  return profile;
 }
 
 /** An error in the office's layout.yaml or template: kind "usage" (exit 2), positioned in that file. */
