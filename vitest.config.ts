@@ -5,6 +5,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // src/cache.cts (CommonJS, for the command's launcher) is TypeScript too: Vite's default covers .ts and .mts only.
+  oxc: { include: /\.([mc]?ts|[jt]sx)$/ },
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,

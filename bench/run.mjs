@@ -42,7 +42,7 @@ const runs = (section) => !only || only.includes(section);
 if (only?.includes('memory') || argValue('--big')) CFG.big = Number(argValue('--big') ?? 5000);
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli.js');
+const CLI = join(ROOT, 'dist/cli.cjs');
 const NODE = process.execPath;
 const PANDOC = ['/usr/bin/pandoc', '/usr/local/bin/pandoc'].find((p) => existsSync(p)) ?? whichOrNull('pandoc');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;

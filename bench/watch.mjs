@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli.js');
+const CLI = join(ROOT, 'dist/cli.cjs');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**

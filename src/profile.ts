@@ -11,7 +11,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { deepMerge } from './merge.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
-import { cacheFile, readCache, writeCache } from './cache.js';
+import { cacheFile, readCache, writeCache } from './cache.cjs';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));

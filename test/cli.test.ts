@@ -105,7 +105,7 @@ describe('failures are one line and an exit code', () => {
 });
 
 describe('the README first command', () => {
-  it('`npx kehoach render <example>` runs the package bin (dist/cli.js is executable)', () => {
+  it('`npx kehoach render <example>` runs the package bin (dist/cli.cjs is executable)', () => {
     const dir = tmp();
     const r = spawnSync('npx', ['--no-install', 'kehoach', 'render', join(EXAMPLES_DIR, EXAMPLES[1]), '-o', join(dir, 'x.docx')], { encoding: 'utf8', cwd: join(EXAMPLES_DIR, '..') });
     expect(r.status, r.stderr).toBe(0);

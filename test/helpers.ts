@@ -11,7 +11,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
 /** Reference texts of the examples, copied into the repository (test/fixtures/seeds/README.md gives their source). */
 export const SEEDS_DIR = join(ROOT, 'test', 'fixtures', 'seeds');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'cli.cjs');
 
 /** The example plans (file names), one per seed. */
 export const EXAMPLES = readdirSync(EXAMPLES_DIR).filter((f) => /^\d{3}-.*\.yaml$/.test(f)).sort();

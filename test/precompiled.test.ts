@@ -1,10 +1,12 @@
 /**
- * Speed without staleness: the package's templates are precompiled at build time, the layout profiles resolved, and the command line is bundled;
+ * Speed without staleness: the package's templates are precompiled at build time, the layout profiles resolved, and the command line is bundled
+ * and started from V8's code cache;
  * an office's changed template is compiled once and cached by content hash. Every path must give the same bytes.
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync, symlinkSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -152,5 +154,55 @@ describe('layout profiles resolved at build time', () => {
     } finally {
       delete process.env.KEHOACH_CACHE;
     }
+  });
+});
+
+describe('the command line starts from its bundle with V8 code cache (dist/cli.cjs, src/cli.cts)', () => {
+  /** A copy of the built package (dist, templates, schemas, package.json; node_modules linked) to break parts of. */
+  const copyPackage = () => {
+    const pkg = tmp();
+    for (const p of ['dist', 'templates', 'schemas', 'package.json']) cpSync(join(ROOT, p), join(pkg, p), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    return pkg;
+  };
+  const plan = join(EXAMPLES_DIR, EXAMPLES[6]);
+  const run = (cli: string, out: string, extra: Record<string, string>) => {
+    const r = spawnSync(process.execPath, [cli, 'render', plan, '-o', out], { env: env(extra), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return readFileSync(out);
+  };
+  const requireCjs = createRequire(import.meta.url);
+
+  it('the build made the bundle, its id and a code cache that V8 accepts', () => {
+    const { loadBundle } = requireCjs(join(ROOT, 'dist/cli.cjs')) as typeof import('../src/cli.cjs');
+    const file = join(ROOT, 'dist/bundle/cli.cjs');
+    const id = readFileSync(join(ROOT, 'dist/bundle/cli.id'), 'utf8').trim();
+    expect(id).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    expect(loadBundle(file, id).cache).toBe('build');
+    expect(/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')), 'the bundle is ASCII').toBe(false);
+  });
+
+  it('a cache V8 rejects is ignored, the user cache is made and then used; without the bundle the command still runs; same bytes every way', { timeout: 300_000 }, async () => {
+    const want = await renderExample(EXAMPLES[6]);
+    const pkg = copyPackage();
+    const cli = join(pkg, 'dist/cli.cjs');
+    const out = tmp();
+    const cache = tmp();
+    writeFileSync(join(pkg, 'dist/bundle/cli.cjs.v8cache'), Buffer.alloc(4096, 7)); // not a cache of this bundle
+    expect(Buffer.compare(run(cli, join(out, 'a.docx'), { KEHOACH_CACHE_DIR: cache }), want)).toBe(0);
+    const made = readdirSync(join(cache, 'code'));
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatch(/^[0-9a-f]{64}\.v8cache$/);
+    // The second run compiles from the user's cache: a run whose cache was accepted writes none (the file is untouched).
+    const userCache = join(cache, 'code', made[0]);
+    const before = statSync(userCache).mtimeMs;
+    writeFileSync(join(pkg, 'dist/bundle/cli.cjs.v8cache'), ''); // no build cache at all
+    expect(Buffer.compare(run(cli, join(out, 'b.docx'), { KEHOACH_CACHE_DIR: cache }), want)).toBe(0);
+    expect(statSync(userCache).mtimeMs, 'the user cache was used, not made again').toBe(before);
+    const off = tmp();
+    expect(Buffer.compare(run(cli, join(out, 'c.docx'), { KEHOACH_CACHE_DIR: off, KEHOACH_CACHE: '0' }), want)).toBe(0);
+    expect(readdirSync(off), 'KEHOACH_CACHE=0 writes nothing').toEqual([]);
+    rmSync(join(pkg, 'dist/bundle'), { recursive: true });
+    expect(Buffer.compare(run(cli, join(out, 'd.docx'), { KEHOACH_CACHE_DIR: cache }), want), 'from tsc modules').toBe(0);
   });
 });

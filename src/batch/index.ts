@@ -9,7 +9,6 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { writeFileAtomic } from '../write.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
@@ -155,6 +154,8 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const progress: BatchProgress = { done: 0, total: plans.length, rendered: 0, failed: results.length, skipped: 0, elapsedMs: 0 };
   progress.done = results.length;
+  // piscina is loaded here, not with the module: it costs ~25 ms to load, and the command line bundles this module.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<Task, TaskResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: Math.min(jobs, runnable.length || 1),

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LayoutProfile } from '../profile.js';
 import type { PackageShape } from './docx.js';
-import { cacheFile, readCache, writeCache } from '../cache.js';
+import { cacheFile, readCache, writeCache } from '../cache.cjs';
 import { blocksXml, bodyXml, paragraphXml, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, type BodyXml, type BlockXml } from './wordml.js';
 import { zipArchive, zipEntry, type ZipEntry } from './zip.js';
 

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { cacheDir, readCache, writeCache } from '../cache.js';
+import { cacheDir, readCache, writeCache } from '../cache.cjs';
 
 /** Compile options of every template (strict: a missing field throws; no escaping: the view is escaped before). */
 export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true, knownHelpersOnly: false } as const);

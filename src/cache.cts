@@ -5,13 +5,13 @@
  * The folder is $KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach (%LOCALAPPDATA%\kehoach on
  * Windows); KEHOACH_CACHE=0 turns caching off. Nothing is ever written outside it, and every failure to read or
  * write it falls back silently to making the thing again.
+ * CommonJS (.cts) because the command's launcher (src/cli.cts) uses it before any ES module is loaded.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 
 /** The user's cache folder for kehoach, or null when caching is off. */
 export function cacheDir(): string | null {
@@ -46,13 +46,19 @@ export function readCache(file: string | null): string | undefined {
   try { return readFileSync(file, 'utf8'); } catch { return undefined; }
 }
 
-/** Writes a cache file atomically (a temporary file of this process and thread, renamed); a failure (read-only or
- * missing home) is ignored. */
-export function writeCache(file: string | null, text: string): void {
+/** Reads a binary cache file, or undefined when it is missing or unreadable. */
+export function readCacheBytes(file: string | null): Buffer | undefined {
+  if (!file) return undefined;
+  try { return readFileSync(file); } catch { return undefined; }
+}
+
+/** Writes a cache file (text, or bytes) atomically (a temporary file of its own, renamed); a failure
+ * (read-only or missing home) is ignored. */
+export function writeCache(file: string | null, text: string | Uint8Array): void {
   if (!file) return;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.${threadId}.tmp`; // batch workers share the pid
+    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`; // batch workers share the pid
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch { /* make it again next time */ }

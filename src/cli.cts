@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * The `kehoach` command (the package's bin, dist/cli.cjs): starts the command line (src/cli/main.ts) from its bundle
+ * with V8's code cache. The build (scripts/bundle.mjs) bundles the command line and everything it imports into one
+ * CommonJS file, dist/bundle/cli.cjs, beside its id (cli.id: the SHA-256 of its text). A cold `kehoach` then compiles
+ * from V8's cache instead of parsing and compiling 1.5 MB of JavaScript: the functions a render and a validation run
+ * were compiled at build time (scripts/build-cli-cache.mjs runs them) and saved beside the bundle. This file is
+ * CommonJS and loads no ES module on that path: Node's ES module loader alone costs ~10 ms to start.
+ *
+ * V8 checks a cache against its own version, its flags and the source's length, and rejects one that does not fit;
+ * it does not compare the text itself. So a cache is only ever used with the bundle it was made from:
+ *   - beside the bundle: cli.cjs.v8cache, written by the same build as cli.cjs;
+ *   - in the user's cache folder (src/cache.ts, kind "code"): named by the SHA-256 of the bundle's id, the Node version,
+ *     the architecture and Node's flags. It is written at the end of a run when the build's cache was missing or
+ *     rejected (another Node version than the build's), and never when caching is off (KEHOACH_CACHE=0).
+ * Without a usable cache the bundle compiles as usual: the same result, only slower to start. Without the bundle
+ * (an install without devDependencies, or a failed bundling), the command runs from tsc's modules (dist/cli/main.js).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { cacheFile, readCacheBytes, writeCache } from './cache.cjs';
+
+/** The command line's entry: `main()` runs the command named by process.argv. */
+export interface CliModule { main(): Promise<void> }
+
+/** A bundle loaded: its exports, its compiled Script (createCachedData makes a cache of it) and where its cache came
+ * from ("build", "user", or "none" when there was none or V8 rejected it). */
+export interface LoadedBundle { exports: CliModule; script: Script; cache: 'build' | 'user' | 'none' }
+
+/** The user-cache file of a bundle's code cache under this Node (null when caching is off). */
+export function userCodeCache(bundleId: string): string | null {
+  return cacheFile('code', 'v8cache', [bundleId, process.arch, process.execArgv.join(' ')], []);
+}
+
+/**
+ * Loads a CommonJS bundle as `require` would (its own require, module, exports, __filename, __dirname), compiled with
+ * the first code cache V8 accepts: `<file>.v8cache`, then the user's cache of this bundle id.
+ * @param file absolute path of the bundle
+ * @param bundleId the SHA-256 of the bundle's text, written by the build (keys the user's cache)
+ * @throws whatever reading the bundle throws (ENOENT when it was not built); a bad cache never throws
+ */
+export function loadBundle(file: string, bundleId: string): LoadedBundle {
+  const source = readFileSync(file, 'utf8');
+  const wrapped = (Module as unknown as { wrap(s: string): string }).wrap(source);
+  let script: Script | undefined;
+  let cache: LoadedBundle['cache'] = 'none';
+  const tries: Array<[LoadedBundle['cache'], () => Buffer | undefined]> = [
+    ['build', () => { try { return readFileSync(`${file}.v8cache`); } catch { return undefined; } }],
+    ['user', () => readCacheBytes(userCodeCache(bundleId))],
+  ];
+  for (const [from, read] of tries) {
+    const cachedData = read();
+    if (!cachedData) continue;
+    script = new Script(wrapped, { filename: file, cachedData });
+    if (!script.cachedDataRejected) { cache = from; break; }
+    script = undefined;
+  }
+  script ??= new Script(wrapped, { filename: file });
+  return { exports: runBundle(script, file), script, cache };
+}
+
+/**
+ * Runs a compiled bundle once more, with a fresh module state (every module of it initialised anew; the compiled code
+ * is shared). The build runs it several times to make the code cache of more than one command.
+ * @returns the bundle's exports
+ */
+export function runBundle(script: Script, file: string): CliModule {
+  const mod = { exports: {} as CliModule };
+  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  return mod.exports;
+}
+
+/**
+ * Runs the command line: from the bundle beside this file when it was built, else from tsc's modules. When no cache
+ * was usable, the code V8 compiled during this run is saved to the user's cache as the process exits.
+ */
+export async function launch(): Promise<void> {
+  const file = join(__dirname, 'bundle', 'cli.cjs');
+  let loaded: LoadedBundle;
+  let bundleId: string;
+  try {
+    bundleId = readFileSync(join(__dirname, 'bundle', 'cli.id'), 'utf8').trim();
+    loaded = loadBundle(file, bundleId);
+  } catch {
+    await ((await import('./cli/main.js')) as CliModule).main();
+    return;
+  }
+  if (loaded.cache === 'none') {
+    const target = userCodeCache(bundleId);
+    if (target) process.once('exit', () => { try { writeCache(target, loaded.script.createCachedData()); } catch { /* next time */ } });
+  }
+  await loaded.exports.main();
+}
+
+if (require.main === module) void launch();

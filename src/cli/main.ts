@@ -1,0 +1,320 @@
+/**
+ * kehoach command line: a thin layer over the library API, in Vietnamese (default) or English (--lang en or
+ * KEHOACH_LANG=en), help and commander's own messages included. Help texts: src/cli/texts.ts; messages:
+ * src/i18n/messages.ts. Exit codes, the same in every command: 0 ok; 1 the plan has errors (or warnings with
+ * --strict); 2 usage (bad option or argument, missing file, LibreOffice missing for PDF); 3 internal error, or an
+ * output could not be written or converted. --debug shows the stack of an internal error.
+ *
+ * Adding a command: put its texts in src/cli/texts.ts (`<name>/description`, `<name>/examples`, options), then
+ * `command(program, '<name>')` below, and report failures by throwing CliExit / KehoachError (see fail()).
+ */
+import { Command, CommanderError, Option, type Help } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
+import { KehoachError } from '../errors.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { formatDiagnostics, setColourMode, useColour, type Format } from './output.js';
+import { t, title, type TextKey } from './texts.js';
+import { CliExit, renderOnce, readStdin } from './render.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface Global { lang: Lang; debug?: boolean; templates?: string; color?: boolean }
+
+/** The language before parsing (help texts depend on it): --lang x / --lang=x, then KEHOACH_LANG, else vi. */
+export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'vi') return v;
+  }
+  return env.KEHOACH_LANG === 'en' ? 'en' : 'vi';
+}
+
+/** --color / --no-color before parsing (the last one wins); undefined when neither is given. */
+function colourFromArgv(argv: string[]): boolean | undefined {
+  let mode: boolean | undefined;
+  for (const a of argv) { if (a === '--') break; if (a === '--color') mode = true; if (a === '--no-color') mode = false; }
+  return mode;
+}
+
+const lang = langFromArgv(process.argv.slice(2));
+setColourMode(colourFromArgv(process.argv.slice(2)));
+const T = (k: TextKey) => t(k, lang);
+
+/** --jobs: a positive whole number, or undefined for the default (the number of cores). */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new KehoachError(msg('batch/bad-jobs', lang), [], 'usage');
+  return n;
+}
+
+/** Reports a failure as one line (diagnostics as file:line:col) and exits with the documented code. */
+function fail(e: unknown, g: Partial<Global>): never {
+  if (e instanceof CliExit) {
+    process.stderr.write(`kehoach: ${e.message}\n`);
+    process.exit(e.code);
+  }
+  if (e instanceof KehoachError) {
+    if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
+    else process.stderr.write(`kehoach: ${e.message}\n`);
+    process.exit(e.kind === 'usage' ? 2 : 1);
+  }
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  process.stderr.write(`kehoach: ${msg('cli/internal', lang, { detail })}\n`);
+  if (g.debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(3);
+}
+
+/** commander's error text (English, from its source) → our message in the chosen language. */
+export function translateCommanderError(code: string, message: string, l: Lang = lang): string {
+  const quoted = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  const mean = /\(Did you mean (.+?)\?\)/.exec(message)?.[1];
+  const hint = mean ? msg('commander/did-you-mean', l, { name: mean }) : '';
+  switch (code) {
+    case 'commander.unknownOption': return msg('commander/unknown-option', l, { name: quoted[0] ?? '', hint });
+    case 'commander.unknownCommand': return msg('commander/unknown-command', l, { name: quoted[0] ?? '', hint });
+    case 'commander.missingArgument': return msg('commander/missing-argument', l, { name: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument': return msg('commander/option-missing-argument', l, { name: quoted[0] ?? '' });
+    case 'commander.missingMandatoryOptionValue': return msg('commander/mandatory-option', l, { name: quoted[0] ?? '' });
+    case 'commander.conflictingOption': return msg('commander/conflict', l, { a: quoted[0] ?? '', b: quoted[1] ?? '' });
+    case 'commander.excessArguments': {
+      const m = /Expected (\d+) arguments? but got (\d+)/.exec(message);
+      return msg('commander/excess', l, { expected: m?.[1] ?? '?', got: m?.[2] ?? '?' });
+    }
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.+)\.$/.exec(message)?.[1] ?? '';
+      return allowed ? msg('commander/invalid-choice', l, { name: quoted[0] ?? '', value: quoted[1] ?? '', allowed }) : msg('commander/other', l, { detail: message.replace(/^error: /, '') });
+    }
+    default: return msg('commander/other', l, { detail: message.replace(/^error: /, '') });
+  }
+}
+
+/** Help in the chosen language: section titles, "(choices: …, default: …)", usage words. */
+const helpConfig: Partial<Help> = {
+  styleTitle: (s: string) => title(s, lang),
+  optionDescription(option) {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`${T('word/choices')}: ${option.argChoices.join(', ')}`);
+    if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(`${T('word/default')}: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+    return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
+  },
+  subcommandTerm(cmd) {
+    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+    return [cmd.name(), ...(cmd.options.length ? [T('usage/options')] : []), ...args].join(' ');
+  },
+  commandUsage(cmd) {
+    let name = cmd.name();
+    for (let p = cmd.parent; p; p = p.parent) name = `${p.name()} ${name}`;
+    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+    return [name, T('usage/options'), ...(cmd.commands.length ? [T('usage/command')] : []), ...args].join(' ');
+  },
+};
+
+/** Adds the examples and the exit codes at the end of a command's help. */
+function helpTail(cmd: Command, examples: TextKey): Command {
+  return cmd.addHelpText('after', `\n${T('examples')}\n${T(examples)}\n\n${T('exit-codes')}`);
+}
+
+const program = new Command('kehoach')
+  .description(T('program/description'))
+  .version(pkg.version, '-V, --version', T('opt/version'))
+  .helpOption('-h, --help', T('opt/help'))
+  .helpCommand(T('cmd/help-term'), T('cmd/help'))
+  .configureHelp(helpConfig)
+  .showSuggestionAfterError(true)
+  .addOption(new Option(`--lang <${T('ph/lang')}>`, T('opt/lang')).choices(['vi', 'en']).default(lang))
+  .option(`--templates <${T('ph/dir')}>`, T('opt/templates'))
+  .option('--debug', T('opt/debug'))
+  .option('--color', T('opt/color'))
+  .option('--no-color', T('opt/no-color'))
+  .exitOverride()
+  .configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    // commander's own errors are printed by the catch below, translated.
+    outputError: () => {},
+  });
+helpTail(program, 'program/examples');
+
+/** The plan files named by files, folders and globs; a pattern matching nothing is a usage error (exit 2). */
+async function planFiles(paths: string[]): Promise<string[]> {
+  const { files, unmatched } = await (await import('../validate/files.js')).expandInputs(paths);
+  if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
+  return files;
+}
+
+const command = (name: string) => program.command(name).configureHelp(helpConfig);
+const templatesOpt = (g: Global) => (g.templates ? { templatesDir: g.templates } : {});
+
+helpTail(command('render'), 'render/examples')
+  .description(T('render/description'))
+  .argument(`<${T('ph/plan')}>`, T('render/arg'))
+  .option(`-o, --output <${T('ph/out')}>`, T('render/opt-output'))
+  .option('--pdf', T('render/opt-pdf'))
+  .option('--watch', T('render/opt-watch'))
+  .option('--force', T('render/opt-force'))
+  .action(async (input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean }) => {
+    const g = program.opts<Global>();
+    try {
+      if (o.output === '-' && (o.pdf || o.watch)) throw new CliExit(2, msg('cli/stdout-one', lang));
+      const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), lang, ...templatesOpt(g) };
+      if (o.watch) {
+        if (input === '-') throw new CliExit(2, msg('cli/watch-stdin', lang));
+        const { watchRender } = await import('./watch.js');
+        await watchRender(input, opts);
+      }
+      process.exitCode = await renderOnce(input, opts);
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+helpTail(command('validate'), 'validate/examples')
+  .description(T('validate/description'))
+  .argument(`<${T('ph/paths')}>`, T('validate/arg'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .option('--strict', T('validate/opt-strict'))
+  .option('--check-register', T('validate/opt-register'))
+  .option(`-j, --jobs <${T('ph/n')}>`, T('validate/opt-jobs'))
+  .option('--fix', T('validate/opt-fix'))
+  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
+    const g = program.opts<Global>();
+    try {
+      const jobs = parseJobs(o.jobs);
+      const all = [];
+      let count: number;
+      if (paths.includes('-')) {
+        if (paths.length > 1) throw new CliExit(2, msg('cli/stdin-many', lang));
+        const { validatePlan } = await import('../index.js');
+        all.push(...validatePlan(await readStdin(), { lang, file: '<stdin>', ...templatesOpt(g) }));
+        count = 1;
+      } else {
+        const { checkFiles } = await import('../validate/files.js');
+        const files = await planFiles(paths);
+        if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true });
+        const entries = [];
+        for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
+          all.push(...r.diagnostics);
+          if (r.register) entries.push(r.register);
+        }
+        if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
+          const { checkRegister } = await import('../batch/register.js');
+          all.push(...checkRegister(entries, lang));
+        }
+        count = files.length;
+      }
+      const errors = all.filter((d) => d.severity === 'error').length;
+      const warnings = all.length - errors;
+      if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
+      else {
+        if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
+        if (o.format === 'text') process.stderr.write(msg('cli/summary', lang, { files: count, errors, warnings }) + '\n');
+      }
+      process.exitCode = errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+helpTail(command('fix'), 'fix/examples')
+  .description(T('fix/description'))
+  .argument(`<${T('ph/paths')}>`, T('fix/arg'))
+  .action(async (paths: string[]) => {
+    const g = program.opts<Global>();
+    try {
+      process.exitCode = (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout)) ? 1 : 0;
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+helpTail(command('batch'), 'batch/examples')
+  .description(T('batch/description'))
+  .argument(`<${T('ph/paths')}>`, T('batch/arg'))
+  .requiredOption(`-o, --output <${T('ph/dir')}>`, T('batch/opt-output'))
+  .option(`-j, --jobs <${T('ph/n')}>`, T('batch/opt-jobs'))
+  .option('--incremental', T('batch/opt-incremental'))
+  .option(`--manifest <${T('ph/file')}>`, T('batch/opt-manifest'))
+  .option('--shard <i/n>', T('batch/opt-shard'))
+  .option('--check-register', T('batch/opt-register'))
+  .option('--pdf', T('batch/opt-pdf'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .action(async (paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; format: Format }) => {
+    const g = program.opts<Global>();
+    try {
+      const { parseShard } = await import('../batch/plan-set.js');
+      const shard = o.shard ? parseShard(o.shard) : undefined;
+      if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
+      const jobs = parseJobs(o.jobs);
+      if (o.pdf) {
+        const { requireSoffice } = await import('../pdf.js');
+        try { requireSoffice(lang); } catch (e) { throw new CliExit(2, (e as Error).message); }
+      }
+      const { batchCommand } = await import('./batch.js');
+      process.exitCode = await batchCommand(paths, {
+        outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}),
+        ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
+        ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...templatesOpt(g),
+      }, lang);
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+helpTail(command('init'), 'init/examples')
+  .description(T('init/description'))
+  .argument(`[${T('ph/dir')}]`, T('init/arg'))
+  .option(`--khoi <${T('ph/khoi')}>`, T('init/opt-khoi'))
+  .option('-y, --yes', T('init/opt-yes'))
+  .option('--force', T('init/opt-force'))
+  .action(async (dir: string | undefined, o: { khoi?: string; yes?: boolean; force?: boolean }) => {
+    const g = program.opts<Global>();
+    try {
+      const { initCommand } = await import('./init.js');
+      process.exitCode = await initCommand(dir ?? '.', o, lang);
+    } catch (e) {
+      fail(e, g);
+    }
+  });
+
+helpTail(command('import'), 'import/examples')
+  .description(T('import/description'))
+  .argument(`<${T('ph/doc')}>`, T('import/arg'))
+  .option(`-o, --output <${T('ph/out')}>`, T('import/opt-output'))
+  .option('--force', T('import/opt-force'))
+  .action(async (input: string, o: { output?: string; force?: boolean }) => {
+    const g = program.opts<Global>();
+    try { process.exitCode = await (await import('./import-check.js')).importCommand(input, o, { lang, templates: g.templates }); } catch (e) { fail(e, g); }
+  });
+
+helpTail(command('check'), 'check/examples')
+  .description(T('check/description'))
+  .argument(`<${T('ph/docs')}>`, T('check/arg'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .option('--strict', T('validate/opt-strict'))
+  .action(async (files: string[], o: { format: Format; strict?: boolean }) => {
+    const g = program.opts<Global>();
+    try { process.exitCode = await (await import('./import-check.js')).checkCommand(files, o, { lang, templates: g.templates }); } catch (e) { fail(e, g); }
+  });
+
+helpTail(command('schema'), 'schema/examples')
+  .description(T('schema/description'))
+  .action(async () => {
+    const { planSchema } = await import('../validate/schema.js');
+    process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
+  });
+
+/** Runs the command named by process.argv (called by the `kehoach` bin, dist/cli.cjs, from the bundle or from tsc's modules). */
+export async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
+      process.stderr.write(`kehoach: ${msg('cli/error-prefix', lang)}: ${translateCommanderError(e.code, e.message)}\n${msg('commander/help-hint', lang)}\n`);
+      process.exit(2);
+    }
+    fail(e, program.opts<Global>());
+  }
+}
