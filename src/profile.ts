@@ -108,7 +108,7 @@ function builtEntry(khoi: string): ProfileEntry | undefined {
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
  * Cached per process, and kept with the SHA-256 of each layout.yaml it came from: the package's families in the
  * build's table (dist/profiles.precompiled.json), any other (an office's templates, or the package's edited) in the
- * user's cache folder (src/cache.ts) under the folder, the family and this code. A kept profile is used only while
+ * user's cache folder (src/cache.cts) under the folder, the family and this code. A kept profile is used only while
  * every file of its chain still hashes the same, so a cold command parses no layout.yaml (the slowest YAML a render
  * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is

@@ -115,7 +115,7 @@ function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skele
 }
 
 /**
- * A skeleton from the user's cache folder (src/cache.ts), else built by docx and written there. The file's name is
+ * A skeleton from the user's cache folder (src/cache.cts), else built by docx and written there. The file's name is
  * the SHA-256 of what could change it: the shape, the code that builds and reads it (dist/render/docx.js, pack.js,
  * zip.js, wordml.js), docx's version, and Node's and zlib's versions (the deflated bytes are zlib's). So a cold
  * render needs neither docx nor its zip when the shape was seen before, and never meets a skeleton another version

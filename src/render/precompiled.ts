@@ -2,7 +2,7 @@
  * Handlebars templates as precompiled code, found by the hash of their text: the package's own templates are
  * precompiled at build time (scripts/precompile-templates.mjs writes dist/render/templates.precompiled.js); any other
  * template (an office's `--templates` folder, or a template edited after the build) is compiled once with the full
- * Handlebars compiler and its code kept in the user's cache folder (src/cache.ts), under the same hash.
+ * Handlebars compiler and its code kept in the user's cache folder (src/cache.cts), under the same hash.
  *
  * The key is the SHA-256 of the Handlebars version, the compile options and the template text: a changed template,
  * option or Handlebars version never meets old code. The cache never lies outside the user's cache folder
