@@ -74,6 +74,7 @@ try {
   await build.close();
   const text = readFileSync(BUNDLE, 'utf8');
   const code = text.split('\n').filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join('\n');
+  if (readFileSync(BUNDLE).some((b) => b > 0x7f)) throw new Error('a non-ASCII byte is left in the bundle (the launcher reads it as Latin-1)');
   if (/\bimport\(/.test(code)) throw new Error('a dynamic import() is left in the bundle (a vm.Script cannot run it)');
 } catch (e) {
   rmSync(OUT, { recursive: true, force: true });
