@@ -52,7 +52,16 @@ const lazyBuiltins = {
     return LAZY_BUILTINS.has(name) ? `\0lazy-builtin:${name}` : null;
   },
   load(id) {
-    return id.startsWith('\0lazy-builtin:') ? `module.exports = require(${JSON.stringify(`node:${id.slice(14)}`)});` : null;
+    if (!id.startsWith('\0lazy-builtin:')) return null;
+    const name = JSON.stringify(`node:${id.slice(14)}`);
+    // commander requires child_process when it loads, for subcommands run as programs (kehoach has none): the module,
+    // with net and dgram behind it, is loaded only when a property of it is first read.
+    if (id === '\0lazy-builtin:child_process') {
+      return `let m; const load = () => (m ??= require(${name}));
+module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load(), ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(load(), k); return d && { ...d, configurable: true }; } });`;
+    }
+    return `module.exports = require(${name});`;
   },
 };
 

@@ -1,7 +1,7 @@
 // Build step: resolves and checks the layout profile of every family of templates/ (dist/profile.js loadProfile) and
-// writes them to dist/profiles.precompiled.json, each with the SHA-256 of every layout.yaml it was made from
+// writes them to dist/profiles.precompiled.json, each with the text of every layout.yaml it was made from
 // (profileEntry), so a cold `validate` or `render` parses no layout.yaml (about 25 ms of a cold validate). At run time
-// a profile is used only while every file of its chain still hashes the same (src/profile.ts); anything else loads
+// a profile is used only while every file of its chain still has the same text (src/profile.ts); anything else loads
 // the files. A profile that does not survive JSON unchanged, or that fails its checks, is left out (loaded at run time).
 import { readdirSync, existsSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,11 +7,13 @@
  * write it falls back silently to making the thing again.
  * CommonJS (.cts) because the command's launcher (src/cli.cts) uses it before any ES module is loaded.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** Node's crypto, loaded when first needed: it costs ~6 ms to load, and a cold `validate` hashes nothing. */
+const crypto = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
 
 /** The user's cache folder for kehoach, or null when caching is off. */
 export function cacheDir(): string | null {
@@ -30,7 +32,7 @@ export function cacheDir(): string | null {
 export function cacheFile(kind: string, ext: string, parts: string[], code: URL[]): string | null {
   const dir = cacheDir();
   if (!dir) return null;
-  const h = createHash('sha256').update(`${kind}\0${process.version}\0`);
+  const h = crypto().createHash('sha256').update(`${kind}\0${process.version}\0`);
   for (const p of parts) h.update(p).update('\0');
   try {
     for (const u of code) h.update(readFileSync(fileURLToPath(u)));
@@ -58,7 +60,7 @@ export function writeCache(file: string | null, text: string | Uint8Array): void
   if (!file) return;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`; // batch workers share the pid
+    const tmp = `${file}.${process.pid}.${crypto().randomBytes(6).toString('hex')}.tmp`; // batch workers share the pid
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch { /* make it again next time */ }

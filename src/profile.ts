@@ -3,7 +3,6 @@
  * `templates/<khoi>/layout.yaml` (each value commented with the rule it comes from), never in code.
  * A profile may inherit another (`ke_thua: nha_nuoc`): maps merge deeply, the child wins.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,25 +69,26 @@ export interface LayoutProfile {
 
 const cache = new Map<string, LayoutProfile>();
 
-/** A resolved profile with the SHA-256 of each layout.yaml of its chain, by family name. */
-export interface ProfileEntry { hashes: Record<string, string>; profile: LayoutProfile }
+/** A resolved profile with the text of each layout.yaml of its chain, by family name. */
+export interface ProfileEntry { texts: Record<string, string>; profile: LayoutProfile }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const layoutText = (templatesDir: string, name: string) => readFileSync(join(templatesDir, name, 'layout.yaml'), 'utf8');
 
 /** The entry of a profile resolved from templatesDir (what the build's table and the user's cache keep). */
 export function profileEntry(profile: LayoutProfile, templatesDir: string): ProfileEntry {
-  return { hashes: Object.fromEntries(profile.chain.map((name) => [name, sha256(readFileSync(join(templatesDir, name, 'layout.yaml')))])), profile };
+  return { texts: Object.fromEntries(profile.chain.map((name) => [name, layoutText(templatesDir, name)])), profile };
 }
 
 /**
- * The profile of a kept entry when every layout.yaml of its chain in templatesDir still has the content it was
- * resolved from (SHA-256); undefined otherwise (edited, missing, not an entry): the caller parses the files.
+ * The profile of a kept entry when every layout.yaml of its chain in templatesDir still has the text it was resolved
+ * from (compared whole: no hash to compute, so a cold `validate` needs no crypto); undefined otherwise (edited,
+ * missing, not an entry): the caller parses the files.
  */
 function usable(entry: unknown, templatesDir: string): LayoutProfile | undefined {
   const e = entry as Partial<ProfileEntry> | null | undefined;
-  if (!e?.profile?.kieu || !Array.isArray(e.profile.chain) || !e.profile.chain.length || !e.hashes) return undefined;
+  if (!e?.profile?.kieu || !Array.isArray(e.profile.chain) || !e.profile.chain.length || !e.texts || typeof e.texts !== 'object') return undefined;
   try {
-    for (const name of e.profile.chain) if (sha256(readFileSync(join(templatesDir, name, 'layout.yaml'))) !== e.hashes[name]) return undefined;
+    for (const name of e.profile.chain) if (layoutText(templatesDir, name) !== e.texts[name]) return undefined;
   } catch {
     return undefined;
   }
@@ -106,10 +106,10 @@ function builtEntry(khoi: string): ProfileEntry | undefined {
 
 /**
  * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
- * Cached per process, and kept with the SHA-256 of each layout.yaml it came from: the package's families in the
+ * Cached per process, and kept with the text of each layout.yaml it came from: the package's families in the
  * build's table (dist/profiles.precompiled.json), any other (an office's templates, or the package's edited) in the
  * user's cache folder (src/cache.cts) under the folder, the family and this code. A kept profile is used only while
- * every file of its chain still hashes the same, so a cold command parses no layout.yaml (the slowest YAML a render
+ * every file of its chain still has the same text, so a cold command parses no layout.yaml (the slowest YAML a render
  * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
  *   missing, does not parse, inherits in a cycle, names an unknown style, or holds a value out of its sensible range.
