@@ -1,11 +1,10 @@
 // Build step after scripts/bundle.mjs: V8 code cache of the command line's bundle (dist/bundle/cli.cjs.v8cache).
-// Loads the bundle as the bin does (dist/cli.cjs, src/cli.cts), runs in this process what a cold command runs most — a render
-// and a validation of each example, with the package's skeletons already in a temporary cache folder — and writes
-// what V8 compiled. A cold `kehoach` then compiles from this cache; V8 rejects it under another Node version or other
-// flags, and the launcher then compiles as usual (and keeps its own cache in the user's cache folder).
-// Nothing is written outside dist/ and a temporary folder (removed at the end).
+// Loads the bundle as the bin does (dist/cli.cjs, src/cli.cts), runs in this process what a cold command runs most — a
+// render and a validation of each example, with the package's skeletons already in a temporary cache folder — and
+// writes what V8 compiled (src/code-cache.cts). A cold `kehoach` then compiles from this cache; V8 rejects it under
+// another Node version or other flags, and the launcher then compiles as usual (and keeps its own cache in the user's
+// cache folder). Nothing is written outside dist/ and a temporary folder (removed at the end).
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,32 +15,32 @@ const CACHE = `${BUNDLE}.v8cache`;
 rmSync(CACHE, { force: true }); // made from this build's code only
 if (!existsSync(BUNDLE)) process.exit(0); // not bundled: nothing to cache
 
-const { loadBundle, runBundle } = await import('../dist/cli.cjs');
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const plans = readdirSync(examples).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(examples, n));
 const work = mkdtempSync(join(tmpdir(), 'kehoach-cli-cache-'));
-const saved = { argv: process.argv, env: { ...process.env }, write: process.stdout.write, ewrite: process.stderr.write };
+const saved = { argv: process.argv, env: { ...process.env }, write: process.stdout.write };
 try {
   Object.assign(process.env, { KEHOACH_CACHE_DIR: join(work, 'cache'), KEHOACH_LANG: 'vi' });
   delete process.env.KEHOACH_CACHE;
-  // The skeletons a render reads from the cache are made first, by another process: the cache then holds the code of
-  // a render as the user's second and later renders run it (without building a skeleton with docx).
-  for (const p of plans) spawnSync(process.execPath, [`${DIST}cli.cjs`, 'render', p, '-o', join(work, 'x.docx')], { env: process.env, stdio: 'ignore' });
+  // The skeletons a render reads from the cache are made first, by the library's own modules: the bundle's cache then
+  // holds the code of a render as the user's second and later renders run it (without building a skeleton with docx).
+  const { renderPlanFile } = await import('../dist/index.js');
+  for (const p of plans) await renderPlanFile(p);
+  const { loadBundle } = await import('../dist/cli.cjs');
+  const { runCompiled } = await import('../dist/code-cache.cjs');
   const { script } = loadBundle(BUNDLE, 'build');
   process.stdout.write = () => true;
   const runs = [...plans.map((p) => ['render', p, '-o', join(work, 'x.docx')]), ['validate', ...plans]];
   for (const args of runs) {
     process.argv = [process.execPath, `${DIST}cli.cjs`, ...args];
-    await runBundle(script, BUNDLE).main();
+    await runCompiled(script, BUNDLE).main();
   }
   process.stdout.write = saved.write;
-  process.stderr.write = saved.ewrite;
-  process.exitCode = 0;
+  if (process.exitCode) throw new Error(`a warm-up run of the bundle ended with exit code ${process.exitCode}`);
   writeFileSync(`${CACHE}.tmp`, script.createCachedData());
   renameSync(`${CACHE}.tmp`, CACHE);
 } finally {
   process.stdout.write = saved.write;
-  process.stderr.write = saved.ewrite;
   process.argv = saved.argv;
   process.env = saved.env;
   rmSync(work, { recursive: true, force: true });

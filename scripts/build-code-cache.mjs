@@ -1,12 +1,12 @@
 // Build step: V8 code cache for the precompiled schema validator (dist/validate/plan-validator.cjs, ~280 KB of
-// generated code): loads it as the command does (dist/validate/code-cache.js), validates every example so the
+// generated code): loads it as the command does (dist/code-cache.cjs), validates every example so the
 // functions a validation needs are compiled, and writes what V8 compiled to plan-validator.cjs.v8cache. A cold
 // `validate` then skips most of the validator's parse and compile. V8 rejects the cache under another Node version
 // or other flags, and the validator compiles as before.
 import { readdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { requireWithCodeCache, codeCachePath } from '../dist/validate/code-cache.js';
+import { requireWithCodeCache, codeCachePath } from '../dist/code-cache.cjs';
 
 const file = fileURLToPath(new URL('../dist/validate/plan-validator.cjs', import.meta.url));
 rmSync(codeCachePath(file), { force: true }); // made from this build's code only

@@ -81,10 +81,9 @@ try {
     // The bundle's own URL, taken before any module can shadow `require` with a local of its own.
     banner: 'var __kehoachBundleUrl = require("node:url").pathToFileURL(__filename).href;' });
   await build.close();
-  const text = readFileSync(BUNDLE, 'utf8');
-  const code = text.split('\n').filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join('\n');
-  if (readFileSync(BUNDLE).some((b) => b > 0x7f)) throw new Error('a non-ASCII byte is left in the bundle (the launcher reads it as Latin-1)');
-  if (/\bimport\(/.test(code)) throw new Error('a dynamic import() is left in the bundle (a vm.Script cannot run it)');
+  const bytes = readFileSync(BUNDLE); // comments are stripped, so any "import(" left is code
+  if (bytes.some((b) => b > 0x7f)) throw new Error('a non-ASCII byte is left in the bundle (the launcher reads it as Latin-1)');
+  if (/\bimport\(/.test(bytes.toString('latin1'))) throw new Error('a dynamic import() is left in the bundle (a vm.Script cannot run it)');
 } catch (e) {
   rmSync(OUT, { recursive: true, force: true });
   console.warn(`bundle: failed (${e instanceof Error ? e.message.split('\n')[0] : e}); the command runs unbundled`);

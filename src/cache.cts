@@ -1,6 +1,7 @@
 /**
  * The user's cache folder for kehoach: what is costly to make and depends only on its inputs (an office's templates
- * compiled, the package skeleton docx assembles, a layout profile resolved) is kept there under the SHA-256 of those
+ * compiled, the package skeleton docx assembles, a layout profile resolved, the command line's code cache under
+ * another Node version than the build's) is kept there under the SHA-256 of those
  * inputs and of the code that makes it, so a changed input or a new version never meets an old entry.
  * The folder is $KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach (%LOCALAPPDATA%\kehoach on
  * Windows); KEHOACH_CACHE=0 turns caching off. Nothing is ever written outside it, and every failure to read or

@@ -17,10 +17,10 @@
  * (an install without devDependencies, or a failed bundling), the command runs from tsc's modules (dist/cli/main.js).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import { join } from 'node:path';
+import type { Script } from 'node:vm';
 import { cacheFile, readCacheBytes, writeCache } from './cache.cjs';
+import { buildCodeCache, compileWithCodeCache, runCompiled } from './code-cache.cjs';
 
 /** The command line's entry: `main()` runs the command named by process.argv. */
 export interface CliModule { main(): Promise<void> }
@@ -35,8 +35,8 @@ export function userCodeCache(bundleId: string): string | null {
 }
 
 /**
- * Loads a CommonJS bundle as `require` would (its own require, module, exports, __filename, __dirname), compiled with
- * the first code cache V8 accepts: `<file>.v8cache`, then the user's cache of this bundle id.
+ * Loads the bundle (src/code-cache.cts), compiled with the first code cache V8 accepts: the build's beside it, then
+ * the user's cache of this bundle id.
  * @param file absolute path of the bundle
  * @param bundleId the SHA-256 of the bundle's text, written by the build (keys the user's cache)
  * @throws whatever reading the bundle throws (ENOENT when it was not built); a bad cache never throws
@@ -45,33 +45,8 @@ export function loadBundle(file: string, bundleId: string): LoadedBundle {
   // The build writes the bundle in ASCII (scripts/bundle.mjs refuses it otherwise), so it is read byte for byte: the
   // same text as UTF-8 gives, without decoding 1.5 MB.
   const source = readFileSync(file, 'latin1');
-  const wrapped = (Module as unknown as { wrap(s: string): string }).wrap(source);
-  let script: Script | undefined;
-  let cache: LoadedBundle['cache'] = 'none';
-  const tries: Array<[LoadedBundle['cache'], () => Buffer | undefined]> = [
-    ['build', () => { try { return readFileSync(`${file}.v8cache`); } catch { return undefined; } }],
-    ['user', () => readCacheBytes(userCodeCache(bundleId))],
-  ];
-  for (const [from, read] of tries) {
-    const cachedData = read();
-    if (!cachedData) continue;
-    script = new Script(wrapped, { filename: file, cachedData });
-    if (!script.cachedDataRejected) { cache = from; break; }
-    script = undefined;
-  }
-  script ??= new Script(wrapped, { filename: file });
-  return { exports: runBundle(script, file), script, cache };
-}
-
-/**
- * Runs a compiled bundle once more, with a fresh module state (every module of it initialised anew; the compiled code
- * is shared). The build runs it several times to make the code cache of more than one command.
- * @returns the bundle's exports
- */
-export function runBundle(script: Script, file: string): CliModule {
-  const mod = { exports: {} as CliModule };
-  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
-  return mod.exports;
+  const { script, accepted } = compileWithCodeCache(file, source, [() => buildCodeCache(file), () => readCacheBytes(userCodeCache(bundleId))]);
+  return { exports: runCompiled(script, file) as CliModule, script, cache: (['none', 'build', 'user'] as const)[accepted + 1] };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { msg, typeName, type Lang } from '../i18n/messages.js';
 import type { PlanSource } from '../load.js';
-import { requireWithCodeCache } from './code-cache.js';
+import { requireWithCodeCache } from '../code-cache.cjs';
 
 /** Absolute path of the plan schema shipped with the package. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/ke-hoach.schema.json', import.meta.url));
