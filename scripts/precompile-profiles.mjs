@@ -12,13 +12,15 @@ const OUT = fileURLToPath(new URL('../dist/profiles.precompiled.json', import.me
 rmSync(OUT, { force: true }); // the profiles are resolved from the files, never from a previous build's table
 process.env.KEHOACH_CACHE = '0'; // nor from the user's cache
 const { loadProfile, profileEntry, DEFAULT_TEMPLATES_DIR } = await import('../dist/profile.js');
-const out = {};
+const out = { texts: {}, profiles: {} }; // the table of src/profile.ts (ProfileTable): each layout.yaml's text once
 for (const khoi of readdirSync(DEFAULT_TEMPLATES_DIR).sort()) {
   if (!existsSync(join(DEFAULT_TEMPLATES_DIR, khoi, 'layout.yaml'))) continue;
   let profile;
   try { profile = loadProfile(khoi, DEFAULT_TEMPLATES_DIR, 'vi'); } catch (e) { console.warn(`precompile-profiles: ${khoi}: ${e.message}; loaded at run time`); continue; }
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(profile)), profile)) { console.warn(`precompile-profiles: ${khoi} is not plain JSON; loaded at run time`); continue; }
-  out[khoi] = profileEntry(profile, DEFAULT_TEMPLATES_DIR);
+  const { texts } = profileEntry(profile, DEFAULT_TEMPLATES_DIR);
+  Object.assign(out.texts, texts);
+  out.profiles[khoi] = profile;
 }
 writeFileSync(`${OUT}.tmp`, JSON.stringify(out));
 renameSync(`${OUT}.tmp`, OUT);

@@ -95,13 +95,20 @@ function usable(entry: unknown, templatesDir: string): LayoutProfile | undefined
   return e.profile;
 }
 
-/** The build's table (scripts/precompile-profiles.mjs: the package's families by name), or null from source. */
-let built: Record<string, ProfileEntry> | null | undefined;
+/**
+ * The build's table (scripts/precompile-profiles.mjs): the package's families' profiles by name, and the text of each
+ * layout.yaml once (every family's chain ends in nha_nuoc, so entries do not repeat it). Null from source.
+ */
+export interface ProfileTable { texts: Record<string, string>; profiles: Record<string, LayoutProfile> }
+let built: ProfileTable | null | undefined;
+/** The build table's entry of a family, as profileEntry makes it. */
 function builtEntry(khoi: string): ProfileEntry | undefined {
   if (built === undefined) {
-    try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as Record<string, ProfileEntry>; } catch { built = null; }
+    try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as ProfileTable; } catch { built = null; }
   }
-  return built && Object.hasOwn(built, khoi) ? built[khoi] : undefined;
+  const profile = built?.profiles && Object.hasOwn(built.profiles, khoi) ? built.profiles[khoi] : undefined;
+  if (!profile || !Array.isArray(profile.chain)) return undefined;
+  return { texts: Object.fromEntries(profile.chain.map((name) => [name, built!.texts?.[name]])), profile };
 }
 
 /**

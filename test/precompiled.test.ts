@@ -19,6 +19,13 @@ const env = (extra: Record<string, string>) => {
   delete e.NODE_EXTRA_CA_CERTS;
   return e as NodeJS.ProcessEnv;
 };
+/** A copy of the built package (dist, templates, schemas, package.json; node_modules linked) to break parts of. */
+const copyPackage = () => {
+  const pkg = tmp();
+  for (const p of ['dist', 'templates', 'schemas', 'package.json']) cpSync(join(ROOT, p), join(pkg, p), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+  return pkg;
+};
 const render = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { env: env(extra), encoding: 'utf8' });
 /** A renderer of one plan into `out/<name>` with these leading options (e.g. --templates): returns the bytes. */
 const renderer = (out: string, plan: string, lead: string[] = [], base: Record<string, string> = {}) => (name: string, extra: Record<string, string> = {}) => {
@@ -128,9 +135,10 @@ describe('an office layout profile is cached with the hash of each layout.yaml i
 
 describe('layout profiles resolved at build time', () => {
   it('each family is in the table, equal to its layout.yaml files loaded; an edited layout.yaml is read, never the table', async () => {
-    const table = JSON.parse(readFileSync(join(ROOT, 'dist/profiles.precompiled.json'), 'utf8')) as Record<string, { texts: Record<string, string>; profile: { chain: string[] } }>;
+    const table = JSON.parse(readFileSync(join(ROOT, 'dist/profiles.precompiled.json'), 'utf8')) as { texts: Record<string, string>; profiles: Record<string, { chain: string[] }> };
     const families = readdirSync(join(ROOT, 'templates')).filter((d) => existsSync(join(ROOT, 'templates', d, 'layout.yaml'))).sort();
-    expect(Object.keys(table).sort()).toEqual(families);
+    expect(Object.keys(table.profiles).sort()).toEqual(families);
+    expect(Object.keys(table.texts).sort(), 'each layout.yaml once').toEqual(families);
     const { loadProfile } = await import(join(ROOT, 'dist/profile.js'));
     process.env.KEHOACH_CACHE = '0'; // the copies below are parsed, not kept in the user's cache
     try {
@@ -139,7 +147,7 @@ describe('layout profiles resolved at build time', () => {
       cpSync(join(ROOT, 'templates'), dir, { recursive: true });
       for (const f of families) appendFileSync(join(dir, f, 'layout.yaml'), '\n# edited by the test\n');
       for (const f of families) {
-        for (const name of table[f].profile.chain) expect(table[f].texts[name]).toBe(readFileSync(join(ROOT, 'templates', name, 'layout.yaml'), 'utf8'));
+        for (const name of table.profiles[f].chain) expect(table.texts[name]).toBe(readFileSync(join(ROOT, 'templates', name, 'layout.yaml'), 'utf8'));
         expect(loadProfile(f, join(ROOT, 'templates'))).toEqual(loadProfile(f, dir));
       }
       // A changed value in the copy reaches the profile (nha_nuoc is the parent of every other family).
@@ -154,16 +162,25 @@ describe('layout profiles resolved at build time', () => {
       delete process.env.KEHOACH_CACHE;
     }
   });
+
+  it('the table is what a cold process serves while the files are unchanged', async () => {
+    const pkg = copyPackage();
+    const file = join(pkg, 'dist/profiles.precompiled.json');
+    const table = JSON.parse(readFileSync(file, 'utf8'));
+    table.profiles.dang.served_by = 'the table';
+    writeFileSync(file, JSON.stringify(table));
+    process.env.KEHOACH_CACHE = '0';
+    try {
+      const { loadProfile } = await import(join(pkg, 'dist/profile.js'));
+      expect(loadProfile('dang').served_by).toBe('the table');
+      expect(loadProfile('mat_tran').served_by, 'another family').toBeUndefined();
+    } finally {
+      delete process.env.KEHOACH_CACHE;
+    }
+  });
 });
 
 describe('the command line starts from its bundle with V8 code cache (dist/cli.cjs, src/cli.cts)', () => {
-  /** A copy of the built package (dist, templates, schemas, package.json; node_modules linked) to break parts of. */
-  const copyPackage = () => {
-    const pkg = tmp();
-    for (const p of ['dist', 'templates', 'schemas', 'package.json']) cpSync(join(ROOT, p), join(pkg, p), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
-    return pkg;
-  };
   const plan = join(EXAMPLES_DIR, EXAMPLES[6]);
   const run = (cli: string, out: string, extra: Record<string, string>) => {
     const r = spawnSync(process.execPath, [cli, 'render', plan, '-o', out], { env: env(extra), encoding: 'utf8' });
