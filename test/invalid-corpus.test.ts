@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { validateFile } from '../src/validate/files.js';
-import { MAX_PLAN_BYTES } from '../src/load.js';
+import { MAX_PLAN_BYTES, readPlanBytes } from '../src/load.js';
 import { RULES } from '../src/rules/index.js';
 import type { Diagnostic } from '../src/errors.js';
 import { ROOT, CLI } from './helpers.js';
@@ -201,6 +201,19 @@ describe('generated inputs (encodings, binary, size)', () => {
     await only(write('over.yaml', pad(MAX_PLAN_BYTES + 1)), 'file/too-large');
     const { ds } = await validateTimed(write('at-limit.yaml', pad(MAX_PLAN_BYTES)));
     expect(ds.filter((d) => d.rule === 'file/too-large')).toEqual([]);
+  });
+
+  it('a file is read whole whatever size it claims: exactly its bytes, and more than a size of 0 claims (/proc)', () => {
+    for (const n of [0, 1, 4095, 4096, 12_345, 70_000]) {
+      const bytes = Buffer.alloc(n, 'khoi: nha_nuoc\n');
+      expect(Buffer.compare(readPlanBytes(write(`size-${n}.yaml`, bytes)), bytes), `${n} bytes`).toBe(0);
+    }
+    // Linux's /proc files are regular files that claim a size of 0 and still give their text.
+    if (process.platform === 'linux') {
+      const got = readPlanBytes('/proc/self/status').toString('utf8');
+      expect(got).toMatch(/^Name:/);
+      expect(got).toMatch(/\nPid:\s+\d+/);
+    }
   });
 
   it('a 3 GiB (sparse) file is refused with file/too-large, not reported as unreadable', async () => {
