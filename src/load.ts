@@ -5,6 +5,10 @@ import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync,
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
+import { CODE_KEYS, MAX_DEPTH, XML_ILLEGAL, YAML_OPTIONS, looksCut } from './load-rules.js';
+import { readFast } from './load-fast.js';
+
+export { CODE_KEYS, MAX_DEPTH } from './load-rules.js';
 
 /** Largest plan file accepted, in bytes (2 MiB: a real plan is 10–50 KB). */
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
@@ -62,10 +66,6 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, lang: Lang = 'v
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Characters that cannot appear in XML 1.0, including unpaired surrogates (they would become U+FFFD). */
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Deepest nesting of mappings and lists accepted (a real plan uses fewer than 10 levels). */
-export const MAX_DEPTH = 64;
 
 /**
  * Where a construct left open before `end` starts: an unclosed quote, or the innermost unclosed [ or {.
@@ -120,13 +120,33 @@ function errorOffset(text: string, e: YAMLError): number {
 /**
  * Parses YAML text into a LoadedPlan. Collects every YAML error (syntax, tabs, duplicate keys)
  * and characters that cannot appear in a .docx, each with its line and column.
+ * A text with nothing to report is read by the fast path (src/load-fast.ts: js-yaml's events, the same data), and
+ * `doc` and `lineCounter` are then made by yaml on first use; any other text is read by yaml (loadWithYaml).
  * @throws KehoachError with all diagnostics when the YAML is not usable.
  */
 export function loadPlanText(text: string, file = '<input>', opts: LoadOptions = {}): LoadedPlan {
-  const lang = opts.lang ?? 'vi';
+  const data = readFast(text);
+  if (!data) return loadWithYaml(text, file, opts);
+  // Read by the fast path: yaml reads the text for positions only if a diagnostic needs one.
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const positions = () => (parsed ??= parseWithPositions(text));
+  return { file, text, data, get doc() { return positions().doc; }, get lineCounter() { return positions().lineCounter; } };
+}
+
+/** yaml's reading of a plan's text, with its nodes' positions. */
+function parseWithPositions(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  // uniqueKeys is checked below in one pass per map (yaml's own check is quadratic in the number of keys).
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, strict: true, logLevel: 'error' }); // a collection used as a key is refused by the schema (unknown key), not printed as a process warning
+  return { doc: parseDocument(text, { lineCounter, ...YAML_OPTIONS }), lineCounter };
+}
+
+/**
+ * loadPlanText with yaml's reader alone: every YAML error, and every finding, at its line and column. (loadPlanText
+ * reads a text this way whenever the fast path, src/load-fast.ts, leaves it; tests compare the two.)
+ * @throws KehoachError with all diagnostics when the YAML is not usable.
+ */
+export function loadWithYaml(text: string, file = '<input>', opts: LoadOptions = {}): LoadedPlan {
+  const lang = opts.lang ?? 'vi';
+  const { doc, lineCounter } = parseWithPositions(text);
   const diags: Diagnostic[] = [];
   const at = (offset: number) => lineCounter.linePos(offset);
   // After the first syntax error the rest are usually its echoes: report one (a tab, else the over-indented line, else the first).
@@ -227,12 +247,6 @@ function protoKeys(doc: Document.Parsed, file: string, at: (o: number) => { line
 }
 
 /**
- * Keys whose values are codes, dates, numbers or choices, not text printed as typed: a `# note` after them is the
- * YAML comment its writer meant. (The same list as the text rules' walker, src/rules/types.ts.)
- */
-export const CODE_KEYS: ReadonlySet<string> = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'nhiem_ky', 'ke_thua', 'ky_hieu_cung_dong', 'so_ban', 'thu_tu', 'kieu_tieu_de', 'gian_dong', 'danh_so_trang', 'kieu_dong']);
-
-/**
  * A " #" inside an unquoted text starts a YAML comment: `(khu #2, cạnh chợ)` keeps only "(khu". Reports, on text
  * values only, a comment that looks like part of the text: "#" followed by a letter or digit ("#2"), a single space
  * before it, or an opening bracket or quote left unclosed by the cut. A comment written as comments usually are
@@ -250,10 +264,7 @@ function commentsInText(plan: LoadedPlan, lang: Lang): Diagnostic[] {
     const m = /^([ \t]+)#(.*)$/.exec(rest);
     if (!m) return;
     const value = node.value;
-    const opens = (value.match(/[([{“]/gu) ?? []).length;
-    const closes = (value.match(/[)\]}”]/gu) ?? []).length;
-    const looksCut = /^[^\s#]/u.test(m[2]) || m[1] === ' ' || opens > closes;
-    if (!looksCut) return;
+    if (!looksCut(value, m[1], m[2])) return;
     const p = plan.lineCounter.linePos(end + m[1].length);
     const shown = m[2].length > 40 ? `${m[2].slice(0, 40)}…` : m[2];
     const whole = `${value}${m[1]}#${m[2]}`.replace(/"/g, '\\"');

@@ -1,0 +1,139 @@
+/**
+ * Stage 1's fast path: a plan's YAML read through js-yaml's event parser (js-yaml 5 `parseEvents`, about half the
+ * time of yaml's `parseDocument` on a real plan), giving exactly the data yaml's reader gives (src/load.ts,
+ * `loadWithYaml`). It answers only when yaml's reader would have nothing to say about the text; for anything else it
+ * answers undefined and the plan is read by yaml, which says it, at its line:
+ *  - a syntax error (js-yaml throws), more than one document, a `%` directive, a byte order mark, a tab;
+ *  - a tag, an anchor or an alias (yaml resolves these, with the alias-count guard);
+ *  - a root that is not a mapping, a key that is not a text, a duplicate key, a `__proto__` key, nesting past
+ *    MAX_DEPTH;
+ *  - a character XML forbids (in the text, or made by a `\` escape);
+ *  - a `#` that looks cut from a text (the warning `yaml/comment-in-text`).
+ * Plain scalars are resolved by yaml's own core-schema tags, in yaml's order, so `yes`, `1_000`, `0x1F`, `.5`,
+ * `~` and `2025-03-10` read as yaml reads them (YAML 1.2 core schema). The positions of a plan read here are
+ * computed by yaml only when a diagnostic needs one (see `loadPlanText`).
+ */
+import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import { isScalar, parseDocument, type Schema } from 'yaml';
+import { CODE_KEYS, MAX_DEPTH, XML_ILLEGAL, YAML_OPTIONS, looksCut } from './load-rules.js';
+
+type CoreTag = { default?: boolean | 'key'; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown };
+let core: { tags: CoreTag[]; options: unknown } | undefined;
+/** yaml's core schema and options, as its reader uses them (taken from an empty document read with the same options). */
+function coreSchema(): { tags: CoreTag[]; options: unknown } {
+  if (core) return core;
+  const doc = parseDocument('', YAML_OPTIONS);
+  return (core = { tags: (doc.schema as Schema).tags as unknown as CoreTag[], options: doc.options });
+}
+
+/** Thrown inside the walk when yaml must read the text; never escapes `readFast`. */
+const YIELD = Symbol('yaml decides');
+
+/** A plain scalar's value as yaml resolves it (compose-scalar's findScalarTagByTest, then the tag's resolve). */
+function resolvePlain(source: string, atKey: boolean): unknown {
+  const { tags, options } = coreSchema();
+  for (const tag of tags) {
+    if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(source)) {
+      const res = tag.resolve(source, () => { throw YIELD; }, options);
+      return isScalar(res) ? res.value : res; // (booleans come wrapped, as yaml's composer expects)
+    }
+  }
+  return source;
+}
+
+interface MapFrame { map: Record<string, unknown>; key: string | undefined; depth: number }
+interface SeqFrame { seq: unknown[]; key: string | null; depth: number }
+type Frame = MapFrame | SeqFrame;
+
+/**
+ * The plan's data when yaml's reader would find nothing to report in `text`, else undefined (see the module's doc).
+ * Never throws.
+ */
+export function readFast(text: string): Record<string, unknown> | undefined {
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || XML_ILLEGAL.test(text)) return undefined;
+  try {
+    return walk(text);
+  } catch {
+    // A syntax error (YAMLException), something yaml must decide (YIELD), or nesting deep enough to exhaust the stack.
+    return undefined;
+  }
+}
+
+function walk(text: string): Record<string, unknown> | undefined {
+  const events = parseEvents(text, { maxDepth: MAX_DEPTH + 2 });
+  const escapes = text.includes('\\');
+  let root: Record<string, unknown> | undefined;
+  let documents = 0;
+  const stack: Frame[] = [];
+  /** Places a value in the frame on top (as a mapping's value or a sequence's item). */
+  const place = (value: unknown) => {
+    const top = stack[stack.length - 1];
+    if ('map' in top) {
+      top.map[top.key!] = value;
+      top.key = undefined;
+    } else top.seq.push(value);
+  };
+  for (const ev of events) {
+    switch (ev.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1 || ev.directives.length) throw YIELD;
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        if (ev.anchorStart >= 0 || ev.tagStart >= 0) throw YIELD;
+        const top = stack[stack.length - 1];
+        if (top && 'map' in top && top.key === undefined) throw YIELD; // a collection as a key
+        const depth = top ? top.depth + 1 : 0;
+        if (depth > MAX_DEPTH) throw YIELD;
+        // The key a text is checked under (src/load.ts commentsInText): a mapping's own keys; a sequence, its parent's.
+        const inherited = top ? ('map' in top ? top.key! : top.key) : null;
+        const frame: Frame = ev.type === EVENT_ID.MAPPING ? { map: {}, key: undefined, depth } : { seq: [], key: inherited, depth };
+        if (top) place('map' in frame ? frame.map : frame.seq);
+        else if ('map' in frame) root = frame.map;
+        else throw YIELD; // the root is not a mapping
+        stack.push(frame);
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        if (ev.anchorStart >= 0 || ev.tagStart >= 0) throw YIELD;
+        const top = stack[stack.length - 1];
+        if (!top) throw YIELD; // the root is a scalar
+        const source = getScalarValue(text, ev);
+        const plain = ev.style === SCALAR_STYLE.PLAIN;
+        if ('map' in top && top.key === undefined) {
+          const key = plain ? resolvePlain(source, true) : source;
+          if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(top.map, key)) throw YIELD;
+          if (escapes && XML_ILLEGAL.test(key)) throw YIELD;
+          top.key = key;
+          break;
+        }
+        if (top.depth + 1 > MAX_DEPTH) throw YIELD;
+        const value = plain ? resolvePlain(source, false) : source;
+        if (typeof value === 'string') {
+          if (escapes && XML_ILLEGAL.test(value)) throw YIELD;
+          if (plain && cutByComment(text, ev, value, top)) throw YIELD;
+        }
+        place(value);
+        break;
+      }
+      case EVENT_ID.ALIAS:
+        throw YIELD;
+      case EVENT_ID.POP:
+        stack.pop();
+        break;
+    }
+  }
+  return documents === 1 ? root : undefined;
+}
+
+/** True when a `#` after this plain text looks cut from it (what src/load.ts commentsInText warns of). */
+function cutByComment(text: string, ev: ScalarEvent, value: string, top: Frame): boolean {
+  const key = 'map' in top ? top.key! : top.key;
+  if (key !== null && CODE_KEYS.has(key)) return false;
+  const next = text.charCodeAt(ev.valueEnd);
+  if (next !== 0x20 && next !== 0x09) return false; // only blanks then "#" make a comment
+  const eol = text.indexOf('\n', ev.valueEnd);
+  const rest = text.slice(ev.valueEnd, eol < 0 ? text.length : eol).replace(/\r$/, '');
+  const m = /^([ \t]+)#(.*)$/.exec(rest);
+  return !!m && looksCut(value, m[1], m[2]);
+}
