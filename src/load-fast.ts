@@ -10,8 +10,10 @@
  *  - a character XML forbids (in the text, or made by a `\` escape);
  *  - a `#` that looks cut from a text (the warning `yaml/comment-in-text`).
  * Plain scalars are resolved by yaml's own core-schema tags, in yaml's order, so `yes`, `1_000`, `0x1F`, `.5`,
- * `~` and `2025-03-10` read as yaml reads them (YAML 1.2 core schema). The positions of a plan read here are
- * computed by yaml only when a diagnostic needs one (see `loadPlanText`).
+ * `~` and `2025-03-10` read as yaml reads them (YAML 1.2 core schema).
+ * It also notes where each node starts, as yaml's `range[0]` gives it (a quoted scalar at its quote), so that a
+ * diagnostic on a plan read here is placed without yaml; where the events do not say it (a block scalar's `|` or
+ * `>`, an empty value), the offset is left unknown and yaml places that diagnostic (see src/load.ts positionOf).
  */
 import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import { isScalar, parseDocument, type Schema } from 'yaml';
@@ -41,16 +43,36 @@ function resolvePlain(source: string, atKey: boolean): unknown {
   return source;
 }
 
-interface MapFrame { map: Record<string, unknown>; key: string | undefined; depth: number }
-interface SeqFrame { seq: unknown[]; key: string | null; depth: number }
+/**
+ * Where a node of the plan starts: `at`, a UTF-16 offset into the text equal to yaml's `range[0]` for the node, or -1
+ * when unknown; a mapping's keys with their own offsets, a sequence's items.
+ */
+export interface PosNode {
+  at: number;
+  keys?: Map<string, { at: number; node: PosNode }>;
+  items?: PosNode[];
+}
+
+/** A plan read by the fast path: its data and where its nodes start. */
+export interface FastRead { data: Record<string, unknown>; positions: PosNode }
+
+interface MapFrame { map: Record<string, unknown>; key: string | undefined; keyAt: number; pos: PosNode; depth: number }
+interface SeqFrame { seq: unknown[]; key: string | null; pos: PosNode; depth: number }
 type Frame = MapFrame | SeqFrame;
+
+/** Where yaml starts a scalar: a plain one at its text, a quoted one at its quote; a block scalar or an empty value: unknown. */
+function scalarAt(ev: ScalarEvent): number {
+  if (ev.style === SCALAR_STYLE.PLAIN) return ev.valueEnd > ev.valueStart ? ev.valueStart : -1;
+  return ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED ? ev.valueStart - 1 : -1;
+}
 
 /**
  * The plan's data when yaml's reader would find nothing to report in `text`, else undefined (see the module's doc).
  * Never throws.
  */
-export function readFast(text: string): Record<string, unknown> | undefined {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || XML_ILLEGAL.test(text)) return undefined;
+export function readFast(text: string): FastRead | undefined {
+  // (A lone carriage return is a line break to YAML but not to the line index of src/load.ts: yaml reads those.)
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text) || XML_ILLEGAL.test(text)) return undefined;
   try {
     return walk(text);
   } catch {
@@ -59,19 +81,23 @@ export function readFast(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function walk(text: string): Record<string, unknown> | undefined {
+function walk(text: string): FastRead | undefined {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH + 2 });
   const escapes = text.includes('\\');
-  let root: Record<string, unknown> | undefined;
+  let root: FastRead | undefined;
   let documents = 0;
   const stack: Frame[] = [];
   /** Places a value in the frame on top (as a mapping's value or a sequence's item). */
-  const place = (value: unknown) => {
+  const place = (value: unknown, pos: PosNode) => {
     const top = stack[stack.length - 1];
     if ('map' in top) {
       top.map[top.key!] = value;
+      top.pos.keys!.set(top.key!, { at: top.keyAt, node: pos });
       top.key = undefined;
-    } else top.seq.push(value);
+    } else {
+      top.seq.push(value);
+      top.pos.items!.push(pos);
+    }
   };
   for (const ev of events) {
     switch (ev.type) {
@@ -87,9 +113,11 @@ function walk(text: string): Record<string, unknown> | undefined {
         if (depth > MAX_DEPTH) throw YIELD;
         // The key a text is checked under (src/load.ts commentsInText): a mapping's own keys; a sequence, its parent's.
         const inherited = top ? ('map' in top ? top.key! : top.key) : null;
-        const frame: Frame = ev.type === EVENT_ID.MAPPING ? { map: {}, key: undefined, depth } : { seq: [], key: inherited, depth };
-        if (top) place('map' in frame ? frame.map : frame.seq);
-        else if ('map' in frame) root = frame.map;
+        const frame: Frame = ev.type === EVENT_ID.MAPPING
+          ? { map: {}, key: undefined, keyAt: -1, pos: { at: ev.start, keys: new Map() }, depth }
+          : { seq: [], key: inherited, pos: { at: ev.start, items: [] }, depth };
+        if (top) place('map' in frame ? frame.map : frame.seq, frame.pos);
+        else if ('map' in frame) root = { data: frame.map, positions: frame.pos };
         else throw YIELD; // the root is not a mapping
         stack.push(frame);
         break;
@@ -105,6 +133,7 @@ function walk(text: string): Record<string, unknown> | undefined {
           if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(top.map, key)) throw YIELD;
           if (escapes && XML_ILLEGAL.test(key)) throw YIELD;
           top.key = key;
+          top.keyAt = scalarAt(ev);
           break;
         }
         if (top.depth + 1 > MAX_DEPTH) throw YIELD;
@@ -113,7 +142,7 @@ function walk(text: string): Record<string, unknown> | undefined {
           if (escapes && XML_ILLEGAL.test(value)) throw YIELD;
           if (plain && cutByComment(text, ev, value, top)) throw YIELD;
         }
-        place(value);
+        place(value, { at: scalarAt(ev) });
         break;
       }
       case EVENT_ID.ALIAS:

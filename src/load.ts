@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { CODE_KEYS, MAX_DEPTH, XML_ILLEGAL, YAML_OPTIONS, looksCut } from './load-rules.js';
-import { readFast } from './load-fast.js';
+import { readFast, type PosNode } from './load-fast.js';
 
 export { CODE_KEYS, MAX_DEPTH } from './load-rules.js';
 
@@ -25,6 +25,8 @@ export interface LoadedPlan {
   data: unknown;
   /** Warnings found while reading (a comment that cuts a text short), reported with the plan's diagnostics. */
   notes?: Diagnostic[];
+  /** Where the nodes start, for a plan read by the fast path (src/load-fast.ts): positions without `doc`. */
+  positions?: PosNode;
 }
 
 /** Options shared by the loading functions. */
@@ -125,12 +127,13 @@ function errorOffset(text: string, e: YAMLError): number {
  * @throws KehoachError with all diagnostics when the YAML is not usable.
  */
 export function loadPlanText(text: string, file = '<input>', opts: LoadOptions = {}): LoadedPlan {
-  const data = readFast(text);
-  if (!data) return loadWithYaml(text, file, opts);
-  // Read by the fast path: yaml reads the text for positions only if a diagnostic needs one.
+  const fast = readFast(text);
+  if (!fast) return loadWithYaml(text, file, opts);
+  // Read by the fast path: its diagnostics are placed by `positions`; yaml reads the text only for a position the
+  // events did not give (see positionOf), or for a caller that asks for `doc`.
   let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const positions = () => (parsed ??= parseWithPositions(text));
-  return { file, text, data, get doc() { return positions().doc; }, get lineCounter() { return positions().lineCounter; } };
+  const yaml = () => (parsed ??= parseWithPositions(text));
+  return { file, text, data: fast.data, positions: fast.positions, get doc() { return yaml().doc; }, get lineCounter() { return yaml().lineCounter; } };
 }
 
 /** yaml's reading of a plan's text, with its nodes' positions. */
@@ -427,6 +430,15 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** True when every segment of `path` exists in the YAML document. */
 export function hasPath(plan: LoadedPlan, path: readonly (string | number)[]): boolean {
+  if (plan.positions) {
+    let at: PosNode = plan.positions;
+    for (const seg of path) {
+      const next = at.keys ? at.keys.get(String(seg))?.node : at.items?.[Number(seg)];
+      if (!next) return false;
+      at = next;
+    }
+    return true;
+  }
   let node: unknown = plan.doc.contents;
   for (const seg of path) {
     if (isMap(node)) {
@@ -469,6 +481,11 @@ export interface PositionQuery {
  * Walks as far as the path exists; a missing tail points at the deepest node found.
  */
 export function positionOf(plan: LoadedPlan, path: readonly (string | number)[], q: PositionQuery = {}): { line: number; column: number } {
+  const known = plan.positions ? offsetOf(plan.positions, path, q) : -1;
+  if (known >= 0) {
+    const p = linePos(plan.text, known);
+    return { line: p.line, column: p.col };
+  }
   let node: unknown = plan.doc.contents;
   let keyNode: unknown = null;
   for (const seg of path) {
@@ -491,4 +508,46 @@ export function positionOf(plan: LoadedPlan, path: readonly (string | number)[],
   const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
   const p = plan.lineCounter.linePos(offset);
   return { line: p.line, column: p.col };
+}
+
+/** positionOf over the fast path's positions: the same walk as over yaml's nodes; -1 where the offset is unknown. */
+function offsetOf(root: PosNode, path: readonly (string | number)[], q: PositionQuery): number {
+  let node = root;
+  let keyAt: number | null = null;
+  for (const seg of path) {
+    if (node.keys) {
+      const e = node.keys.get(String(seg));
+      if (!e) break;
+      keyAt = e.at;
+      node = e.node;
+    } else if (node.items) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) break;
+      keyAt = null;
+      node = item;
+    } else break;
+  }
+  if (q.childKey !== undefined && node.keys) return node.keys.get(q.childKey)?.at ?? node.at;
+  return q.key && keyAt !== null ? keyAt : node.at;
+}
+
+const lineStartsOf = new Map<string, number[]>();
+/** Line (1-based) and column (1-based, UTF-16 units) of an offset, as yaml's LineCounter gives them. */
+function linePos(text: string, offset: number): { line: number; col: number } {
+  let starts = lineStartsOf.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // One text's index at a time: diagnostics of a plan are placed together.
+    lineStartsOf.clear();
+    lineStartsOf.set(text, starts);
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, col: offset - starts[low] + 1 };
 }

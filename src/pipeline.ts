@@ -74,7 +74,7 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
     if (schemaOk) throw e;
   }
   diagnostics.push(...issuesToDiagnostics(issues.filter((i) => schemaOk || !inBad(i.path)), (p) => plan.locate(p)));
-  if (!issues.length || !schemaOk) diagnostics.push(...guardedRules({ plan: valid, profile, lang }, plan.locate, schemaOk ? null : inBad));
+  if (!issues.length || !schemaOk) diagnostics.push(...guardedRules({ plan: valid, profile, lang }, plan, schemaOk ? null : inBad));
   for (const d of diagnostics) if (d.severity === 'warning' && visiblyWrong(d, data)) d.stopsRender = true;
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view } : {}) };
@@ -121,17 +121,17 @@ function prune(data: unknown, paths: string[]): unknown {
 const sortDiags = (ds: Diagnostic[]) => ds.sort((a, b) => a.line - b.line || a.column - b.column);
 
 /** Runs the rules; on a plan the schema refused, each rule on its own (one that throws on broken data is skipped). */
-function guardedRules(base: Parameters<typeof runRules>[0], locate: Locator, inBad: ((p: readonly (string | number)[]) => boolean) | null): Diagnostic[] {
-  if (!inBad) return runRules(base, locate);
+function guardedRules(base: Parameters<typeof runRules>[0], plan: PlanSource, inBad: ((p: readonly (string | number)[]) => boolean) | null): Diagnostic[] {
+  if (!inBad) return configureFindings(runRules(base, plan.locate), base.lang, plan.file);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {
-      out.push(...runRules(base, locate, [rule], false).filter((d) => !d.path || !inBad(d.path)));
+      out.push(...runRules(base, plan.locate, [rule]).filter((d) => !d.path || !inBad(d.path)));
     } catch {
       // The rule needs a part the schema refused; the schema's diagnostic already covers it.
     }
   }
-  return configureFindings(out, base.lang, locate);
+  return configureFindings(out, base.lang, plan.file);
 }
 
 /**

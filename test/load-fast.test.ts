@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { readFast } from '../src/load-fast.js';
-import { loadWithYaml, loadPlanText } from '../src/load.js';
-import { checkPlanText } from '../src/pipeline.js';
+import { loadWithYaml, loadPlanText, positionOf, hasPath } from '../src/load.js';
+import { checkPlanText, checkLoadedPlan } from '../src/pipeline.js';
 import { generatePlan, rng } from './support/gen-plan.js';
 import { ROOT, EXAMPLES, EXAMPLES_DIR } from './helpers.js';
 
@@ -25,14 +25,42 @@ function withYaml(text: string): Yaml {
   }
 }
 
-/** The property: the fast path answers only for a text yaml reads cleanly, and then with yaml's data. */
-function agree(text: string, what: string): boolean {
+/**
+ * The property: the fast path answers only for a text yaml reads cleanly, and then with yaml's data, and it places
+ * every path where yaml's nodes place it: each value, each key (`key: true`), each child key, a path whose tail is
+ * missing; and hasPath agrees.
+ */
+function agree(text: string, what: string, positions = true): boolean {
   const fast = readFast(text);
   if (fast === undefined) return false;
   const y = withYaml(text);
   expect(y, `${what}: the fast path read a text yaml refuses`).not.toHaveProperty('errors');
   expect((y as { notes: number }).notes, `${what}: yaml warns of this text`).toBe(0);
-  expect(fast, what).toStrictEqual((y as { data: unknown }).data);
+  expect(fast.data, what).toStrictEqual((y as { data: unknown }).data);
+  if (!positions) return true;
+  const quick = loadPlanText(text, 'p.yaml');
+  const full = loadWithYaml(text, 'p.yaml');
+  expect(quick.positions).toBeDefined();
+  const paths: (string | number)[][] = [];
+  const collect = (v: unknown, path: (string | number)[]) => {
+    paths.push(path);
+    if (Array.isArray(v)) v.forEach((x, i) => collect(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, [...path, k]);
+  };
+  collect(fast.data, []);
+  for (const path of paths) {
+    for (const probe of [path, [...path, 'khong_co'], [...path, 99999]]) {
+      expect(positionOf(quick, probe), `${what} ${probe.join('.')}`).toEqual(positionOf(full, probe));
+      expect(positionOf(quick, probe, { key: true }), `${what} ${probe.join('.')} key`).toEqual(positionOf(full, probe, { key: true }));
+      expect(hasPath(quick, probe), `${what} ${probe.join('.')} hasPath`).toBe(hasPath(full, probe));
+    }
+    const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], fast.data);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const childKey of [...Object.keys(value).slice(0, 3), 'khong_co']) {
+        expect(positionOf(quick, path, { childKey }), `${what} ${path.join('.')} child ${childKey}`).toEqual(positionOf(full, path, { childKey }));
+      }
+    }
+  }
   return true;
 }
 
@@ -82,7 +110,7 @@ describe('the fast path gives yaml\'s data, or leaves the text to yaml', () => {
     '---\nx: 1\n', '---\nx: 1\n...\n', '%YAML 1.1\n---\nx: yes\n', 'x: 1\n---\ny: 2\n', 'x: &a 1\ny: *a\n', 'x: !!str 1\n', 'x: !!int "1"\n',
     'x: 1\nx: 2\n', '__proto__: 1\n', 'x:\n  __proto__: 1\n', 'x: "\\x01"\n', 'x: "\\uD800"\n', '? x\n: 1\n', '? [a]\n: 1\n', 'x: [a,\n  b]\n',
     'x: {a: 1,\n  b: 2}\n', 'x: a\n y: b\n', 'x:\ty\n', 'x: y\t# c\n', '\ufeffx: 1\n', '- a\n- b\n', 'a\n', '', '# only a comment\n', 'x: (khu #2, cạnh chợ)\n',
-    'x: (khu  # 2\n', 'tu: 2025 #2\n', 'x:\n  - (a #b\n', 'x: a b:\n', 'x: "a" # c\n', 'x: \'a\'#c\n', 'x: - a\n', 'x: a\n- b\n',
+    'x: (khu  # 2\n', 'e:\nf: [a, "b", {g: h}]\ng:\n  - \n  - k:\nh: x  # c\n', 'e:   # c\n\nf: 1\n', 'x:\n  y:\nz: [a, , b]\n', 'tu: 2025 #2\n', 'x:\n  - (a #b\n', 'x: a b:\n', 'x: "a" # c\n', 'x: \'a\'#c\n', 'x: - a\n', 'x: a\n- b\n',
     `x: ${'['.repeat(70)}${']'.repeat(70)}\n`, `${'a:\n'.split('').join('')}${Array.from({ length: 70 }, (_, i) => `${' '.repeat(i + 1)}k${i}:\n`).join('')}`,
   ];
   it.each(BLOCKS)('text %j', (t) => { agree(t, JSON.stringify(t)); });
@@ -114,7 +142,8 @@ describe('the fast path gives yaml\'s data, or leaves the text to yaml', () => {
         const end = t.indexOf('\n', at) < 0 ? t.length : t.indexOf('\n', at) + 1;
         t = kind === 2 ? t.slice(0, start) + (r() < 0.5 ? ' ' : '') + t.slice(start + (r() < 0.5 ? 1 : 0)) : t.slice(0, end) + t.slice(start, end) + t.slice(end);
       }
-      if (agree(t, `mutant ${i}`)) fast++;
+      // (Positions on every 20th mutant: each costs a walk of every path of the plan.)
+      if (agree(t, `mutant ${i}`, i % 20 === 0)) fast++;
       else slow++;
     }
     // Most mutants stay valid YAML with nothing to say; the rest exercise the refusals.
@@ -137,7 +166,18 @@ describe('a plan read by the fast path', () => {
     expect(at.line).toBe(text.split('\n').findIndex((l) => l.startsWith('trich_yeu_x:')) + 1);
   });
 
-  it('reads positions with yaml only when asked', () => {
+  it.each(EXAMPLES)('examples/%s: checking it never makes yaml parse the plan (its findings, suppressed by comments, placed by the fast path)', (f) => {
+    // (Named by its path: its suppression comments are read from the file.)
+    const plan = loadPlanText(readFileSync(join(EXAMPLES_DIR, f), 'utf8'), join(EXAMPLES_DIR, f));
+    const asked = () => { throw new Error('a position was asked for'); };
+    Object.defineProperty(plan, 'doc', { get: asked });
+    Object.defineProperty(plan, 'lineCounter', { get: asked });
+    const r = checkLoadedPlan(plan);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.view).toBeDefined();
+  });
+
+  it('reads yaml\'s Document only when asked', () => {
     const plan = loadPlanText(readFileSync(join(EXAMPLES_DIR, EXAMPLES[0]), 'utf8'), 'p.yaml');
     const d = Object.getOwnPropertyDescriptor(plan, 'doc')!;
     expect(typeof d.get).toBe('function');

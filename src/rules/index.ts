@@ -34,11 +34,12 @@ export const REGISTER_RULE_IDS = ['register/trung', 'register/thu-tu', 'register
 export const CONFIGURABLE_RULE_IDS: readonly string[] = [...RULES.map((r) => r.id), ...REGISTER_RULE_IDS];
 
 /**
- * Runs every rule (or the given ones) on a schema-valid plan and positions the findings in its YAML; then, unless
- * `configure` is false (a caller running rules one by one applies it once itself, see `configureFindings`), applies
- * the plan's kehoach.config.yaml and `# kehoach-disable-next-line` comments (src/config.ts), whose own mistakes are added.
+ * Runs every rule (or the given ones) on a schema-valid plan and positions the findings in its YAML. The plan's
+ * kehoach.config.yaml and `# kehoach-disable-next-line` comments are applied by `configureFindings`, once over all of
+ * a plan's findings. (A plan's positions are computed only for its findings: a clean plan read by the fast path is
+ * never parsed by yaml, see src/load.ts.)
  */
-export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rules: readonly Rule[] = RULES, configure = true): Diagnostic[] {
+export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rules: readonly Rule[] = RULES): Diagnostic[] {
   const ctx: RuleContext = { ...base, lineOf: (p) => locate(p).line };
   const out: Diagnostic[] = [];
   for (const rule of rules) {
@@ -46,10 +47,13 @@ export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rul
       out.push({ ...locate(f.path, { key: f.key }), severity: rule.severity, rule: rule.id, message: f.message, ...(f.hint ? { hint: f.hint } : {}), path: f.path });
     }
   }
-  return configure ? configureFindings(out, base.lang, locate) : out;
+  return out;
 }
 
-/** Applies kehoach.config.yaml and the suppression comments to rule findings of one plan (src/config.ts). */
-export function configureFindings(findings: Diagnostic[], lang: RuleContext['lang'], locate: Locator): Diagnostic[] {
-  return applyRuleConfig(findings, CONFIGURABLE_RULE_IDS, lang, [locate([]).file]);
+/**
+ * Applies kehoach.config.yaml and the suppression comments to rule findings of one plan (src/config.ts), whose own
+ * mistakes are added. `file` is the plan's file (the config found from it; its comments read if it has findings).
+ */
+export function configureFindings(findings: Diagnostic[], lang: RuleContext['lang'], file: string): Diagnostic[] {
+  return applyRuleConfig(findings, CONFIGURABLE_RULE_IDS, lang, [file]);
 }

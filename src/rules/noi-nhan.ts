@@ -43,12 +43,13 @@ export const trung: Rule = {
   description: { vi: 'Không ghi một nơi nhận hai lần.', en: 'No recipient is listed twice.' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
   check: ({ plan, lang, lineOf }) => {
-    const seen = new Map<string, number>();
+    // The first one's path is kept and its line looked up only for a repeat: positions cost a YAML parse (src/load.ts).
+    const seen = new Map<string, Path>();
     const out: Finding[] = [];
     for (const [text, path] of recipients(plan)) {
       const k = key(text);
-      if (seen.has(k)) out.push({ path, message: msg('rule/noi-nhan/trung', lang, { value: text, first: seen.get(k)! }) });
-      else seen.set(k, lineOf(path));
+      if (seen.has(k)) out.push({ path, message: msg('rule/noi-nhan/trung', lang, { value: text, first: lineOf(seen.get(k)!) }) });
+      else seen.set(k, path);
     }
     return out;
   },
