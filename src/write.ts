@@ -2,7 +2,7 @@
  * Stage 6: write output atomically — to a temporary file beside the target, then rename — so that a reader
  * never sees a half-written .docx and a failed render leaves the old file untouched.
  */
-import { writeFile, rename, unlink, mkdir } from 'node:fs/promises';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /** Names of the temporary files writeFileAtomic leaves behind only when the process is killed mid-write. */
@@ -21,18 +21,21 @@ function injectedFault(path: string): NodeJS.ErrnoException | undefined {
 
 /**
  * Writes bytes to `path` atomically (same directory temp file + rename). Creates the directory if needed.
+ * The calls are synchronous: an output is tens of KB, and each asynchronous call was a trip through the thread pool
+ * with the caller's thread idle meanwhile (in a batch worker, the other worker could not use that time); the
+ * function stays async for its callers.
  * @throws the underlying fs error (the temp file is removed first)
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const fault = injectedFault(path);
-    if (fault) { await writeFile(tmp, data.subarray(0, data.length >> 1)); throw fault; }
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    if (fault) { writeFileSync(tmp, data.subarray(0, data.length >> 1)); throw fault; }
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => {});
+    try { unlinkSync(tmp); } catch { /* not written */ }
     throw e;
   }
 }
