@@ -5,8 +5,8 @@
  * answers undefined and the plan is read by yaml, which says it, at its line:
  *  - a syntax error (js-yaml throws), more than one document, a `%` directive, a byte order mark, a tab;
  *  - a tag, an anchor or an alias (yaml resolves these, with the alias-count guard);
- *  - a root that is not a mapping, a key that is not a text, a duplicate key, a `__proto__` key, nesting past
- *    MAX_DEPTH;
+ *  - a root that is not a mapping, a key that is not a text, a duplicate key, a `__proto__` key, a key of more
+ *    than 1,000 characters (YAML's limit for an implicit key is 1,024), nesting past MAX_DEPTH;
  *  - a character XML forbids (in the text, or made by a `\` escape);
  *  - a `#` that looks cut from a text (the warning `yaml/comment-in-text`).
  * Plain scalars are resolved by yaml's own core-schema tags, in yaml's order, so `yes`, `1_000`, `0x1F`, `.5`,
@@ -129,6 +129,8 @@ function walk(text: string): FastRead | undefined {
         const source = getScalarValue(text, ev);
         const plain = ev.style === SCALAR_STYLE.PLAIN;
         if ('map' in top && top.key === undefined) {
+          // YAML allows an implicit key of at most 1024 characters (yaml refuses a longer one; js-yaml does not).
+          if (ev.valueEnd - ev.valueStart > 1000) throw YIELD;
           const key = plain ? resolvePlain(source, true) : source;
           if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(top.map, key)) throw YIELD;
           if (escapes && XML_ILLEGAL.test(key)) throw YIELD;

@@ -111,9 +111,22 @@ describe('the fast path gives yaml\'s data, or leaves the text to yaml', () => {
     'x: 1\nx: 2\n', '__proto__: 1\n', 'x:\n  __proto__: 1\n', 'x: "\\x01"\n', 'x: "\\uD800"\n', '? x\n: 1\n', '? [a]\n: 1\n', 'x: [a,\n  b]\n',
     'x: {a: 1,\n  b: 2}\n', 'x: a\n y: b\n', 'x:\ty\n', 'x: y\t# c\n', '\ufeffx: 1\n', '- a\n- b\n', 'a\n', '', '# only a comment\n', 'x: (khu #2, cạnh chợ)\n',
     'x: (khu  # 2\n', 'e:\nf: [a, "b", {g: h}]\ng:\n  - \n  - k:\nh: x  # c\n', 'e:   # c\n\nf: 1\n', 'x:\n  y:\nz: [a, , b]\n', 'tu: 2025 #2\n', 'x:\n  - (a #b\n', 'x: a b:\n', 'x: "a" # c\n', 'x: \'a\'#c\n', 'x: - a\n', 'x: a\n- b\n',
+    'x: [a: b, c]\n', 'x: a\n  # c\n  b\n', 'x: a\n---\n', 'x: a\n...\n', 'x: a\n--- b\n', 'x:\n  - a\n  b: c\n', 'x: *\n', 'x: @a\n', 'x: `a\n',
+    'x:\n- a\n y: b\n', 'x: |\n  a\n b\n', 'x: >\n    a\n  b\n', 'x: "a\n\tb"\n', 'x: [a\n, b]\n', 'x: {a: [b, {c: d}], e: f}\n', 'x: a:b\n', 'x: a :b\n',
+    'x: "\\u00"\n', "x: '\\u00'\n", 'x: "\\q"\n', 'x: ! a\n', 'x: !<tag:yaml.org,2002:str> 1\n', '"x": 1\n"x": 2\n', 'x: 1\n"x": 2\n', 'x: {a, b: c}\n', 'x: [a, b]: c\n', 'x: "unterminated\n',
+    'x: !\n', 'x: a: b\n', '- - a\n', 'x: |\n\n  a\n', 'x: >+\n  a\n\n', 'x: "a\\\n  b"\n', "x: 'a''b\n  c'\n", 'x: a\r\n  b\r\n', 'x: -1e400\n', 'x: 1e400\n',
     `x: ${'['.repeat(70)}${']'.repeat(70)}\n`, `${'a:\n'.split('').join('')}${Array.from({ length: 70 }, (_, i) => `${' '.repeat(i + 1)}k${i}:\n`).join('')}`,
   ];
   it.each(BLOCKS)('text %j', (t) => { agree(t, JSON.stringify(t)); });
+
+  it('keys and values around YAML\'s 1,024-character limit for an implicit key', () => {
+    for (const n of [999, 1000, 1001, 1023, 1024, 1025, 1100]) {
+      for (const t of [`${'k'.repeat(n)}: v\n`, `"${'k'.repeat(n)}": v\n`, `x: {${'k'.repeat(n)}: v}\n`, `x: ${'v'.repeat(n)}\n`]) {
+        const fast = agree(t, `${n}: ${t.slice(0, 12)}`);
+        if ('errors' in withYaml(t)) expect(fast).toBe(false);
+      }
+    }
+  });
 
   it.each([62, 63, 64, 65, 66])('nesting %i deep, empty and with a text inside, in flow and block style', (n) => {
     const flow = (inner: string) => `x: ${'['.repeat(n)}${inner}${']'.repeat(n)}\n`;
