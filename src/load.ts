@@ -68,7 +68,6 @@ export function decodePlanBytes(bytes: Uint8Array, file: string, lang: Lang = 'v
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-
 /**
  * Where a construct left open before `end` starts: an unclosed quote, or the innermost unclosed [ or {.
  * The parser notices such mistakes only where the file ends; a person looks for them where they begin.
