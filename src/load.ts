@@ -122,17 +122,21 @@ function errorOffset(text: string, e: YAMLError): number {
  * Parses YAML text into a LoadedPlan. Collects every YAML error (syntax, tabs, duplicate keys)
  * and characters that cannot appear in a .docx, each with its line and column.
  * A text with nothing to report is read by the fast path (src/load-fast.ts: js-yaml's events, the same data), and
- * `doc` and `lineCounter` are then made by yaml on first use; any other text is read by yaml (loadWithYaml).
+ * `doc` is then made by yaml on first use; any other text is read by yaml (loadWithYaml).
  * @throws KehoachError with all diagnostics when the YAML is not usable.
  */
 export function loadPlanText(text: string, file = '<input>', opts: LoadOptions = {}): LoadedPlan {
   const fast = readFast(text);
   if (!fast) return loadWithYaml(text, file, opts);
-  // Read by the fast path: its diagnostics are placed by `positions`; yaml reads the text only for a position the
-  // events did not give (see positionOf), or for a caller that asks for `doc`.
-  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const yaml = () => (parsed ??= parseWithPositions(text));
-  return { file, text, data: fast.data, positions: fast.positions, get doc() { return yaml().doc; }, get lineCounter() { return yaml().lineCounter; } };
+  // Read by the fast path: its diagnostics are placed by `positions` and a line index of the text; yaml reads the
+  // text only for a position the events did not give (see positionOf), or for a caller that asks for `doc`.
+  let doc: Document.Parsed | undefined;
+  let lineCounter: LineCounter | undefined;
+  return {
+    file, text, data: fast.data, positions: fast.positions,
+    get doc() { return (doc ??= parseWithPositions(text).doc); },
+    get lineCounter() { return (lineCounter ??= lineCounterOf(text)); },
+  };
 }
 
 /** yaml's reading of a plan's text, with its nodes' positions. */
@@ -415,39 +419,13 @@ export interface PlanSource {
   notes?: Diagnostic[];
 }
 
-const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
-/** The pair of a mapping with the given key (indexed once per mapping, so lookups stay linear overall). */
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  let idx = keyIndex.get(map);
-  if (!idx) {
-    idx = new Map();
-    for (const p of map.items as Pair[]) if (isScalar(p.key) && !idx.has(String(p.key.value))) idx.set(String(p.key.value), p);
-    keyIndex.set(map, idx);
-  }
-  return idx.get(key);
-}
-
 /** True when every segment of `path` exists in the YAML document. */
 export function hasPath(plan: LoadedPlan, path: readonly (string | number)[]): boolean {
-  if (plan.positions) {
-    let at: PosNode = plan.positions;
-    for (const seg of path) {
-      const next = at.keys ? at.keys.get(String(seg))?.node : at.items?.[Number(seg)];
-      if (!next) return false;
-      at = next;
-    }
-    return true;
-  }
-  let node: unknown = plan.doc.contents;
+  let node = plan.positions ?? yamlPositions(plan);
   for (const seg of path) {
-    if (isMap(node)) {
-      const pair = pairOf(node, String(seg));
-      if (!pair) return false;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      if (node.items[Number(seg)] === undefined) return false;
-      node = node.items[Number(seg)];
-    } else return false;
+    const next = node.keys ? node.keys.get(String(seg))?.node : node.items?.[Number(seg)];
+    if (!next) return false;
+    node = next;
   }
   return true;
 }
@@ -477,39 +455,17 @@ export interface PositionQuery {
 
 /**
  * Maps a data path (as in ajv's instancePath, split) to a 1-based line and column in the YAML.
- * Walks as far as the path exists; a missing tail points at the deepest node found.
+ * Walks as far as the path exists; a missing tail points at the deepest node found. A plan read by the fast path is
+ * placed by the offsets its events gave; where one is unknown, by yaml's nodes.
  */
 export function positionOf(plan: LoadedPlan, path: readonly (string | number)[], q: PositionQuery = {}): { line: number; column: number } {
-  const known = plan.positions ? offsetOf(plan.positions, path, q) : -1;
-  if (known >= 0) {
-    const p = linePos(plan.text, known);
-    return { line: p.line, column: p.col };
-  }
-  let node: unknown = plan.doc.contents;
-  let keyNode: unknown = null;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = pairOf(node, String(seg));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(seg)];
-      if (item === undefined) break;
-      keyNode = null;
-      node = item;
-    } else break;
-  }
-  if (q.childKey !== undefined && isMap(node)) {
-    const pair = pairOf(node, q.childKey);
-    if (pair) node = pair.key;
-  } else if (q.key && keyNode) node = keyNode;
-  const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  let offset = plan.positions ? offsetOf(plan.positions, path, q) : -1;
+  if (offset < 0) offset = offsetOf(yamlPositions(plan), path, q);
   const p = plan.lineCounter.linePos(offset);
   return { line: p.line, column: p.col };
 }
 
-/** positionOf over the fast path's positions: the same walk as over yaml's nodes; -1 where the offset is unknown. */
+/** The walk of positionOf over a tree of positions: -1 where the offset is unknown. */
 function offsetOf(root: PosNode, path: readonly (string | number)[], q: PositionQuery): number {
   let node = root;
   let keyAt: number | null = null;
@@ -530,23 +486,37 @@ function offsetOf(root: PosNode, path: readonly (string | number)[], q: Position
   return q.key && keyAt !== null ? keyAt : node.at;
 }
 
-const lineStartsOf = new Map<string, number[]>();
-/** Line (1-based) and column (1-based, UTF-16 units) of an offset, as yaml's LineCounter gives them. */
-function linePos(text: string, offset: number): { line: number; col: number } {
-  let starts = lineStartsOf.get(text);
-  if (!starts) {
-    starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    // One text's index at a time: diagnostics of a plan are placed together.
-    lineStartsOf.clear();
-    lineStartsOf.set(text, starts);
+const yamlTrees = new WeakMap<LoadedPlan, PosNode>();
+/**
+ * Where yaml's nodes start, as a tree of positions (made once a plan, on first use): a mapping's keys by their text
+ * (a key that is not a scalar is left out; a plan with a repeated key never loads), a value-less key's value at its
+ * key.
+ */
+function yamlPositions(plan: LoadedPlan): PosNode {
+  let root = yamlTrees.get(plan);
+  if (!root) yamlTrees.set(plan, (root = treeOf(plan.doc.contents)));
+  return root;
+}
+
+const startOf = (node: unknown): number => (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+
+function treeOf(node: unknown): PosNode {
+  if (isMap(node)) {
+    const keys = new Map<string, { at: number; node: PosNode }>();
+    for (const p of node.items as Pair[]) {
+      if (!isScalar(p.key)) continue;
+      keys.set(String(p.key.value), { at: startOf(p.key), node: p.value == null ? { at: startOf(p.key) } : treeOf(p.value) });
+    }
+    return { at: startOf(node), keys };
   }
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, col: offset - starts[low] + 1 };
+  if (isSeq(node)) return { at: startOf(node), items: node.items.map(treeOf) };
+  return { at: startOf(node) };
+}
+
+/** A LineCounter for a text, as yaml's lexer fills it (a line starts at 0 and after each "\n"). */
+function lineCounterOf(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
 }
