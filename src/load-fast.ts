@@ -1,5 +1,5 @@
 /**
- * Stage 1's fast path: a plan's YAML read through js-yaml's event parser (js-yaml 5 `parseEvents`, about half the
+ * Stage 1's fast path: a plan's YAML read through js-yaml's event parser (js-yaml 5 `parseEvents`, 0.55–0.65× the
  * time of yaml's `parseDocument` on a real plan), giving exactly the data yaml's reader gives (src/load.ts,
  * `loadWithYaml`). It answers only when yaml's reader would have nothing to say about the text; for anything else it
  * answers undefined and the plan is read by yaml, which says it, at its line:
