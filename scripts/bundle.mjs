@@ -44,6 +44,7 @@ const keepModuleUrls = {
 // Node's own modules that a run may not need are loaded when the module importing them is first initialised, not when
 // the bundle loads (rolldown puts an external's require at the top of the file): each costs 1–5 ms to load.
 const LAZY_BUILTINS = new Set(['child_process', 'worker_threads', 'readline', 'stream', 'tty', 'fs/promises', 'zlib', 'events', 'util', 'process', 'os', 'vm', 'module', 'crypto']);
+const PROXIED_BUILTINS = new Set(['child_process', 'crypto']);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   resolveId(id, importer) {
@@ -54,9 +55,10 @@ const lazyBuiltins = {
   load(id) {
     if (!id.startsWith('\0lazy-builtin:')) return null;
     const name = JSON.stringify(`node:${id.slice(14)}`);
-    // commander requires child_process when it loads, for subcommands run as programs (kehoach has none): the module,
-    // with net and dgram behind it, is loaded only when a property of it is first read.
-    if (id === '\0lazy-builtin:child_process') {
+    // commander requires child_process when it loads, for subcommands run as programs (kehoach has none), and the
+    // template and batch modules import crypto for hashes that a render of the package's templates never computes
+    // (~7 ms to load): these modules are loaded only when a property of them is first read.
+    if (PROXIED_BUILTINS.has(id.slice(14))) {
       return `let m; const load = () => (m ??= require(${name}));
 module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load(), ownKeys: () => Reflect.ownKeys(load()),
   getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(load(), k); return d && { ...d, configurable: true }; } });`;

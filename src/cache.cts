@@ -13,7 +13,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Node's crypto, loaded when first needed: it costs ~6 ms to load, and a cold `validate` hashes nothing. */
+/** Node's crypto, loaded when first needed: it costs ~6 ms to load (and ~1 ms more for the first hash); a cold `validate`
+ * hashes nothing, and a cold `render` of the package's templates neither (see readKeyed). */
 const crypto = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
 
 /** The user's cache folder for kehoach, or null when caching is off. */
@@ -61,8 +62,52 @@ export function writeCache(file: string | null, text: string | Uint8Array): void
   if (!file) return;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.${crypto().randomBytes(6).toString('hex')}.tmp`; // batch workers share the pid
+    // Batch workers share the pid; each thread's Math.random is seeded on its own.
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch { /* make it again next time */ }
+}
+
+/**
+ * A 64-bit hash of a string's UTF-16 code units as 16 hex digits (cyrb53's mixing, both halves kept). Not a security
+ * hash, and it may collide: it only names a cache entry that holds its whole key (readKeyed), so a collision costs a
+ * rebuild, never a wrong entry.
+ */
+export function quickHash(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The file of a keyed entry: `<cache>/<kind>/<quickHash(key)>.<ext>`, or null when caching is off. */
+const keyedFile = (kind: string, ext: string, key: string): string | null => {
+  const dir = cacheDir();
+  return dir ? join(dir, kind, `${quickHash(`${kind}\0${process.version}\0${key}`)}.${ext}`) : null;
+};
+
+/**
+ * Reads an entry kept under its whole key (see writeKeyed): for what a cold `render` reads every time (a package
+ * skeleton), named without loading crypto. The file's first line is the key as JSON; the entry is served only when it
+ * is this key, under this Node version.
+ * @param key everything the entry depends on, including the identity of the code that made it
+ * @returns the entry's text, or undefined (missing, unreadable, another key, caching off)
+ */
+export function readKeyed(kind: string, ext: string, key: string): string | undefined {
+  const text = readCache(keyedFile(kind, ext, key));
+  if (text === undefined) return undefined;
+  const head = JSON.stringify(`${process.version}\0${key}`);
+  return text.length > head.length && text.startsWith(head) && text[head.length] === '\n' ? text.slice(head.length + 1) : undefined;
+}
+
+/** Writes an entry under its whole key, to be read back by readKeyed (atomically; a failure is ignored). */
+export function writeKeyed(kind: string, ext: string, key: string, text: string): void {
+  writeCache(keyedFile(kind, ext, key), `${JSON.stringify(`${process.version}\0${key}`)}\n${text}`);
 }

@@ -21,6 +21,19 @@ describe('numbering patterns', () => {
   });
   it('roman numerals', () => expect([roman(9), roman(14), roman(40)]).toEqual(['IX', 'XIV', 'XL']));
   it('rejects text that is not a pattern', () => expect(parsePattern('Mục x')).toBeNull());
+  it('an ASCII pattern is decided as by the Unicode classes (the fast path parsePattern takes for it)', () => {
+    // The reference: the Unicode rule alone, as parsePattern had it before its ASCII path.
+    const unicode = (p: string) => {
+      const braced = /^(.*)\{(1\.1|I|1|a|A)\}(.*)$/u.exec(p);
+      if (braced) return { prefix: braced[1], token: braced[2], suffix: braced[3] };
+      const plain = /^([^\p{L}\p{N}]*)(1\.1|I|1|a|A)([^\p{L}\p{N}]*)$/u.exec(p);
+      if (plain) return { prefix: plain[1], token: plain[2], suffix: plain[3] };
+      return /[\p{L}\p{N}]/u.test(p) ? null : { prefix: p, token: null, suffix: '' };
+    };
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+    const cases = [...ascii, ...ascii.flatMap((c) => [`${c}I`, `I${c}`, `(${c}1)`, `1.1${c}`, `a${c}`, `${c}A.`, `${c}{1}`, `{a}${c}`])];
+    for (const p of [...cases, 'I.', '1.', 'a)', '1.1-', '(1)-', '-', '+', 'II.', 'Mục x', '', '²', 'ª)', 'Ⅳ.', '–', '1–', 'đ)']) expect(parsePattern(p), JSON.stringify(p)).toEqual(unicode(p));
+  });
 });
 
 describe('dates (NĐ 30 PL I mục II.4)', () => {

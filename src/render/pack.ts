@@ -6,11 +6,9 @@
  * date, and the parts are zipped in docx's order (src/render/zip.ts). The same plan always gives the same bytes.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { LayoutProfile } from '../profile.js';
 import type { PackageShape } from './docx.js';
-import { cacheFile, readCache, writeCache } from '../cache.cjs';
+import { readKeyed, writeKeyed } from '../cache.cjs';
 import { blocksXml, bodyXml, paragraphXml, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, type BodyXml, type BlockXml } from './wordml.js';
 import { zipArchive, zipEntry, type ZipEntry } from './zip.js';
 
@@ -115,34 +113,36 @@ function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skele
 }
 
 /**
- * A skeleton from the user's cache folder (src/cache.cts), else built by docx and written there. The file's name is
- * the SHA-256 of what could change it: the shape, the code that builds and reads it (dist/render/docx.js, pack.js,
- * zip.js, wordml.js), docx's version, and Node's and zlib's versions (the deflated bytes are zlib's). So a cold
- * render needs neither docx nor its zip when the shape was seen before, and never meets a skeleton another version
+ * What identifies the code that builds and reads a skeleton: docx's version and the SHA-256 of the built
+ * dist/render/{docx,pack,zip,wordml}.js, stamped by the build (scripts/stamp-skeleton.mjs) beside this module. Null
+ * from source or without the stamp: then nothing is cached.
+ */
+function skeletonCode(): string | null {
+  try {
+    const { docx, code } = JSON.parse(readFileSync(new URL('./skeleton.stamp.json', import.meta.url), 'utf8')) as { docx?: unknown; code?: unknown };
+    return typeof docx === 'string' && typeof code === 'string' ? `docx@${docx}\0${code}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A skeleton from the user's cache folder (src/cache.cts readKeyed), else built by docx and written there. Its key is
+ * all that could change it: the shape, the code that builds and reads it and docx's version (skeletonCode), and
+ * zlib's version (the deflated bytes are zlib's; Node's version is in every keyed entry). So a cold render needs
+ * neither docx nor its zip, nor crypto, when the shape was seen before, and never meets a skeleton another version
  * wrote. Any failure to read or write it falls back silently to building.
  */
 async function cachedSkeleton(key: string, build: () => Promise<Skeleton>): Promise<Skeleton> {
-  let file: string | null = null;
+  const code = skeletonCode();
+  const full = code === null ? null : `${key}\0zlib@${process.versions.zlib}\0${code}`;
   try {
-    file = cacheFile('skeletons', 'json', [key, process.versions.zlib, docxVersion()], ['./docx.js', './pack.js', './zip.js', './wordml.js'].map((f) => new URL(f, import.meta.url)));
-    const text = readCache(file);
+    const text = full === null ? undefined : readKeyed('skeletons', 'json', full);
     if (text !== undefined) return fromJson(JSON.parse(text));
   } catch { /* unreadable or not a skeleton: build */ }
   const sk = await build();
-  writeCache(file, JSON.stringify(toJson(sk)));
+  if (full !== null) writeKeyed('skeletons', 'json', full, JSON.stringify(toJson(sk)));
   return sk;
-}
-
-/** docx's version, from its package.json (found above its entry: the package does not export that file). */
-function docxVersion(): string {
-  let d = dirname(createRequire(import.meta.url).resolve('docx'));
-  for (let i = 0; i < 4; i++, d = dirname(d)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'docx' && pkg.version) return pkg.version;
-    } catch { /* not here: go up */ }
-  }
-  throw new Error('docx package.json not found');
 }
 
 type SkeletonJson = Omit<Skeleton, 'fixed'> & { fixed: [string, number, number, string][] };

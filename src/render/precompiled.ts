@@ -1,11 +1,10 @@
 /**
- * Handlebars templates as precompiled code, found by the hash of their text: the package's own templates are
- * precompiled at build time (scripts/precompile-templates.mjs writes dist/render/templates.precompiled.js); any other
- * template (an office's `--templates` folder, or a template edited after the build) is compiled once with the full
- * Handlebars compiler and its code kept in the user's cache folder (src/cache.cts), under the same hash.
- *
- * The key is the SHA-256 of the Handlebars version, the compile options and the template text: a changed template,
- * option or Handlebars version never meets old code. The cache never lies outside the user's cache folder
+ * Handlebars templates as precompiled code: the package's own templates are precompiled at build time
+ * (scripts/precompile-templates.mjs writes dist/render/templates.precompiled.cjs, found by the template's whole text,
+ * so a render of them hashes nothing and loads no crypto); any other template (an office's `--templates` folder, or a
+ * template edited after the build) is compiled once with the full Handlebars compiler and its code kept in the user's
+ * cache folder (src/cache.cts), under the SHA-256 of the Handlebars version, the compile options and the template
+ * text: a changed template, option or Handlebars version never meets old code. The cache never lies outside the user's cache folder
  * ($KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach; %LOCALAPPDATA%\kehoach on Windows), is
  * turned off with KEHOACH_CACHE=0, and every failure to read or write it falls back silently to compiling.
  */
@@ -25,13 +24,18 @@ export function templateKey(text: string, handlebarsVersion: string): string {
   return createHash('sha256').update(`handlebars@${handlebarsVersion}\0${JSON.stringify(COMPILE_OPTIONS)}\0`).update(text).digest('hex');
 }
 
-const require = createRequire(import.meta.url);
-let built: Map<string, TemplateSpec> | null | undefined;
+const localRequire = createRequire(import.meta.url);
+/** The build's table: the Handlebars version it was compiled with, and each template's spec by its text. */
+interface BuiltTable { version: string; specs: Map<string, TemplateSpec> }
+let built: BuiltTable | null | undefined;
 /** The specs precompiled at build time (none when running from source). */
-function buildSpecs(): Map<string, TemplateSpec> | null {
+function buildSpecs(): BuiltTable | null {
   if (built === undefined) {
     try {
-      built = (require('./templates.precompiled.cjs') as { SPECS: Map<string, TemplateSpec> }).SPECS;
+      // In the command line's bundle `require` is the bundle's own, and the bundler put the table in the bundle: it is
+      // compiled from the bundle's code cache (scripts/bundle.mjs). Unbundled (an ES module), it is the file beside.
+      const t = (typeof require === 'function' ? require('./templates.precompiled.cjs') : localRequire('./templates.precompiled.cjs')) as { VERSION?: unknown; SPECS?: unknown };
+      built = typeof t.VERSION === 'string' && t.SPECS instanceof Map ? { version: t.VERSION, specs: t.SPECS as Map<string, TemplateSpec> } : null;
     } catch {
       built = null;
     }
@@ -43,14 +47,16 @@ function buildSpecs(): Map<string, TemplateSpec> | null {
 const evalSpec = (code: string): TemplateSpec => new Function(`return ${code};`)() as TemplateSpec;
 
 /**
- * The precompiled spec of a template text: from the build, else from the user's cache, else compiled now with the
- * full Handlebars compiler (loaded only then) and written to the cache.
+ * The precompiled spec of a template text: from the build's table (the same text, under the same Handlebars version),
+ * else from the user's cache, else compiled now with the full Handlebars compiler (loaded only then) and written to
+ * the cache.
  * @throws Error from Handlebars when the template does not parse (the caller reports it)
  */
 export function templateSpec(text: string, handlebarsVersion: string): TemplateSpec {
-  const key = templateKey(text, handlebarsVersion);
-  const hit = buildSpecs()?.get(key);
+  const table = buildSpecs();
+  const hit = table?.version === handlebarsVersion ? table.specs.get(text) : undefined;
   if (hit) return hit;
+  const key = templateKey(text, handlebarsVersion);
   // From source (no build table) nothing is cached: development compiles each time, as before.
   const dir = built ? cacheDir() : null;
   const file = dir ? join(dir, 'templates', `${key}.js`) : null;
@@ -61,7 +67,7 @@ export function templateSpec(text: string, handlebarsVersion: string): TemplateS
       if (typeof spec?.main === 'function' && Array.isArray(spec.compiler)) return spec;
     } catch { /* not a template's code: compile */ }
   }
-  const full = require('handlebars') as typeof import('handlebars');
+  const full = localRequire('handlebars') as typeof import('handlebars');
   const code = String(full.precompile(text, { ...COMPILE_OPTIONS }));
   const spec = evalSpec(code);
   writeCache(file, code);

@@ -21,9 +21,9 @@ export function planSchema(): Record<string, unknown> {
   return cachedSchema;
 }
 
-const require = createRequire(import.meta.url);
+const localRequire = createRequire(import.meta.url);
 type Format = { type: 'string'; validate: (s: string) => boolean };
-const formats = require('./formats.cjs') as { isRealDate: (s: string) => boolean } & Record<'date' | 'ngay-hoac-nam' | 'thang-hoac-ngay', Format>;
+const formats = (typeof require === 'function' ? require('./formats.cjs') : localRequire('./formats.cjs')) as { isRealDate: (s: string) => boolean } & Record<'date' | 'ngay-hoac-nam' | 'thang-hoac-ngay', Format>;
 
 /** True when `s` is YYYY-MM-DD naming a day that exists (2024-02-30 is refused, never rolled over). */
 export const isRealDate: (s: string) => boolean = formats.isRealDate;
@@ -34,12 +34,16 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: tru
 let cachedValidator: ValidateFunction | undefined;
 /**
  * The schema validator: the standalone code precompiled at build time (dist/validate/plan-validator.cjs), or,
- * when running from source, compiled once per process (~70 ms).
+ * when running from source, compiled once per process (~70 ms). In the command line's bundle `require` is the bundle's
+ * own and the bundler put the validator (and formats.cjs) in the bundle, compiled from the bundle's code cache
+ * (scripts/bundle.mjs); unbundled, the file beside this module is run with its own code cache.
  */
 export function planValidator(): ValidateFunction {
   if (cachedValidator) return cachedValidator;
   try {
-    const mod = requireWithCodeCache(fileURLToPath(new URL('./plan-validator.cjs', import.meta.url))).exports as ValidateFunction | { default: ValidateFunction };
+    const mod = (typeof require === 'function'
+      ? require('./plan-validator.cjs')
+      : requireWithCodeCache(fileURLToPath(new URL('./plan-validator.cjs', import.meta.url))).exports) as ValidateFunction | { default: ValidateFunction };
     cachedValidator = typeof mod === 'function' ? mod : mod.default;
   } catch {
     cachedValidator = compileValidator();
@@ -49,7 +53,7 @@ export function planValidator(): ValidateFunction {
 
 /** Compiles the schema with ajv (used from source, and by the test that checks the precompiled code agrees). */
 export function compileValidator(): ValidateFunction {
-  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const { Ajv2020 } = localRequire('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020(AJV_OPTIONS);
   ajv.addFormat('date', formats.date);
   ajv.addFormat('ngay-hoac-nam', formats['ngay-hoac-nam']);
@@ -62,7 +66,7 @@ const stripMarks = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g,
 /** Suggests the closest candidate to a misspelt word (ignoring diacritics), or undefined. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (!candidates.length) return undefined;
-  const { closest, distance } = require('fastest-levenshtein') as typeof import('fastest-levenshtein');
+  const { closest, distance } = localRequire('fastest-levenshtein') as typeof import('fastest-levenshtein');
   const bare = stripMarks(word);
   const exact = candidates.find((c) => stripMarks(c) === bare);
   if (exact) return exact;
