@@ -8,7 +8,9 @@
 //
 // What stays unbundled: the library (dist/index.js and its modules, for `import 'kehoach'`), the worker files the
 // thread pools load by URL (dist/batch/worker.js, dist/validate/worker.js), piscina (it finds its own worker file),
-// and the files read at run time (package.json, templates/, schemas/, dist/validate/*.cjs).
+// docx (required from node_modules only to build a package skeleton, see LAZY_PACKAGES), and the files read at run
+// time (package.json, templates/, schemas/, the profiles' table). The templates' table and the schema validator are
+// bundled (src/render/precompiled.ts, src/validate/schema.ts), so their code is in the bundle's code cache.
 //
 // Each dist module's `import.meta.url` is rewritten to the URL of its original file, so every path it builds from
 // it (../templates, ../../schemas, ./worker.js, createRequire) resolves exactly as unbundled.
@@ -45,14 +47,21 @@ const keepModuleUrls = {
 // the bundle loads (rolldown puts an external's require at the top of the file): each costs 1–5 ms to load.
 const LAZY_BUILTINS = new Set(['child_process', 'worker_threads', 'readline', 'stream', 'tty', 'fs/promises', 'zlib', 'events', 'util', 'process', 'os', 'vm', 'module', 'crypto']);
 const PROXIED_BUILTINS = new Set(['child_process', 'crypto']);
+// Packages left out of the bundle and required from node_modules when the module importing them is first initialised:
+// docx (600 KB, a third of the bundle) only builds a package skeleton, which a render does only for a shape it has
+// not cached (src/render/pack.ts), so no cold command reads or keeps its text otherwise.
+const LAZY_PACKAGES = new Set(['docx']);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   resolveId(id, importer) {
+    if (importer?.startsWith('\0lazy-package:')) return { id, external: true }; // its own require
+    if (LAZY_PACKAGES.has(id)) return `\0lazy-package:${id}`;
     const name = id.replace(/^node:/, '');
     if (importer?.startsWith('\0lazy-builtin:')) return { id: `node:${name}`, external: true }; // its own require
     return LAZY_BUILTINS.has(name) ? `\0lazy-builtin:${name}` : null;
   },
   load(id) {
+    if (id.startsWith('\0lazy-package:')) return `module.exports = require(${JSON.stringify(id.slice(14))});`;
     if (!id.startsWith('\0lazy-builtin:')) return null;
     const name = JSON.stringify(`node:${id.slice(14)}`);
     // commander requires child_process when it loads, for subcommands run as programs (kehoach has none), and the
