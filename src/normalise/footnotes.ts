@@ -19,16 +19,23 @@ export interface ChuThichView { key: string; text: string }
 export function footnotesView(plan: KeHoach, lang: Lang, issues: NormaliseIssue[]): ChuThichView[] {
   const notes = plan.chu_thich ?? {};
   const used = new Set<string>();
-  const walk = (v: unknown, path: Path): void => {
+  const path: Path = []; // the path of the value visited; copied only into an issue
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
       for (const key of footnoteRefs(v)) {
         used.add(key);
-        if (!Object.hasOwn(notes, key)) issues.push({ path, rule: 'plan/footnote-undefined', message: msg('plan/footnote-undefined', lang, { key }) });
+        if (!Object.hasOwn(notes, key)) issues.push({ path: [...path], rule: 'plan/footnote-undefined', message: msg('plan/footnote-undefined', lang, { key }) });
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!(path.length === 0 && k === 'chu_thich')) walk(x, [...path, k]);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i]); path.pop(); }
+    } else if (v && typeof v === 'object') {
+      for (const k in v) {
+        if (!Object.hasOwn(v, k) || (path.length === 0 && k === 'chu_thich')) continue;
+        path.push(k); walk((v as Record<string, unknown>)[k]); path.pop();
+      }
+    }
   };
-  walk(plan, []);
+  walk(plan);
   const out: ChuThichView[] = [];
   for (const [key, text] of Object.entries(notes)) {
     if (!used.has(key)) issues.push({ path: ['chu_thich', key], key: true, rule: 'plan/footnote-unused', message: msg('plan/footnote-unused', lang, { key }) });

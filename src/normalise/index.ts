@@ -156,9 +156,22 @@ function coQuanLienTich(plan: KeHoach): CoQuanLines[] {
 
 /** Deep copy without the line break a `|` block ends with (so that "./." or an enumeration follows the text). */
 function dropTrailingBreaks<T>(v: T): T {
-  if (typeof v === 'string') return v.replace(/[\r\n]+$/, '') as T;
+  if (typeof v === 'string') {
+    const last = v.charCodeAt(v.length - 1);
+    return (last === 10 || last === 13 ? v.replace(/[\r\n]+$/, '') : v) as T;
+  }
   if (Array.isArray(v)) return v.map(dropTrailingBreaks) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dropTrailingBreaks(x)])) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const x = dropTrailingBreaks((v as Record<string, unknown>)[k]);
+      // An own "__proto__" key stays a key (as Object.fromEntries would make it), never the copy's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
+      else out[k] = x;
+    }
+    return out as T;
+  }
   return v;
 }
 

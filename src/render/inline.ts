@@ -165,4 +165,4 @@ export const strayStars = (src: string): number => parse(src).stray;
 export const plainText = (src: string): string => inlineSpans(src).map((s) => s.text).join('');
 
 /** The footnote keys referenced in a text, in order. */
-export const footnoteRefs = (src: string): string[] => [...src.matchAll(new RegExp(FOOTNOTE_REF.source, 'gu'))].map((m) => m[1]);
+export const footnoteRefs = (src: string): string[] => (src.includes('[^') ? [...src.matchAll(new RegExp(FOOTNOTE_REF.source, 'gu'))].map((m) => m[1]) : []);

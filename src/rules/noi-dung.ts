@@ -9,12 +9,27 @@ type MucObject = Exclude<Muc, string>;
 /** What the counter gave one item of a list (null: not numbered), mirroring the body walker (src/normalise/body.ts). */
 type Numbering = (Counted & { hand: boolean }) | null;
 
+/** One list of items as eachList visits it. */
+interface NumberedList { items: Muc[]; path: Path; pattern: NumberPattern | null; depth: number; numbers: Numbering[] }
+
+/** The lists of a rule run (its context object), numbered once for the four rules that visit them. */
+const listsOf = new WeakMap<RuleContext, NumberedList[]>();
+
 /**
  * Visits every list of items (body and appendices) with the numbering pattern of that level and what the counter
  * gives each item: headings and numbered paragraphs, and phases given `so:`; `so: false` moves the count past a
- * number typed in the text (numbering.ts Counter).
+ * number typed in the text (numbering.ts Counter). The lists are numbered once per rule run (the rules only read
+ * them) and visited in the same order every time.
  */
 function eachList(ctx: RuleContext, visit: (items: Muc[], path: Path, pattern: NumberPattern | null, depth: number, numbers: Numbering[]) => void) {
+  let lists = listsOf.get(ctx);
+  if (!lists) listsOf.set(ctx, (lists = numberLists(ctx)));
+  for (const l of lists) visit(l.items, l.path, l.pattern, l.depth, l.numbers);
+}
+
+/** Numbers every list of items, in the order of a depth-first walk (a list before its items' sub-lists). */
+function numberLists(ctx: RuleContext): NumberedList[] {
+  const lists: NumberedList[] = [];
   const patterns = (ctx.plan.danh_so ?? ctx.profile.danh_so).map(parsePattern);
   const walk = (items: Muc[], path: Path, pattern: NumberPattern | null, depth: number, parentCore: string) => {
     const counter = new Counter(pattern ?? { prefix: '', token: '1', suffix: '.' }, parentCore);
@@ -26,7 +41,7 @@ function eachList(ctx: RuleContext, visit: (items: Muc[], path: Path, pattern: N
       if (typeof it.so === 'string') return { ...counter.hand(it.so), hand: true };
       return { ...counter.auto(), hand: false };
     });
-    visit(items, path, pattern, depth, numbers);
+    lists.push({ items, path, pattern, depth, numbers });
     items.forEach((it, i) => {
       if (typeof it === 'string' || !it.noi_dung) return;
       const child = it.danh_so_con ? parsePattern(it.danh_so_con) : patterns[depth + 1] ?? null;
@@ -35,6 +50,7 @@ function eachList(ctx: RuleContext, visit: (items: Muc[], path: Path, pattern: N
   };
   walk(ctx.plan.noi_dung, ['noi_dung'], patterns[0] ?? null, 0, '');
   (ctx.plan.phu_luc ?? []).forEach((pl, i) => walk(pl.noi_dung ?? [], ['phu_luc', i, 'noi_dung'], patterns[0] ?? null, 0, ''));
+  return lists;
 }
 
 export const lienTuc: Rule = {
