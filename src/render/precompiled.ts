@@ -4,9 +4,10 @@
  * so a render of them hashes nothing and loads no crypto); any other template (an office's `--templates` folder, or a
  * template edited after the build) is compiled once with the full Handlebars compiler and its code kept in the user's
  * cache folder (src/cache.cts), under the SHA-256 of the Handlebars version, the compile options and the template
- * text: a changed template, option or Handlebars version never meets old code. The cache never lies outside the user's cache folder
- * ($KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach; %LOCALAPPDATA%\kehoach on Windows), is
- * turned off with KEHOACH_CACHE=0, and every failure to read or write it falls back silently to compiling.
+ * text: a changed template, option or Handlebars version never meets old code. The cache never lies outside the
+ * user's cache folder ($KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach; %LOCALAPPDATA%\kehoach
+ * on Windows), is turned off with KEHOACH_CACHE=0, and every failure to read or write it falls back silently to
+ * compiling.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
