@@ -93,6 +93,13 @@ describe('footnotes in the .docx', () => {
     ]);
     expect(ds[0].message).toContain('nq-x');
   });
+
+  it('a reference inside a note is reported once, as nested: it neither uses a note nor counts as undefined', () => {
+    const text = withNotes(`chu_thich:\n  ct02: ${NOTE_A}\n  nq-x: 'Xem[^nq-x] và[^khong-co].'\n`);
+    const ds = checkPlanText(text, { file: 'x.yaml' }).diagnostics.filter((d) => d.rule.startsWith('plan/footnote'));
+    const lines = text.split('\n');
+    expect(ds.map((d) => [d.rule, d.line])).toEqual([['plan/footnote-nested', lines.findIndex((l) => l.includes('nq-x: ')) + 1]]);
+  });
 });
 
 const tools = hasCommand('soffice') && hasCommand('pdftotext');

@@ -6,7 +6,8 @@
 import type { KeHoach } from '../types/plan.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { footnoteRefs } from '../render/inline.js';
-import type { NormaliseIssue, Path } from './body.js';
+import { eachString } from '../walk.js';
+import type { NormaliseIssue } from './body.js';
 
 /** One note as the templates see it: its key (as written after `[^`) and its text (may hold *emphasis*). */
 export interface ChuThichView { key: string; text: string }
@@ -19,23 +20,12 @@ export interface ChuThichView { key: string; text: string }
 export function footnotesView(plan: KeHoach, lang: Lang, issues: NormaliseIssue[]): ChuThichView[] {
   const notes = plan.chu_thich ?? {};
   const used = new Set<string>();
-  const path: Path = []; // the path of the value visited; copied only into an issue
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      for (const key of footnoteRefs(v)) {
-        used.add(key);
-        if (!Object.hasOwn(notes, key)) issues.push({ path: [...path], rule: 'plan/footnote-undefined', message: msg('plan/footnote-undefined', lang, { key }) });
-      }
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i]); path.pop(); }
-    } else if (v && typeof v === 'object') {
-      for (const k in v) {
-        if (!Object.hasOwn(v, k) || (path.length === 0 && k === 'chu_thich')) continue;
-        path.push(k); walk((v as Record<string, unknown>)[k]); path.pop();
-      }
+  eachString(plan, (text, path) => {
+    for (const key of footnoteRefs(text)) {
+      used.add(key);
+      if (!Object.hasOwn(notes, key)) issues.push({ path: [...path], rule: 'plan/footnote-undefined', message: msg('plan/footnote-undefined', lang, { key }) });
     }
-  };
-  walk(plan);
+  }, (k, depth) => depth === 0 && k === 'chu_thich');
   const out: ChuThichView[] = [];
   for (const [key, text] of Object.entries(notes)) {
     if (!used.has(key)) issues.push({ path: ['chu_thich', key], key: true, rule: 'plan/footnote-unused', message: msg('plan/footnote-unused', lang, { key }) });

@@ -6,6 +6,7 @@ import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Severity } from '../errors.js';
+import { eachString } from '../walk.js';
 
 export type Path = (string | number)[];
 
@@ -42,15 +43,9 @@ export function texts(plan: KeHoach): { path: Path; text: string }[] {
 
 const SKIP = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'kieu_tieu_de', 'thu_tu', 'gian_dong', 'ky_hieu_cung_dong']);
 
-/** The text fields in document order (a plain recursion: paths are copied only where a text is found). */
+/** The text fields in document order. */
 function walkTexts(plan: KeHoach): { path: Path; text: string }[] {
   const out: { path: Path; text: string }[] = [];
-  const path: Path = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push({ path: path.slice(), text: v });
-    else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i]); path.pop(); }
-    else if (v && typeof v === 'object') for (const k in v) if (!SKIP.has(k) && Object.prototype.hasOwnProperty.call(v, k)) { path.push(k); walk((v as Record<string, unknown>)[k]); path.pop(); }
-  };
-  walk(plan);
+  eachString(plan, (text, path) => out.push({ path: path.slice(), text }), (k) => SKIP.has(k));
   return out;
 }
