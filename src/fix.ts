@@ -23,6 +23,7 @@ import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
 import { RULES, CONFIGURABLE_RULE_IDS } from './rules/index.js';
+import { typedSigningForm } from './rules/chu-ky.js';
 import { applyRuleConfig } from './config.js';
 import type { Path } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
@@ -41,8 +42,6 @@ const DATE_KEYS = new Set(['ngay_ban_hanh', 'tu', 'den', 'han']);
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 // Same as LEADING_NUMBER in src/rules/noi-dung.ts (rule so-thu-tu/tu-viet), with the space that follows.
 const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s+/u;
-const PREFIX = /^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M|K\/T|T\/L|T\/UQ)\s*/u;
-const QUYEN_HAN: Record<string, string> = { 'KT.': 'KT', 'K/T': 'KT', 'TL.': 'TL', 'T/L': 'TL', 'TUQ.': 'TUQ', 'T/UQ': 'TUQ', 'Q.': 'Q' };
 
 /** A dd/mm/yyyy date that is a real calendar date → yyyy-mm-dd, else undefined. */
 export function isoFromDmy(s: string): string | undefined {
@@ -189,17 +188,18 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
       let extra = '';
       if (rule.id === 'chu-ky/tien-to') {
         const key = String(f.path[f.path.length - 1]);
-        const prefix = PREFIX.exec(String(node.value))?.[1] ?? '';
-        const q = QUYEN_HAN[prefix];
+        const typed = typedSigningForm(ctx.profile);
+        const form = typed(String(node.value));
+        const q = form && form.code !== 'TM' ? form.code : undefined;
         const current = plan.nguoi_ky.quyen_han;
         if (q ? (current && current !== q) : key !== 'thay_mat') continue; // ambiguous: leave it to the clerk
-        fn = { value: (v) => v.replace(PREFIX, ''), block: (s) => s.replace(/^(\s*)\S+\s*/u, '$1') };
+        fn = { value: (v) => typed(v)?.rest ?? v, block: (s) => s.replace(/^(\s*)\S+\s*/u, '$1') };
         if (q && !current && at.parent && at.pair) {
           const keyStart = (at.pair.key as Scalar).range![0];
           const indent = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
           edits.push({ start: keyStart, end: keyStart, text: at.parent.flow ? `quyen_han: ${q}, ` : `quyen_han: ${q}\n${indent}` });
           extra = `, ${msg('fix/quyen-han', lang, { value: q })}`;
-          plan.nguoi_ky.quyen_han = q as 'KT'; // one insertion even when two fields carry the prefix
+          plan.nguoi_ky.quyen_han = q; // one insertion even when two fields carry the prefix
         }
       }
       const edit = fn && editScalar(text, node, at.inFlow, fn.value, fn.block);

@@ -213,16 +213,16 @@ export const catalogue = {
     (p) => `signing for a collective (${p.prefix}) needs the collective's name (e.g. "ỦY BAN NHÂN DÂN"), not the title "${p.value}"`,
   ),
   'rule/chu-ky/tm-pho': m(
-    (p) => `cấp phó ký thay mặt tập thể: NĐ 30/2020 trình bày "${p.tm}" / "KT. ${p.head}" / "${p.value}"`,
-    (p) => `a deputy signing for a collective: NĐ 30/2020 writes "${p.tm}" / "KT. ${p.head}" / "${p.value}"`,
+    (p) => `cấp phó ký thay mặt tập thể: NĐ 30/2020 trình bày "${p.tm}" / "${p.kt}" / "${p.value}"`,
+    (p) => `a deputy signing for a collective: NĐ 30/2020 writes "${p.tm}" / "${p.kt}" / "${p.value}"`,
   ),
   'rule/chu-ky/tien-to': m(
     (p) => `"${p.value}" bắt đầu bằng quyền hạn "${p.prefix}"; tool tự thêm quyền hạn theo khối (${p.forms}), hãy dùng thay_mat / quyen_han`,
     (p) => `"${p.value}" starts with the signing form "${p.prefix}"; the tool adds it per family (${p.forms}): use thay_mat / quyen_han`,
   ),
   'rule/chu-ky/dang-quyen-han': m(
-    (p) => `văn bản của Đảng không dùng quyền hạn "${p.value}" (chỉ T/M, K/T, T/L — HD 36-HD/VPTW mục 1.7)`,
-    (p) => `Party documents do not use the signing form "${p.value}" (only T/M, K/T, T/L — HD 36-HD/VPTW 1.7)`,
+    (p) => `văn bản khối ${p.family} không dùng quyền hạn "${p.form}" (chỉ ${p.allowed})`,
+    (p) => `documents of the family ${p.family} do not use the signing form "${p.form}" (only ${p.allowed})`,
   ),
   'rule/noi-nhan/luu': m(
     () => 'dòng cuối của nơi nhận phải là dòng "Lưu", ví dụ "Lưu: VT, VP."',

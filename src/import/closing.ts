@@ -7,21 +7,24 @@ import type { Line } from './lines.js';
 import { markup } from './lines.js';
 import type { Notes } from './notes.js';
 import { markerOf } from './body.js';
+import type { SigningMatch } from '../form/signing.js';
+
+/** Reads a signing form at the start of a line (src/form/signing.ts, from the families' layout data). */
+export type SigningReader = (text: string) => SigningMatch | null;
 
 export const RE_NOI_NHAN = /^\**\s*Nơi nhận\s*:?\s*\**\s*:?$/iu;
 const RE_LUU = /^-?\s*Lưu\s*:?\s*(.+?)\s*$/u;
-/** Quyền hạn prefixes: state "TM." "KT." "TL." "TUQ." "Q.", Party "T/M" "K/T" "T/L". */
-const RE_QH = /^(TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s*(?=\S)(.*)$/u;
 
 type NoiNhan = KeHoach['noi_nhan'];
 type NguoiKy = KeHoach['nguoi_ky'];
 
 /**
  * Splits the closing lines into Nơi nhận and signature (a table's columns, or the lines' order).
+ * @param sig the signing forms' reader (every family's spellings)
  * @param sigAfter false for a joint plan, whose signatures stand above the Nơi nhận (jointBlocks): the lines after
  *   the recipients are then not read as a signature
  */
-export function readClosing(lines: Line[], notes: Notes, sigAfter = true): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
+export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, sigAfter = true): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
   const start = lines.findIndex((l) => RE_NOI_NHAN.test(l.text));
   const nnLines: Line[] = [];
   const sigLines: Line[] = [];
@@ -49,11 +52,11 @@ export function readClosing(lines: Line[], notes: Notes, sigAfter = true): { noi
     for (; k < after.length && !/^Phụ lục\b/iu.test(after[k].text); k++) sigLines.push(after[k]);
   }
   const rest = after.slice(k);
-  return { ...(start >= 0 ? { noi_nhan: noiNhan(nnLines, notes) } : {}), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes) } : {}), rest };
+  return { ...(start >= 0 ? { noi_nhan: noiNhan(nnLines, notes) } : {}), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes, sig) } : {}), rest };
 }
 
 /** A title line of a signature block: upper case, short, no final punctuation ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
-const isSigTitle = (t: string) => (!markerOf(t) || RE_QH.test(t)) && t.length <= 80 && /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi') && !/[;,:]$|\.\/\.$/.test(t) && !/^[-–+•]/.test(t);
+const isSigTitle = (t: string, sig: SigningReader) => (!markerOf(t) || !!sig(t)) && t.length <= 80 && /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi') && !/[;,:]$|\.\/\.$/.test(t) && !/^[-–+•]/.test(t);
 /** A person's name: two to seven capitalised words ("Nguyễn Thị Thu Hà"). */
 const isSigName = (t: string) => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,6}$/u.test(t);
 
@@ -64,7 +67,7 @@ const isSigName = (t: string) => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,6}$/u.tes
  * @param lines the lines between the title block and the Nơi nhận
  * @returns the blocks left to right (the lead issuer's last) and the index of their first line, or null
  */
-export function jointBlocks(lines: Line[]): { blocks: Line[][]; start: number } | null {
+export function jointBlocks(lines: Line[], sig: SigningReader): { blocks: Line[][]; start: number } | null {
   if (!lines.length) return null;
   const last = lines[lines.length - 1];
   let start = lines.length;
@@ -77,7 +80,7 @@ export function jointBlocks(lines: Line[]): { blocks: Line[][]; start: number } 
     const cols = [...new Set(cells.map((l) => l.cell!.col))].sort((a, b) => a - b);
     blocks = cols.map((c) => cells.filter((l) => l.cell!.col === c));
   } else {
-    while (start > 0 && !lines[start - 1].cell && (isSigTitle(lines[start - 1].text) || isSigName(lines[start - 1].text))) start--;
+    while (start > 0 && !lines[start - 1].cell && (isSigTitle(lines[start - 1].text, sig) || isSigName(lines[start - 1].text))) start--;
     let cur: Line[] = [];
     for (const l of lines.slice(start)) {
       cur.push(l);
@@ -85,7 +88,7 @@ export function jointBlocks(lines: Line[]): { blocks: Line[][]; start: number } 
     }
     if (cur.length) return null;
   }
-  const ok = (b: Line[]) => b.length >= 2 && isSigName(b[b.length - 1].text) && b.slice(0, -1).every((l) => isSigTitle(l.text));
+  const ok = (b: Line[]) => b.length >= 2 && isSigName(b[b.length - 1].text) && b.slice(0, -1).every((l) => isSigTitle(l.text, sig));
   return blocks.length >= 2 && blocks.every(ok) ? { blocks, start } : null;
 }
 
@@ -133,7 +136,7 @@ function noiNhan(lines: Line[], notes: Notes): NoiNhan {
  * One signature block (ô 7a–7c): quyền hạn lines, title lines, the name last.
  * @param base data path of the signer (["nguoi_ky"], or ["lien_tich", i, "nguoi_ky"] for a joint plan's co-issuer)
  */
-export function nguoiKy(lines: Line[], notes: Notes, base: (string | number)[] = ['nguoi_ky']): NguoiKy {
+export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (string | number)[] = ['nguoi_ky']): NguoiKy {
   const texts: { t: string; para: number }[] = [];
   for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
   const nk: Record<string, string> = {};
@@ -142,19 +145,21 @@ export function nguoiKy(lines: Line[], notes: Notes, base: (string | number)[] =
   nk.ho_ten = name.t;
   notes.role(name.para, 'ho_ten');
   notes.at([...base, 'ho_ten'], name.para);
-  let m: RegExpExecArray | null;
-  while (texts.length > 1 && (m = RE_QH.exec(texts[0].t))) {
-    const code = m[1].replace('/', '');
+  let m: SigningMatch | null;
+  let formLines = 0;
+  // TM./KT./TL./TUQ. lines above the title; Q. stands on the title's own line ("Q. GIÁM ĐỐC", NĐ 30/2020 PL I mục II.7).
+  while (texts.length > 1 && (m = sig(texts[0].t)) && m.code !== 'Q' && m.rest.trim()) {
     notes.role(texts[0].para, 'quyen_han');
     notes.at(base, texts[0].para);
-    if (code === 'TM') nk.thay_mat = m[2].trim();
-    else { nk.quyen_han = code; nk.thu_truong = m[2].trim(); }
+    if (m.code === 'TM') nk.thay_mat = m.rest.trim();
+    else { nk.quyen_han = m.code; nk.thu_truong = m.rest.trim(); }
     texts.shift();
+    formLines++;
   }
-  if (nk.quyen_han === 'Q' && texts.length === 0) { nk.chuc_vu = nk.thu_truong; delete nk.thu_truong; }
+  if (!nk.quyen_han && texts.length && (m = sig(texts[0].t)) && m.code === 'Q' && m.rest.trim()) { nk.quyen_han = 'Q'; texts[0].t = m.rest.trim(); }
   if (texts.length) {
     nk.chuc_vu = texts.map((x) => x.t).join('\n');
-    for (const x of texts) notes.role(x.para, nk.quyen_han || nk.thay_mat ? 'chuc_vu' : 'quyen_han');
+    for (const x of texts) notes.role(x.para, formLines > 0 ? 'chuc_vu' : 'quyen_han'); // as templates/common/chu_ky.hbs styles them
     notes.at([...base, 'chuc_vu'], texts[0].para);
   }
   if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment([...base, 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }

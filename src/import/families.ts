@@ -13,6 +13,8 @@ export interface HeaderFacts {
   kyHieu: string;
   /** The signature's first line ("K/T TRƯỞNG BAN", "TM. BAN THƯỜNG VỤ"), '' when none. */
   signature: string;
+  /** The families whose layout data spells the signature's signing form as written ("K/T" → ['dang']), src/form/signing.ts. */
+  signatureFamilies: string[];
 }
 
 export interface FamilyRule { khoi: string; test: (h: HeaderFacts) => boolean; comment?: string }
@@ -23,9 +25,9 @@ export const FAMILY_RULES: FamilyRule[] = [
   // Đoàn body ("HD/TWĐTN-VP", "KH/TĐTN-BTG") — HD 29-HD/TWĐTN-VP (2013). Before the Party: its Số has the Party's
   // form "29-HD/TWĐTN-VP".
   { khoi: 'doan_thanh_nien', test: (h) => /ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN/u.test(h.text.toLocaleUpperCase('vi')) || /(?<!\p{L})\p{Lu}*ĐTN(?!\p{L})/u.test(h.kyHieu) },
-  // Party: the "ĐẢNG CỘNG SẢN VIỆT NAM" line, a ký hiệu of the Party's form "KH/…", or the Party's signing forms
-  // T/M, K/T, T/L — HD 36-HD/VPTW mục 1.1, 1.3, 1.7.
-  { khoi: 'dang', test: (h) => /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(h.text) || /^[A-ZĐ]+\//u.test(h.kyHieu) || /^(T\/M|K\/T|T\/L)\s/u.test(h.signature) },
+  // Party: the "ĐẢNG CỘNG SẢN VIỆT NAM" line, a ký hiệu of the Party's form "KH/…", or a signing form only the Party
+  // spells so (T/M, K/T, T/L, T/UQ in templates/dang/layout.yaml) — HD 36-HD/VPTW mục 1.1, 1.3, 1.7.
+  { khoi: 'dang', test: (h) => /ĐẢNG CỘNG SẢN VIỆT NAM/u.test(h.text) || /^[A-ZĐ]+\//u.test(h.kyHieu) || (h.signatureFamilies.length === 1 && h.signatureFamilies[0] === 'dang') },
   // Trade union: Công đoàn / Liên đoàn Lao động issuers — QĐ 933/QĐ-TLĐ.
   { khoi: 'cong_doan', test: (h) => /CÔNG ĐOÀN|LIÊN ĐOÀN LAO ĐỘNG|(?<!\p{L})LĐLĐ(?!\p{L})|TỔNG LIÊN ĐOÀN/u.test(`${h.agency}\n${h.kyHieu}`.toLocaleUpperCase('vi')) },
   // Vietnam Fatherland Front: "ỦY BAN MTTQ VIỆT NAM …", "ỦY BAN MẶT TRẬN TỔ QUỐC …" in ô 2, or a ký hiệu "KH-MTTQ-BTT",

@@ -7,7 +7,8 @@
  */
 import type { KeHoach, Muc } from '../types/plan.js';
 import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
-import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { loadProfile, familyProfiles, DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { signingRecogniser, familiesWriting } from '../form/signing.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI } from './header.js';
@@ -50,6 +51,9 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const lang = opts.lang ?? 'vi';
   const notes = new Notes();
   const warnings: string[] = [];
+  // Every family's signing forms (the package's and an office's own): the family is not known yet.
+  const families = familyProfiles(opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
+  const sig = signingRecogniser(families);
   const lines = linesOf(doc).filter((l) => !(RE_RULE.test(l.text) && !l.cell));
   const tables = new Map<number, Table>();
   for (const b of doc.body) if (b.kind === 'tbl') { const first = b.rows.flat().flatMap((c) => c.paras).find((p) => p.text.trim()); if (first) tables.set(first.index, b); }
@@ -75,7 +79,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   // in the body when the header cannot be split into as many issuers).
   const nn = lines[c]?.cell;
   const ownSignature = !!nn && lines.some((l) => l.cell?.table === nn.table && l.cell.col !== nn.col);
-  const joint = c < lines.length && !ownSignature ? jointBlocks(bodyLines) : null;
+  const joint = c < lines.length && !ownSignature ? jointBlocks(bodyLines, sig) : null;
   const split = joint ? splitIssuers(header, joint.blocks.length, notes) : null;
   if (joint && split) bodyLines = bodyLines.slice(0, joint.start);
 
@@ -101,9 +105,10 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ketLines = ketIdx >= 0 ? rest.slice(ketIdx) : [];
   if (ketIdx >= 0) rest = rest.slice(0, ketIdx);
 
-  const closing = readClosing(lines.slice(c), notes, !(joint && split));
+  const closing = readClosing(lines.slice(c), notes, sig, !(joint && split));
   const sigLine = (closing.nguoi_ky as { thay_mat?: string } | undefined) ? lines.slice(c).find((l) => notes.roles.get(l.para) === 'quyen_han')?.text ?? '' : '';
-  const family = detectFamily({ signature: sigLine,  text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so ? (header.so.party ? `${header.so.loai}/${header.so.coQuan}` : `${header.so.loai}-${header.so.coQuan}`) : '' });
+  const sigForm = sig(sigLine);
+  const family = detectFamily({ signature: sigLine, signatureFamilies: sigForm ? familiesWriting(families, sigForm) : [], text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so ? (header.so.party ? `${header.so.loai}/${header.so.coQuan}` : `${header.so.loai}-${header.so.coQuan}`) : '' });
   const profile = loadProfile(family.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
   const body = readBody(rest, tables, profile, notes, ['noi_dung'], doc.source === 'txt');
   const ketThuc = ketLines.map((l) => { notes.role(l.para, 'ket_thuc'); notes.at(['ket_thuc', 0], l.para); return markup(l.runs); });
@@ -188,7 +193,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   if (ket.length) plan.ket_thuc = ket;
   plan.noi_nhan = closing.noi_nhan ?? { cac_noi: ['…'], luu: ['VT'] };
   if (!closing.noi_nhan) notes.comment(['noi_nhan'], 'không tìm thấy "Nơi nhận": điền vào');
-  const lienTich = joint && split ? readJoint(joint.blocks, split, header, plan, notes) : undefined;
+  const lienTich = joint && split ? readJoint(joint.blocks, split, header, plan, notes, sig) : undefined;
   plan.nguoi_ky = closing.nguoi_ky ?? lienTich?.lead ?? { chuc_vu: '…', ho_ten: '…' };
   if (!closing.nguoi_ky && !lienTich) notes.comment(['nguoi_ky'], 'không tìm thấy chữ ký: điền vào');
   if (lienTich) plan.lien_tich = lienTich.co;

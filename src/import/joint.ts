@@ -6,7 +6,7 @@
 import type { Line } from './lines.js';
 import type { Notes } from './notes.js';
 import type { Header, IssuerSplit } from './header.js';
-import { nguoiKy } from './closing.js';
+import { nguoiKy, type SigningReader } from './closing.js';
 
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
 
@@ -15,11 +15,12 @@ const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
  * the lead issuer is the first in ô 2, the rightmost signature, the first abbreviation of the ký hiệu; co-issuer i
  * is the (i+2)-th in ô 2, the (i+2)-th signature from the right, the (i+2)-th abbreviation.
  * @param blocks the signature blocks left to right (closing.ts jointBlocks)
+ * @param sig the signing forms' reader (closing.ts)
  * @param split the issuers of ô 2, lead first (header.ts splitIssuers)
  * @param plan the plan being built (modified: co_quan_chu_quan, co_quan_ban_hanh, so_ky_hieu)
  * @returns the lead signer (nguoi_ky) and the co-issuers (lien_tich)
  */
-export function readJoint(blocks: Line[][], split: IssuerSplit, header: Header, plan: Record<string, unknown>, notes: Notes) {
+export function readJoint(blocks: Line[][], split: IssuerSplit, header: Header, plan: Record<string, unknown>, notes: Notes, sig: SigningReader) {
   const n = blocks.length;
   const [lead, ...co] = split.issuers;
   if (lead.chuQuan.length) plan.co_quan_chu_quan = one(lead.chuQuan); else delete plan.co_quan_chu_quan;
@@ -30,11 +31,11 @@ export function readJoint(blocks: Line[][], split: IssuerSplit, header: Header, 
   if (abbr.length) (plan.so_ky_hieu as Record<string, unknown>).viet_tat_co_quan = parts.slice(0, parts.length - n + 1).join('-');
   const coIssuers = co.map((c, i) => {
     const path = ['lien_tich', i];
-    const signer = nguoiKy(blocks[n - 2 - i], notes, [...path, 'nguoi_ky']);
+    const signer = nguoiKy(blocks[n - 2 - i], notes, sig, [...path, 'nguoi_ky']);
     notes.at(path, notes.paraOf([...path, 'nguoi_ky']));
     if (!abbr[i]) notes.comment([...path, 'viet_tat_co_quan'], 'ký hiệu không đủ chữ viết tắt cho các cơ quan liên tịch: điền vào');
     return { ...(c.chuQuan.length ? { co_quan_chu_quan: one(c.chuQuan) } : {}), co_quan_ban_hanh: one(c.banHanh), viet_tat_co_quan: abbr[i] ?? 'XX', nguoi_ky: signer };
   });
-  return { lead: nguoiKy(blocks[n - 1], notes), co: coIssuers };
+  return { lead: nguoiKy(blocks[n - 1], notes, sig), co: coIssuers };
 }
 

@@ -5,6 +5,7 @@
 import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { fill } from './dates.js';
+import { signingLine } from '../form/signing.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import type { NormaliseIssue } from './body.js';
 
@@ -59,14 +60,13 @@ export function noiNhanView(nn: KeHoach['noi_nhan'], profile: LayoutProfile, lan
  * Phụ lục I mục II.7b–đ (ô 7a, 7b). `path` locates the signer in the plan (for the issues raised).
  */
 export function nguoiKyView(nk: KeHoach['nguoi_ky'], profile: LayoutProfile, lang: Lang, issues: NormaliseIssue[], path: (string | number)[] = ['nguoi_ky']): NguoiKyView {
-  const mau = profile.mau;
   const qh: string[] = [];
-  if (nk.thay_mat) qh.push(`${mau.quyen_han.TM} ${nk.thay_mat}`);
+  if (nk.thay_mat) qh.push(signingLine(profile, 'TM', nk.thay_mat));
   let chucVu = nk.chuc_vu;
-  if (nk.quyen_han === 'Q') chucVu = `${mau.quyen_han.Q} ${nk.chuc_vu}`;
+  if (nk.quyen_han === 'Q') chucVu = signingLine(profile, 'Q', nk.chuc_vu);
   else if (nk.quyen_han) {
     if (!nk.thu_truong) issues.push({ path: [...path, 'quyen_han'], rule: 'plan/signature-head', message: msg('plan/signature-head', lang, { value: nk.quyen_han }) });
-    qh.push(`${mau.quyen_han[nk.quyen_han]} ${nk.thu_truong ?? ''}`.trim());
+    qh.push(signingLine(profile, nk.quyen_han, nk.thu_truong ?? ''));
   }
   const khac = nk.chuc_vu_khac === undefined ? [] : [nk.chuc_vu_khac].flat();
   const space = Array.from({ length: nk.khoang_ky ?? profile.khoang_ky }, (_, i) => i);

@@ -2,6 +2,9 @@
 import { msg } from '../i18n/messages.js';
 import type { Rule } from './types.js';
 import type { KeHoach, NguoiKy } from '../types/plan.js';
+import type { LayoutProfile } from '../profile.js';
+import { familyProfiles } from '../profile.js';
+import { signingRecogniser, signingAllowed, allowedForms, signingLine, type SigningMatch } from '../form/signing.js';
 
 /** Every signer of the plan with its path: the lead issuer's, then a joint plan's co-issuers' (lien_tich). */
 const signers = (plan: KeHoach): [NguoiKy, (string | number)[]][] => [
@@ -10,7 +13,16 @@ const signers = (plan: KeHoach): [NguoiKy, (string | number)[]][] => [
 ];
 
 const TITLE = /^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|BÍ THƯ|CHÁNH VĂN PHÒNG|CHÁNH|TỔNG GIÁM ĐỐC|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|BỘ TRƯỞNG)(?=\s|$)/u;
-const PREFIX = /^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M|K\/T|T\/L|T\/UQ)\s*/u;
+const recognisers = new WeakMap<LayoutProfile, (text: string) => SigningMatch | null>();
+/**
+ * The signing forms a clerk may have typed into a title: the plan's family's and every package family's spellings
+ * (a state plan with "K/T" typed is as wrong as one with "KT."), from the layout data (src/form/signing.ts).
+ */
+export function typedSigningForm(profile: LayoutProfile): (text: string) => SigningMatch | null {
+  let r = recognisers.get(profile);
+  if (!r) recognisers.set(profile, (r = signingRecogniser([...familyProfiles(), profile])));
+  return r;
+}
 
 export const ktPho: Rule = {
   id: 'chu-ky/kt-pho',
@@ -38,10 +50,10 @@ export const tmPho: Rule = {
   description: { vi: 'Cơ quan nhà nước, Công đoàn, Mặt trận: cấp phó ký thay mặt tập thể thì thêm "KT. <người đứng đầu>".', en: 'State, union and Front: a deputy signing for a collective adds "KT. <head>".' },
   source: 'NĐ 30/2020 Phụ lục I mục II.7 (layout-rules.md §3.5); Đảng, Đoàn: cấp phó ký T/M, TM. trực tiếp',
   check: ({ plan, profile, lang }) => {
-    if (plan.khoi === 'dang' || plan.khoi === 'doan_thanh_nien') return [];
+    if (!profile.mau.cap_pho_tm_kem_kt) return [];
     return signers(plan)
       .filter(([nk]) => nk.thay_mat && !nk.quyen_han && /^PHÓ\s+/u.test(nk.chuc_vu))
-      .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: `${profile.mau.quyen_han.TM} ${nk.thay_mat}`, head: nk.chuc_vu.replace(/^PHÓ\s+/u, ''), value: nk.chuc_vu }) }));
+      .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: signingLine(profile, 'TM', nk.thay_mat!), kt: signingLine(profile, 'KT', nk.chuc_vu.replace(/^PHÓ\s+/u, '')), value: nk.chuc_vu }) }));
   },
 };
 
@@ -52,11 +64,12 @@ export const tienTo: Rule = {
   source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
   check: ({ plan, profile, lang }) => {
     const forms = Object.values(profile.mau.quyen_han).join(', ');
+    const typed = typedSigningForm(profile);
     const out = [];
     for (const [nk, path] of signers(plan)) for (const k of ['thay_mat', 'thu_truong', 'chuc_vu'] as const) {
       const v = nk[k];
-      const m = v ? PREFIX.exec(v) : null;
-      if (m) out.push({ path: [...path, k], message: msg('rule/chu-ky/tien-to', lang, { value: v!, prefix: m[1], forms }) });
+      const m = v ? typed(v) : null;
+      if (m) out.push({ path: [...path, k], message: msg('rule/chu-ky/tien-to', lang, { value: v!, prefix: m.written, forms }) });
     }
     return out;
   },
@@ -65,12 +78,11 @@ export const tienTo: Rule = {
 export const dangQuyenHan: Rule = {
   id: 'chu-ky/dang-quyen-han',
   severity: 'warning',
-  description: { vi: 'Văn bản của Đảng chỉ dùng T/M, K/T, T/L (không dùng TUQ., Q.).', en: 'Party documents use only T/M, K/T, T/L (not TUQ., Q.).' },
+  description: { vi: 'Chỉ dùng quyền hạn mà hướng dẫn của khối có (Đảng: T/M, K/T, T/L, không dùng T/UQ, Q.): `mau.quyen_han_khong_dung` của khối.', en: 'Only the signing forms the family’s guidance uses (Party: T/M, K/T, T/L, not T/UQ, Q.): the family’s `mau.quyen_han_khong_dung`.' },
   source: 'HD 36-HD/VPTW mục 1.7',
-  check: ({ plan, lang }) => {
-    const q = plan.nguoi_ky.quyen_han;
-    return plan.khoi === 'dang' && (q === 'TUQ' || q === 'Q') ? [{ path: ['nguoi_ky', 'quyen_han'], message: msg('rule/chu-ky/dang-quyen-han', lang, { value: q }) }] : [];
-  },
+  check: ({ plan, profile, lang }) => signers(plan)
+    .filter(([nk]) => nk.quyen_han && !signingAllowed(profile, nk.quyen_han))
+    .map(([nk, path]) => ({ path: [...path, 'quyen_han'], message: msg('rule/chu-ky/dang-quyen-han', lang, { value: nk.quyen_han!, form: profile.mau.quyen_han[nk.quyen_han!], family: profile.ten, allowed: allowedForms(profile).join(', ') }) })),
 };
 
 export const matTranTm: Rule = {
@@ -79,10 +91,11 @@ export const matTranTm: Rule = {
   description: { vi: 'Mặt trận: Chủ tịch, Phó Chủ tịch ký văn bản của Ban Thường trực thay mặt tập thể: "TM. BAN THƯỜNG TRỰC".', en: 'Front: the Chairman or a Vice-Chairman signs the Standing Board’s documents for the collective: "TM. BAN THƯỜNG TRỰC".' },
   source: 'HD 91/HD-MTTW-BTT (theo NĐ 30/2020 Phụ lục I mục II.7b, ký thay mặt tập thể) [UNCONFIRMED]; thực tiễn: ba kế hoạch của BTT UB MTTQ cấp xã 2025–2026',
   check: ({ plan, profile, lang }) => {
-    if (plan.khoi !== 'mat_tran') return [];
+    const collective = profile.mau.tm_tap_the;
+    if (!collective) return [];
     const issuer = [plan.co_quan_ban_hanh].flat().join(' ');
     const nk = plan.nguoi_ky;
-    if (nk.thay_mat || !/BAN THƯỜNG TRỰC/u.test(issuer) || !/^(PHÓ\s+)?CHỦ TỊCH/u.test(nk.chuc_vu)) return [];
-    return [{ path: ['nguoi_ky'], message: msg('rule/chu-ky/mat-tran-tm', lang, { tm: `${profile.mau.quyen_han.TM} BAN THƯỜNG TRỰC`, value: nk.chuc_vu }) }];
+    if (nk.thay_mat || !issuer.includes(collective) || !/^(PHÓ\s+)?CHỦ TỊCH/u.test(nk.chuc_vu)) return [];
+    return [{ path: ['nguoi_ky'], message: msg('rule/chu-ky/mat-tran-tm', lang, { tm: signingLine(profile, 'TM', collective), value: nk.chuc_vu }) }];
   },
 };

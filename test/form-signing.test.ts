@@ -1,0 +1,98 @@
+/**
+ * The signing forms have one home (src/form/signing.ts over each family's `mau.quyen_han`): for every family of
+ * templates/ and every signing form, what `render` writes, `check` and `import` read back, and `validate` and
+ * `check` judge it alike.
+ */
+import { describe, it, expect } from 'vitest';
+import { readDocxBytes } from '../src/docx-read/index.js';
+import { importDocument } from '../src/import/index.js';
+import { renderPlan, validatePlan } from '../src/index.js';
+import { checkDocument, DOC_RULES } from '../src/check/index.js';
+import { familyNames, familyProfiles, loadProfile } from '../src/profile.js';
+import { signingRecogniser, signingAllowed, SIGNING_CODES, type SigningCode } from '../src/form/signing.js';
+
+const SIGNERS: Record<SigningCode | 'none', string> = {
+  none: '{ chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
+  TM: '{ thay_mat: BAN THƯỜNG VỤ, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
+  KT: '{ quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
+  TL: '{ quyen_han: TL, thu_truong: CHỦ TỊCH, chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn An }',
+  TUQ: '{ quyen_han: TUQ, thu_truong: CHỦ TỊCH, chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn An }',
+  Q: '{ quyen_han: Q, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
+};
+
+/**
+ * The issuer of each family's plans: a state-shaped page of a union or the Front is told from a state body's by its
+ * issuer's name only (src/import/families.ts), as a clerk tells it.
+ */
+const ISSUER: Record<string, [string, string]> = {
+  cong_doan: ['LĐLĐ TỈNH A', 'CÔNG ĐOÀN NGÀNH Y TẾ'],
+  mat_tran: ['ỦY BAN MTTQ VIỆT NAM TỈNH A', 'ỦY BAN MTTQ HUYỆN B'],
+  dang: ['TỈNH ỦY A', 'BAN TUYÊN GIÁO'],
+  doan_thanh_nien: ['BCH TỈNH ĐOÀN A', 'BAN THƯỜNG VỤ'],
+};
+
+/** A small plan of a family, signed one way. */
+const plan = (khoi: string, signer: string) => `khoi: ${khoi}
+co_quan_chu_quan: ${ISSUER[khoi]?.[0] ?? 'UBND TỈNH A'}
+co_quan_ban_hanh: ${ISSUER[khoi]?.[1] ?? 'SỞ B'}
+so_ky_hieu: { so: 12, viet_tat_co_quan: CQB }
+dia_danh: Tỉnh A
+ngay_ban_hanh: 2026-03-05
+trich_yeu: Tổ chức hội nghị năm 2026
+noi_dung:
+  - tieu_de: MỤC ĐÍCH, YÊU CẦU
+    noi_dung:
+      - Bảo đảm thiết thực, hiệu quả.
+  - tieu_de: TỔ CHỨC THỰC HIỆN
+    noi_dung:
+      - Các đơn vị thực hiện.
+noi_nhan:
+  cac_noi: [Các đơn vị]
+  luu: [VT, VP]
+nguoi_ky: ${signer}
+`;
+
+const ruleIds = (ds: { rule: string; severity: string }[]) => ds.map((d) => `${d.rule}:${d.severity}`).sort();
+const DOC_RULE_IDS = new Set(DOC_RULES.map((r) => r.id));
+
+describe('the signing forms: one reader of every family\'s spellings', () => {
+  const read = signingRecogniser(familyProfiles());
+  it.each([
+    ['KT. GIÁM ĐỐC', 'KT', 'KT.', 'GIÁM ĐỐC'], ['K/T TRƯỞNG BAN', 'KT', 'K/T', 'TRƯỞNG BAN'], ['T/UQ TRƯỞNG BAN', 'TUQ', 'T/UQ', 'TRƯỞNG BAN'],
+    ['TUQ. CHỦ TỊCH', 'TUQ', 'TUQ.', 'CHỦ TỊCH'], ['TM BAN THƯỜNG VỤ', 'TM', 'TM', 'BAN THƯỜNG VỤ'], ['T/M. BAN THƯỜNG VỤ', 'TM', 'T/M.', 'BAN THƯỜNG VỤ'],
+    ['Q. GIÁM ĐỐC', 'Q', 'Q.', 'GIÁM ĐỐC'], ['KT.GIÁM ĐỐC', 'KT', 'KT.', 'GIÁM ĐỐC'], ['T/L CHÁNH VĂN PHÒNG', 'TL', 'T/L', 'CHÁNH VĂN PHÒNG'],
+  ])('%s', (text, code, written, rest) => {
+    expect(read(text)).toEqual({ code, written, rest });
+  });
+  it.each(['QUYỀN GIÁM ĐỐC', 'TMX BAN', 'KTV', 'GIÁM ĐỐC', 'T/MA'])('%s is no signing form', (text) => {
+    expect(read(text)).toBeNull();
+  });
+});
+
+describe('every family × every signing form: render → check, render → import, validate', () => {
+  const families = familyNames();
+  it('the package has its five families', () => {
+    expect(families).toEqual(['cong_doan', 'dang', 'doan_thanh_nien', 'mat_tran', 'nha_nuoc']);
+  });
+  for (const khoi of families) {
+    for (const code of ['none', ...SIGNING_CODES] as const) {
+      it(`${khoi} signed ${code}`, async () => {
+        const text = plan(khoi, SIGNERS[code]);
+        const validated = validatePlan(text);
+        expect(validated.filter((d) => d.severity === 'error')).toEqual([]);
+        const allowed = code === 'none' || signingAllowed(loadProfile(khoi), code);
+        // A form the family's guidance does not use is a warning, the same from the plan and from its document.
+        expect(ruleIds(validated)).toEqual(allowed ? [] : ['chu-ky/dang-quyen-han:warning']);
+        const doc = readDocxBytes(await renderPlan(text, { force: true }), 'p.docx');
+        const checked = checkDocument(doc, 'p.docx');
+        expect(checked.filter((d) => DOC_RULE_IDS.has(d.rule))).toEqual([]);
+        expect(ruleIds(checked.filter((d) => !DOC_RULE_IDS.has(d.rule)))).toEqual(ruleIds(validated));
+        // The signer comes back field by field.
+        const back = importDocument(doc).plan;
+        expect(back.khoi).toBe(khoi);
+        const want = (await import('yaml')).parse(text).nguoi_ky;
+        expect(back.nguoi_ky).toEqual(want);
+      }, 60_000);
+    }
+  }
+});
