@@ -24,6 +24,7 @@ import { checkSource } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
 import { RULES, CONFIGURABLE_RULE_IDS } from './rules/index.js';
 import { typedSigningForm } from './rules/chu-ky.js';
+import { withoutLeadingNumber } from './form/numbering.js';
 import { applyRuleConfig } from './config.js';
 import type { Path } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
@@ -40,8 +41,6 @@ export const FIXABLE_RULES = ['so-thu-tu/tu-viet', 'trich-yeu/dau-cham', 'van-ba
 
 const DATE_KEYS = new Set(['ngay_ban_hanh', 'tu', 'den', 'han']);
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-// Same as LEADING_NUMBER in src/rules/noi-dung.ts (rule so-thu-tu/tu-viet), with the space that follows.
-const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s+/u;
 
 /** A dd/mm/yyyy date that is a real calendar date → yyyy-mm-dd, else undefined. */
 export function isoFromDmy(s: string): string | undefined {
@@ -59,7 +58,7 @@ interface Edit { start: number; end: number; text: string }
 interface Transform { value: (v: string) => string; block: (src: string) => string }
 
 const TRANSFORMS: Record<string, Transform> = {
-  'so-thu-tu/tu-viet': { value: (v) => v.replace(LEADING_NUMBER, ''), block: (s) => s.replace(/^(\s*)((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])[ \t]+/u, '$1') },
+  'so-thu-tu/tu-viet': { value: (v) => withoutLeadingNumber(v), block: (s) => withoutLeadingNumber(s, true) },
   'trich-yeu/dau-cham': { value: (v) => v.replace(/([^.])\.$/u, '$1'), block: (s) => s.replace(/([^.])\.(\s*)$/u, '$1$2') },
   'van-ban/khoang-trang': { value: (v) => v.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''), block: (s) => s.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/ +$/gm, '') },
 };

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePattern, formatNumber, roman, vnLetter } from '../src/normalise/numbering.js';
+import { parsePattern, formatNumber, roman, vnLetter } from '../src/form/numbering.js';
 import { padDay, padMonth, shortDate } from '../src/normalise/dates.js';
 import { loadPlanText, positionOf } from '../src/load.js';
 import { isRealDate } from '../src/validate/schema.js';

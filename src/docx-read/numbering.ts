@@ -4,7 +4,7 @@
  * ECMA-376 Part 1 §17.9.
  */
 import { child, kids, val, type El } from './xml.js';
-import { roman, vnLetter } from '../normalise/numbering.js';
+import { roman, vnLetter } from '../form/numbering.js';
 
 interface Level { start: number; fmt: string; text: string }
 

@@ -7,29 +7,11 @@
 import type { Muc, Y, NhiemVu } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import type { Table } from '../docx-read/model.js';
-import { parsePattern, formatNumber } from '../normalise/numbering.js';
+import { parsePattern, formatNumber, markerOf, letterReading, tokenOf, counterValue, coreOfLabel, type Marker } from '../form/numbering.js';
+
+export { markerOf, type Marker } from '../form/numbering.js';
 import { markup, sliceRuns, type Line } from './lines.js';
 import type { Notes, Path } from './notes.js';
-
-export interface Marker { style: string; label: string; bullet: boolean; len: number }
-
-const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
-
-/**
- * The numbering marker at the start of a text, or null. `style` is a layout pattern ("I.", "1-", "1.1.", "(1)-",
- * "a)", "-"); `len` is the marker's length in the text including the spaces after it.
- */
-export function markerOf(text: string): Marker | null {
-  let m: RegExpExecArray | null;
-  if ((m = /^((?:\d{1,2}\.)+\d{1,2})([.\-):]?)(\s+|$)/u.exec(text))) return { style: `1.1${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
-  if ((m = /^([IVXLC]{1,6})([.\/\-:])(\s*)/u.exec(text)) && ROMAN.test(m[1]) && (m[3] || m[2] !== '.')) return { style: `I${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
-  if ((m = /^(\d{1,2})([.\/\-):])(\s+|$)/u.exec(text))) return { style: `1${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
-  if ((m = /^\((\d{1,2})\)\s*([-.:]?)(\s*)/u.exec(text))) return { style: `(1)${m[2]}`, label: `(${m[1]})${m[2]}`, bullet: false, len: m[0].length };
-  if ((m = /^([a-zđ])([).])(\s+)/u.exec(text))) return { style: `a${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
-  if ((m = /^([A-Z])([.)])(\s+)/u.exec(text))) return { style: `A${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
-  if ((m = /^([-–+•])(\s*)(?=\S)/u.exec(text))) return { style: m[1] === '•' ? '-' : m[1], label: m[1], bullet: true, len: m[0].length };
-  return null;
-}
 
 /** The runs after a marker (the label Word drew is not a run; a typed marker is cut from the runs). */
 function restMarkup(l: Line, mk: Marker | null, base: { bold?: boolean; italic?: boolean }): string {
@@ -99,7 +81,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       }
       continue;
     }
-    const mk = l.footnote ? null : markerOf(l.text);
+    const mk = l.footnote ? null : reading(markerOf(l.text), stack);
     if (mk && mk.bullet) {
       const text = restMarkup(l, mk, {});
       notes.role(l.para, 'than');
@@ -176,13 +158,22 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
   return { items: root, styles };
 }
 
+/**
+ * The reading of a marker that goes on a level's count: a "C." after "B." is a letter, not the Roman 100 (form/
+ * numbering.ts letterReading); otherwise the marker as markerOf reads it.
+ */
+function reading(mk: Marker | null, stack: Frame[]): Marker | null {
+  const alt = mk && letterReading(mk);
+  if (!alt) return mk;
+  const continues = (m: Marker) => stack.some((f) => tokenOf(f.style) === tokenOf(m.style) && counterValue(coreOfLabel(m.label), parsePattern(m.style)?.token) === f.count + 1);
+  return continues(alt) && !continues(mk!) ? alt : mk;
+}
+
 /** Drops empty child lists left by the walk. */
 function prune(items: Muc[]): void {
   for (const it of items) if (it && typeof it === 'object' && 'noi_dung' in it) { if (!it.noi_dung?.length) delete it.noi_dung; else prune(it.noi_dung); }
 }
 
-/** The counter kind of a style: "I/" and "I." are one level written two ways. */
-const tokenOf = (style: string) => (style.startsWith('(') ? '(1)' : style.replace(/[^IA1a.]|\.$/g, '').replace(/\.$/, ''));
 
 const lastDen = new WeakMap<Muc[], string>();
 const RE_DATE = '(tháng \\d{1,2}\\/\\d{4}|\\d{1,2}\\/\\d{1,2}\\/\\d{4})';

@@ -4,7 +4,7 @@
  */
 import type { KeHoach, Muc, Y, NhiemVu, Bang } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
-import { parsePattern, formatNumber, Counter, type NumberPattern } from './numbering.js';
+import { parsePattern, formatNumber, Counter, type NumberPattern } from '../form/numbering.js';
 import { shortDate } from './dates.js';
 import { msg, type Lang } from '../i18n/messages.js';
 

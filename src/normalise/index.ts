@@ -9,7 +9,7 @@
  */
 import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
-import { formatNumber } from './numbering.js';
+import { formatNumber } from '../form/numbering.js';
 import { fill, padDay, padMonth, splitDate } from './dates.js';
 import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';

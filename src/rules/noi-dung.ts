@@ -1,6 +1,6 @@
 /** Rules on the body: numbering, phases and deadlines, headings. */
 import { msg } from '../i18n/messages.js';
-import { parsePattern, Counter, LEADING_NUMBER, type Counted, type NumberPattern } from '../normalise/numbering.js';
+import { parsePattern, Counter, LEADING_NUMBER, type Counted, type NumberPattern } from '../form/numbering.js';
 import type { Muc, NhiemVu } from '../types/plan.js';
 import type { Finding, Path, Rule, RuleContext } from './types.js';
 

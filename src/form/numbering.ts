@@ -1,5 +1,8 @@
 /**
- * Numbering patterns for the body's levels: "I." "I/" "I-" "1." "1-" "a)" "A." "1.1-" "(1)-" "-" "+".
+ * Numbering of the body's levels, both ways: the pattern language that writes a level's numbers (`parsePattern`,
+ * `formatNumber`, `Counter`; used to render) and the reading of a marker at the start of a text (`markerOf`,
+ * `letterReading`, `LEADING_NUMBER`; used by import, `check`, the rules and `fix`).
+ * Patterns: "I." "I/" "I-" "1." "1-" "a)" "A." "1.1-" "(1)-" "-" "+" (each family's `danh_so` in layout.yaml).
  * Tokens: I = upper Roman, 1 = Arabic, a = Vietnamese lower-case letter (a b c d đ e g h i k …, NĐ 30/2020
  * Phụ lục I mục II.6 điểm), A = upper-case letter, 1.1 = the parent's number + "." + Arabic.
  * Braces may delimit the token in any other text: "Phần {I}", "Mục {1}:".
@@ -76,9 +79,13 @@ export function coreOfLabel(label: string): string {
   return m ? m[0] : '';
 }
 
-/** Value of a counter text: "IV" → 4, "12" → 12, "đ" → 5, "C" → 3, "5.2" → 2 (the last part); null when not a counter. */
-export function counterValue(core: string): number | null {
+/**
+ * Value of a counter text: "IV" → 4, "12" → 12, "đ" → 5, "5.2" → 2 (the last part); null when not a counter. A
+ * letter that is also a Roman numeral is read by the level's token: "C" → 100, or 3 with token "A".
+ */
+export function counterValue(core: string, token?: Token | null): number | null {
   const last = core.split('.').pop() ?? '';
+  if (token === 'A' && /^[A-Z]$/.test(last)) return last.charCodeAt(0) - 64; // "C." of an A. level is 3, not the Roman 100
   if (/^\d+$/.test(last)) return Number(last);
   if (/^[IVXLCDM]+$/.test(last)) {
     const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -94,6 +101,15 @@ export function counterValue(core: string): number | null {
 
 /** A number mark a clerk typed at the start of a text: "5. ", "II- ", "a) ", "1.2. ", "(3)- ", or a bullet "-", "+". */
 export const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s/u;
+const MARK = LEADING_NUMBER.source.slice(1, -2); // the mark alone, without "^" and the space after it
+
+/**
+ * A text without the number mark a clerk typed at its start and the spaces after it ("5. Tổ chức" → "Tổ chức"):
+ * the fix of rule so-thu-tu/tu-viet. `block`: the same on each line of a block scalar's source, keeping its indent.
+ */
+export function withoutLeadingNumber(text: string, block = false): string {
+  return block ? text.replace(new RegExp(`^(\\s*)${MARK}[ \\t]+`, 'u'), '$1') : text.replace(new RegExp(`^${MARK}\\s+`, 'u'), '');
+}
 
 /** What the counter made of one item: its label and, for a number given by hand, whether it breaks the sequence. */
 export interface Counted {
@@ -124,7 +140,7 @@ export class Counter {
   /** A number given by hand; `breaks` when its value is not the next one (then the count continues from it). */
   hand(label: string): Counted {
     const core = coreOfLabel(label);
-    const value = counterValue(core);
+    const value = counterValue(core, this.pattern.token);
     const expected = this.pattern.token ? formatNumber(this.pattern, this.n + 1, this.parentCore).label : String(this.n + 1);
     const breaks = value !== null && value !== this.n + 1;
     this.n = value ?? this.n + 1;
@@ -135,7 +151,42 @@ export class Counter {
   skip(text: string): void {
     const m = LEADING_NUMBER.exec(text);
     if (!m || !this.pattern.token) return;
-    const value = counterValue(coreOfLabel(m[1]));
+    const value = counterValue(coreOfLabel(m[1]), this.pattern.token);
     if (value !== null && value > this.n && formatNumber(this.pattern, value, this.parentCore).label === m[1]) this.n = value;
   }
 }
+
+/** A numbering marker found at the start of a text. */
+export interface Marker { style: string; label: string; bullet: boolean; len: number }
+
+const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+/**
+ * The numbering marker at the start of a text, or null. `style` is a layout pattern ("I.", "1-", "1.1.", "(1)-",
+ * "a)", "-"); `len` is the marker's length in the text including the spaces after it.
+ */
+export function markerOf(text: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^((?:\d{1,2}\.)+\d{1,2})([.\-):]?)(\s+|$)/u.exec(text))) return { style: `1.1${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^([IVXLC]{1,6})([.\/\-:])(\s*)/u.exec(text)) && ROMAN.test(m[1]) && (m[3] || m[2] !== '.')) return { style: `I${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^(\d{1,2})([.\/\-):])(\s+|$)/u.exec(text))) return { style: `1${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^\((\d{1,2})\)\s*([-.:]?)(\s*)/u.exec(text))) return { style: `(1)${m[2]}`, label: `(${m[1]})${m[2]}`, bullet: false, len: m[0].length };
+  if ((m = /^([a-zđ])([).])(\s+)/u.exec(text))) return { style: `a${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^([A-Z])([.)])(\s+)/u.exec(text))) return { style: `A${m[2]}`, label: m[1] + m[2], bullet: false, len: m[0].length };
+  if ((m = /^([-–+•])(\s*)(?=\S)/u.exec(text))) return { style: m[1] === '•' ? '-' : m[1], label: m[1], bullet: true, len: m[0].length };
+  return null;
+}
+
+/**
+ * The other reading of a marker that is both a Roman numeral and an upper-case letter ("C." is 100 or the third
+ * letter; "I." one or the ninth): the letter's, or null when there is none. A reader takes the reading whose
+ * sequence the marker continues (a "C." after "A.", "B." is a letter) — NĐ 30/2020 Phụ lục I mục II.6 numbers parts
+ * with Roman numerals, offices also with letters.
+ */
+export function letterReading(mk: Marker): Marker | null {
+  const m = /^([IVXLC])([.)])$/u.exec(mk.label);
+  return m && mk.style.startsWith('I') ? { ...mk, style: `A${m[2]}` } : null;
+}
+
+/** The counter kind of a style: "I/" and "I." are one level written two ways. */
+export const tokenOf = (style: string): string => (style.startsWith('(') ? '(1)' : style.replace(/[^IA1a.]|\.$/g, '').replace(/\.$/, ''));
