@@ -9,6 +9,7 @@ import { loadPlanText, sourceOf, type LoadedPlan, type Locator, type PlanSource 
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } from './normalise/index.js';
 import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError } from './profile.js';
+import { isFamily } from './form/families.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runRules, RULES, configureFindings } from './rules/index.js';
@@ -55,12 +56,18 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   const lang = opts.lang ?? 'vi';
   const tooMany = countTexts(plan, lang);
   if (tooMany) return { source: plan, diagnostics: [tooMany] };
-  const diagnostics = [...(plan.notes ?? []), ...validateSchema(plan, lang)];
-  const schemaOk = !diagnostics.some((d) => d.severity === 'error');
   const data = plan.data as KeHoach;
+  const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
+  let schema = validateSchema(plan, lang);
+  // An office's own family (a folder of its templates folder holding a layout.yaml) is a family like the package's,
+  // which are all the schema's enum lists: its `khoi` is not refused.
+  if (opts.templatesDir && typeof khoi === 'string' && isFamily(khoi, opts.templatesDir)) {
+    schema = schema.filter((d) => !(d.rule === 'schema/enum' && d.path?.length === 1 && d.path[0] === 'khoi'));
+  }
+  const diagnostics = [...(plan.notes ?? []), ...schema];
+  const schemaOk = !diagnostics.some((d) => d.severity === 'error');
   const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => keyOf(d.path ?? [])));
   const inBad = (p: readonly (string | number)[]) => p.some((_, i) => bad.has(keyOf(p.slice(0, i + 1)))) || bad.has('');
-  const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
   // (A plan with hundreds of schema errors is not worth the rules' findings too: the schema's list is long enough.)
   if (!schemaOk && (typeof khoi !== 'string' || inBad(['khoi']) || bad.size > 200)) return { source: plan, diagnostics: sortDiags(diagnostics) };
   const profile = loadProfile(khoi as string, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);

@@ -70,6 +70,8 @@ export interface LayoutProfile {
   };
   /** Resolved styles by role (inheritance applied). */
   kieu: Record<string, StyleSpec>;
+  /** The sample values `kehoach init` writes for the family (merged along ke_thua; checked by src/form/families.ts). */
+  khoi_tao?: Record<string, unknown>;
 }
 
 

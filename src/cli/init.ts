@@ -11,66 +11,73 @@ import { join, relative } from 'node:path';
 import { msg, type Lang } from '../i18n/messages.js';
 import { writeFileAtomic } from '../write.js';
 import { SCHEMA_PATH } from '../validate/schema.js';
+import { DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { fill } from '../normalise/dates.js';
+import { listFamilies, type Family, type InitDefaults } from '../form/families.js';
 import { CliExit } from './render.js';
 
-export const FAMILIES = ['nha_nuoc', 'dang', 'cong_doan'] as const;
-export type Khoi = (typeof FAMILIES)[number];
-
-/** What init asks (or takes from the family's defaults). */
-export interface InitAnswers {
-  khoi: Khoi;
-  co_quan_chu_quan: string;
-  co_quan_ban_hanh: string;
-  viet_tat_co_quan: string;
-  dia_danh: string;
-  ho_ten: string;
-  chuc_vu: string;
+/**
+ * What init writes: the family and the office's values (asked, or the family's `khoi_tao:` of its layout.yaml).
+ * A list is one line per item, as in a plan.
+ */
+export interface InitAnswers extends InitDefaults {
+  khoi: string;
 }
 
-/** Plausible defaults per family (values that validate against the rules of the standard). */
-export const DEFAULTS: Record<Khoi, InitAnswers> = {
-  nha_nuoc: { khoi: 'nha_nuoc', co_quan_chu_quan: 'UBND THÀNH PHỐ HÀ NỘI', co_quan_ban_hanh: 'SỞ NỘI VỤ', viet_tat_co_quan: 'SNV', dia_danh: 'Hà Nội', ho_ten: 'Nguyễn Văn A', chuc_vu: 'GIÁM ĐỐC' },
-  dang: { khoi: 'dang', co_quan_chu_quan: 'TỈNH ỦY BÌNH THUẬN', co_quan_ban_hanh: 'BAN DÂN VẬN', viet_tat_co_quan: 'BDVTU', dia_danh: 'Bình Thuận', ho_ten: 'Nguyễn Văn A', chuc_vu: 'TRƯỞNG BAN' },
-  cong_doan: { khoi: 'cong_doan', co_quan_chu_quan: 'TỔNG LĐLĐ VIỆT NAM', co_quan_ban_hanh: 'LĐLĐ TỈNH LAI CHÂU', viet_tat_co_quan: 'LĐLĐ', dia_danh: 'Lai Châu', ho_ten: 'Nguyễn Văn A', chuc_vu: 'CHỦ TỊCH' },
-};
+/** The answers init takes without asking: the family's own sample values (layout.yaml `khoi_tao:`). */
+export const answersOf = (f: Family): InitAnswers => ({ khoi: f.khoi, ...structuredClone(f.khoi_tao) });
 
 /** A YAML scalar: plain when safe, else double-quoted (JSON strings are valid YAML). */
 const q = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N} .,()–-]*$/u.test(s) && !/^(true|false|null|yes|no|on|off)$/i.test(s) ? s : JSON.stringify(s));
+/** A YAML value for a string or a list of strings (a flow list; an item holding a comma quoted). */
+const yamlValue = (v: string | string[]) => (Array.isArray(v) ? `[${v.map((s) => (s.includes(',') ? JSON.stringify(s) : q(s))).join(', ')}]` : q(v));
+/** The lines of a value given as a string or a list, as one text (for a sentence or a prompt). */
+const oneLine = (v: string | string[], sep = ' ') => [v].flat().join(sep);
 
-/** The office's fixed values: inherited by every plan in this folder and below (the plan wins). */
-export function defaultsYaml(a: InitAnswers): string {
+/**
+ * The office's fixed values: inherited by every plan in this folder and below (the plan wins).
+ * @param families the families offered (listed in a comment above `khoi:`, each with its layout's `ten`)
+ */
+export function defaultsYaml(a: InitAnswers, families: readonly Family[]): string {
   return `# Giá trị cố định của cơ quan: mọi kế hoạch trong thư mục này (và thư mục con) kế thừa; kế hoạch ghi lại thì kế hoạch thắng.
 # Office-wide values: every plan in this folder (and below) inherits them; a plan's own value wins. null removes one.
-khoi: ${a.khoi}                      # nha_nuoc (NĐ 30) | dang (HD 36) | cong_doan (QĐ 933)
-${a.co_quan_chu_quan ? `co_quan_chu_quan: ${q(a.co_quan_chu_quan)}` : '# co_quan_chu_quan: '}   # cơ quan chủ quản (dòng trên tên cơ quan)
-co_quan_ban_hanh: ${q(a.co_quan_ban_hanh)}    # một danh sách = mỗi phần tử một dòng
+# khoi (thể thức), một trong / one of:
+${families.map((f) => `#   ${f.khoi}: ${f.ten}`).join('\n')}
+khoi: ${a.khoi}
+${a.co_quan_chu_quan?.length ? `co_quan_chu_quan: ${yamlValue(a.co_quan_chu_quan)}` : '# co_quan_chu_quan: '}   # cơ quan chủ quản (dòng trên tên cơ quan)
+co_quan_ban_hanh: ${yamlValue(a.co_quan_ban_hanh)}    # một danh sách = mỗi phần tử một dòng
 so_ky_hieu:
   loai_van_ban: KH
   viet_tat_co_quan: ${q(a.viet_tat_co_quan)}
 dia_danh: ${q(a.dia_danh)}
 nguoi_ky:
-  chuc_vu: ${q(a.chuc_vu)}
+${a.thay_mat ? `  thay_mat: ${q(a.thay_mat)}\n` : ''}  chuc_vu: ${q(a.chuc_vu)}
   ho_ten: ${q(a.ho_ten)}
 noi_nhan:
-  luu: [${a.khoi === 'dang' ? 'Văn phòng' : 'VT'}]
+  luu: ${yamlValue(a.luu)}
 `;
 }
 
-/** A commented plan that validates and renders with the defaults above. */
-export function planYaml(a: InitAnswers, schemaRef: string, today: string): string {
+/**
+ * A commented plan that validates and renders with the defaults above.
+ * @param family the family: its layout's numbering (`danh_so`) and forms (`mau`: Số, end mark, Nơi nhận punctuation)
+ */
+export function planYaml(a: InitAnswers, family: Family, schemaRef: string, today: string): string {
+  const { danh_so, mau } = family.layout;
+  const draftNumber = fill(mau.so_ky_hieu, { so: mau.so_du_thao, loai: 'KH', co_quan: a.viet_tat_co_quan });
   return `# yaml-language-server: $schema=${schemaRef}
 # Kế hoạch mẫu do "kehoach init" tạo. Sửa rồi chạy: npx kehoach validate ke-hoach.yaml && npx kehoach render ke-hoach.yaml --pdf
 # Phần đầu (khoi, cơ quan, địa danh, người ký, lưu) lấy từ _defaults.yaml cùng thư mục.
 
 so_ky_hieu:
-  so: null                 # null: bản dự thảo ("Số:      /KH-${a.viet_tat_co_quan}"); ghi số khi ban hành
+  so: null                 # null: bản dự thảo (${JSON.stringify(draftNumber)}); ghi số khi ban hành
 ngay_ban_hanh: ${today}     # YYYY-MM-DD
 trich_yeu: Tổ chức phong trào thi đua năm ${today.slice(0, 4)}   # không có dấu chấm cuối
 
 mo_dau:                    # đoạn mở đầu (căn cứ, thực hiện ...) trước mục I
-  - ${JSON.stringify(`Thực hiện chương trình công tác năm ${today.slice(0, 4)}, ${a.co_quan_ban_hanh.toLowerCase()} xây dựng Kế hoạch như sau:`)}
+  - ${JSON.stringify(`Thực hiện chương trình công tác năm ${today.slice(0, 4)}, ${oneLine(a.co_quan_ban_hanh).toLowerCase()} xây dựng Kế hoạch như sau:`)}
 
-noi_dung:                  # đánh số tự động: ${a.khoi === 'dang' ? 'I- → 1. → a)' : 'I. → 1. → a)'}
+noi_dung:                  # đánh số tự động: ${danh_so.join(' → ')}
   - tieu_de: MỤC ĐÍCH, YÊU CẦU
     noi_dung:
       - tieu_de: Mục đích
@@ -87,10 +94,10 @@ noi_dung:                  # đánh số tự động: ${a.khoi === 'dang' ? 'I-
     noi_dung:
       - Các đơn vị căn cứ Kế hoạch này tổ chức thực hiện; báo cáo kết quả trước ngày 15/12/${today.slice(0, 4)}.
 
-ket_thuc: Trên đây là Kế hoạch tổ chức phong trào thi đua năm ${today.slice(0, 4)}   # "./." được thêm tự động
+ket_thuc: Trên đây là Kế hoạch tổ chức phong trào thi đua năm ${today.slice(0, 4)}   # ${JSON.stringify(mau.dau_ket)} được thêm tự động
 
 noi_nhan:
-  cac_noi:                 # "-" và ";" được thêm tự động; luu lấy từ _defaults.yaml
+  cac_noi:                 # "-" và ${JSON.stringify(mau.noi_nhan_cuoi)} được thêm tự động; luu lấy từ _defaults.yaml
     - Các đơn vị trực thuộc
 `;
 }
@@ -101,25 +108,21 @@ export function vscodeSettings(schemaRef: string): string {
 }
 
 /** Asks on a terminal (@clack/prompts); returns undefined when the person cancels. */
-async function ask(khoi: Khoi | undefined, lang: Lang): Promise<InitAnswers | undefined> {
+async function ask(families: readonly Family[], khoi: string | undefined, lang: Lang): Promise<InitAnswers | undefined> {
   const p = await import('@clack/prompts');
   // clack's own words in the chosen language (its select footer is English-only, so ours replaces it).
   p.updateSettings({ messages: { cancel: msg('init/cancelled', lang), error: msg('init/required', lang) } });
   p.intro('kehoach init');
-  const family = khoi ?? (await p.select({
+  const chosen = khoi ?? (await p.select({
     message: `${msg('init/ask-khoi', lang)} ${msg('init/select-hint', lang)}`,
     showInstructions: false,
-    options: [
-      { value: 'nha_nuoc', label: 'nha_nuoc', hint: 'NĐ 30/2020/NĐ-CP' },
-      { value: 'dang', label: 'dang', hint: 'HD 36-HD/VPTW' },
-      { value: 'cong_doan', label: 'cong_doan', hint: 'QĐ 933/QĐ-TLĐ' },
-    ],
-    initialValue: 'nha_nuoc',
+    options: families.map((f) => ({ value: f.khoi, label: f.khoi, hint: f.ten })),
+    initialValue: families[0].khoi,
   }));
-  if (p.isCancel(family)) return undefined;
-  const d = DEFAULTS[family as Khoi];
-  const out: InitAnswers = { ...d };
-  const fields: [keyof InitAnswers, Parameters<typeof msg>[0], boolean][] = [
+  if (p.isCancel(chosen)) return undefined;
+  const out = answersOf(families.find((f) => f.khoi === chosen)!);
+  const d = { ...out };
+  const fields: [keyof InitDefaults, Parameters<typeof msg>[0], boolean][] = [
     ['co_quan_ban_hanh', 'init/ask-co-quan', true],
     ['co_quan_chu_quan', 'init/ask-chu-quan', false],
     ['viet_tat_co_quan', 'init/ask-viet-tat', true],
@@ -128,25 +131,42 @@ async function ask(khoi: Khoi | undefined, lang: Lang): Promise<InitAnswers | un
     ['chuc_vu', 'init/ask-chuc-vu', true],
   ];
   for (const [key, message, must] of fields) {
-    // Enter keeps the shown default; an optional field (co_quan_chu_quan) may be cleared with a single "-".
-    const v = await p.text({ message: msg(message, lang), placeholder: d[key], defaultValue: d[key] });
+    const shown = d[key] === undefined ? '' : oneLine(d[key], ' / ');
+    // A required value: Enter keeps the family's sample (shown). The optional parent body: Enter leaves it out (the
+    // sample is only shown as an example), as does a single "-".
+    const v = must
+      ? await p.text({ message: msg(message, lang), placeholder: shown, defaultValue: shown })
+      : await p.text({ message: msg(message, lang), ...(shown ? { placeholder: msg('init/example', lang, { value: shown }) } : {}) });
     if (p.isCancel(v)) return undefined;
     const value = String(v ?? '').trim();
-    (out as unknown as Record<string, string>)[key] = !must && value === '-' ? '' : value || d[key];
+    const o = out as unknown as Record<string, unknown>;
+    if (!must) {
+      if (value && value !== '-') o[key] = value;
+      else delete o[key];
+    } else if (value && value !== shown) o[key] = value;
   }
-  out.khoi = family as Khoi;
   return out;
 }
 
 /**
- * Runs init in `dir`. Asks only on a terminal and without --yes.
+ * Runs init in `dir`. Asks only on a terminal and without --yes. The families offered are the folders of the
+ * templates folder holding a layout.yaml (src/form/families.ts), the first one the default; the values written
+ * without asking are the chosen family's `khoi_tao:`.
+ * @param o.templatesDir the office's templates folder (--templates; default: the package's)
  * @returns exit code (0 done, also when files were kept; 1 cancelled)
- * @throws CliExit 2 for a bad --khoi
+ * @throws CliExit 2 for a --khoi that is not a family of the folder (the message lists the families) or a folder
+ *   without families; KehoachError (usage) for a broken layout.yaml
  */
-export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean; force?: boolean }, lang: Lang): Promise<number> {
-  if (o.khoi !== undefined && !FAMILIES.includes(o.khoi as Khoi)) throw new CliExit(2, msg('init/bad-khoi', lang, { allowed: FAMILIES.join(', ') }));
+export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean; force?: boolean; templatesDir?: string }, lang: Lang): Promise<number> {
+  const templatesDir = o.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const families = listFamilies(templatesDir, lang);
+  if (!families.length) throw new CliExit(2, msg('init/no-families', lang, { dir: templatesDir }));
+  const family = o.khoi === undefined ? undefined : families.find((f) => f.khoi === o.khoi);
+  if (o.khoi !== undefined && !family) {
+    throw new CliExit(2, msg('init/bad-khoi', lang, { value: o.khoi, dir: templatesDir, allowed: families.map((f) => `  ${f.khoi}: ${f.ten}`).join('\n') }));
+  }
   const interactive = !o.yes && !!process.stdin.isTTY && !!process.stdout.isTTY;
-  const answers = interactive ? await ask(o.khoi as Khoi | undefined, lang) : DEFAULTS[(o.khoi as Khoi) ?? 'nha_nuoc'];
+  const answers = interactive ? await ask(families, o.khoi, lang) : answersOf(family ?? families[0]);
   if (!answers) {
     process.stderr.write(msg('init/cancelled', lang) + '\n');
     return 1;
@@ -158,8 +178,8 @@ export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean
   const vsRef = schemaRef.startsWith('../../') ? SCHEMA_PATH : schemaRef.startsWith('.') ? schemaRef : `./${schemaRef}`;
   const today = new Date().toISOString().slice(0, 10);
   const files: [string, string][] = [
-    [join(dir, '_defaults.yaml'), defaultsYaml(answers)],
-    [join(dir, 'ke-hoach.yaml'), planYaml(answers, schemaRef, today)],
+    [join(dir, '_defaults.yaml'), defaultsYaml(answers, families)],
+    [join(dir, 'ke-hoach.yaml'), planYaml(answers, families.find((f) => f.khoi === answers.khoi)!, schemaRef, today)],
     [join(dir, '.vscode', 'settings.json'), vscodeSettings(vsRef)],
   ];
   for (const [file, text] of files) {

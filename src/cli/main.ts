@@ -272,7 +272,7 @@ helpTail(command('init'), 'init/examples')
     const g = program.opts<Global>();
     try {
       const { initCommand } = await import('./init.js');
-      process.exitCode = await initCommand(dir ?? '.', o, lang);
+      process.exitCode = await initCommand(dir ?? '.', { ...o, ...templatesOpt(g) }, lang);
     } catch (e) {
       fail(e, g);
     }

@@ -145,7 +145,7 @@ const TEXTS = {
     'create a commented plan, the office\'s _defaults.yaml and .vscode/settings.json (asks on a terminal)',
   ),
   'init/arg': p('thư mục đích (mặc định: thư mục hiện tại)', 'target folder (default: the current folder)'),
-  'init/opt-khoi': p('khối: nha_nuoc, dang hoặc cong_doan', 'family: nha_nuoc, dang or cong_doan'),
+  'init/opt-khoi': p('khối: một thư mục của templates/ (hoặc của --templates), ví dụ nha_nuoc, dang, mat_tran', 'family: a folder of templates/ (or of --templates), e.g. nha_nuoc, dang, mat_tran'),
   'init/opt-yes': p('không hỏi, dùng giá trị mặc định (cho script)', 'ask nothing, use the defaults (for scripts)'),
   'init/opt-force': p('ghi đè tệp đã có', 'overwrite existing files'),
   'init/examples': p(

@@ -514,7 +514,15 @@ export const catalogue = {
     (p) => `Next: edit ${p.plan}, then run "npx kehoach validate ${p.plan}" and "npx kehoach render ${p.plan} --pdf".`,
   ),
   'init/cancelled': m(() => 'đã hủy, không ghi tệp nào', () => 'cancelled, nothing written'),
-  'init/bad-khoi': m((p) => `--khoi phải là một trong: ${p.allowed}`, (p) => `--khoi must be one of: ${p.allowed}`),
+  'init/bad-khoi': m(
+    (p) => `--khoi "${p.value}" không phải một khối của ${p.dir}; các khối (thư mục có layout.yaml):\n${p.allowed}`,
+    (p) => `--khoi "${p.value}" is not a family of ${p.dir}; the families (folders holding a layout.yaml):\n${p.allowed}`,
+  ),
+  'init/no-families': m(
+    (p) => `${p.dir} không có khối nào (thư mục con có layout.yaml); --templates phải là một thư mục mẫu như templates/ của gói`,
+    (p) => `${p.dir} holds no family (a sub-folder with a layout.yaml); --templates must be a templates folder like the package's templates/`,
+  ),
+  'init/example': m((p) => `ví dụ: ${p.value}`, (p) => `e.g. ${p.value}`),
   'init/ask-khoi': m(() => 'Khối cơ quan ban hành?', () => 'Which family issues the plan?'),
   'init/ask-co-quan': m(() => 'Tên cơ quan ban hành (in hoa)?', () => 'Name of the issuing body (upper case)?'),
   'init/ask-chu-quan': m(() => 'Cơ quan chủ quản (để trống nếu không có)?', () => 'Parent body (leave empty if none)?'),
