@@ -3,7 +3,7 @@
  * `templates/<khoi>/layout.yaml` (each value commented with the rule it comes from), never in code.
  * A profile may inherit another (`ke_thua: nha_nuoc`): maps merge deeply, the child wins.
  */
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -76,39 +76,6 @@ export interface LayoutProfile {
 
 
 const cache = new Map<string, LayoutProfile>();
-
-/**
- * The families of a templates folder: its sub-folders that hold a layout.yaml, sorted by name (the package's are
- * nha_nuoc, dang, cong_doan, mat_tran, doan_thanh_nien; an office adds its own folder). [] when the folder cannot be
- * read.
- */
-export function familyNames(templatesDir = DEFAULT_TEMPLATES_DIR): string[] {
-  try {
-    return readdirSync(templatesDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(templatesDir, d.name, 'layout.yaml')))
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-const familyCache = new Map<string, LayoutProfile[]>();
-/**
- * The profiles of every family of the package and, when given, of an office's templates folder (the office's win
- * on a shared name): what a reader of a document recognises before it knows the document's family.
- * @throws KehoachError as loadProfile, for a family whose layout.yaml is broken
- */
-export function familyProfiles(templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile[] {
-  let hit = familyCache.get(templatesDir);
-  if (!hit) {
-    const byName = new Map<string, LayoutProfile>();
-    for (const name of familyNames(DEFAULT_TEMPLATES_DIR)) byName.set(name, loadProfile(name, DEFAULT_TEMPLATES_DIR, lang));
-    if (templatesDir !== DEFAULT_TEMPLATES_DIR) for (const name of familyNames(templatesDir)) byName.set(name, loadProfile(name, templatesDir, lang));
-    familyCache.set(templatesDir, (hit = [...byName.values()]));
-  }
-  return hit;
-}
 
 /** A resolved profile with the text of each layout.yaml of its chain, by family name. */
 export interface ProfileEntry { texts: Record<string, string>; profile: LayoutProfile }

@@ -9,7 +9,8 @@ import { readDocxBytes } from '../src/docx-read/index.js';
 import { importDocument } from '../src/import/index.js';
 import { renderPlan, validatePlan } from '../src/index.js';
 import { checkDocument, DOC_RULES } from '../src/check/index.js';
-import { familyNames, loadProfile } from '../src/profile.js';
+import { loadProfile } from '../src/profile.js';
+import { familyNames } from '../src/form/families.js';
 import { markerOf, letterReading, counterValue } from '../src/form/numbering.js';
 import type { Muc } from '../src/types/plan.js';
 

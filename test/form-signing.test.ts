@@ -8,7 +8,8 @@ import { readDocxBytes } from '../src/docx-read/index.js';
 import { importDocument } from '../src/import/index.js';
 import { renderPlan, validatePlan } from '../src/index.js';
 import { checkDocument, DOC_RULES } from '../src/check/index.js';
-import { familyNames, familyProfiles, loadProfile } from '../src/profile.js';
+import { loadProfile } from '../src/profile.js';
+import { familyNames, familyProfiles } from '../src/form/families.js';
 import { signingRecogniser, signingAllowed, SIGNING_CODES, type SigningCode } from '../src/form/signing.js';
 
 const SIGNERS: Record<SigningCode | 'none', string> = {

@@ -148,3 +148,20 @@ export function listFamilies(templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 
     .sort((a, b) => a.depth - b.depth || (a.family.khoi < b.family.khoi ? -1 : a.family.khoi > b.family.khoi ? 1 : 0))
     .map((x) => x.family);
 }
+
+const familyCache = new Map<string, LayoutProfile[]>();
+/**
+ * The profiles of every family of the package and, when given, of an office's templates folder (the office's win
+ * on a shared name): what a reader of a document recognises before it knows the document's family.
+ * @throws KehoachError as loadProfile, for a family whose layout.yaml is broken
+ */
+export function familyProfiles(templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile[] {
+  let hit = familyCache.get(templatesDir);
+  if (!hit) {
+    const byName = new Map<string, LayoutProfile>();
+    for (const name of familyNames(DEFAULT_TEMPLATES_DIR)) byName.set(name, loadProfile(name, DEFAULT_TEMPLATES_DIR, lang));
+    if (templatesDir !== DEFAULT_TEMPLATES_DIR) for (const name of familyNames(templatesDir)) byName.set(name, loadProfile(name, templatesDir, lang));
+    familyCache.set(templatesDir, (hit = [...byName.values()]));
+  }
+  return hit;
+}

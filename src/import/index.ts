@@ -7,7 +7,8 @@
  */
 import type { KeHoach, Muc } from '../types/plan.js';
 import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
-import { loadProfile, familyProfiles, DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { familyProfiles } from '../form/families.js';
 import { signingRecogniser, familiesWriting } from '../form/signing.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';

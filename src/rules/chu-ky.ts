@@ -3,7 +3,7 @@ import { msg } from '../i18n/messages.js';
 import type { Rule } from './types.js';
 import type { KeHoach, NguoiKy } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
-import { familyProfiles } from '../profile.js';
+import { familyProfiles } from '../form/families.js';
 import { signingRecogniser, signingAllowed, allowedForms, signingLine, type SigningMatch } from '../form/signing.js';
 
 /** Every signer of the plan with its path: the lead issuer's, then a joint plan's co-issuers' (lien_tich). */
