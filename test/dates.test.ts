@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDate, readPlaceDateLine, isoFor, isRealDate, isPlanDate, dateFieldFormat, DATE_FORMATS, FORMATS, padDay, padMonth } from '../src/form/dates.js';
 import { ROOT } from './helpers.js';
+import { importDocument } from '../src/import/index.js';
+import { readText } from '../src/docx-read/index.js';
 
 const iso = (s: string) => { const r = readDate(s); return r.ok ? [r.iso, r.form, r.precision] : [r.reason]; };
 
@@ -116,5 +118,32 @@ describe('the leading-zero rule (NĐ 30/2020 Phụ lục I mục II.4)', () => {
   it('days below 10 and months 1, 2 take a zero', () => {
     expect([1, 9, 10, 31].map(padDay)).toEqual(['01', '09', '10', '31']);
     expect([1, 2, 3, 12].map(padMonth)).toEqual(['01', '02', '3', '12']);
+  });
+});
+
+describe('import reads the place-and-date line through the same reader', () => {
+  const header = (line: string) => ['UBND TỈNH BÌNH THUẬN', 'SỞ NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/KH-SNV', `Bình Thuận, ${line}`, 'KẾ HOẠCH', 'Tổ chức phong trào thi đua năm 2025', 'I. MỤC ĐÍCH, YÊU CẦU',
+    '1. Phát huy tinh thần thi đua.', 'Nơi nhận:', '- UBND tỉnh;', '- Lưu: VT, VP.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An'].join('\n');
+  const imported = (line: string) => importDocument(readText(header(line)));
+
+  it('a full date, with or without the leading zeros', () => {
+    for (const line of ['ngày 05 tháng 02 năm 2025', 'ngày 5 tháng 2 năm 2025']) {
+      const r = imported(line);
+      expect([r.plan.dia_danh, r.plan.ngay_ban_hanh], line).toEqual(['Bình Thuận', '2025-02-05']);
+    }
+  });
+
+  it('a draft: the year; its month only where ngay_ban_hanh could hold one (it holds a day or a year), said in a comment', () => {
+    expect(imported('ngày ..... tháng ..... năm 2025').plan.ngay_ban_hanh).toBe('2025');
+    const r = imported('ngày   tháng 12 năm 2026');
+    expect(r.plan.ngay_ban_hanh).toBe('2026');
+    expect(r.yaml).toContain('# dự thảo: văn bản nguồn để trống ngày, ghi tháng 12 (kehoach chỉ giữ được năm)\nngay_ban_hanh: "2026"');
+  });
+
+  it('a date that does not exist is not turned into one: the year, and a comment', () => {
+    const r = imported('ngày 31 tháng 02 năm 2025');
+    expect(r.plan.ngay_ban_hanh).toBe('2025');
+    expect(r.yaml).toContain('# văn bản nguồn ghi "ngày 31 tháng 02 năm 2025", không phải ngày có thật: chỉ giữ năm');
   });
 });

@@ -177,7 +177,7 @@ export const soKhong: DocRule = {
       }
       if (role === 'dia_danh_ngay') {
         // The day and month as written, against the leading-zero rule (src/form/dates.ts padDay, padMonth).
-        const w = readPlaceDateLine(t)?.date.written;
+        const w = p.text.split('\n').map((x) => readPlaceDateLine(x.replace(/\s+/g, ' '))).find(Boolean)?.date.written;
         const want = (got: string | undefined, pad: (n: number) => string) => (got && got.length < pad(Number(got)).length ? pad(Number(got)) : undefined);
         const d = want(w?.d, padDay);
         const mo = want(w?.m, padMonth);

@@ -170,7 +170,7 @@ function dateDiagnostic(value: unknown, format: DateFormatName, lang: Lang): { m
   }
   if (r.form === 'iso') return undefined; // its own form, a precision the field does not hold (2026-12 for a day)
   const iso = isoFor(r, format);
-  return { message: msg('input/date-form', lang, { value }), ...(iso ? { hint: msg('input/date-did-you-mean', lang, { value: iso }) } : {}) };
+  return { message: msg(r.form === 'date-line' ? 'input/date-line-form' : 'input/date-form', lang, { value }), ...(iso ? { hint: msg('input/date-did-you-mean', lang, { value: iso }) } : {}) };
 }
 
 /** The keys a mapping needs and a one-line example (for "must be a mapping" on a plain value). */
