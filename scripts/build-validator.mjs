@@ -1,7 +1,6 @@
 // Precompiles the plan schema into standalone validation code (dist/validate/plan-validator.cjs), so that no
 // process pays ajv's schema compile (~70 ms) at start. Run by `npm run build` after tsc.
-import { writeFileSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
@@ -11,9 +10,15 @@ const ajv = new Ajv2020({
   allErrors: true, strict: true, allowUnionTypes: true, verbose: true,
   code: { source: true, esm: false, formats: _`require("./formats.cjs")` },
 });
-const formats = createRequire(import.meta.url)('../src/validate/formats.cjs');
-for (const name of ['date', 'ngay-hoac-nam', 'thang-hoac-ngay']) ajv.addFormat(name, formats[name]);
+// The date formats are read by src/form/dates.ts (dayjs), built by tsc before this step.
+const { FORMATS } = await import('../dist/form/dates.js');
+for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
 const code = standaloneCode.default(ajv, ajv.compile(schema));
 mkdirSync(new URL('../dist/validate/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../dist/validate/plan-validator.cjs', import.meta.url), code);
-copyFileSync(new URL('../src/validate/formats.cjs', import.meta.url), new URL('../dist/validate/formats.cjs', import.meta.url));
+// The validator's `require("./formats.cjs")`: the same module, by Node's require of an ES module (Node >= 20.19 and
+// 22.12; where it fails, src/validate/schema.ts compiles the schema at run time instead) or by the bundler, which
+// puts it in the command line's bundle (scripts/bundle.mjs).
+writeFileSync(new URL('../dist/validate/formats.cjs', import.meta.url),
+  '// Written by scripts/build-validator.mjs: the date formats of src/form/dates.ts for the precompiled validator.\n' +
+  "'use strict';\nmodule.exports = require('../form/dates.js').FORMATS;\n");

@@ -2,7 +2,9 @@
  * `kehoach fix` / `validate --fix`: rewrites a plan's YAML for the mechanical findings, editing only the source
  * text of the values concerned (comments, key order, quoting and layout stay as written):
  *
- * - dates typed `dd/mm/yyyy` (or with "." or "-") in a date field → `yyyy-mm-dd` (NĐ 30/2020 writes the day first);
+ * - dates in a date field written another way than the plan's (read by src/form/dates.ts): `dd/mm/yyyy` (or with
+ *   "." or "-"; NĐ 30/2020 writes the day first), ISO without a leading zero (`2026-12-7`), the date line
+ *   ("ngày 05 tháng 02 năm 2025") → `yyyy-mm-dd` (or what the field holds: a draft's year, a phase's month);
  * - `so-thu-tu/tu-viet`: a number or "-" typed in front of a heading, numbered paragraph or bullet is removed;
  * - `trich-yeu/dau-cham`: the trích yếu's final full stop is removed;
  * - `van-ban/khoang-trang`: doubled spaces become one; spaces at the start or end go;
@@ -29,6 +31,7 @@ import { applyRuleConfig } from './config.js';
 import type { Path } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
 import { writeFileAtomic } from './write.js';
+import { dateFieldFormat, isoFor, readDate, type DateFormatName } from './form/dates.js';
 
 /** One change made by the fixer, at the position of the value in the original file. */
 export interface FixChange { file: string; line: number; column: number; rule: string; before: string; after: string }
@@ -39,17 +42,14 @@ export interface FixResult { file: string; changes: FixChange[]; text: string; b
 /** Ids of the rules the fixer knows how to fix. */
 export const FIXABLE_RULES = ['so-thu-tu/tu-viet', 'trich-yeu/dau-cham', 'van-ban/khoang-trang', 'chu-ky/tien-to'] as const;
 
-const DATE_KEYS = new Set(['ngay_ban_hanh', 'tu', 'den', 'han']);
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
-/** A dd/mm/yyyy date that is a real calendar date → yyyy-mm-dd, else undefined. */
-export function isoFromDmy(s: string): string | undefined {
-  const m = DMY.exec(s.trim());
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/**
+ * The plan form of a date written another way (30/6/2027, 2026-12-7, "ngày 05 tháng 02 năm 2025") for a field of
+ * this schema format; undefined when it is already in the plan's form, or is not a real date.
+ */
+export function planDate(value: string, format: DateFormatName): string | undefined {
+  const r = readDate(value);
+  return r.ok && r.form !== 'iso' ? isoFor(r, format) : undefined;
 }
 
 interface Edit { start: number; end: number; text: string }
@@ -114,26 +114,28 @@ function nodeAt(doc: Document, path: Path): { node: Node; parent: YAMLMap | unde
 
 const apply = (text: string, edits: Edit[]) => [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 
-/** Pass 1: date fields typed dd/mm/yyyy. Works on any YAML (the plan need not be valid yet). */
+/** Pass 1: date fields written another way than YYYY-MM-DD. Works on any YAML (the plan need not be valid yet). */
 function fixDates(file: string, text: string, changes: FixChange[]): string {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) return text;
   const edits: Edit[] = [];
-  const walk = (node: unknown, inFlow: boolean) => {
+  const walk = (node: unknown, inFlow: boolean, parentKey?: string) => {
     if (isMap(node)) {
       for (const p of node.items) {
-        if (isScalar(p.key) && DATE_KEYS.has(String(p.key.value)) && isScalar(p.value) && typeof p.value.value === 'string') {
-          const iso = isoFromDmy(p.value.value);
+        const key = isScalar(p.key) ? String(p.key.value) : undefined;
+        const format = key === undefined ? undefined : dateFieldFormat(key, parentKey);
+        if (format && isScalar(p.value) && typeof p.value.value === 'string') {
+          const iso = planDate(p.value.value, format);
           if (iso) {
             const [start, end] = p.value.range ?? [0, 0];
             edits.push({ start, end, text: iso });
             const pos = lc.linePos(start);
             changes.push({ file, line: pos.line, column: pos.col, rule: 'schema/date', before: p.value.value, after: iso });
           }
-        } else walk(p.value, inFlow || !!node.flow);
+        } else walk(p.value, inFlow || !!node.flow, key);
       }
-    } else if (node && typeof node === 'object' && 'items' in node) for (const x of (node as { items: unknown[] }).items) walk(x, inFlow);
+    } else if (node && typeof node === 'object' && 'items' in node) for (const x of (node as { items: unknown[] }).items) walk(x, inFlow, parentKey);
   };
   walk(doc.contents, false);
   return apply(text, edits);

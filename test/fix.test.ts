@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, docxParagraphs } from './helpers.js';
-import { fixPlan, isoFromDmy } from '../src/fix.js';
+import { fixPlan, planDate } from '../src/fix.js';
 import { validateFile } from '../src/validate/files.js';
 import { renderPlanFile } from '../src/index.js';
 
@@ -86,10 +86,69 @@ describe('kehoach fix', () => {
     expect(readFileSync(join(dir, 'kh.yaml'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
   }, 60_000);
 
-  it('dd/mm/yyyy dates: only real dates', () => {
-    expect(isoFromDmy('5/3/2025')).toBe('2025-03-05');
-    expect(isoFromDmy('30.06.2025')).toBe('2025-06-30');
-    expect(isoFromDmy('31/02/2025')).toBeUndefined();
-    expect(isoFromDmy('2025-03-05')).toBeUndefined();
+  it('dates written another way: only real dates, in the form the field holds', () => {
+    expect(planDate('5/3/2025', 'date')).toBe('2025-03-05');
+    expect(planDate('30.06.2025', 'date')).toBe('2025-06-30');
+    expect(planDate('2026-12-7', 'ngay-hoac-nam')).toBe('2026-12-07');
+    expect(planDate('ngày 05 tháng 02 năm 2025', 'ngay-hoac-nam')).toBe('2025-02-05');
+    expect(planDate('ngày      tháng 12 năm 2026', 'ngay-hoac-nam')).toBe('2026'); // a draft: the field holds a day or a year
+    expect(planDate('2026-3', 'thang-hoac-ngay')).toBe('2026-03');
+    expect(planDate('31/02/2025', 'date')).toBeUndefined();
+    expect(planDate('ngày 31 tháng 02 năm 2025', 'ngay-hoac-nam')).toBeUndefined();
+    expect(planDate('2025-03-05', 'date')).toBeUndefined(); // already the plan's form
+  });
+});
+
+describe('dates through the CLI: validate says the form and the replacement, fix rewrites it', () => {
+  const plan = (ngay: string, han: string) => readFileSync(FIXTURE, 'utf8')
+    .replace('ngay_ban_hanh: 05/03/2025', `ngay_ban_hanh: ${ngay}`).replace('han: 30/6/2025', `han: ${han}`)
+    .replace('  thu_truong: KT. GIÁM ĐỐC', '  quyen_han: KT\n  thu_truong: GIÁM ĐỐC');
+  const dirWith = (text: string) => { const dir = copy(); writeFileSync(join(dir, 'kh.yaml'), text); return dir; };
+
+  it('han: 30/6/2027 is a date in the d/m/yyyy form, reported as ngay_ban_hanh: 05/02/2025 is; 2026-12-7 → 2026-12-07', async () => {
+    const dir = dirWith(plan('2026-12-7', '30/6/2027'));
+    const vi = run(['validate', 'kh.yaml'], dir);
+    const out = vi.stdout + vi.stderr;
+    expect(vi.status).toBe(1);
+    expect(out).toContain('kh.yaml:7:16  error  ngày "2026-12-7" phải viết dạng YYYY-MM-DD  [schema/date]\n    Có phải ý bạn là 2026-12-07?');
+    expect(out).toContain('kh.yaml:23:16  error  ngày "30/6/2027" phải viết dạng YYYY-MM-DD  [schema/date]\n    Có phải ý bạn là 2027-06-30?');
+    expect(out).not.toContain('không phải ngày có thật');
+    const en = run(['--lang', 'en', 'validate', 'kh.yaml'], dir);
+    expect(en.stdout + en.stderr).toContain('kh.yaml:23:16  error  the date "30/6/2027" must be written as YYYY-MM-DD  [schema/date]\n    Did you mean 2027-06-30?');
+    expect(en.stdout + en.stderr).toContain('Did you mean 2026-12-07?');
+    // the same treatment as the issue date written 05/02/2025: same rule, same severity, same message
+    const same = (await validateFile(join(dirWith(plan('05/02/2025', '2025-06-30')), 'kh.yaml'))).find((d) => d.path?.[0] === 'ngay_ban_hanh')!;
+    const han = (await validateFile(join(dir, 'kh.yaml'))).find((d) => d.path?.includes('han'))!;
+    expect([han.rule, han.severity, han.message.replace('30/6/2027', 'X')]).toEqual([same.rule, same.severity, same.message.replace('05/02/2025', 'X')]);
+    const fx = run(['fix', 'kh.yaml'], dir);
+    expect(fx.status, fx.stderr).toBe(0);
+    expect(fx.stdout + fx.stderr).toContain('kh.yaml:7:16  2026-12-7 → 2026-12-07  [schema/date]');
+    expect(fx.stdout + fx.stderr).toContain('kh.yaml:23:16  30/6/2027 → 2027-06-30  [schema/date]');
+    const text = readFileSync(join(dir, 'kh.yaml'), 'utf8');
+    expect(text).toContain('ngay_ban_hanh: 2026-12-07   # ngày ban hành');
+    expect(text).toContain('          han: 2027-06-30\n');
+    expect((await validateFile(join(dir, 'kh.yaml'))).filter((d) => d.rule === 'schema/date')).toEqual([]);
+  }, 60_000);
+
+  it('"ngày 31 tháng 02 năm 2025" and 2025-02-30 are not real dates: said so, in both languages, and fix leaves them', () => {
+    const dir = dirWith(plan('ngày 31 tháng 02 năm 2025', '2025-02-30'));
+    const vi = run(['validate', 'kh.yaml'], dir);
+    expect(vi.stdout + vi.stderr).toContain('kh.yaml:7:16  error  "ngày 31 tháng 02 năm 2025" không phải ngày có thật');
+    expect(vi.stdout + vi.stderr).toContain('kh.yaml:23:16  error  "2025-02-30" không phải ngày có thật');
+    const en = run(['--lang', 'en', 'validate', 'kh.yaml'], dir);
+    expect(en.stdout + en.stderr).toContain('"ngày 31 tháng 02 năm 2025" is not a real calendar date');
+    expect(en.stdout + en.stderr).toContain('"2025-02-30" is not a real calendar date');
+    const before = readFileSync(join(dir, 'kh.yaml'), 'utf8');
+    run(['fix', 'kh.yaml'], dir);
+    expect(readFileSync(join(dir, 'kh.yaml'), 'utf8')).toBe(before);
+  }, 60_000);
+
+  it('the date line written in ngay_ban_hanh is read and rewritten; a draft\'s line keeps its year', async () => {
+    const dir = dirWith(plan('ngày 05 tháng 02 năm 2025', '2025-06-30'));
+    expect((await fixPlan(join(dir, 'kh.yaml'))).text).toContain('ngay_ban_hanh: 2025-02-05   # ngày ban hành');
+    const draft = dirWith(plan('"ngày      tháng      năm 2025"', '2025-06-30'));
+    const d = (await validateFile(join(draft, 'kh.yaml'))).find((x) => x.path?.[0] === 'ngay_ban_hanh')!;
+    expect([d.rule, d.hint]).toEqual(['schema/date', 'Có phải ý bạn là 2025?']);
+    expect((await fixPlan(join(draft, 'kh.yaml'))).text).toContain('ngay_ban_hanh: 2025   # ngày ban hành');
   });
 });

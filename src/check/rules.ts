@@ -5,6 +5,7 @@
 import type { DocRule, CheckContext, DocFinding } from './types.js';
 import type { Para } from '../docx-read/model.js';
 import { msg } from '../i18n/messages.js';
+import { padDay, padMonth, readPlaceDateLine } from '../form/dates.js';
 
 const mm = (twips: number | undefined) => (twips === undefined ? NaN : Math.round((twips / 1440) * 25.4 * 10) / 10);
 const visibleRuns = (p: Para) => p.runs.filter((r) => /\S/.test(r.text));
@@ -175,9 +176,13 @@ export const soKhong: DocRule = {
         if (m && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/so', ctx.lang), got: m[1], want: `0${m[1]}` }) });
       }
       if (role === 'dia_danh_ngay') {
-        const m = /ngày\s*(\d*)\s*tháng\s*(\d*)/u.exec(t);
-        if (m && m[1] && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/ngay', ctx.lang), got: m[1], want: `0${m[1]}` }) });
-        if (m && m[2] && Number(m[2]) < 3 && m[2].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/thang', ctx.lang), got: m[2], want: `0${m[2]}` }) });
+        // The day and month as written, against the leading-zero rule (src/form/dates.ts padDay, padMonth).
+        const w = p.text.split('\n').map((x) => readPlaceDateLine(x.replace(/\s+/g, ' '))).find(Boolean)?.date.written;
+        const want = (got: string | undefined, pad: (n: number) => string) => (got && got.length < pad(Number(got)).length ? pad(Number(got)) : undefined);
+        const d = want(w?.d, padDay);
+        const mo = want(w?.m, padMonth);
+        if (d) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/ngay', ctx.lang), got: w!.d!, want: d }) });
+        if (mo) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/thang', ctx.lang), got: w!.m!, want: mo }) });
       }
     }
     return out;

@@ -362,6 +362,10 @@ export const catalogue = {
     (p) => `ngày "${p.value}" phải viết dạng YYYY-MM-DD`,
     (p) => `the date "${p.value}" must be written as YYYY-MM-DD`,
   ),
+  'input/date-line-form': m(
+    (p) => `"${p.value}" là dòng ngày tháng như văn bản in ra; trong kế hoạch ghi ngày dạng YYYY-MM-DD (kehoach tự in dòng này)`,
+    (p) => `"${p.value}" is the date line as the document prints it; the plan writes the date as YYYY-MM-DD (kehoach prints the line)`,
+  ),
   'input/date-did-you-mean': m((p) => `Có phải ý bạn là ${p.value}?`, (p) => `Did you mean ${p.value}?`),
   'input/needs-keys': m(
     (p) => `cần các khóa: ${p.keys}${p.required ? ` (bắt buộc: ${p.required})` : ''}; ví dụ: ${p.example}`,

@@ -11,6 +11,7 @@ import { parsePattern, formatNumber, markerOf, letterReading, tokenOf, counterVa
 
 export { markerOf, type Marker } from '../form/numbering.js';
 import { markup, sliceRuns, type Line } from './lines.js';
+import { readDate } from '../form/dates.js';
 import type { Notes, Path } from './notes.js';
 
 /** The runs after a marker (the label Word drew is not a run; a typed marker is cut from the runs). */
@@ -178,13 +179,14 @@ function prune(items: Muc[]): void {
 const lastDen = new WeakMap<Muc[], string>();
 const RE_DATE = '(tháng \\d{1,2}\\/\\d{4}|\\d{1,2}\\/\\d{1,2}\\/\\d{4})';
 const RE_DOT = new RegExp(`^(Đợt [^:]{1,20}): Từ ${RE_DATE} đến ${RE_DATE}(?: (.+?) “([^”]+)”\\.)?(?: (.+))?$`, 'u');
-/** "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30". */
-function isoOf(s: string): string {
-  const p2 = (x: string) => x.padStart(2, '0');
-  const m = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
-  if (m) return `${m[2]}-${p2(m[1])}`;
-  const [d, mo, y] = s.split('/');
-  return `${y}-${p2(mo)}-${p2(d)}`;
+/**
+ * A phase's date as kehoach prints it (src/normalise/dates.ts shortDate), read by src/form/dates.ts:
+ * "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30"; undefined when it names no real month or day.
+ */
+function isoOf(s: string): string | undefined {
+  const month = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
+  const r = readDate(month ? `${month[2]}-${month[1]}` : s);
+  return r.ok && r.precision === (month ? 'month' : 'day') ? r.iso : undefined;
 }
 /** The phase a line states, when it has kehoach's phase form and its dates follow the previous phase's; else null. */
 export function phaseOf(text: string, prevDen?: string): { ten: string; tu: string; den: string; loi_dan?: string; chu_de?: string; noi_dung?: string } | null {
@@ -192,8 +194,7 @@ export function phaseOf(text: string, prevDen?: string): { ten: string; tu: stri
   if (!m) return null;
   const tu = isoOf(m[2]);
   const den = isoOf(m[3]);
-  const valid = (iso: string) => { const [, mo, d] = iso.split('-').map(Number); return mo >= 1 && mo <= 12 && (d === undefined || (d >= 1 && d <= 31)); };
-  if (!valid(tu) || !valid(den) || tu > den || (prevDen && tu <= prevDen)) return null;
+  if (!tu || !den || tu > den || (prevDen && tu <= prevDen)) return null;
   return { ten: m[1], tu, den, ...(m[5] ? { loi_dan: m[4], chu_de: m[5] } : {}), ...(m[6] ? { noi_dung: m[6] } : {}) };
 }
 

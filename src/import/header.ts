@@ -5,6 +5,7 @@
 import type { Line } from './lines.js';
 import type { Notes } from './notes.js';
 import { markup } from './lines.js';
+import { readPlaceDateLine, type DateReading } from '../form/dates.js';
 
 export const RE_QUOC_HIEU = /^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu;
 export const RE_TIEU_NGU = /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
@@ -13,8 +14,6 @@ export const RE_DANG = /^ĐẢNG CỘNG SẢN VIỆT NAM$/u;
 export const RE_DOAN = /^ĐOÀN (TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$/u;
 /** "Số: 05/KH-UBND", "Số : 02 /KH - LĐLĐ", "Số:      /KH-MTTQ-BTT" (draft), Party "Số 05-KH/BDVTU". */
 export const RE_SO = /^Số\s*:?\s*(\d*)[\s.…_]*(?:\/\s*([A-ZĐa-zđ]+)\s*[-–]\s*(\S.*)|[-–]\s*([A-ZĐa-zđ]+)\s*\/\s*(\S.*))$/u;
-/** "<địa danh>, ngày 05 tháng 02 năm 2025", with blanks in a draft. */
-export const RE_NGAY = /^(.+?)\s*,\s*ngày\s*(\d*)[\s.…_]*tháng\s*(\d*)[\s.…_]*năm\s*(\d{4})\s*\.?$/iu;
 /** Tên loại lines. */
 export const RE_TEN_LOAI = /^(KẾ HOẠCH|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN)(\s+[A-ZĐÀ-Ỹ ]+)?$/u;
 
@@ -23,7 +22,8 @@ export interface Header {
   banHanh: string[];
   so?: { so: number | null; loai: string; coQuan: string; party: boolean };
   dia_danh?: string;
-  ngay?: { y: number; m?: number; d?: number };
+  /** The date of the place-and-date line as read by src/form/dates.ts (it may name no real day), and its text. */
+  ngay?: { date: Exclude<DateReading, { reason: 'not-a-date' }>; text: string };
   party: boolean;
   /** Header text for family detection. */
   all: string;
@@ -39,6 +39,7 @@ export function readHeader(lines: Line[], notes: Notes): Header {
     for (const piece of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
       h.all += piece + '\n';
       let m: RegExpExecArray | null;
+      let placeDate: ReturnType<typeof readPlaceDateLine>;
       if (RE_QUOC_HIEU.test(piece)) notes.role(l.para, 'quoc_hieu');
       else if (RE_TIEU_NGU.test(piece)) notes.role(l.para, 'tieu_ngu');
       else if (RE_DANG.test(piece)) { h.party = true; notes.role(l.para, 'tieu_de_dang'); }
@@ -50,9 +51,9 @@ export function readHeader(lines: Line[], notes: Notes): Header {
         notes.role(l.para, 'so_ky_hieu');
         notes.at(['so_ky_hieu'], l.para);
         if (h.so.so === null) notes.comment(['so_ky_hieu', 'so'], `dự thảo: số để trống trong văn bản nguồn (đoạn ${l.para})`);
-      } else if ((m = RE_NGAY.exec(piece))) {
-        h.dia_danh = m[1].trim();
-        h.ngay = { y: Number(m[4]), ...(m[3] ? { m: Number(m[3]) } : {}), ...(m[2] ? { d: Number(m[2]) } : {}) };
+      } else if ((placeDate = readPlaceDateLine(piece))) {
+        h.dia_danh = placeDate.place;
+        h.ngay = { date: placeDate.date, text: placeDate.text };
         notes.role(l.para, 'dia_danh_ngay');
         notes.at(['ngay_ban_hanh'], l.para);
         notes.at(['dia_danh'], l.para);

@@ -21,6 +21,7 @@ import { readForms, RE_MAU_SO } from './forms.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
 import { msg, type Lang } from '../i18n/messages.js';
+import { dateFieldFormat, isoFor } from '../form/dates.js';
 
 export { recall, words, lcs } from './recall.js';
 export { FAMILY_RULES, detectFamily } from './families.js';
@@ -168,10 +169,14 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   if (!so) notes.comment(['so_ky_hieu'], 'văn bản nguồn không có dòng "Số": điền chữ viết tắt cơ quan');
   plan.dia_danh = header.dia_danh ?? 'Địa danh';
   if (!header.dia_danh) notes.comment(['dia_danh'], 'văn bản nguồn không có dòng địa danh, ngày: điền vào');
-  const year = header.ngay?.y ?? guessYear(paragraphs(doc).map((p) => p.text).join(' '));
-  const ng = header.ngay;
-  plan.ngay_ban_hanh = ng?.d && ng.m ? `${ng.y}-${pad(ng.m)}-${pad(ng.d)}` : String(year);
-  if (ng && ng.m && !ng.d) notes.comment(['ngay_ban_hanh'], `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m} (kehoach chỉ giữ được năm)`);
+  // The date line read by src/form/dates.ts, kept as precisely as the field holds (a day, or a draft's year).
+  const ng = header.ngay?.date;
+  const ngayFormat = dateFieldFormat('ngay_ban_hanh')!;
+  const year = ng && Number(ng.written.y) >= 1000 ? Number(ng.written.y) : guessYear(paragraphs(doc).map((p) => p.text).join(' '));
+  const kept = ng ? isoFor(ng, ngayFormat) : undefined;
+  plan.ngay_ban_hanh = kept ?? String(year);
+  if (ng?.ok && kept !== ng.iso) notes.comment(['ngay_ban_hanh'], `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m} (kehoach chỉ giữ được năm)`);
+  if (ng && !ng.ok) notes.comment(['ngay_ban_hanh'], `văn bản nguồn ghi "${header.ngay!.text}", không phải ngày có thật: chỉ giữ năm`);
   if (!ng) notes.comment(['ngay_ban_hanh'], 'đoán: năm lớn nhất nhắc đến trong văn bản');
   if (t >= 0) { const tl = lines[t].text.replace(/\s+/g, ' '); if (tl !== 'KẾ HOẠCH') plan.ten_loai = tl; }
   plan.trich_yeu = trich.length ? (trich.length === 1 ? trich[0].text : trich.map((l) => l.text)) : '…';
@@ -227,7 +232,6 @@ function columnText(all: Line[]): string {
   return out.join('\n');
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
 /** The largest year (1945–2100) the text mentions, else 2000. */
 function guessYear(text: string): number {

@@ -1,17 +1,19 @@
 /**
- * Date formatting with the leading-zero rule of NĐ 30/2020 Phụ lục I mục II.4:
- * days 1–9 and months 1–2 take a leading zero ("ngày 05 tháng 02"), months 3–12 do not ("tháng 3").
+ * Dates as the text prints them, with the leading-zero rule of NĐ 30/2020 Phụ lục I mục II.4 (padDay, padMonth,
+ * in src/form/dates.ts beside the reader of dates).
  */
+import { padDay, padMonth, readDate } from '../form/dates.js';
 
-/** Day with a leading zero below 10. */
-export const padDay = (d: number): string => (d < 10 ? `0${d}` : String(d));
-/** Month with a leading zero for January and February only. */
-export const padMonth = (m: number): string => (m <= 2 ? `0${m}` : String(m));
+export { padDay, padMonth };
 
-/** Splits "YYYY", "YYYY-MM" or "YYYY-MM-DD" into numbers. */
+/**
+ * Splits a plan date, "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a validated value), into numbers (1-based month).
+ * @throws Error when `s` is not a real date in one of these forms (the schema refuses such a plan before)
+ */
 export function splitDate(s: string): { y: number; m?: number; d?: number } {
-  const [y, m, d] = s.split('-').map(Number);
-  return { y, ...(m ? { m } : {}), ...(d ? { d } : {}) };
+  const r = readDate(s);
+  if (!r.ok || r.form !== 'iso') throw new Error(`not a plan date: ${JSON.stringify(s)}`);
+  return { y: r.y, ...(r.m ? { m: r.m } : {}), ...(r.d ? { d: r.d } : {}) };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../errors.js';
 import { msg, typeName, type Lang } from '../i18n/messages.js';
 import type { PlanSource } from '../load.js';
 import { requireWithCodeCache } from '../code-cache.cjs';
+import { FORMATS, isRealDate, isDateFormat, isoFor, readDate, type DateFormatName } from '../form/dates.js';
 
 /** Absolute path of the plan schema shipped with the package. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/ke-hoach.schema.json', import.meta.url));
@@ -22,11 +23,9 @@ export function planSchema(): Record<string, unknown> {
 }
 
 const localRequire = createRequire(import.meta.url);
-type Format = { type: 'string'; validate: (s: string) => boolean };
-const formats = (typeof require === 'function' ? require('./formats.cjs') : localRequire('./formats.cjs')) as { isRealDate: (s: string) => boolean } & Record<'date' | 'ngay-hoac-nam' | 'thang-hoac-ngay', Format>;
 
 /** True when `s` is YYYY-MM-DD naming a day that exists (2024-02-30 is refused, never rolled over). */
-export const isRealDate: (s: string) => boolean = formats.isRealDate;
+export { isRealDate };
 
 /** Ajv options shared by the runtime compile and the precompiled validator (scripts/build-validator.mjs). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
@@ -35,7 +34,7 @@ let cachedValidator: ValidateFunction | undefined;
 /**
  * The schema validator: the standalone code precompiled at build time (dist/validate/plan-validator.cjs), or,
  * when running from source, compiled once per process (~70 ms). In the command line's bundle `require` is the bundle's
- * own and the bundler put the validator (and formats.cjs) in the bundle, compiled from the bundle's code cache
+ * own and the bundler put the validator (and formats.cjs, that is src/form/dates.ts) in the bundle, compiled from the bundle's code cache
  * (scripts/bundle.mjs); unbundled, the file beside this module is run with its own code cache.
  */
 export function planValidator(): ValidateFunction {
@@ -55,9 +54,7 @@ export function planValidator(): ValidateFunction {
 export function compileValidator(): ValidateFunction {
   const { Ajv2020 } = localRequire('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020(AJV_OPTIONS);
-  ajv.addFormat('date', formats.date);
-  ajv.addFormat('ngay-hoac-nam', formats['ngay-hoac-nam']);
-  ajv.addFormat('thang-hoac-ngay', formats['thang-hoac-ngay']);
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   return ajv.compile(planSchema());
 }
 
@@ -158,12 +155,22 @@ export function showValue(v: unknown): string {
   return String(v);
 }
 
-/** "20/8/2026" → "2026-08-20" (day/month/year as Vietnamese write it), or undefined. */
-export function isoFromVietnamese(v: unknown): string | undefined {
-  const m = typeof v === 'string' ? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v.trim()) : null;
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return isRealDate(iso) ? iso : undefined;
+/**
+ * The message of a value refused by a date field (its `format`, or the `pattern` that comes with it), read by
+ * src/form/dates.ts: a real date written in another form (30/6/2027, 2026-12-7, "ngày 05 tháng 02 năm 2025") is
+ * named in the field's own form; a date that does not exist is said so; anything else is left to the caller.
+ */
+function dateDiagnostic(value: unknown, format: DateFormatName, lang: Lang): { message: string; hint?: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const r = readDate(value);
+  if (!r.ok) {
+    if (r.reason === 'year-range') return { message: msg('input/year-range', lang, { value: r.written.y }) };
+    if (r.reason === 'not-real') return { message: msg('schema/date', lang, { value }) };
+    return undefined;
+  }
+  if (r.form === 'iso') return undefined; // its own form, a precision the field does not hold (2026-12 for a day)
+  const iso = isoFor(r, format);
+  return { message: msg(r.form === 'date-line' ? 'input/date-line-form' : 'input/date-form', lang, { value }), ...(iso ? { hint: msg('input/date-did-you-mean', lang, { value: iso }) } : {}) };
 }
 
 /** The keys a mapping needs and a one-line example (for "must be a mapping" on a plain value). */
@@ -232,18 +239,20 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       if (s) hint = msg('hint/did-you-mean', lang, { suggestion: s });
       break;
     }
-    case 'format':
+    case 'format': {
       rule = 'schema/date';
-      message = typeof value === 'string' && /^\d{4}/.test(value) && Number(value.slice(0, 4)) < 1000
-        ? msg('input/year-range', lang, { value: value.slice(0, 4) })
-        : msg('schema/date', lang, { value: showValue(value) });
+      const format = (parent as { format?: string }).format;
+      const date = isDateFormat(format) ? dateDiagnostic(value, format, lang) : undefined;
+      message = date?.message ?? msg('schema/date', lang, { value: showValue(value) });
+      hint = date?.hint;
       break;
+    }
     case 'pattern': {
-      const iso = (parent as { format?: string }).format ? isoFromVietnamese(value) : undefined;
-      if (iso) {
+      const format = (parent as { format?: string }).format;
+      const date = isDateFormat(format) ? dateDiagnostic(value, format, lang) : undefined;
+      if (date) {
         rule = 'schema/date';
-        message = msg('input/date-form', lang, { value: showValue(value) });
-        hint = msg('input/date-did-you-mean', lang, { value: iso });
+        ({ message, hint } = date);
         break;
       }
       message = msg('schema/pattern', lang, { value: showValue(value), what: parent.title ?? e.schemaPath });
