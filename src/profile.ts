@@ -72,6 +72,8 @@ export interface LayoutProfile {
     so_ky_hieu: string; so_du_thao: string; ngay: string; ngay_du_thao: string;
     quyen_han: Record<'TM' | 'KT' | 'TL' | 'TUQ' | 'Q', string>;
     noi_nhan: string; noi_nhan_cuoi: string; luu: string; ky_hieu_nguoi_soan: string; so_ban: string;
+    /** The unit the Lưu line must start with ("VT": NĐ 30 PL I mục II.9); absent where the family requires none. */
+    luu_dau?: string;
     dau_ket: string; phu_luc: string; kem_theo: string; loi_dan_dot: string;
     nhiem_vu: Record<string, string>; bang_nhiem_vu: Record<string, string>;
   };

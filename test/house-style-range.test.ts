@@ -150,6 +150,18 @@ describe('the ranges are data', () => {
     expect(readFileSync(join(dir, 'nha_nuoc', 'layout.yaml'), 'utf8').split('\n')[d.line - 1]).toContain('than: { co: 14, co_cho_phep: [12, 13]');
   });
 
+  it('noi-nhan/luu-vt reads mau.luu_dau: VT where the family writes it, nothing where it is null, another unit where named', () => {
+    const luuVt = (text: string, templatesDir?: string) => validatePlan(text, templatesDir ? { templatesDir } : {}).filter((d) => d.rule === 'noi-nhan/luu-vt').map((d) => d.message);
+    const mttq = minimal.replace('khoi: nha_nuoc', 'khoi: mat_tran').replace('  luu: [VT, VP]', '  luu: [MTTQ]');
+    expect(luuVt(mttq)).toEqual(['dòng lưu "Lưu: MTTQ." khác mẫu "Lưu: VT, <đơn vị soạn thảo>." của NĐ 30/2020']);
+    expect(luuVt(mttq, templatesWith('mat_tran', ["  luu: 'Lưu: {noi}.'", "  luu: 'Lưu: {noi}.'\n  luu_dau: null"]))).toEqual([]);
+    expect(luuVt(minimal.replace('khoi: nha_nuoc', 'khoi: dang').replace('  luu: [VT, VP]', '  luu: [Văn phòng]'))).toEqual([]);
+    const vp = templatesWith('nha_nuoc', ['  luu_dau: VT ', '  luu_dau: VP ']);
+    expect(luuVt(minimal.replace('  luu: [VT, VP]', "  luu: 'Lưu: VP, TH.'"), vp)).toEqual([]);
+    expect(luuVt(minimal, vp)).toEqual(['dòng lưu "Lưu: VT, VP." khác mẫu "Lưu: VP, <đơn vị soạn thảo>." của NĐ 30/2020']);
+    expect(luuVt(minimal.replace('  luu: [VT, VP]', "  luu: 'Lưu: VTMT.'"))).toHaveLength(1); // VT must be a whole unit
+  });
+
   it("the schema's descriptions of co_chu and co_chu_noi_nhan give the data's ranges (state and Party)", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ke-hoach.schema.json'), 'utf8'));
     const props = schema.properties.trinh_bay.properties;

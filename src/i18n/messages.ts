@@ -229,8 +229,8 @@ export const catalogue = {
     () => 'the last line of Nơi nhận must be the "Lưu" line, e.g. "Lưu: VT, VP."',
   ),
   'rule/noi-nhan/luu-vt': m(
-    (p) => `dòng lưu "${p.value}" khác mẫu "Lưu: VT, <đơn vị soạn thảo>." của NĐ 30/2020`,
-    (p) => `the filing line "${p.value}" differs from the NĐ 30/2020 form "Lưu: VT, <drafting unit>."`,
+    (p) => `dòng lưu "${p.value}" khác mẫu "${p.want}, <đơn vị soạn thảo>." của NĐ 30/2020`,
+    (p) => `the filing line "${p.value}" differs from the NĐ 30/2020 form "${p.want}, <drafting unit>."`,
   ),
   'rule/noi-nhan/trung': m(
     (p) => `nơi nhận "${p.value}" bị lặp lại (đã có ở dòng ${p.first})`,
