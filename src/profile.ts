@@ -11,6 +11,8 @@ import { deepMerge } from './merge.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { cacheFile, readCache, writeCache } from './cache.cjs';
+import type { KiemTra } from './check/types.js';
+import type { HouseData } from './layout/house-style.js';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
@@ -19,7 +21,18 @@ export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', impor
 export interface StyleSpec {
   /** Font size, pt. */
   co?: number;
+  /**
+   * The sizes the family's standard allows for the role, [min, max] pt (NĐ 30/2020 PL I mục II; HD 36 PL 3), written
+   * beside `co` and inherited with it (`ke_thua`). `kehoach check` judges the size of a role that has it; a house style
+   * (`trinh_bay.co_chu`, `co_chu_noi_nhan`) is inside the range of `than`, `noi_nhan` (a role without it: exactly `co`).
+   */
+  co_cho_phep?: [number, number];
   dam?: boolean;
+  /**
+   * The bold settings the standard accepts for the role (default: exactly `dam`); `[true, false]` where regular is a
+   * house-style choice (the quyền hạn line, `trinh_bay.tm_dam`). `kehoach check` and `validate` read it.
+   */
+  dam_cho_phep?: boolean[];
   nghieng?: boolean;
   gach_chan?: boolean;
   /** Alignment: trai | giua | phai | deu (justified). */
@@ -65,6 +78,8 @@ export interface LayoutProfile {
     /** The collective whose chairman or vice-chairman signs "TM. <it>" when it issues the plan (the Front's BTT). */
     tm_tap_the?: string;
     noi_nhan: string; noi_nhan_cuoi: string; luu: string; ky_hieu_nguoi_soan: string; so_ban: string;
+    /** The unit the Lưu line must start with ("VT": NĐ 30 PL I mục II.9); absent where the family requires none. */
+    luu_dau?: string;
     dau_ket: string; phu_luc: string; kem_theo: string; loi_dan_dot: string;
     nhiem_vu: Record<string, string>; bang_nhiem_vu: Record<string, string>;
   };
@@ -72,6 +87,10 @@ export interface LayoutProfile {
   kieu: Record<string, StyleSpec>;
   /** The sample values `kehoach init` writes for the family (merged along ke_thua; checked by src/form/families.ts). */
   khoi_tao?: Record<string, unknown>;
+  /** What `kehoach check` reads besides `kieu` (paper, margins, fonts, the roles with a fixed style, rule or presence). */
+  kiem_tra: KiemTra;
+  /** What a plan's `trinh_bay:` may vary: ranges (`khung`) and the roles each value applies to (src/layout/house-style.ts). */
+  trinh_bay?: HouseData;
 }
 
 
@@ -127,7 +146,8 @@ function builtEntry(khoi: string): ProfileEntry | undefined {
  * every file of its chain still has the same text, so a cold command parses no layout.yaml (the slowest YAML a render
  * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
- *   missing, does not parse, inherits in a cycle, names an unknown style, or holds a value out of its sensible range.
+ *   missing, does not parse, inherits in a cycle, names an unknown style, holds a value out of its sensible range, or
+ *   gives a role a range (`co_cho_phep`, `dam_cho_phep`) that leaves out the role's own `co` or `dam`.
  */
 export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
   const key = `${templatesDir}\0${khoi}`;
@@ -198,6 +218,19 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
   const profile = { ...(merged as object), khoi, chain, kieu } as LayoutProfile;
   const bad = outOfRange(profile);
   if (bad) fail(bad.path, msg('input/layout-range', lang, { key: bad.path.join('.'), value: String(bad.value), min: bad.min, max: bad.max, unit: bad.unit }));
+  for (const [role, s] of Object.entries(kieu)) {
+    // A range written on a role holds the value the role is rendered with: a size and its range cannot disagree.
+    // (A role that inherits a range and sets its own size is left to `kehoach check`, as when the ranges sat in `kiem_tra`.)
+    const own = styles[role];
+    const r = Object.hasOwn(own, 'co_cho_phep') ? s.co_cho_phep : undefined;
+    if (r != null && (!Array.isArray(r) || r.length !== 2 || !(r[0] <= r[1]) || (s.co !== undefined && (s.co < r[0] || s.co > r[1])))) {
+      fail(['kieu', role, 'co_cho_phep'], `kieu.${role}.co_cho_phep: [${String(r)}] ∌ co ${s.co} ([min, max] pt)`);
+    }
+    const d = Object.hasOwn(own, 'dam_cho_phep') ? s.dam_cho_phep : undefined;
+    if (d != null && (!Array.isArray(d) || !d.every((x) => typeof x === 'boolean') || !d.includes(!!s.dam))) {
+      fail(['kieu', role, 'dam_cho_phep'], `kieu.${role}.dam_cho_phep: [${String(d)}] ∌ dam ${!!s.dam} ([true, false])`);
+    }
+  }
   return profile;
 }
 
@@ -225,7 +258,7 @@ const RANGES: { test: (path: string[]) => boolean; min: number; max: number; uni
   { test: (p) => p[0] === 'cot' && p[1] === 'lech_dau_trang', min: -100, max: 100, unit: 'mm' },
   { test: (p) => p[0] === 'cot', min: 1, max: 600, unit: 'mm' },
   { test: (p) => p[0] === 'khoang_ky', min: 0, max: 20, unit: '' },
-  { test: (p) => p[0] === 'kieu' && p[2] === 'co', min: 4, max: 72, unit: 'pt' },
+  { test: (p) => p[0] === 'kieu' && (p[2] === 'co' || p[2] === 'co_cho_phep'), min: 4, max: 72, unit: 'pt' },
   { test: (p) => p[0] === 'kieu' && (p[2] === 'thut_dau' || p[2] === 'thut_trai'), min: -100, max: 200, unit: 'mm' },
   { test: (p) => p[0] === 'kieu' && (p[2] === 'truoc' || p[2] === 'sau'), min: 0, max: 200, unit: 'pt' },
   { test: (p) => p[0] === 'kieu' && p[2] === 'dong', min: 0.5, max: 5, unit: '×' },

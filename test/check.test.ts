@@ -12,7 +12,7 @@ import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { readDocxBytes, readDocument, paragraphs } from '../src/docx-read/index.js';
 import { importDocument } from '../src/import/index.js';
 import { renderPlan } from '../src/index.js';
-import { checkDocument, DOC_RULES, type KiemTra } from '../src/check/index.js';
+import { checkDocument, DOC_RULES } from '../src/check/index.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../src/profile.js';
 import { EXAMPLES, ROOT, CLI, renderExample } from './helpers.js';
 import { makeDocx, statePlan, p, r, tbl } from './docx-build.js';
@@ -24,13 +24,18 @@ const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { en
 
 describe('render and check read the same layout data', () => {
   for (const khoi of readdirSync(DEFAULT_TEMPLATES_DIR).filter((d) => !['common'].includes(d) && !d.includes('.'))) {
-    it(`${khoi}: every rendered size lies in its kiem_tra range, and every checked style exists`, () => {
+    it(`${khoi}: every rendered size lies in its co_cho_phep range, and every checked style exists`, () => {
       const prof = loadProfile(khoi);
-      const kt = (prof as unknown as { kiem_tra: KiemTra }).kiem_tra;
-      for (const [role, [min, max]] of Object.entries(kt.co_chu)) {
-        const co = prof.kieu[role]?.co;
-        if (co !== undefined) expect([role, co >= min && co <= max]).toEqual([role, true]);
+      const kt = prof.kiem_tra;
+      let ranged = 0;
+      for (const [role, s] of Object.entries(prof.kieu)) {
+        if (!s.co_cho_phep) continue;
+        const [min, max] = s.co_cho_phep;
+        ranged++;
+        expect([role, s.co !== undefined && s.co >= min && s.co <= max]).toEqual([role, true]);
+        if (s.dam_cho_phep) expect([role, s.dam_cho_phep.includes(!!s.dam)]).toEqual([role, true]);
       }
+      expect(ranged).toBeGreaterThan(10);
       for (const role of kt.kieu_chu) expect(prof.kieu[role], role).toBeDefined();
       const mm = (v: number, [a, b]: [number, number]) => v >= a && v <= b;
       expect(mm(prof.trang.le_tren, kt.le.tren) && mm(prof.trang.le_duoi, kt.le.duoi) && mm(prof.trang.le_trai, kt.le.trai) && mm(prof.trang.le_phai, kt.le.phai)).toBe(true);

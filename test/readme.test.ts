@@ -38,3 +38,16 @@ describe('README example', () => {
     expect(at('Phan Văn Mạnh')).toBeLessThan(at('BẢNG PHÂN CÔNG'));
   });
 });
+
+describe('README size table', () => {
+  it('equals the one generated from the layout data (run npm run build && npm run gen:sizes-doc)', async () => {
+    const { sizesTable, withSizes } = await import(join(ROOT, 'scripts', 'gen-sizes-doc.mjs'));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table: string = await sizesTable();
+    expect(readme).toContain('<!-- sizes:start -->');
+    expect(withSizes(readme, table)).toBe(readme);
+    // the table says what the data says (so the comparison above can fail): the state's Nơi nhận 11, the Party's 12
+    expect(table).toMatch(/^\| `noi_nhan` \(recipients\) \| 11 \| 11 \| 12 \| 11 \| 11 \|$/m);
+    expect(table).toMatch(/^\| `co_chu` \| 13–14 pt \| 13–14 pt \| 14–15 pt \|/m);
+  });
+});

@@ -15,7 +15,6 @@ import { validateSchema } from '../validate/schema.js';
 import type { KeHoach } from '../types/plan.js';
 import type { Lang } from '../i18n/messages.js';
 import { DOC_RULES } from './rules.js';
-import type { KiemTra } from './types.js';
 
 export { DOC_RULES } from './rules.js';
 export type { DocRule, KiemTra, CheckContext } from './types.js';
@@ -32,8 +31,7 @@ export function checkDocument(doc: DocModel, file: string, opts: CheckOptions = 
   const imported = importDocument(doc, { lang, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) });
   const plan = imported.plan as KeHoach;
   const profile = loadProfile(plan.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
-  const kiemTra = (profile as unknown as { kiem_tra: KiemTra }).kiem_tra;
-  const ctx = { doc, paras: paragraphs(doc), roles: imported.notes.roles, profile, kiemTra, lang };
+  const ctx = { doc, paras: paragraphs(doc), roles: imported.notes.roles, profile, kiemTra: profile.kiem_tra, lang };
   const out: Diagnostic[] = [];
   const at = (para: number) => ({ file, line: Math.max(para, 1), column: 1 });
   for (const rule of DOC_RULES) for (const f of rule.check(ctx)) out.push({ ...at(f.para), severity: rule.severity, rule: rule.id, message: f.message });

@@ -1,6 +1,8 @@
 /**
  * The layout rules of `kehoach check` (NĐ 30/2020/NĐ-CP Phụ lục I; HD 36-HD/VPTW for the Party). Each reads its
- * values from the family's layout data (templates/<khoi>/layout.yaml: `kieu` and `kiem_tra`), never from code.
+ * values from the family's layout data (templates/<khoi>/layout.yaml: `kieu` and `kiem_tra`), never from code. A
+ * document is judged against the ranges the data allows (`co_cho_phep`, `dam_cho_phep`), not only the values render
+ * writes: a .docx does not say which house style (`trinh_bay:`) its plan chose, so every value inside is accepted.
  */
 import type { DocRule, CheckContext, DocFinding } from './types.js';
 import type { Para } from '../docx-read/model.js';
@@ -73,13 +75,13 @@ export const phongChu: DocRule = {
 
 export const coChu: DocRule = {
   id: 'co-chu/thanh-phan', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.1–II.10; HD 36-HD/VPTW Phụ lục 3',
-  description: { vi: 'Cỡ chữ của từng thành phần (Quốc hiệu, Số, ngày tháng, tên loại, nội dung, Nơi nhận, chữ ký …) trong khoảng của khối (`kiem_tra.co_chu`).', en: 'The size of each component (national title, number, date, type, body, recipients, signature …) within the family’s range (`kiem_tra.co_chu`).' },
+  description: { vi: 'Cỡ chữ của từng thành phần (Quốc hiệu, Số, ngày tháng, tên loại, nội dung, Nơi nhận, chữ ký …) trong khoảng của khối (`kieu.<vai trò>.co_cho_phep`).', en: 'The size of each component (national title, number, date, type, body, recipients, signature …) within the family’s range (`kieu.<role>.co_cho_phep`).' },
   check(ctx) {
     const out: DocFinding[] = [];
     const groups = new Map<string, { para: number; role: string; size: number; range: [number, number]; n: number }>();
     for (const p of ctx.paras) {
       const role = ctx.roles.get(p.index);
-      const range = role ? ctx.kiemTra.co_chu[role] : undefined;
+      const range = role ? ctx.profile.kieu[role]?.co_cho_phep : undefined;
       if (!role || !range) continue;
       const sizes = [...new Set(visibleRuns(p).filter((r) => /[\p{L}\p{N}]/u.test(r.text)).map((r) => (r.format.size ?? 20) / 2))];
       const bad = sizes.find((s) => s < range[0] || s > range[1]);
@@ -95,7 +97,7 @@ export const coChu: DocRule = {
 
 export const kieuChu: DocRule = {
   id: 'kieu-chu/thanh-phan', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.1–II.9; HD 36-HD/VPTW',
-  description: { vi: 'Đậm, nghiêng của các thành phần có kiểu chữ bắt buộc (Quốc hiệu đậm, ngày tháng nghiêng, "Nơi nhận:" đậm nghiêng …), theo `kieu` của khối.', en: 'Bold and italic of the components with a fixed style (national title bold, date italic, "Nơi nhận:" bold italic …), per the family’s `kieu`.' },
+  description: { vi: 'Đậm, nghiêng của các thành phần có kiểu chữ bắt buộc (Quốc hiệu đậm, ngày tháng nghiêng, "Nơi nhận:" đậm nghiêng …), theo `kieu` của khối (`dam_cho_phep`: dòng quyền hạn đậm hoặc đứng).', en: 'Bold and italic of the components with a fixed style (national title bold, date italic, "Nơi nhận:" bold italic …), per the family’s `kieu` (`dam_cho_phep`: a bold or regular quyền hạn line).' },
   check(ctx) {
     const out: DocFinding[] = [];
     for (const p of ctx.paras) {
@@ -105,7 +107,8 @@ export const kieuChu: DocRule = {
       const runs = visibleRuns(p);
       if (!want || !runs.length) continue;
       const problems: string[] = [];
-      if (runs.some((r) => r.format.bold !== !!want.dam)) problems.push(msg(want.dam ? 'check/phai-dam' : 'check/khong-dam', ctx.lang));
+      const bold = want.dam_cho_phep ?? [!!want.dam];
+      if (runs.some((r) => !bold.includes(r.format.bold))) problems.push(msg(want.dam ? 'check/phai-dam' : 'check/khong-dam', ctx.lang));
       if (runs.some((r) => r.format.italic !== !!want.nghieng)) problems.push(msg(want.nghieng ? 'check/phai-nghieng' : 'check/khong-nghieng', ctx.lang));
       if (problems.length) out.push({ para: p.index, message: msg('check/kieu-chu', ctx.lang, { role: roleName(ctx, role), what: problems.join(', ') }) });
     }

@@ -1,19 +1,22 @@
 /**
  * Rules that check a Word document against its family's layout (`kehoach check`): the same shape as the plan
  * rules of src/rules (id, severity, description vi/en, source, check), reading the layout data of
- * templates/<khoi>/layout.yaml (`kieu` for what rendering writes, `kiem_tra` for the ranges the texts allow).
+ * templates/<khoi>/layout.yaml (`kieu` for what rendering writes and the sizes and styles the texts allow, `kiem_tra` for
+ * the rest: paper, margins, fonts, the roles with a fixed style, a rule under them or a required presence).
  */
 import type { DocModel, Para } from '../docx-read/model.js';
 import type { LayoutProfile } from '../profile.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Severity } from '../errors.js';
 
-/** The `kiem_tra` block of a layout: ranges and lists the checks read. Sizes pt, lengths mm. */
+/**
+ * The `kiem_tra` block of a layout: ranges and lists the checks read, lengths mm. The sizes are not here: each role's
+ * allowed sizes sit beside its size in `kieu` (`co_cho_phep`, src/profile.ts StyleSpec), as its bold settings do.
+ */
 export interface KiemTra {
   kho_giay: { rong: number; cao: number; sai_so: number };
   le: Record<'tren' | 'duoi' | 'trai' | 'phai', [number, number]>;
   phong_chu: string[];
-  co_chu: Record<string, [number, number]>;
   kieu_chu: string[];
   duong_ke: string[];
   thanh_phan: string[];

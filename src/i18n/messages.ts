@@ -13,14 +13,14 @@ const m = (vi: (p: P) => string, en: (p: P) => string): Entry => ({ vi, en });
 // Names of the components `kehoach check` reports (keys of layout.yaml `kieu`).
 const CHECK_ROLE_VI = {
   co_quan_chu_quan: 'tên cơ quan chủ quản', co_quan_ban_hanh: 'tên cơ quan ban hành', quoc_hieu: 'Quốc hiệu', tieu_ngu: 'Tiêu ngữ',
-  tieu_de_dang: 'dòng "ĐẢNG CỘNG SẢN VIỆT NAM"', so_ky_hieu: 'số, ký hiệu', dia_danh_ngay: 'địa danh, ngày tháng', ten_loai: 'tên loại',
+  tieu_de_dang: 'dòng "ĐẢNG CỘNG SẢN VIỆT NAM"', tieu_de_doan: 'dòng "ĐOÀN TNCS HỒ CHÍ MINH"', so_ky_hieu: 'số, ký hiệu', dia_danh_ngay: 'địa danh, ngày tháng', ten_loai: 'tên loại',
   trich_yeu: 'trích yếu', can_cu: 'căn cứ', mo_dau: 'đoạn mở đầu', than: 'nội dung', tieu_de_1: 'tiêu đề mục', tieu_de_2: 'tiêu đề khoản',
   tieu_de_3: 'tiêu đề điểm', tieu_de_4: 'tiêu đề cấp 4', ket_thuc: 'đoạn kết', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'nơi nhận',
   quyen_han: 'quyền hạn, chức vụ người ký', chuc_vu: 'chức vụ người ký', ho_ten: 'họ tên người ký', so_trang: 'số trang',
 };
 const CHECK_ROLE_EN = {
   co_quan_chu_quan: 'parent agency', co_quan_ban_hanh: 'issuing agency', quoc_hieu: 'national title', tieu_ngu: 'motto',
-  tieu_de_dang: '"ĐẢNG CỘNG SẢN VIỆT NAM" line', so_ky_hieu: 'number line', dia_danh_ngay: 'place and date', ten_loai: 'document type',
+  tieu_de_dang: '"ĐẢNG CỘNG SẢN VIỆT NAM" line', tieu_de_doan: '"ĐOÀN TNCS HỒ CHÍ MINH" line', so_ky_hieu: 'number line', dia_danh_ngay: 'place and date', ten_loai: 'document type',
   trich_yeu: 'subject line', can_cu: 'legal basis', mo_dau: 'opening', than: 'body', tieu_de_1: 'section heading', tieu_de_2: 'clause heading',
   tieu_de_3: 'point heading', tieu_de_4: 'level-4 heading', ket_thuc: 'closing paragraph', noi_nhan_nhan: '"Nơi nhận:"', noi_nhan: 'recipients',
   quyen_han: 'signing authority', chuc_vu: 'signer title', ho_ten: 'signer name', so_trang: 'page number',
@@ -229,8 +229,8 @@ export const catalogue = {
     () => 'the last line of Nơi nhận must be the "Lưu" line, e.g. "Lưu: VT, VP."',
   ),
   'rule/noi-nhan/luu-vt': m(
-    (p) => `dòng lưu "${p.value}" khác mẫu "Lưu: VT, <đơn vị soạn thảo>." của NĐ 30/2020`,
-    (p) => `the filing line "${p.value}" differs from the NĐ 30/2020 form "Lưu: VT, <drafting unit>."`,
+    (p) => `dòng lưu "${p.value}" khác mẫu "${p.want}, <đơn vị soạn thảo>." của NĐ 30/2020`,
+    (p) => `the filing line "${p.value}" differs from the NĐ 30/2020 form "${p.want}, <drafting unit>."`,
   ),
   'rule/noi-nhan/trung': m(
     (p) => `nơi nhận "${p.value}" bị lặp lại (đã có ở dòng ${p.first})`,

@@ -2,7 +2,9 @@
  * An office's house style (plan key `trinh_bay:`, or `_defaults.yaml`): the values NĐ 30/2020 Phụ lục I lets an
  * office choose (body size 13–14 pt, line spacing single–1.5, paragraph spacing ≥ 6 pt, first-line indent 1–1.27 cm,
  * Nơi nhận size, a bold or regular quyền hạn line) applied over the family's layout.yaml without forking templates.
- * The allowed ranges are data: `trinh_bay.khung` in the family's layout.yaml, each with its source.
+ * The allowed ranges are data in the family's layout.yaml, each with its source: the sizes beside the sizes they bound
+ * (`kieu.than.co_cho_phep`, `kieu.noi_nhan.co_cho_phep`, `kieu.quyen_han.dam_cho_phep`: what `kehoach check` reads
+ * too), the others in `trinh_bay.khung`.
  */
 import type { LayoutProfile, StyleSpec } from '../profile.js';
 import type { KeHoach } from '../types/plan.js';
@@ -12,11 +14,38 @@ export type TrinhBay = NonNullable<KeHoach['trinh_bay']>;
 /** The values of `trinh_bay` that have a range, and the family's range of each: [low, high], null = open. */
 export type Khung = Partial<Record<'co_chu' | 'gian_dong' | 'cach_doan' | 'thut_dau' | 'co_chu_noi_nhan', [number | null, number | null]>>;
 
-interface HouseData { khung?: Khung; vai_noi_dung?: string[]; vai_noi_nhan?: string[] }
+/** The `trinh_bay` block of a layout.yaml: the ranges of the values that are not sizes, and the roles each value applies to. */
+export interface HouseData { khung?: Omit<Khung, 'co_chu' | 'co_chu_noi_nhan'>; vai_noi_dung?: string[]; vai_noi_nhan?: string[] }
 
 /** The family's `trinh_bay` block of layout.yaml (ranges and the roles each value applies to). */
 export function houseData(profile: LayoutProfile): HouseData {
-  return ((profile as unknown as { trinh_bay?: HouseData }).trinh_bay) ?? {};
+  return profile.trinh_bay ?? {};
+}
+
+/** The sizes a role allows, [min, max] pt: its `co_cho_phep`, else exactly its `co`; undefined without a size. */
+function sizes(style: StyleSpec | undefined): [number, number] | undefined {
+  return style?.co_cho_phep ?? (style?.co === undefined ? undefined : [style.co, style.co]);
+}
+
+/**
+ * The family's range of each value of `trinh_bay` that has one: the body size is the body's (`kieu.than.co_cho_phep`,
+ * NĐ 30 PL I mục II.6), the Nơi nhận size the recipients' (`kieu.noi_nhan.co_cho_phep`, PL I mục II.9), as
+ * `kehoach check` reads them; line spacing, paragraph spacing and indent from `trinh_bay.khung`.
+ * @returns [low, high] by key (null = open); a key the family gives no range for is absent
+ */
+export function khung(profile: LayoutProfile): Khung {
+  const body = sizes(profile.kieu.than);
+  const recipients = sizes(profile.kieu.noi_nhan);
+  return { ...(body ? { co_chu: body } : {}), ...houseData(profile).khung, ...(recipients ? { co_chu_noi_nhan: recipients } : {}) };
+}
+
+/**
+ * Whether the family accepts a quyền hạn line in bold (`true`) or regular (`false`, plan `trinh_bay.tm_dam`):
+ * `kieu.quyen_han.dam_cho_phep`, else only the role's own `dam` (NĐ 30 PL I mục II.7: in hoa, đậm).
+ */
+export function tmDamAllowed(profile: LayoutProfile, dam: boolean): boolean {
+  const s = profile.kieu.quyen_han;
+  return !s || (s.dam_cho_phep ?? [!!s.dam]).includes(dam);
 }
 
 /**
@@ -32,12 +61,12 @@ export function lineMultiple(v: number | string, bodyPt: number): number {
  * @returns one entry per value outside: its key, the value as written, and the range [low, high] (null = open)
  */
 export function outOfRange(tb: TrinhBay, profile: LayoutProfile): { key: keyof Khung; value: number | string; khung: [number | null, number | null] }[] {
-  const khung = houseData(profile).khung ?? {};
+  const ranges = khung(profile);
   const bodyPt = tb.co_chu ?? profile.kieu.than?.co ?? 14;
   const out: ReturnType<typeof outOfRange> = [];
-  for (const key of Object.keys(khung) as (keyof Khung)[]) {
+  for (const key of Object.keys(ranges) as (keyof Khung)[]) {
     const v = tb[key];
-    const range = khung[key];
+    const range = ranges[key];
     if (v === undefined || !range) continue;
     const x = key === 'gian_dong' ? lineMultiple(v, bodyPt) : (v as number);
     if ((range[0] !== null && x < range[0] - 1e-9) || (range[1] !== null && x > range[1] + 1e-9)) out.push({ key, value: v, khung: range });

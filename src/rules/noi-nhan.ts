@@ -22,16 +22,24 @@ export const luu: Rule = {
   },
 };
 
+/**
+ * The filing line starts with the unit the family's layout names (`mau.luu_dau`: "VT" for the state, the unions and
+ * the Front, whose HD 91 follows the state's form; none for the Party, HD 36, and the Youth Union, QĐ 367), after
+ * the family's "Lưu" form (`mau.luu`, e.g. "Lưu: {noi}."). Silent where the family names none.
+ */
 export const luuVt: Rule = {
   id: 'noi-nhan/luu-vt',
   severity: 'warning',
-  description: { vi: 'Nhà nước, Công đoàn: dòng lưu theo mẫu "Lưu: VT, <đơn vị soạn thảo>.".', en: 'State and union: the filing line reads "Lưu: VT, <drafting unit>.".' },
+  description: { vi: 'Dòng lưu bắt đầu bằng nơi lưu khối quy định (`mau.luu_dau` của layout.yaml: "Lưu: VT, <đơn vị soạn thảo>." ở Nhà nước, Công đoàn, Mặt trận).', en: 'The filing line starts with the unit the family requires (layout.yaml `mau.luu_dau`: "Lưu: VT, <drafting unit>." for state, unions and the Front).' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
-  check: ({ plan, lang }) => {
-    if (plan.khoi === 'dang' || plan.khoi === 'doan_thanh_nien') return []; // "Lưu …" without colon (HD 36; QĐ 367-QĐ/TWĐTN-VP)
+  check: ({ plan, profile, lang }) => {
+    const dau = profile.mau.luu_dau;
+    if (!dau) return [];
+    const head = profile.mau.luu.split('{noi}')[0]; // "Lưu: "
     const l = plan.noi_nhan.luu;
-    const ok = typeof l === 'string' ? /^Lưu: VT\b/u.test(l) : l[0] === 'VT';
-    return ok ? [] : [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu-vt', lang, { value: typeof l === 'string' ? l : `Lưu: ${l.join(', ')}.` }) }];
+    const start = head + dau;
+    const ok = typeof l === 'string' ? l.startsWith(start) && !/[\p{L}\p{N}]/u.test(l.charAt(start.length)) : l[0] === dau;
+    return ok ? [] : [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu-vt', lang, { value: typeof l === 'string' ? l : `${head}${l.join(', ')}.`, want: `${head}${dau}` }) }];
   },
 };
 

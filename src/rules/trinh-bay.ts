@@ -1,21 +1,21 @@
 /** Rules on an office's house style (plan key `trinh_bay:`; src/layout/house-style.ts). */
 import { msg } from '../i18n/messages.js';
-import { outOfRange } from '../layout/house-style.js';
+import { outOfRange, tmDamAllowed } from '../layout/house-style.js';
 import type { Finding, Rule } from './types.js';
 
 const SOURCE: Record<string, string> = {
   co_chu: 'NĐ 30/2020 PL I mục II.6', gian_dong: 'NĐ 30/2020 PL I mục II.6', cach_doan: 'NĐ 30/2020 PL I mục II.6',
-  thut_dau: 'NĐ 30/2020 PL I mục II.6', co_chu_noi_nhan: 'NĐ 30/2020 PL I mục II.9',
+  thut_dau: 'NĐ 30/2020 PL I mục II.6', co_chu_noi_nhan: 'NĐ 30/2020 PL I mục II.9', tm_dam: 'NĐ 30/2020 PL I mục II.7',
 };
 
 export const ngoaiKhung: Rule = {
   id: 'trinh-bay/ngoai-khung',
   severity: 'warning',
   description: {
-    vi: 'Giá trị trình bày riêng của cơ quan (trinh_bay:) nằm trong khung cho phép (layout.yaml trinh_bay.khung).',
-    en: 'The office’s house-style values (trinh_bay:) stay inside the allowed ranges (layout.yaml trinh_bay.khung).',
+    vi: 'Giá trị trình bày riêng của cơ quan (trinh_bay:) nằm trong khung cho phép (layout.yaml: co_cho_phep của kieu.than, kieu.noi_nhan; dam_cho_phep của kieu.quyen_han; trinh_bay.khung).',
+    en: 'The office’s house-style values (trinh_bay:) stay inside the allowed ranges (layout.yaml: co_cho_phep of kieu.than, kieu.noi_nhan; dam_cho_phep of kieu.quyen_han; trinh_bay.khung).',
   },
-  source: 'NĐ 30/2020 Phụ lục I mục II.6, II.9 (khung theo khối trong layout.yaml)',
+  source: 'NĐ 30/2020 Phụ lục I mục II.6, II.7, II.9 (khung theo khối trong layout.yaml)',
   check: (ctx) => {
     const tb = ctx.plan.trinh_bay;
     if (!tb) return [];
@@ -24,6 +24,9 @@ export const ngoaiKhung: Rule = {
       const [lo, hi] = o.khung;
       const range = lo !== null && hi !== null ? (lo === hi ? `${lo}` : `${lo}–${hi}`) : lo !== null ? `≥ ${lo}` : `≤ ${hi}`;
       out.push({ path: ['trinh_bay', o.key], message: msg('rule/trinh-bay/ngoai-khung', ctx.lang, { key: o.key, value: String(o.value), range, source: SOURCE[o.key] ?? ctx.profile.ten }) });
+    }
+    if (tb.tm_dam !== undefined && !tmDamAllowed(ctx.profile, tb.tm_dam)) {
+      out.push({ path: ['trinh_bay', 'tm_dam'], message: msg('rule/trinh-bay/ngoai-khung', ctx.lang, { key: 'tm_dam', value: String(tb.tm_dam), range: String(!tb.tm_dam), source: SOURCE.tm_dam }) });
     }
     return out;
   },

@@ -571,11 +571,11 @@ export interface ThoiGianKeHoach {
   den: string;
 }
 /**
- * Các giá trị cơ quan được chọn trong khung của NĐ 30/2020 (hoặc HD 36, QĐ 933), thay cho giá trị mặc định của layout.yaml, không cần sửa mẫu. Ghi trong kế hoạch hoặc trong _defaults.yaml. Ngoài khung thì vẫn áp dụng nhưng có cảnh báo [trinh-bay/ngoai-khung]. Vị trí số trang không đổi được: NĐ 30 PL I mục II.10 và HD 36 chỉ cho giữa lề trên.
+ * Các giá trị cơ quan được chọn trong khung của NĐ 30/2020 (hoặc HD 36, QĐ 933), thay cho giá trị mặc định của layout.yaml, không cần sửa mẫu. Ghi trong kế hoạch hoặc trong _defaults.yaml. Ngoài khung thì vẫn áp dụng nhưng có cảnh báo [trinh-bay/ngoai-khung]; kehoach check nhận mọi giá trị trong khung. Vị trí số trang không đổi được: NĐ 30 PL I mục II.10 và HD 36 chỉ cho giữa lề trên.
  */
 export interface TrinhBay {
   /**
-   * Cỡ chữ phần nội dung (căn cứ, mở đầu, các mục, đoạn kết), pt. Khung: 13–14 (NĐ 30 PL I mục II.6).
+   * Cỡ chữ phần nội dung (căn cứ, mở đầu, các mục, đoạn kết), pt. Khung của khối: co_cho_phep của kieu.than trong layout.yaml (Nhà nước 13–14, NĐ 30 PL I mục II.6; Đảng 14–15, HD 36).
    */
   co_chu?: number;
   /**
@@ -591,7 +591,7 @@ export interface TrinhBay {
    */
   thut_dau?: number;
   /**
-   * Cỡ chữ các dòng nơi nhận, dòng Lưu và ký hiệu người soạn thảo, pt. Khung: 11 (NĐ 30 PL I mục II.9: nơi nhận cỡ 11, "Nơi nhận:" cỡ 12); chấp nhận 11–12.
+   * Cỡ chữ các dòng nơi nhận, dòng Lưu và ký hiệu người soạn thảo, pt. Khung của khối: co_cho_phep của kieu.noi_nhan trong layout.yaml (Nhà nước 11, NĐ 30 PL I mục II.9: nơi nhận cỡ 11, "Nơi nhận:" cỡ 12; Đảng 12, HD 36).
    */
   co_chu_noi_nhan?: number;
   /**
