@@ -8,6 +8,12 @@ import type { DocRule, CheckContext, DocFinding } from './types.js';
 import type { Para } from '../docx-read/model.js';
 import { msg } from '../i18n/messages.js';
 import { padDay, padMonth, readPlaceDateLine } from '../form/dates.js';
+import { soKyHieuReader, type SoKyHieuReading } from '../form/so-ky-hieu.js';
+import { familyProfiles } from '../form/families.js';
+
+let soRead: ((text: string) => SoKyHieuReading | null) | undefined;
+/** The Số line's reader by every package family's pattern, made at its first use. */
+const soReader = () => (soRead ??= soKyHieuReader(familyProfiles()));
 
 const mm = (twips: number | undefined) => (twips === undefined ? NaN : Math.round((twips / 1440) * 25.4 * 10) / 10);
 const visibleRuns = (p: Para) => p.runs.filter((r) => /\S/.test(r.text));
@@ -174,14 +180,16 @@ export const soKhong: DocRule = {
     for (const p of ctx.paras) {
       const role = ctx.roles.get(p.index);
       const t = p.text.replace(/\s+/g, ' ').trim();
+      const want = (got: string | undefined, pad: (n: number) => string) => (got && got.length < pad(Number(got)).length ? pad(Number(got)) : undefined);
       if (role === 'so_ky_hieu') {
-        const m = /^Số\s*:?\s*(\d+)/u.exec(t);
-        if (m && Number(m[1]) < 10 && m[1].length < 2) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/so', ctx.lang), got: m[1], want: `0${m[1]}` }) });
+        // The number as written, read by the families' Số patterns (src/form/so-ky-hieu.ts); padded as render pads it.
+        const so = soReader()(t)?.so;
+        const s0 = want(so, padDay);
+        if (s0) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/so', ctx.lang), got: so!, want: s0 }) });
       }
       if (role === 'dia_danh_ngay') {
         // The day and month as written, against the leading-zero rule (src/form/dates.ts padDay, padMonth).
         const w = p.text.split('\n').map((x) => readPlaceDateLine(x.replace(/\s+/g, ' '))).find(Boolean)?.date.written;
-        const want = (got: string | undefined, pad: (n: number) => string) => (got && got.length < pad(Number(got)).length ? pad(Number(got)) : undefined);
         const d = want(w?.d, padDay);
         const mo = want(w?.m, padMonth);
         if (d) out.push({ para: p.index, message: msg('check/so-0', ctx.lang, { what: msg('check/ngay', ctx.lang), got: w!.d!, want: d }) });

@@ -5,6 +5,7 @@
 import type { Line } from './lines.js';
 import type { Notes } from './notes.js';
 import { markup } from './lines.js';
+import type { SoKyHieuReading } from '../form/so-ky-hieu.js';
 import { readPlaceDateLine, type DateReading } from '../form/dates.js';
 
 export const RE_QUOC_HIEU = /^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu;
@@ -12,15 +13,17 @@ export const RE_TIEU_NGU = /^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh p
 export const RE_DANG = /^ĐẢNG CỘNG SẢN VIỆT NAM$/u;
 /** The Youth Union's title line, opposite the agency — HD 29-HD/TWĐTN-VP (templates/doan_thanh_nien/header.hbs). */
 export const RE_DOAN = /^ĐOÀN (TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$/u;
-/** "Số: 05/KH-UBND", "Số : 02 /KH - LĐLĐ", "Số:      /KH-MTTQ-BTT" (draft), Party "Số 05-KH/BDVTU". */
-export const RE_SO = /^Số\s*:?\s*(\d*)[\s.…_]*(?:\/\s*([A-ZĐa-zđ]+)\s*[-–]\s*(\S.*)|[-–]\s*([A-ZĐa-zđ]+)\s*\/\s*(\S.*))$/u;
 /** Tên loại lines. */
 export const RE_TEN_LOAI = /^(KẾ HOẠCH|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN)(\s+[A-ZĐÀ-Ỹ ]+)?$/u;
 
 export interface Header {
   chuQuan: string[];
   banHanh: string[];
-  so?: { so: number | null; loai: string; coQuan: string; party: boolean };
+  /**
+   * The Số line read by the families' patterns (src/form/so-ky-hieu.ts): "Số: 05/KH-UBND", "Số : 02 /KH - LĐLĐ",
+   * "Số:      /KH-MTTQ-BTT" (a draft), the Party's "Số 05-KH/BDVTU"; `kyHieu` as the matching pattern writes it.
+   */
+  so?: { so: number | null; loai: string; coQuan: string; kyHieu: string; families: string[] };
   dia_danh?: string;
   /** The date of the place-and-date line as read by src/form/dates.ts (it may name no real day), and its text. */
   ngay?: { date: Exclude<DateReading, { reason: 'not-a-date' }>; text: string };
@@ -31,23 +34,25 @@ export interface Header {
   agencyLines: { text: string; bold: boolean; para: number }[];
 }
 
-/** Reads the header from the lines before the tên loại. Roles go to `roles` by paragraph number. */
-export function readHeader(lines: Line[], notes: Notes): Header {
+/**
+ * Reads the header from the lines before the tên loại. Roles go to `roles` by paragraph number.
+ * @param readSo the Số line's reader by every family's pattern (src/form/so-ky-hieu.ts soKyHieuReader)
+ */
+export function readHeader(lines: Line[], notes: Notes, readSo: (text: string) => SoKyHieuReading | null): Header {
   const h: Header = { chuQuan: [], banHanh: [], party: false, all: '', agencyLines: [] };
   const agency: Line[] = [];
   for (const l of lines) {
     for (const piece of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
       h.all += piece + '\n';
-      let m: RegExpExecArray | null;
+      let so: SoKyHieuReading | null;
       let placeDate: ReturnType<typeof readPlaceDateLine>;
       if (RE_QUOC_HIEU.test(piece)) notes.role(l.para, 'quoc_hieu');
       else if (RE_TIEU_NGU.test(piece)) notes.role(l.para, 'tieu_ngu');
       else if (RE_DANG.test(piece)) { h.party = true; notes.role(l.para, 'tieu_de_dang'); }
       else if (RE_DOAN.test(piece)) notes.role(l.para, 'tieu_de_doan');
       else if (/^(\*\s*){1,3}$/.test(piece) || /^[-_=–—.…]{3,}$/.test(piece)) { /* the Party's star, the Đoàn's "***", a typed rule */ }
-      else if ((m = RE_SO.exec(piece))) {
-        const party = m[4] !== undefined;
-        h.so = { so: m[1] ? Number(m[1]) : null, loai: (m[2] ?? m[4]).trim(), coQuan: (m[3] ?? m[5]).replace(/\s+/g, '').replace(/[.,;]$/, ''), party };
+      else if ((so = readSo(piece))) {
+        h.so = { so: so.so ? Number(so.so) : null, loai: so.loai, coQuan: so.co_quan, kyHieu: so.kyHieu, families: so.families };
         notes.role(l.para, 'so_ky_hieu');
         notes.at(['so_ky_hieu'], l.para);
         if (h.so.so === null) notes.comment(['so_ky_hieu', 'so'], `dự thảo: số để trống trong văn bản nguồn (đoạn ${l.para})`);

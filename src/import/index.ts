@@ -10,6 +10,7 @@ import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { familyProfiles } from '../form/families.js';
 import { signingRecogniser, familiesWriting } from '../form/signing.js';
+import { soKyHieuReader } from '../form/so-ky-hieu.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI } from './header.js';
@@ -63,7 +64,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   // Title block: the tên loại line, then the trích yếu (centred and bold lines; in text, the next line).
   const t = lines.findIndex((l) => RE_TEN_LOAI.test(l.text.replace(/\s+/g, ' ')) && !markerOf(l.text));
   if (t < 0) warnings.push(msg('import/no-title', lang));
-  const header = readHeader(t >= 0 ? lines.slice(0, t) : [], notes);
+  const header = readHeader(t >= 0 ? lines.slice(0, t) : [], notes, soKyHieuReader(families));
   let j = t + 1;
   const trich: Line[] = [];
   if (t >= 0) {
@@ -110,7 +111,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const closing = readClosing(lines.slice(c), notes, sig, !(joint && split));
   const sigLine = (closing.nguoi_ky as { thay_mat?: string } | undefined) ? lines.slice(c).find((l) => notes.roles.get(l.para) === 'quyen_han')?.text ?? '' : '';
   const sigForm = sig(sigLine);
-  const family = detectFamily({ signature: sigLine, signatureFamilies: sigForm ? familiesWriting(families, sigForm) : [], text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so ? (header.so.party ? `${header.so.loai}/${header.so.coQuan}` : `${header.so.loai}-${header.so.coQuan}`) : '' });
+  const family = detectFamily({ signature: sigLine, signatureFamilies: sigForm ? familiesWriting(families, sigForm) : [], text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so?.kyHieu ?? '' });
   const profile = loadProfile(family.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
   const body = readBody(rest, tables, profile, notes, ['noi_dung'], doc.source === 'txt');
   const ketThuc = ketLines.map((l) => { notes.role(l.para, 'ket_thuc'); notes.at(['ket_thuc', 0], l.para); return markup(l.runs); });

@@ -11,6 +11,7 @@ import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { formatNumber } from '../form/numbering.js';
 import { fill, padDay, padMonth, splitDate } from './dates.js';
+import { soKyHieuLine, soKyHieuRef } from '../form/so-ky-hieu.js';
 import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { bodyWalker, addEndMark, type Block, type NormaliseIssue, type Path } from './body.js';
@@ -69,8 +70,9 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const loai = plan.so_ky_hieu.loai_van_ban ?? 'KH';
   const soText = plan.so_ky_hieu.so == null ? '\u00a0'.repeat(mau.so_du_thao.length) : padDay(plan.so_ky_hieu.so);
   const coQuanKyHieu = [plan.so_ky_hieu.viet_tat_co_quan, ...(plan.lien_tich ?? []).map((c) => c.viet_tat_co_quan)].join('-');
-  const soKyHieu = fill(mau.so_ky_hieu, { so: soText, loai, co_quan: coQuanKyHieu });
-  const kyHieuOnly = soKyHieu.replace(/^Số:?\s*/, '');
+  const soKyHieu = soKyHieuLine(profile, { so: soText, loai, co_quan: coQuanKyHieu });
+  // A reference to the plan ("Kèm theo Kế hoạch số 05/KH-UBND"); a draft's blank number is left out ("số /KH-UBND").
+  const kyHieuOnly = soKyHieuRef(profile, { so: soText, loai, co_quan: coQuanKyHieu }).replace(/^\s+/u, '');
   const ngayLine = date.d && date.m
     ? fill(mau.ngay, { dia_danh: plan.dia_danh, ngay: padDay(date.d), thang: padMonth(date.m), nam: date.y })
     : fill(mau.ngay_du_thao.replace(/ {2,}/g, (s) => '\u00a0'.repeat(s.length)), { dia_danh: plan.dia_danh, nam: date.y });

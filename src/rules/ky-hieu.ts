@@ -1,6 +1,7 @@
 /** Rules on số và ký hiệu (ô 3). */
 import { msg } from '../i18n/messages.js';
 import type { Rule } from './types.js';
+import { kyHieu } from '../form/so-ky-hieu.js';
 
 const FAMILY = {
   nha_nuoc: 'NĐ 30/2020 Phụ lục III', cong_doan: 'NĐ 30/2020 Phụ lục III (QĐ 933/QĐ-TLĐ)', dang: 'HD 36-HD/VPTW',
@@ -40,11 +41,11 @@ export const lapLoai: Rule = {
   severity: 'error',
   description: { vi: 'Không ghi lại tên loại trong chữ viết tắt tên cơ quan (tránh "KH-KH-UBND").', en: 'The issuer abbreviation must not repeat the type code (no "KH-KH-UBND").' },
   source: 'NĐ 30/2020 Phụ lục I mục II.3',
-  check: ({ plan, lang }) => {
+  check: ({ plan, profile, lang }) => {
     const loai = plan.so_ky_hieu.loai_van_ban ?? 'KH';
     const v = plan.so_ky_hieu.viet_tat_co_quan;
     if (!new RegExp(`^${loai}[-/]`).test(v)) return [];
-    const result = plan.khoi === 'dang' || plan.khoi === 'doan_thanh_nien' ? `${loai}/${v}` : `${loai}-${v}`;
+    const result = kyHieu(profile, { loai, co_quan: v }); // the family's Số pattern (src/form/so-ky-hieu.ts)
     return [{ path: ['so_ky_hieu', 'viet_tat_co_quan'], message: msg('rule/ky-hieu/lap-loai', lang, { value: v, loai, result }) }];
   },
 };
