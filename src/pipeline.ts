@@ -8,7 +8,7 @@ import { msg, type Lang } from './i18n/messages.js';
 import { loadPlanText, sourceOf, type LoadedPlan, type Locator, type PlanSource } from './load.js';
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } from './normalise/index.js';
-import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError } from './profile.js';
+import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError, type LayoutProfile } from './profile.js';
 import { isFamily } from './form/families.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ export interface CheckResult {
   source: PlanSource;
   diagnostics: Diagnostic[];
   view?: PlanView;
+  /** The family's layout the plan was checked against (with the view). */
+  profile?: LayoutProfile;
 }
 
 /**
@@ -84,7 +86,7 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   if (!issues.length || !schemaOk) diagnostics.push(...guardedRules({ plan: valid, profile, lang }, plan, schemaOk ? null : inBad));
   for (const d of diagnostics) if (d.severity === 'warning' && visiblyWrong(d, data)) d.stopsRender = true;
   const ok = !diagnostics.some((d) => d.severity === 'error');
-  return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view } : {}) };
+  return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view, profile } : {}) };
 }
 
 /**

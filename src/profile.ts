@@ -75,6 +75,10 @@ export interface LayoutProfile {
     quyen_han_khong_dung?: ('TM' | 'KT' | 'TL' | 'TUQ' | 'Q')[];
     /** True where a deputy signing for a collective adds "KT. <head>" (NĐ 30 PL I mục II.7; not the Party's T/M). */
     cap_pho_tm_kem_kt?: boolean;
+    /** The period plans are numbered in (the register): `nam` (calendar year, NĐ 30 Điều 15) or `nhiem_ky` (term, HD 36). */
+    so_theo?: 'nam' | 'nhiem_ky';
+    /** True where level-1 headings (I., II., …) are written in capitals (rule tieu-de/in-hoa; NĐ 30 PL I mục II.6). */
+    tieu_de_1_in_hoa?: boolean;
     /** The collective whose chairman or vice-chairman signs "TM. <it>" when it issues the plan (the Front's BTT). */
     tm_tap_the?: string;
     noi_nhan: string; noi_nhan_cuoi: string; luu: string; ky_hieu_nguoi_soan: string; so_ban: string;

@@ -163,11 +163,23 @@ describe('plan set', () => {
 });
 
 describe('register check', () => {
-  const e = (so: number, ngay: string, extra: object = {}) => ({ khoi: 'nha_nuoc', loai: 'KH', co_quan: 'SNV', so, ngay, file: `kh-${so}-${ngay}.yaml`, line: 3, column: 7, ...extra });
+  it('an entry takes its ký hiệu and numbering period from the family\'s layout data (mau.so_ky_hieu, mau.so_theo)', async () => {
+    const { loadPlanText, sourceOf } = await import('../src/load.js');
+    const { loadProfile } = await import('../src/profile.js');
+    const { registerEntry } = await import('../src/batch/register.js');
+    const { readFileSync } = await import('node:fs');
+    const { EXAMPLES_DIR } = await import('./helpers.js');
+    const entry = (ex: string) => { const src = sourceOf(loadPlanText(readFileSync(join(EXAMPLES_DIR, ex), 'utf8'), ex)); return registerEntry(src, loadProfile((src.data as { khoi: string }).khoi)); };
+    expect(entry('002-ban-dan-van-binh-thuan-2024.yaml')).toMatchObject({ ky_hieu: 'KH/BDVTU', theo_nhiem_ky: true });
+    const state = entry('001-ubnd-binh-thuan-2023.yaml');
+    expect(state.ky_hieu).toMatch(/^KH-/);
+    expect(state.theo_nhiem_ky).toBeUndefined();
+  });
+  const e = (so: number, ngay: string, extra: object = {}) => ({ khoi: 'nha_nuoc', loai: 'KH', co_quan: 'SNV', ky_hieu: 'KH-SNV', so, ngay, file: `kh-${so}-${ngay}.yaml`, line: 3, column: 7, ...extra });
   it('duplicates are errors, numbers out of date order and gaps are warnings; years and terms are separate', () => {
     const d = checkRegister([e(1, '2025-01-02'), e(2, '2025-03-01'), e(2, '2025-03-02'), e(3, '2025-02-01'), e(6, '2025-05-01'), e(1, '2026-01-05')]);
     expect(d.map((x) => `${x.rule}:${x.severity}`).sort()).toEqual(['register/thieu:warning', 'register/thu-tu:warning', 'register/trung:error']);
-    const party = checkRegister([e(1, '2021-01-02', { khoi: 'dang', nhiem_ky: '2020-2025' }), e(2, '2024-01-02', { khoi: 'dang', nhiem_ky: '2020-2025' }), e(1, '2025-12-01', { khoi: 'dang', nhiem_ky: '2025-2030' })]);
+    const party = checkRegister([e(1, '2021-01-02', { khoi: 'dang', ky_hieu: 'KH/SNV', theo_nhiem_ky: true, nhiem_ky: '2020-2025' }), e(2, '2024-01-02', { khoi: 'dang', ky_hieu: 'KH/SNV', theo_nhiem_ky: true, nhiem_ky: '2020-2025' }), e(1, '2025-12-01', { khoi: 'dang', ky_hieu: 'KH/SNV', theo_nhiem_ky: true, nhiem_ky: '2025-2030' })]);
     expect(party).toEqual([]);
   });
 });

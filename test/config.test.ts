@@ -96,7 +96,7 @@ describe('# kehoach-disable-next-line', () => {
 
   it('suppresses a register warning above the plan number', () => {
     const root = project({ 'a.yaml': 'so: 1\n', 'b.yaml': '# kehoach-disable-next-line register/thieu -- số 2 thuộc kế hoạch mật\nso: 3\n' });
-    const e = (file: string, so: number, line: number) => ({ khoi: 'nha_nuoc', loai: 'KH', co_quan: 'SNV', so, ngay: '2025-01-0' + so, file: join(root, file), line, column: 5 });
+    const e = (file: string, so: number, line: number) => ({ khoi: 'nha_nuoc', loai: 'KH', co_quan: 'SNV', ky_hieu: 'KH-SNV', so, ngay: '2025-01-0' + so, file: join(root, file), line, column: 5 });
     expect(checkRegister([e('a.yaml', 1, 1), e('b.yaml', 3, 1)]).map((d) => d.rule)).toEqual(['register/thieu']);
     expect(checkRegister([e('a.yaml', 1, 1), e('b.yaml', 3, 2)])).toEqual([]);
   });

@@ -93,11 +93,12 @@ describe('register groups by issuer', () => {
   it('two communes that both number KH-UBND are not duplicates; the same commune twice is', async () => {
     const { loadPlanText, sourceOf } = await import('../src/load.js');
     const { registerEntry, checkRegister } = await import('../src/batch/register.js');
+    const { loadProfile } = await import('../src/profile.js');
     const plan = (xa: string, file: string) => registerEntry(sourceOf(loadPlanText(edit(
       ['co_quan_chu_quan: UBND TỈNH BÌNH THUẬN', 'co_quan_chu_quan: UBND HUYỆN TUY PHONG'],
       ['co_quan_ban_hanh: SỞ NỘI VỤ', `co_quan_ban_hanh: UBND XÃ ${xa}`],
       ['viet_tat_co_quan: SNV', 'viet_tat_co_quan: UBND'],
-    ), file)));
+    ), file)), loadProfile('nha_nuoc'));
     expect(checkRegister([plan('PHƯỚC THỂ', 'a.yaml'), plan('VĨNH TÂN', 'b.yaml')])).toEqual([]);
     expect(checkRegister([plan('PHƯỚC THỂ', 'a.yaml'), plan('PHƯỚC THỂ', 'c.yaml')]).map((d) => d.rule)).toEqual(['register/trung']);
   });

@@ -60,7 +60,7 @@ export default async function run(task: Task): Promise<TaskResult> {
     const errors = check.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length || !check.view) return { ...base, status: 'failed', input_hash: inputHash, diagnostics: check.diagnostics };
     const meta = check.view.meta;
-    const facts = { input_hash: inputHash, so_ky_hieu: meta.so_ky_hieu, ngay: meta.ngay, register: registerEntry(inherited.source) };
+    const facts = { input_hash: inputHash, so_ky_hieu: meta.so_ky_hieu, ngay: meta.ngay, register: registerEntry(inherited.source, check.profile!) };
     const prev = task.previous;
     if (prev?.input_hash === inputHash && prev.content_hash && (await outputHash(task.output)) === prev.content_hash) {
       return { ...base, status: 'skipped', ...facts, content_hash: prev.content_hash, diagnostics: check.diagnostics };

@@ -162,10 +162,10 @@ export const dotTrongKy: Rule = {
 export const inHoa: Rule = {
   id: 'tieu-de/in-hoa',
   severity: 'warning',
-  description: { vi: 'Nhà nước, Công đoàn: tiêu đề mục cấp 1 (I., II., …) viết in hoa.', en: 'State and union: level-1 headings (I., II., …) are upper case.' },
+  description: { vi: 'Tiêu đề mục cấp 1 (I., II., …) viết in hoa, ở khối có `mau.tieu_de_1_in_hoa` (Nhà nước, Công đoàn, Mặt trận, Đoàn; không ở Đảng).', en: 'Level-1 headings (I., II., …) are upper case, in families with `mau.tieu_de_1_in_hoa` (state, union, Front, Youth Union; not the Party).' },
   source: 'NĐ 30/2020 Phụ lục I mục II.6',
   check: (ctx) => {
-    if (ctx.plan.khoi === 'dang') return [];
+    if (!ctx.profile.mau.tieu_de_1_in_hoa) return [];
     const out: Finding[] = [];
     ctx.plan.noi_dung.forEach((it, i) => {
       if (typeof it === 'string' || !it.tieu_de) return;

@@ -47,7 +47,7 @@ export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{
   try {
     const { source } = await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' });
     const r = checkSource(source, opts);
-    return r.view ? { diagnostics: r.diagnostics, register: registerEntry(source) } : { diagnostics: r.diagnostics };
+    return r.view ? { diagnostics: r.diagnostics, register: registerEntry(source, r.profile!) } : { diagnostics: r.diagnostics };
   } catch (e) {
     if (e instanceof KehoachError) return { diagnostics: e.diagnostics };
     throw e;
