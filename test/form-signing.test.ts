@@ -10,6 +10,7 @@ import { renderPlan, validatePlan } from '../src/index.js';
 import { checkDocument, DOC_RULES } from '../src/check/index.js';
 import { loadProfile } from '../src/profile.js';
 import { familyNames, familyProfiles } from '../src/form/families.js';
+import { familyPlan, ruleIds } from './support/family-plan.js';
 import { signingRecogniser, signingAllowed, SIGNING_CODES, type SigningCode } from '../src/form/signing.js';
 
 const SIGNERS: Record<SigningCode | 'none', string> = {
@@ -21,39 +22,7 @@ const SIGNERS: Record<SigningCode | 'none', string> = {
   Q: '{ quyen_han: Q, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
 };
 
-/**
- * The issuer of each family's plans: a state-shaped page of a union or the Front is told from a state body's by its
- * issuer's name only (src/import/families.ts), as a clerk tells it.
- */
-const ISSUER: Record<string, [string, string]> = {
-  cong_doan: ['LĐLĐ TỈNH A', 'CÔNG ĐOÀN NGÀNH Y TẾ'],
-  mat_tran: ['ỦY BAN MTTQ VIỆT NAM TỈNH A', 'ỦY BAN MTTQ HUYỆN B'],
-  dang: ['TỈNH ỦY A', 'BAN TUYÊN GIÁO'],
-  doan_thanh_nien: ['BCH TỈNH ĐOÀN A', 'BAN THƯỜNG VỤ'],
-};
-
-/** A small plan of a family, signed one way. */
-const plan = (khoi: string, signer: string) => `khoi: ${khoi}
-co_quan_chu_quan: ${ISSUER[khoi]?.[0] ?? 'UBND TỈNH A'}
-co_quan_ban_hanh: ${ISSUER[khoi]?.[1] ?? 'SỞ B'}
-so_ky_hieu: { so: 12, viet_tat_co_quan: CQB }
-dia_danh: Tỉnh A
-ngay_ban_hanh: 2026-03-05
-trich_yeu: Tổ chức hội nghị năm 2026
-noi_dung:
-  - tieu_de: MỤC ĐÍCH, YÊU CẦU
-    noi_dung:
-      - Bảo đảm thiết thực, hiệu quả.
-  - tieu_de: TỔ CHỨC THỰC HIỆN
-    noi_dung:
-      - Các đơn vị thực hiện.
-noi_nhan:
-  cac_noi: [Các đơn vị]
-  luu: [VT, VP]
-nguoi_ky: ${signer}
-`;
-
-const ruleIds = (ds: { rule: string; severity: string }[]) => ds.map((d) => `${d.rule}:${d.severity}`).sort();
+const plan = (khoi: string, signer: string) => familyPlan(khoi, { signer });
 const DOC_RULE_IDS = new Set(DOC_RULES.map((r) => r.id));
 
 describe('the signing forms: one reader of every family\'s spellings', () => {
