@@ -73,6 +73,16 @@ describe('an office folder adds its family to the package\'s', () => {
     expect(templateDirs(['dang', 'nha_nuoc'], dir)[0]).toBe(join(ROOT, 'templates', 'dang'));
   });
 
+  it('a package family\'s parent shadowed by the office\'s file: that file is read, never the build\'s table', () => {
+    const dir = officeFolder();
+    mkdirSync(join(dir, 'nha_nuoc'));
+    const text = readFileSync(join(ROOT, 'templates', 'nha_nuoc', 'layout.yaml'), 'utf8');
+    const m = /^(\s*le_tren:\s*)(\d+)/m.exec(text)!;
+    writeFileSync(join(dir, 'nha_nuoc', 'layout.yaml'), text.slice(0, m.index) + m[1] + String(Number(m[2]) + 1) + text.slice(m.index + m[0].length));
+    expect(loadProfile('dang', dir).trang.le_tren).toBe(loadProfile('dang').trang.le_tren + 1);
+    expect(loadProfile('hoi_nong_dan', dir).trang.le_tren).toBe(Number(m[2]) + 1);
+  });
+
   it('every command with --templates', () => {
     const work = tmp();
     everyCommand(work, ['--templates', officeFolder()]);
