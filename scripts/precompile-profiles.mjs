@@ -1,9 +1,9 @@
 // Build step: resolves and checks the layout profile of every family of templates/ (dist/profile.js loadProfile) and
 // writes them to dist/profiles.precompiled.json, each with the text of every layout.yaml it was made from
-// (profileEntry), so a cold `validate` or `render` parses no layout.yaml (about 25 ms of a cold validate). At run time
+// (by family name: they are the package's files), so a cold `validate` or `render` parses no layout.yaml (about 25 ms of a cold validate). At run time
 // a profile is used only while every file of its chain still has the same text (src/profile.ts); anything else loads
 // the files. A profile that does not survive JSON unchanged, or that fails its checks, is left out (loaded at run time).
-import { readdirSync, existsSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -11,15 +11,14 @@ import { fileURLToPath } from 'node:url';
 const OUT = fileURLToPath(new URL('../dist/profiles.precompiled.json', import.meta.url));
 rmSync(OUT, { force: true }); // the profiles are resolved from the files, never from a previous build's table
 process.env.KEHOACH_CACHE = '0'; // nor from the user's cache
-const { loadProfile, profileEntry, DEFAULT_TEMPLATES_DIR } = await import('../dist/profile.js');
+const { loadProfile, DEFAULT_TEMPLATES_DIR } = await import('../dist/profile.js');
 const out = { texts: {}, profiles: {} }; // the table of src/profile.ts (ProfileTable): each layout.yaml's text once
 for (const khoi of readdirSync(DEFAULT_TEMPLATES_DIR).sort()) {
   if (!existsSync(join(DEFAULT_TEMPLATES_DIR, khoi, 'layout.yaml'))) continue;
   let profile;
   try { profile = loadProfile(khoi, DEFAULT_TEMPLATES_DIR, 'vi'); } catch (e) { console.warn(`precompile-profiles: ${khoi}: ${e.message}; loaded at run time`); continue; }
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(profile)), profile)) { console.warn(`precompile-profiles: ${khoi} is not plain JSON; loaded at run time`); continue; }
-  const { texts } = profileEntry(profile, DEFAULT_TEMPLATES_DIR);
-  Object.assign(out.texts, texts);
+  for (const name of profile.chain) out.texts[name] = readFileSync(join(DEFAULT_TEMPLATES_DIR, name, 'layout.yaml'), 'utf8');
   out.profiles[khoi] = profile;
 }
 writeFileSync(`${OUT}.tmp`, JSON.stringify(out));

@@ -1,4 +1,9 @@
 /**
+ * Configuration found upward from each plan: the office's templates folder, and the rules' settings.
+ *
+ * - `templates: ./mau-co-quan` names the office's templates folder (relative to the config file), used by every
+ *   command when `--templates` is not given: it adds its families to the package's (src/profile.ts templateRoots).
+ *
  * Rule configuration (ESLint's model), so that `validate --strict` can be adopted in CI:
  *
  * - a `kehoach.config.yaml` found upward from each plan (the nearest one wins; the search stops after a folder
@@ -9,6 +14,8 @@
  * Mistakes in either are reported at file:line:col (unknown rule id with a suggestion, bad severity, unknown key).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { KehoachError } from './errors.js';
+import { DEFAULT_TEMPLATES_DIR } from './profile.js';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { Diagnostic, Severity } from './errors.js';
@@ -23,8 +30,15 @@ export const DISABLE_NEXT_LINE = 'kehoach-disable-next-line';
 export type RuleSetting = Severity | 'off';
 const SETTINGS: readonly RuleSetting[] = ['off', 'warning', 'error'];
 
-/** A loaded configuration: rule id → setting, and the problems found in the file itself. */
-export interface RuleConfig { file: string; rules: Map<string, RuleSetting>; diagnostics: Diagnostic[] }
+/**
+ * A loaded configuration: rule id → setting, the office's templates folder (absolute, an existing folder; absent
+ * when the file names none or names it wrongly), and the problems found in the file itself.
+ */
+export interface RuleConfig { file: string; rules: Map<string, RuleSetting>; templates?: string; diagnostics: Diagnostic[] }
+
+/** The key naming the office's templates folder (as the command line's `--templates`). */
+export const TEMPLATES_KEY = 'templates';
+const KEYS = ['rules', TEMPLATES_KEY];
 
 const shown = (p: string) => { const r = relative(process.cwd(), p); return r && !r.startsWith('..') && !isAbsolute(r) ? r : p; };
 
@@ -54,14 +68,15 @@ const configCache = new Map<string, { key: string; config: RuleConfig }>();
  */
 export function loadConfig(path: string, known: readonly string[], lang: Lang = 'vi'): RuleConfig {
   const st = statSync(path);
-  const key = `${st.size}:${st.mtimeMs}:${lang}:${known.length}`;
-  const hit = configCache.get(path);
+  const key = `${st.size}:${st.mtimeMs}:${lang}`;
+  const hit = configCache.get(`${path}\0${known.length}`);
   if (hit?.key === key) return hit.config;
   const file = shown(path);
   const lc = new LineCounter();
   const text = readFileSync(path, 'utf8');
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const rules = new Map<string, RuleSetting>();
+  let templates: string | undefined;
   const diagnostics: Diagnostic[] = [];
   const at = (node: { range?: [number, number, number] | null } | null | undefined, rule: string, message: string, hint?: string) => {
     const p = lc.linePos(node?.range?.[0] ?? 0);
@@ -80,7 +95,15 @@ export function loadConfig(path: string, known: readonly string[], lang: Lang = 
   } else if (isMap(doc.contents)) {
     for (const pair of doc.contents.items as Pair[]) {
       const k = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (k !== 'rules') { at(pair.key as Scalar, 'config/unknown-key', msg('config/unknown-key', lang, { key: k }), hint(k, ['rules'])); continue; }
+      if (k === TEMPLATES_KEY) {
+        const v = isScalar(pair.value) ? pair.value.value : undefined;
+        const dir = typeof v === 'string' && v.trim() ? resolve(dirname(path), v.trim()) : undefined;
+        if (!dir) at((pair.value ?? pair.key) as Scalar, 'config/templates', msg('config/templates-shape', lang));
+        else if (!isFolder(dir)) at(pair.value as Scalar, 'config/templates', msg('config/templates-missing', lang, { dir: shown(dir) }));
+        else templates = dir;
+        continue;
+      }
+      if (k !== 'rules') { at(pair.key as Scalar, 'config/unknown-key', msg('config/unknown-key', lang, { key: k }), hint(k, KEYS)); continue; }
       if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
       if (!isMap(pair.value)) { at(pair.value as Scalar, 'config/shape', msg('config/shape', lang)); continue; }
       for (const r of pair.value.items as Pair[]) {
@@ -92,9 +115,38 @@ export function loadConfig(path: string, known: readonly string[], lang: Lang = 
       }
     }
   }
-  const config = { file, rules, diagnostics };
-  configCache.set(path, { key, config });
+  const config: RuleConfig = { file, rules, ...(templates ? { templates } : {}), diagnostics };
+  configCache.set(`${path}\0${known.length}`, { key, config });
   return config;
+}
+
+const isFolder = (dir: string) => { try { return statSync(dir).isDirectory(); } catch { return false; } };
+
+/**
+ * The office's templates folder for a plan (or a document, or the folder `init` writes into: pass a file inside it):
+ * `templates:` of the kehoach.config.yaml that applies to it (findConfig), resolved against the config's folder.
+ * Callers use it when no `--templates` is given.
+ * @returns the absolute folder; undefined for no config, a config naming none, or a name without a file ("<stdin>")
+ * @throws KehoachError (usage, rule config/templates, at the config's file:line:col) when the key is not a path or
+ *   names no folder: a command never silently falls back to the package's families
+ */
+export function configuredTemplates(file: string | undefined, lang: Lang = 'vi'): string | undefined {
+  if (!file || file.startsWith('<')) return undefined;
+  const path = findConfig(file);
+  if (!path) return undefined;
+  const config = loadConfig(path, [], lang);
+  const bad = config.diagnostics.find((d) => d.rule === 'config/templates');
+  if (bad) throw new KehoachError(`${bad.file}:${bad.line}:${bad.column}: ${bad.message}`, [bad], 'usage');
+  return config.templates;
+}
+
+/**
+ * The templates folder a command uses for a file: `templatesDir` (`--templates`) when given, else the config's
+ * (configuredTemplates), else the package's.
+ * @throws KehoachError as configuredTemplates
+ */
+export function templatesFor(templatesDir: string | undefined, file: string | undefined, lang: Lang = 'vi'): string {
+  return templatesDir ?? configuredTemplates(file, lang) ?? DEFAULT_TEMPLATES_DIR;
 }
 
 /** One suppression comment: the line it applies to and the rules it names. */

@@ -23,11 +23,11 @@ import { loadPlanWithInheritance } from './inherit.js';
 import { loadPlanText, layeredLocator } from './load.js';
 import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
-import { DEFAULT_TEMPLATES_DIR, loadProfile } from './profile.js';
+import { loadProfile } from './profile.js';
 import { RULES, CONFIGURABLE_RULE_IDS } from './rules/index.js';
 import { typedSigningForm } from './rules/chu-ky.js';
 import { withoutLeadingNumber } from './form/numbering.js';
-import { applyRuleConfig } from './config.js';
+import { applyRuleConfig, templatesFor } from './config.js';
 import type { Path } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
 import { writeFileAtomic } from './write.js';
@@ -141,17 +141,21 @@ function fixDates(file: string, text: string, changes: FixChange[]): string {
   return apply(text, edits);
 }
 
+/** Options of fix: `templatesDir`, the office's templates folder (--templates; default: the plan's config's). */
+export interface FixOptions { templatesDir?: string }
+
 /**
  * Computes the fixes of one plan file (without writing).
- * @throws KehoachError when the file cannot be read as YAML (as `validate` reports it)
+ * @throws KehoachError when the file cannot be read as YAML (as `validate` reports it), or its kehoach.config.yaml
+ *   names no templates folder
  */
-export async function fixPlan(file: string, lang: Lang = 'vi'): Promise<FixResult> {
+export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions = {}): Promise<FixResult> {
   const changes: FixChange[] = [];
   let text = fixDates(file, readFileSync(file, 'utf8'), changes);
   // A value with two findings (a typed number and a doubled space) is fixed over successive passes.
   for (let pass = 0; pass < 4; pass++) {
     const before = changes.length;
-    const r = await fixRules(file, text, changes, lang);
+    const r = await fixRules(file, text, changes, lang, opts);
     text = r.text;
     if (r.blocked) return { file, changes, text, blocked: true };
     if (changes.length === before) break;
@@ -160,19 +164,20 @@ export async function fixPlan(file: string, lang: Lang = 'vi'): Promise<FixResul
 }
 
 /** Pass 2: the rules' own findings on the merged plan (with _defaults.yaml, ke_thua), fixed where this file holds them. */
-async function fixRules(file: string, text: string, changes: FixChange[], lang: Lang): Promise<{ text: string; blocked: boolean }> {  const inherited = await loadPlanWithInheritance(file, { lang });
+async function fixRules(file: string, text: string, changes: FixChange[], lang: Lang, opts: FixOptions): Promise<{ text: string; blocked: boolean }> {  const inherited = await loadPlanWithInheritance(file, { lang });
   const own = loadPlanText(text, inherited.layers[0].file, { lang });
   const layers = [own, ...inherited.layers.slice(1)];
   let data: unknown = {};
   for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
   if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
   const locate = layeredLocator(layers);
-  const check = checkSource({ file: own.file, data, locate }, { lang });
+  const templatesDir = templatesFor(opts.templatesDir, file, lang);
+  const check = checkSource({ file: own.file, data, locate }, { lang, templatesDir });
   if (check.diagnostics.some((d) => d.severity === 'error' && !(FIXABLE_RULES as readonly string[]).includes(d.rule))) {
     return { text, blocked: true };
   }
   const plan = data as KeHoach;
-  const ctx = { plan, profile: loadProfile(plan.khoi, DEFAULT_TEMPLATES_DIR, lang), lang, lineOf: (p: Path) => locate(p).line };
+  const ctx = { plan, profile: loadProfile(plan.khoi, templatesDir, lang), lang, lineOf: (p: Path) => locate(p).line };
   const edits: Edit[] = [];
   const taken = new Set<number>();
   const lineCounter = new LineCounter();
@@ -219,11 +224,11 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
  * @returns the number of files that could not be fixed fully (their YAML unreadable, or errors left)
  * @throws KehoachError (kind "io") when a fixed file cannot be written (the old file is left as it was)
  */
-export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream, opts: { quiet?: boolean } = {}): Promise<number> {
+export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream, opts: { quiet?: boolean } & FixOptions = {}): Promise<number> {
   let blocked = 0;
   for (const file of files) {
     let r: FixResult;
-    try { r = await fixPlan(file, lang); } catch (e) {
+    try { r = await fixPlan(file, lang, opts); } catch (e) {
       if (e instanceof KehoachError) { blocked++; continue; } // validate reports it
       throw e;
     }

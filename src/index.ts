@@ -9,7 +9,7 @@
  */
 import { stringify } from 'yaml';
 import { loadPlanWithInheritance } from './inherit.js';
-import { checkSource, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
+import { checkSource, checkPlanText, renderView, assertNoErrors, planTemplates, type PlanOptions, type CheckResult } from './pipeline.js';
 import type { KeHoach } from './types/plan.js';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
@@ -25,7 +25,7 @@ export { loadProfile, DEFAULT_TEMPLATES_DIR, type LayoutProfile, type StyleSpec 
 export { MarkupError } from './render/markup.js';
 export { writeFileAtomic } from './write.js';
 export { loadPlanWithInheritance, defaultsFor, DEFAULTS_FILE } from './inherit.js';
-export { checkLoadedPlan, checkSource, checkPlanText, renderView, assertNoErrors, type PlanOptions, type CheckResult } from './pipeline.js';
+export { checkLoadedPlan, checkSource, checkPlanText, renderView, assertNoErrors, planTemplates, type PlanOptions, type CheckResult } from './pipeline.js';
 
 /**
  * YAML text of a plan given as text or object. An object is first checked for what YAML cannot hold (cycles,
@@ -91,7 +91,8 @@ export async function renderPlan(source: string | KeHoach, opts: PlanOptions = {
 export async function renderPlanFile(path: string, opts: PlanOptions = {}): Promise<{ bytes: Buffer; check: CheckResult }> {
   const check = checkSource((await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' })).source, opts);
   assertNoErrors(check.diagnostics, opts.force, opts.lang);
-  return { bytes: await renderView(check.view!, (check.source.data as KeHoach).khoi, opts), check };
+  // The templates folder of the plan's file (kehoach.config.yaml), as checkSource found it.
+  return { bytes: await renderView(check.view!, (check.source.data as KeHoach).khoi, { ...opts, templatesDir: planTemplates(opts, check.source.file) }), check };
 }
 
 /**

@@ -8,10 +8,11 @@ import { msg, type Lang } from './i18n/messages.js';
 import { loadPlanText, sourceOf, type LoadedPlan, type Locator, type PlanSource } from './load.js';
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } from './normalise/index.js';
-import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError, type LayoutProfile } from './profile.js';
+import { DEFAULT_TEMPLATES_DIR, layoutFile, loadProfile, templateDirs, templateError, type LayoutProfile } from './profile.js';
 import { isFamily } from './form/families.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { templatesFor } from './config.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runRules, RULES, configureFindings } from './rules/index.js';
 import { withHouseStyle } from './layout/house-style.js';
 import type { KeHoach } from './types/plan.js';
@@ -20,7 +21,11 @@ import type { KeHoach } from './types/plan.js';
 export interface PlanOptions {
   /** Language of messages (default "vi"). */
   lang?: Lang;
-  /** Templates directory (default: the package's `templates/`). */
+  /**
+   * The office's templates folder, adding its families to the package's `templates/` (src/profile.ts
+   * templateRoots). Default: `templates:` of the kehoach.config.yaml found from the plan's file (planTemplates), else
+   * the package's alone.
+   */
   templatesDir?: string;
   /** File name used in diagnostics (default "<input>"). */
   file?: string;
@@ -58,12 +63,19 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   const lang = opts.lang ?? 'vi';
   const tooMany = countTexts(plan, lang);
   if (tooMany) return { source: plan, diagnostics: [tooMany] };
+  let templatesDir: string;
+  try {
+    templatesDir = planTemplates(opts, plan.file);
+  } catch (e) {
+    if (e instanceof KehoachError && e.diagnostics.length) return { source: plan, diagnostics: e.diagnostics };
+    throw e;
+  }
   const data = plan.data as KeHoach;
   const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
   let schema = validateSchema(plan, lang);
   // An office's own family (a folder of its templates folder holding a layout.yaml) is a family like the package's,
   // which are all the schema's enum lists: its `khoi` is not refused.
-  if (opts.templatesDir && typeof khoi === 'string' && isFamily(khoi, opts.templatesDir)) {
+  if (templatesDir !== DEFAULT_TEMPLATES_DIR && typeof khoi === 'string' && isFamily(khoi, templatesDir)) {
     schema = schema.filter((d) => !(d.rule === 'schema/enum' && d.path?.length === 1 && d.path[0] === 'khoi'));
   }
   const diagnostics = [...(plan.notes ?? []), ...schema];
@@ -72,7 +84,7 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   const inBad = (p: readonly (string | number)[]) => p.some((_, i) => bad.has(keyOf(p.slice(0, i + 1)))) || bad.has('');
   // (A plan with hundreds of schema errors is not worth the rules' findings too: the schema's list is long enough.)
   if (!schemaOk && (typeof khoi !== 'string' || inBad(['khoi']) || bad.size > 200)) return { source: plan, diagnostics: sortDiags(diagnostics) };
-  const profile = loadProfile(khoi as string, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
+  const profile = loadProfile(khoi as string, templatesDir, lang);
   // On a refused plan, the checks below see it without the refused values (they read as absent).
   const valid = schemaOk ? data : (prune(data, [...bad]) as KeHoach);
   let view: PlanView | undefined;
@@ -87,6 +99,16 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   for (const d of diagnostics) if (d.severity === 'warning' && visiblyWrong(d, data)) d.stopsRender = true;
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view, profile } : {}) };
+}
+
+/**
+ * The templates folder a plan's commands use: `opts.templatesDir` (--templates) when given, else `templates:` of the
+ * kehoach.config.yaml found from the plan's file (src/config.ts configuredTemplates), else the package's.
+ * @param file the plan's file ("<stdin>" and other names in angle brackets find no config)
+ * @throws KehoachError (usage, at the config's file:line) when the config's `templates:` names no folder
+ */
+export function planTemplates(opts: Pick<PlanOptions, 'templatesDir' | 'lang'>, file: string | undefined): string {
+  return templatesFor(opts.templatesDir, file, opts.lang ?? 'vi');
 }
 
 /**
@@ -174,7 +196,7 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
   const [{ renderMarkup }, { parseMarkup }, { writeBody }, { packDocx }, { plainText }] = await Promise.all([
     import('./render/template.js'), import('./render/markup.js'), import('./render/wordml.js'), import('./render/pack.js'), import('./render/inline.js'),
   ]);
-  const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const templatesDir = planTemplates(opts, opts.file);
   const profile = withHouseStyle(loadProfile(khoi, templatesDir, opts.lang ?? 'vi'), view.trinh_bay);
   let markup: string;
   let parsed: ReturnType<typeof parseMarkup>;
@@ -205,10 +227,7 @@ async function templateFault(e: unknown, chain: string[], templatesDir: string, 
   const { default: Handlebars } = await import('handlebars');
   const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
   const files: string[] = [];
-  for (const dir of [...chain, 'common']) {
-    const d = join(templatesDir, dir);
-    if (existsSync(d)) for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) files.push(join(d, f));
-  }
+  for (const d of templateDirs(chain, templatesDir)) for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) files.push(join(d, f));
   for (const f of files) {
     try {
       Handlebars.parse(readFileSync(f, 'utf8'));
@@ -225,7 +244,8 @@ async function templateFault(e: unknown, chain: string[], templatesDir: string, 
     const line = text.slice(0, text.indexOf(named!)).split('\n').length;
     return templateError(hit, line, 1, detail, lang);
   }
-  return templateError(join(templatesDir, chain[0]), 1, 1, detail, lang);
+  const own = layoutFile(chain[0], templatesDir);
+  return templateError(own ? dirname(own) : join(templatesDir, chain[0]), 1, 1, detail, lang);
 }
 
 /**

@@ -4,7 +4,7 @@
  * A profile may inherit another (`ke_thua: nha_nuoc`): maps merge deeply, the child wins.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { deepMerge } from './merge.js';
@@ -16,6 +16,45 @@ import type { HouseData } from './layout/house-style.js';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
+const PACKAGE_DIR = resolve(DEFAULT_TEMPLATES_DIR);
+
+/**
+ * The folders a family, its `ke_thua` parents and its template files are looked up in, nearest first: an office's
+ * templates folder (`--templates`, or `templates:` of kehoach.config.yaml) adds to the package's, it does not replace
+ * it, so the office's folder holds only its own families (and only the files that differ). Absolute paths.
+ * @param templatesDir the office's folder; the package's (the default) is the package's alone
+ */
+export function templateRoots(templatesDir = DEFAULT_TEMPLATES_DIR): string[] {
+  const dir = resolve(templatesDir);
+  return dir === PACKAGE_DIR ? [PACKAGE_DIR] : [dir, PACKAGE_DIR];
+}
+
+/**
+ * The layout.yaml of a family: `<root>/<name>/layout.yaml` of the first of templateRoots that has one (the office's
+ * wins on a shared name); undefined when none has.
+ */
+export function layoutFile(name: string, templatesDir = DEFAULT_TEMPLATES_DIR): string | undefined {
+  for (const root of templateRoots(templatesDir)) {
+    const file = join(root, name, 'layout.yaml');
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * The folders holding a family's templates (`*.hbs`), in lookup order: each family of its chain (itself first, then
+ * along `ke_thua`), then `common`; within each, the office's folder before the package's. Only folders that exist.
+ * A template's name is served by the first folder holding it (src/render/template.ts).
+ */
+export function templateDirs(chain: readonly string[], templatesDir = DEFAULT_TEMPLATES_DIR): string[] {
+  const out: string[] = [];
+  const roots = templateRoots(templatesDir);
+  for (const name of [...chain, 'common']) for (const root of roots) {
+    const d = join(root, name);
+    if (existsSync(d)) out.push(d);
+  }
+  return out;
+}
 
 /** Paragraph and run formatting of one role. Sizes in pt, lengths in mm. */
 export interface StyleSpec {
@@ -95,31 +134,46 @@ export interface LayoutProfile {
   kiem_tra: KiemTra;
   /** What a plan's `trinh_bay:` may vary: ranges (`khung`) and the roles each value applies to (src/layout/house-style.ts). */
   trinh_bay?: HouseData;
+  /**
+   * How a document's header tells this family (src/form/detect.ts): the family's own block only, never inherited
+   * along ke_thua (a child inheriting its parent's clues would be detected for every document of the parent).
+   */
+  nhan_dien?: Record<string, unknown>;
 }
 
 
 const cache = new Map<string, LayoutProfile>();
 
-/** A resolved profile with the text of each layout.yaml of its chain, by family name. */
+/**
+ * A resolved profile with the text of each layout.yaml of its chain, keyed by the file's absolute path: the same
+ * family name may be served by an office's file or the package's (templateRoots), and an entry made from one file is
+ * never served for another.
+ */
 export interface ProfileEntry { texts: Record<string, string>; profile: LayoutProfile }
 
-const layoutText = (templatesDir: string, name: string) => readFileSync(join(templatesDir, name, 'layout.yaml'), 'utf8');
-
-/** The entry of a profile resolved from templatesDir (what the build's table and the user's cache keep). */
+/** The entry of a profile resolved from templatesDir (what the user's cache keeps). */
 export function profileEntry(profile: LayoutProfile, templatesDir: string): ProfileEntry {
-  return { texts: Object.fromEntries(profile.chain.map((name) => [name, layoutText(templatesDir, name)])), profile };
+  const texts: Record<string, string> = {};
+  for (const name of profile.chain) {
+    const file = layoutFile(name, templatesDir);
+    if (file) texts[file] = readFileSync(file, 'utf8');
+  }
+  return { texts, profile };
 }
 
 /**
- * The profile of a kept entry when every layout.yaml of its chain in templatesDir still has the text it was resolved
- * from (compared whole: no hash to compute, so a cold `validate` needs no crypto); undefined otherwise (edited,
- * missing, not an entry): the caller parses the files.
+ * The profile of a kept entry when each family of its chain is still served (templateRoots) by the same layout.yaml,
+ * with the text it was resolved from (compared whole: no hash to compute, so a cold `validate` needs no crypto);
+ * undefined otherwise (edited, missing, now shadowed by an office's file, not an entry): the caller parses the files.
  */
 function usable(entry: unknown, templatesDir: string): LayoutProfile | undefined {
   const e = entry as Partial<ProfileEntry> | null | undefined;
   if (!e?.profile?.kieu || !Array.isArray(e.profile.chain) || !e.profile.chain.length || !e.texts || typeof e.texts !== 'object') return undefined;
   try {
-    for (const name of e.profile.chain) if (layoutText(templatesDir, name) !== e.texts[name]) return undefined;
+    for (const name of e.profile.chain) {
+      const file = typeof name === 'string' ? layoutFile(name, templatesDir) : undefined;
+      if (!file || !Object.hasOwn(e.texts, file) || readFileSync(file, 'utf8') !== e.texts[file]) return undefined;
+    }
   } catch {
     return undefined;
   }
@@ -132,21 +186,23 @@ function usable(entry: unknown, templatesDir: string): LayoutProfile | undefined
  */
 export interface ProfileTable { texts: Record<string, string>; profiles: Record<string, LayoutProfile> }
 let built: ProfileTable | null | undefined;
-/** The build table's entry of a family, as profileEntry makes it. */
+/** The build table's entry of a package's family, as profileEntry makes it (its files are the package's). */
 function builtEntry(khoi: string): ProfileEntry | undefined {
   if (built === undefined) {
     try { built = JSON.parse(readFileSync(new URL('./profiles.precompiled.json', import.meta.url), 'utf8')) as ProfileTable; } catch { built = null; }
   }
   const profile = built?.profiles && Object.hasOwn(built.profiles, khoi) ? built.profiles[khoi] : undefined;
   if (!profile || !Array.isArray(profile.chain)) return undefined;
-  return { texts: Object.fromEntries(profile.chain.map((name) => [name, built!.texts?.[name]])), profile };
+  return { texts: Object.fromEntries(profile.chain.map((name) => [join(PACKAGE_DIR, String(name), 'layout.yaml'), built!.texts?.[name]])), profile };
 }
 
 /**
- * Loads the layout profile of a family from `templatesDir/<khoi>/layout.yaml`, following `ke_thua`.
+ * Loads the layout profile of a family from `<khoi>/layout.yaml`, following `ke_thua`, each family looked up in the
+ * office's templatesDir first, then in the package's (templateRoots).
  * Cached per process, and kept with the text of each layout.yaml it came from: the package's families in the
- * build's table (dist/profiles.precompiled.json), any other (an office's templates, or the package's edited) in the
- * user's cache folder (src/cache.cts) under the folder, the family and this code. A kept profile is used only while
+ * build's table (dist/profiles.precompiled.json; also through an office's folder that does not shadow their files),
+ * any other (an office's family, or the package's edited or shadowed) in the user's cache folder (src/cache.cts)
+ * under the folder, the family and this code. A kept profile is used only while
  * every file of its chain still has the same text, so a cold command parses no layout.yaml (the slowest YAML a render
  * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
@@ -157,7 +213,7 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
   const key = `${templatesDir}\0${khoi}`;
   let profile = cache.get(key) ?? usable(builtEntry(khoi), templatesDir);
   if (!profile) {
-    const file = cacheFile('profiles', 'json', [templatesDir, khoi], [new URL('./profile.js', import.meta.url)]);
+    const file = cacheFile('profiles', 'json', [resolve(templatesDir), khoi], [new URL('./profile.js', import.meta.url)]);
     const kept = readCache(file);
     try { profile = kept === undefined ? undefined : usable(JSON.parse(kept), templatesDir); } catch { /* not JSON: parse the files */ }
     if (!profile) {
@@ -175,12 +231,12 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
   const layers: Record<string, unknown>[] = [];
   const docs: { file: string; doc: Document.Parsed; lc: LineCounter }[] = [];
   for (let name: string | undefined = khoi; name; ) {
-    const file = join(templatesDir, name, 'layout.yaml');
+    const file = layoutFile(name, templatesDir);
     if (chain.includes(name)) {
       const prev = docs[docs.length - 1];
       throw layoutError(prev.file, prev.lc, prev.doc, ['ke_thua'], `ke_thua: ${[...chain, name].join(' → ')} (vòng lặp / cycle)`, lang);
     }
-    if (!existsSync(file)) throw new KehoachError(msg('config/layout-missing', lang, { file }), [], 'usage');
+    if (!file) throw new KehoachError(msg('config/layout-missing', lang, { file: templateRoots(templatesDir).map((r) => join(r, name!, 'layout.yaml')).join(', ') }), [], 'usage');
     const lc = new LineCounter();
     const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc });
     if (doc.errors.length) {
@@ -195,13 +251,15 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
     docs.push({ file, doc, lc });
     name = typeof data.ke_thua === 'string' ? data.ke_thua : undefined;
   }
-  // Styles replace whole (a child's "than" is the whole body style), other maps merge deeply.
+  // Styles replace whole (a child's "than" is the whole body style), other maps merge deeply; nhan_dien is the
+  // family's own (not inherited: see LayoutProfile).
   let merged: Record<string, unknown> = {};
   let styles: Record<string, StyleSpec> = {};
   for (const layer of layers) {
-    const { kieu, ...rest } = layer;
+    const { kieu, nhan_dien, ...rest } = layer;
     merged = deepMerge(merged, rest);
     styles = { ...styles, ...((kieu as Record<string, StyleSpec>) ?? {}) };
+    if (layer === layers[layers.length - 1] && nhan_dien !== undefined) merged.nhan_dien = nhan_dien;
   }
   /** The file (nearest family first) that gives a path, for messages. */
   const where = (path: (string | number)[]) => docs.find((d) => d.doc.hasIn(path)) ?? docs[0];

@@ -9,7 +9,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { DEFAULT_TEMPLATES_DIR, templateRoots } from '../profile.js';
+import { templatesFor } from '../config.js';
 import { writeFileAtomic } from '../write.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
@@ -69,17 +70,25 @@ export const IN_FLIGHT_PER_WORKER = 4;
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Hash of everything besides the plan that shapes the output: tool version and every template file. */
+/**
+ * Hash of everything besides the plan that shapes the output: tool version and every template file of the folders
+ * a plan's templates are looked up in (an office's folder, then the package's: templateRoots), so a changed office
+ * layout or template invalidates --incremental. With the package's folder alone it is the hash it always was.
+ */
 export function environmentHash(templatesDir: string): string {
   const h = createHash('sha256').update(`kehoach@${VERSION}\0`);
-  const walk = (dir: string) => {
+  const walk = (root: string, dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(p.slice(templatesDir.length)).update('\0').update(readFileSync(p)).update('\0');
+      if (e.isDirectory()) walk(root, p);
+      else h.update(p.slice(root.length)).update('\0').update(readFileSync(p)).update('\0');
     }
   };
-  walk(templatesDir);
+  const roots = templateRoots(templatesDir);
+  for (const [i, root] of roots.entries()) {
+    if (i < roots.length - 1) h.update(`office\0${root}\0`); // the office's folder, told from the package's
+    if (existsSync(root)) walk(root, root);
+  }
   return h.digest('hex');
 }
 
@@ -187,8 +196,14 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
     });
     return writing;
   };
-  const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const envHash = environmentHash(templatesDir);
+  // Each plan's templates folder (--templates, else its kehoach.config.yaml's `templates:`), and its hash once a folder.
+  const envHashes = new Map<string, string>();
+  const templatesOf = (input: string): { dir: string; hash: string } => {
+    const dir = templatesFor(opts.templatesDir, input, lang);
+    let hash = envHashes.get(dir);
+    if (hash === undefined) envHashes.set(dir, (hash = environmentHash(dir)));
+    return { dir, hash };
+  };
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const progress: BatchProgress = { done: 0, total: plans.length, rendered: 0, failed: results.length, skipped: 0, elapsedMs: 0 };
   progress.done = results.length;
@@ -203,14 +218,18 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   });
   const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
     const prev = previous.get(p.input);
-    const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
     let r: TaskResult;
     try {
+      const templates = templatesOf(p.input);
+      const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: templates.hash, ...(templates.dir !== DEFAULT_TEMPLATES_DIR ? { templatesDir: templates.dir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
       r = await pool.run(task);
     } catch (e) {
-      // A worker that dies (out of memory, a crash) fails its plan, not the batch.
-      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      r = { input: p.input, output: p.output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'internal', message }] };
+      if (e instanceof KehoachError && e.diagnostics.length) r = { input: p.input, output: p.output, status: 'failed', diagnostics: e.diagnostics };
+      else {
+        // A worker that dies (out of memory, a crash) fails its plan, not the batch.
+        const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        r = { input: p.input, output: p.output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'internal', message }] };
+      }
     }
     progress.done++;
     progress[r.status]++;

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
+import { templatesFor } from '../config.js';
 
 /** Where `import` writes: -o file.yaml, -o dir/, or beside the input with .yaml. */
 export function importTarget(input: string, out?: string): string {
@@ -31,7 +32,8 @@ export async function importCommand(input: string, o: { output?: string; force?:
   const target = importTarget(input, o.output);
   if (existsSync(target) && !o.force) throw new KehoachError(msg('import/exists', g.lang, { file: target }), [], 'usage');
   const doc = readDocument(input, g.lang);
-  const opts = { lang: g.lang, file: target, ...(g.templates ? { templatesDir: g.templates } : {}) };
+  // --templates, else the office's folder of the kehoach.config.yaml found from the document
+  const opts = { lang: g.lang, file: target, templatesDir: templatesFor(g.templates, input, g.lang) };
   const r = importDocument(doc, { ...opts, file: basename(input) });
   for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
   const rt = await roundTrip(r.yaml, r.sourceText, opts);
@@ -60,7 +62,7 @@ export async function checkCommand(files: string[], o: { format: Format; strict?
   const all: Diagnostic[] = [];
   for (const file of files) {
     try {
-      all.push(...checkDocument(readDocument(file, g.lang), file, { lang: g.lang, ...(g.templates ? { templatesDir: g.templates } : {}) }));
+      all.push(...checkDocument(readDocument(file, g.lang), file, { lang: g.lang, templatesDir: templatesFor(g.templates, file, g.lang) }));
     } catch (e) {
       if (!(e instanceof KehoachError) || e.kind === 'usage') throw e;
       all.push({ file, line: 1, column: 1, severity: 'error', rule: 'docx/doc', message: e.message.replace(`${file}: `, '') });

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { msg, type Lang } from '../i18n/messages.js';
 import { writeFileAtomic } from '../write.js';
 import { SCHEMA_PATH } from '../validate/schema.js';
-import { DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { CONFIG_FILE, templatesFor } from '../config.js';
 import { fill } from '../normalise/dates.js';
 import { listFamilies, type Family, type InitDefaults } from '../form/families.js';
 import { CliExit } from './render.js';
@@ -152,13 +152,15 @@ async function ask(families: readonly Family[], khoi: string | undefined, lang: 
  * Runs init in `dir`. Asks only on a terminal and without --yes. The families offered are the folders of the
  * templates folder holding a layout.yaml (src/form/families.ts), the first one the default; the values written
  * without asking are the chosen family's `khoi_tao:`.
- * @param o.templatesDir the office's templates folder (--templates; default: the package's)
+ * @param o.templatesDir the office's templates folder, adding its families to the package's (--templates; default:
+ *   `templates:` of the kehoach.config.yaml found from dir, else none)
  * @returns exit code (0 done, also when files were kept; 1 cancelled)
  * @throws CliExit 2 for a --khoi that is not a family of the folder (the message lists the families) or a folder
  *   without families; KehoachError (usage) for a broken layout.yaml
  */
 export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean; force?: boolean; templatesDir?: string }, lang: Lang): Promise<number> {
-  const templatesDir = o.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  // --templates, else the office's folder of a kehoach.config.yaml in dir or above
+  const templatesDir = templatesFor(o.templatesDir, join(dir, CONFIG_FILE), lang);
   const families = listFamilies(templatesDir, lang);
   if (!families.length) throw new CliExit(2, msg('init/no-families', lang, { dir: templatesDir }));
   const family = o.khoi === undefined ? undefined : families.find((f) => f.khoi === o.khoi);

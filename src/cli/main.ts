@@ -145,7 +145,15 @@ async function planFiles(paths: string[]): Promise<string[]> {
 }
 
 const command = (name: string) => program.command(name).configureHelp(helpConfig);
-const templatesOpt = (g: Global) => (g.templates ? { templatesDir: g.templates } : {});
+/** --templates, checked: a folder that does not exist is a usage error (it would add no family, silently). */
+function officeTemplates(g: Global): string | undefined {
+  if (g.templates === undefined) return undefined;
+  let ok = false;
+  try { ok = statSync(g.templates).isDirectory(); } catch { /* missing */ }
+  if (!ok) throw new CliExit(2, msg('cli/templates-missing', lang, { dir: g.templates }));
+  return g.templates;
+}
+const templatesOpt = (g: Global) => { const dir = officeTemplates(g); return dir ? { templatesDir: dir } : {}; };
 
 helpTail(command('render'), 'render/examples')
   .description(T('render/description'))
@@ -192,7 +200,7 @@ helpTail(command('validate'), 'validate/examples')
       } else {
         const { checkFiles } = await import('../validate/files.js');
         const files = await planFiles(paths);
-        if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true });
+        if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
         const entries = [];
         for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
           all.push(...r.diagnostics);
@@ -223,7 +231,7 @@ helpTail(command('fix'), 'fix/examples')
   .action(async (paths: string[]) => {
     const g = program.opts<Global>();
     try {
-      process.exitCode = (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout)) ? 1 : 0;
+      process.exitCode = (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout, templatesOpt(g))) ? 1 : 0;
     } catch (e) {
       fail(e, g);
     }
@@ -285,7 +293,7 @@ helpTail(command('import'), 'import/examples')
   .option('--force', T('import/opt-force'))
   .action(async (input: string, o: { output?: string; force?: boolean }) => {
     const g = program.opts<Global>();
-    try { process.exitCode = await (await import('./import-check.js')).importCommand(input, o, { lang, templates: g.templates }); } catch (e) { fail(e, g); }
+    try { process.exitCode = await (await import('./import-check.js')).importCommand(input, o, { lang, templates: officeTemplates(g) }); } catch (e) { fail(e, g); }
   });
 
 helpTail(command('check'), 'check/examples')
@@ -295,7 +303,7 @@ helpTail(command('check'), 'check/examples')
   .option('--strict', T('validate/opt-strict'))
   .action(async (files: string[], o: { format: Format; strict?: boolean }) => {
     const g = program.opts<Global>();
-    try { process.exitCode = await (await import('./import-check.js')).checkCommand(files, o, { lang, templates: g.templates }); } catch (e) { fail(e, g); }
+    try { process.exitCode = await (await import('./import-check.js')).checkCommand(files, o, { lang, templates: officeTemplates(g) }); } catch (e) { fail(e, g); }
   });
 
 helpTail(command('schema'), 'schema/examples')

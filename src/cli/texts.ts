@@ -26,7 +26,7 @@ const TEXTS = {
   'ph/file': p('tệp.json', 'file.json'),
   'ph/khoi': p('khối', 'family'),
   'opt/lang': p('ngôn ngữ thông báo và trợ giúp: vi hoặc en (hoặc biến KEHOACH_LANG)', 'language of messages and help: vi or en (or KEHOACH_LANG)'),
-  'opt/templates': p('thư mục mẫu (templates) thay cho mẫu kèm theo', 'a templates folder to use instead of the bundled one'),
+  'opt/templates': p('thư mục mẫu của cơ quan, thêm vào mẫu kèm theo (mặc định: templates: của kehoach.config.yaml)', 'the office\'s templates folder, added to the bundled one (default: templates: of kehoach.config.yaml)'),
   'opt/debug': p('hiện chi tiết lỗi nội bộ (stack)', 'show internal error details (stack)'),
   'opt/color': p('luôn tô màu (mặc định: chỉ trên terminal; theo FORCE_COLOR, NO_COLOR)', 'always use colour (default: on a terminal only; FORCE_COLOR, NO_COLOR honoured)'),
   'opt/no-color': p('không tô màu', 'never use colour'),

@@ -1,13 +1,14 @@
 /**
- * The families (khối) a templates folder offers: its sub-folders holding a `layout.yaml` (the package's `templates/`,
- * or an office's own folder given by `--templates`). Each family's name is its folder, its title the `ten:` of its
+ * The families (khối) a templates folder offers: the sub-folders holding a `layout.yaml` of the package's
+ * `templates/` and, when given (`--templates`, `templates:` of kehoach.config.yaml), of an office's own folder, which
+ * adds to the package's (its family wins on a shared name; src/profile.ts templateRoots). Each family's name is its folder, its title the `ten:` of its
  * layout, and the sample values `kehoach init` writes for it the `khoi_tao:` block of its layout (inherited along
  * `ke_thua` like the rest of the layout, src/profile.ts). Nothing here names a family: the folders are the list.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { DEFAULT_TEMPLATES_DIR, loadProfile, templateError, type LayoutProfile } from '../profile.js';
+import { DEFAULT_TEMPLATES_DIR, layoutFile, loadProfile, templateError, templateRoots, type LayoutProfile } from '../profile.js';
 import { KehoachError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 
@@ -44,21 +45,25 @@ export interface Family {
 const plainName = (name: string) => /^[^./\\][^/\\]*$/u.test(name);
 
 /**
- * Whether `templatesDir/<name>/layout.yaml` exists: `name` is a family of that folder.
+ * Whether `<name>/layout.yaml` exists in the office's templatesDir or the package's: `name` is a family.
  * @param templatesDir absolute or relative folder (default: the package's templates)
  */
 export function isFamily(name: string, templatesDir = DEFAULT_TEMPLATES_DIR): boolean {
-  return plainName(name) && existsSync(join(templatesDir, name, 'layout.yaml'));
+  return plainName(name) && layoutFile(name, templatesDir) !== undefined;
 }
 
 /**
- * The family names of a templates folder: its sub-folders holding a layout.yaml, sorted by name. An unreadable or
- * missing folder has none.
+ * The family names of the office's templatesDir and the package's together: their sub-folders holding a
+ * layout.yaml, each name once, sorted by name. An unreadable or missing folder adds none.
  */
 export function familyNames(templatesDir = DEFAULT_TEMPLATES_DIR): string[] {
-  let entries: string[];
-  try { entries = readdirSync(templatesDir); } catch { return []; }
-  return entries.filter((n) => isFamily(n, templatesDir)).sort();
+  const names = new Set<string>();
+  for (const root of templateRoots(templatesDir)) {
+    let entries: string[];
+    try { entries = readdirSync(root); } catch { continue; }
+    for (const n of entries) if (isFamily(n, root)) names.add(n);
+  }
+  return [...names].sort();
 }
 
 /** The keys of `khoi_tao:`: the kind of value each takes and whether a family must give it. */
@@ -83,7 +88,8 @@ function badDefaults(profile: LayoutProfile, templatesDir: string, key: string |
   const path = key ? ['khoi_tao', key] : ['khoi_tao'];
   let first: { file: string; line: number; col: number } | undefined;
   for (const name of profile.chain) {
-    const file = join(templatesDir, name, 'layout.yaml');
+    const file = layoutFile(name, templatesDir);
+    if (!file) continue;
     const lc = new LineCounter();
     const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc });
     for (const p of [path, ['khoi_tao']]) {
@@ -95,7 +101,7 @@ function badDefaults(profile: LayoutProfile, templatesDir: string, key: string |
       }
     }
   }
-  return templateError(first?.file ?? join(templatesDir, profile.khoi, 'layout.yaml'), first?.line ?? 1, first?.col ?? 1, detail, lang);
+  return templateError(first?.file ?? layoutFile(profile.khoi, templatesDir) ?? join(templatesDir, profile.khoi, 'layout.yaml'), first?.line ?? 1, first?.col ?? 1, detail, lang);
 }
 
 /**
@@ -152,16 +158,12 @@ export function listFamilies(templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 
 const familyCache = new Map<string, LayoutProfile[]>();
 /**
  * The profiles of every family of the package and, when given, of an office's templates folder (the office's win
- * on a shared name): what a reader of a document recognises before it knows the document's family.
+ * on a shared name: familyNames, loadProfile), sorted by name: what a reader of a document recognises before it
+ * knows the document's family. The package's families come from the build's table.
  * @throws KehoachError as loadProfile, for a family whose layout.yaml is broken
  */
 export function familyProfiles(templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile[] {
   let hit = familyCache.get(templatesDir);
-  if (!hit) {
-    const byName = new Map<string, LayoutProfile>();
-    for (const name of familyNames(DEFAULT_TEMPLATES_DIR)) byName.set(name, loadProfile(name, DEFAULT_TEMPLATES_DIR, lang));
-    if (templatesDir !== DEFAULT_TEMPLATES_DIR) for (const name of familyNames(templatesDir)) byName.set(name, loadProfile(name, templatesDir, lang));
-    familyCache.set(templatesDir, (hit = [...byName.values()]));
-  }
+  if (!hit) familyCache.set(templatesDir, (hit = familyNames(templatesDir).map((name) => loadProfile(name, templatesDir, lang))));
   return hit;
 }

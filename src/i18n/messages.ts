@@ -454,7 +454,15 @@ export const catalogue = {
     () => 'tệp cấu hình phải có dạng "rules:" rồi từng dòng "<mã quy tắc>: off | warning | error"',
     () => 'the configuration file must read "rules:" followed by lines "<rule id>: off | warning | error"',
   ),
-  'config/unknown-key': m((p) => `khóa không hợp lệ "${p.key}" trong tệp cấu hình (chỉ có "rules")`, (p) => `unknown key "${p.key}" in the configuration file (only "rules")`),
+  'config/unknown-key': m((p) => `khóa không hợp lệ "${p.key}" trong tệp cấu hình (chỉ có "rules" và "templates")`, (p) => `unknown key "${p.key}" in the configuration file (only "rules" and "templates")`),
+  'config/templates-missing': m(
+    (p) => `không có thư mục mẫu ${p.dir} (khóa "templates:" của tệp cấu hình, tính từ thư mục của tệp)`,
+    (p) => `no templates folder ${p.dir} (the "templates:" key of the configuration file, relative to the file's folder)`,
+  ),
+  'config/templates-shape': m(
+    () => '"templates:" phải là đường dẫn tới thư mục mẫu của cơ quan, ví dụ "templates: ./mau-co-quan"',
+    () => '"templates:" must be the path of the office\'s templates folder, e.g. "templates: ./mau-co-quan"',
+  ),
   'config/unknown-rule': m((p) => `không có quy tắc "${p.id}" (xem bảng quy tắc trong README.md)`, (p) => `there is no rule "${p.id}" (see the table of rules in README.md)`),
   'config/bad-severity': m(
     (p) => `mức "${p.value}" của quy tắc "${p.id}" không hợp lệ; chọn off, warning hoặc error`,
@@ -498,6 +506,7 @@ export const catalogue = {
   'pdf/timeout': m((p) => `quá ${p.seconds} giây`, (p) => `it took more than ${p.seconds} s`),
   'pdf/no-output': m((p) => `không có tệp PDF cho ${p.file}`, (p) => `no PDF came out for ${p.file}`),
   'batch/pdf-summary': m((p) => `đã ghi ${p.count} tệp PDF`, (p) => `wrote ${p.count} PDF file(s)`),
+  'cli/templates-missing': m((p) => `không có thư mục mẫu "${p.dir}" (--templates)`, (p) => `no templates folder "${p.dir}" (--templates)`),
   'cli/missing-file': m((p) => `không có tệp "${p.file}"`, (p) => `no such file "${p.file}"`),
   'cli/stdout-one': m(() => '"-o -" ghi .docx ra stdout: không dùng cùng --pdf hay --watch', () => '"-o -" writes the .docx to stdout: not with --pdf or --watch'),
   'cli/watch-stdin': m(() => '--watch cần một tệp kế hoạch, không phải "-"', () => '--watch needs a plan file, not "-"'),

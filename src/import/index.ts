@@ -9,12 +9,12 @@ import type { KeHoach, Muc } from '../types/plan.js';
 import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { familyProfiles } from '../form/families.js';
+import { familyDetector } from '../form/detect.js';
 import { signingRecogniser, familiesWriting } from '../form/signing.js';
 import { soKyHieuReader } from '../form/so-ky-hieu.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI } from './header.js';
-import { detectFamily } from './families.js';
 import { readBody, markerOf } from './body.js';
 import { readClosing, jointBlocks, RE_NOI_NHAN } from './closing.js';
 import { planToYaml } from './yaml.js';
@@ -25,7 +25,7 @@ import { msg, type Lang } from '../i18n/messages.js';
 import { dateFieldFormat, isoFor } from '../form/dates.js';
 
 export { recall, words, lcs } from './recall.js';
-export { FAMILY_RULES, detectFamily } from './families.js';
+export { familyDetector, type HeaderFacts, type Detected } from '../form/detect.js';
 export { Notes } from './notes.js';
 
 export interface ImportOptions { lang?: Lang; templatesDir?: string; /** Source name written in the YAML's first comment. */ file?: string }
@@ -56,6 +56,8 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const warnings: string[] = [];
   // Every family's signing forms (the package's and an office's own): the family is not known yet.
   const families = familyProfiles(opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
+  // The family from the header's facts: each family's `nhan_dien:` (the package's and the office's), src/form/detect.ts.
+  const detectFamily = familyDetector(families, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
   const sig = signingRecogniser(families);
   const lines = linesOf(doc).filter((l) => !(RE_RULE.test(l.text) && !l.cell));
   const tables = new Map<number, Table>();

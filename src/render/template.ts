@@ -1,15 +1,16 @@
 /**
  * Stage 4: merge the view model into the family's Handlebars templates, producing layout markup
- * (see templates/README.md). Templates are looked up in `<templatesDir>/<khoi>/`, then in each family
- * the layout inherits from (`ke_thua`), then in `<templatesDir>/common/`.
+ * (see templates/README.md). Templates are looked up in `<khoi>/`, then in each family the layout inherits from
+ * (`ke_thua`), then in `common/`; each of these in the office's templates folder first, then in the package's
+ * (src/profile.ts templateDirs).
  *
  * Handlebars runs in strict mode (a missing field throws, partials included) with escaping turned off:
  * every string of the view is XML-escaped beforehand, so user text can never inject markup.
  */
 import HandlebarsRuntime from 'handlebars/runtime.js';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import type { LayoutProfile } from '../profile.js';
+import { templateDirs, type LayoutProfile } from '../profile.js';
 import { KehoachError } from '../errors.js';
 import { msg } from '../i18n/messages.js';
 import { templateSpec } from './precompiled.js';
@@ -55,12 +56,10 @@ function escapedProfile(p: LayoutProfile): LayoutProfile {
 type Compiled = (ctx: unknown) => string;
 const cache = new Map<string, Compiled>();
 
-/** Finds the template files for a family: name → path, nearest family first. */
+/** Finds the template files for a family: name → path, nearest family first, the office's before the package's. */
 function templateFiles(profile: LayoutProfile, templatesDir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const dir of [...profile.chain, 'common']) {
-    const d = join(templatesDir, dir);
-    if (!existsSync(d)) continue;
+  for (const d of templateDirs(profile.chain, templatesDir)) {
     for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) {
       const name = basename(f, '.hbs');
       if (!files.has(name)) files.set(name, join(d, f));
