@@ -12,7 +12,11 @@ const ajv = new Ajv2020({
 });
 // The date formats are read by src/form/dates.ts (dayjs), built by tsc before this step.
 const { FORMATS } = await import('../dist/form/dates.js');
+const { SCHEMA_ANNOTATIONS } = await import('../dist/validate/schema.js');
 for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
+// The schema's own annotation (strict mode refuses unknown keywords): `"x-ma": true` marks a key whose values are codes
+// (scripts/gen-types.mjs, src/types/code-keys.ts); it validates nothing.
+for (const k of SCHEMA_ANNOTATIONS) ajv.addKeyword(k);
 const code = standaloneCode.default(ajv, ajv.compile(schema));
 mkdirSync(new URL('../dist/validate/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../dist/validate/plan-validator.cjs', import.meta.url), code);

@@ -1,6 +1,7 @@
 // Generates src/types/plan.ts from schemas/ke-hoach.schema.json (the single source of the plan's shape).
 // Type names come from the keys (snake_case → PascalCase); the Vietnamese descriptions become doc comments.
-// Run: npm run gen:types. A test fails when the committed file is out of date.
+// It also writes src/types/code-keys.ts, the keys whose values are codes (see codeKeys below).
+// Run: npm run gen:types. A test fails when a committed file is out of date.
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -32,6 +33,66 @@ export async function generate() {
   });
 }
 
+/**
+ * The keys whose values are codes, dates, numbers or choices, not text printed as typed: a key is one when its
+ * schema is marked `"x-ma": true` ("mã", a code: what the shape cannot tell, e.g. a numbering pattern or a path) in
+ * some place, or when in every place it has the shape of a code: an enum or const, a string with a pattern or a format,
+ * only numbers, booleans or null, or a list of codes. The list is by name: a key of the list is a code wherever it is.
+ */
+export function codeKeys(schema) {
+  const defOf = (ref) => ref.slice(2).split("/").reduce((o, k) => o[k], schema);
+  // A schema whose values are codes: marked, an enum or const, only numbers/booleans/null, a string with a pattern or format, a list of codes.
+  const isCode = (n, seen = new Set()) => {
+    if (!n || typeof n !== 'object') return false;
+    if (n['x-ma'] === true) return true;
+    if (n.$ref) { if (seen.has(n.$ref)) return false; seen.add(n.$ref); if (isCode(defOf(n.$ref), seen)) return true; }
+    if ('enum' in n || 'const' in n) return true;
+    const alts = n.oneOf ?? n.anyOf;
+    if (alts) return alts.every((a) => isCode(a, new Set(seen)));
+    const types = [n.type ?? []].flat();
+    if (!types.length) return false;
+    if (types.includes('object')) return false;
+    if (types.includes('array') && !(n.items && isCode(n.items, new Set(seen)))) return false;
+    if (types.includes('string') && !n.pattern && !n.format) return false;
+    return true;
+  };
+  const marked = new Set(); const all = new Map();
+  const walk = (n, seen) => {
+    if (Array.isArray(n)) return n.forEach((x) => walk(x, seen));
+    if (!n || typeof n !== 'object') return;
+    if (n.$ref) { if (seen.has(n.$ref)) return; walk(defOf(n.$ref), new Set([...seen, n.$ref])); }
+    if (n.properties) for (const [k, v] of Object.entries(n.properties)) {
+      const code = isCode(v);
+      if (v['x-ma'] === true || (v.$ref && defOf(v.$ref)['x-ma'] === true)) marked.add(k);
+      all.set(k, (all.get(k) ?? true) && code);
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== '$defs' && k !== '$ref' && typeof v === 'object') walk(v, seen);
+  };
+  walk(schema, new Set());
+  return [...new Set([...marked, ...[...all].filter(([, c]) => c).map(([k]) => k)])].sort();
+}
+
+/** The text of src/types/code-keys.ts. */
+export function generateCodeKeys() {
+  const schema = JSON.parse(readFileSync(new URL('../schemas/ke-hoach.schema.json', import.meta.url), 'utf8'));
+  const keys = codeKeys(schema).map((k) => `'${k}'`);
+  const lines = [];
+  for (let i = 0; i < keys.length; i += 8) lines.push(`  ${keys.slice(i, i + 8).join(', ')},`);
+  return `/* Generated from schemas/ke-hoach.schema.json by scripts/gen-types.mjs. Do not edit: run \`npm run gen:types\`. */
+
+/**
+ * Keys whose values are codes, dates, numbers or choices, not text printed as typed (from the schema: marked
+ * \`"x-ma": true\`, or shaped as a code: an enum, a pattern, a date format, a number or boolean). The rules' text walk
+ * (src/rules/types.ts) does not enter them, and a \`# note\` after one of them is the YAML comment its writer meant
+ * (src/load.ts, src/load-fast.ts).
+ */
+export const CODE_KEYS: ReadonlySet<string> = new Set([
+${lines.join('\n')}
+]);
+`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(new URL('../src/types/plan.ts', import.meta.url), await generate());
+  writeFileSync(new URL('../src/types/code-keys.ts', import.meta.url), generateCodeKeys());
 }

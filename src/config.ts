@@ -204,8 +204,11 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
  * @param known ids of the configurable rules (the rules of src/rules and the register's)
  * @param files plan files whose configuration is checked even without a finding (and whose suppression comments are
  *   checked for unknown rule ids when the file has a finding)
+ * @param opts `comments: false` for files that are not YAML (a Word document judged by `kehoach check`): no
+ *   suppression comment is looked for in them, only the configuration applies
  */
-export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = []): Diagnostic[] {
+export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = [], opts: { comments?: boolean } = {}): Diagnostic[] {
+  const comments = opts.comments ?? true;
   const out: Diagnostic[] = [];
   const extra = new Map<string, Diagnostic>();
   const addExtra = (d: Diagnostic) => extra.set(`${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`, d);
@@ -228,12 +231,12 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
   };
   // Comments are read only in files with findings (a clean plan is not read twice); a misspelt rule in a comment
   // matters only where it fails to suppress something.
-  for (const f of files) { configFor(f); if (diags.some((d) => d.file === f && known.includes(d.rule))) checkDirectives(f); }
+  for (const f of files) { configFor(f); if (comments && diags.some((d) => d.file === f && known.includes(d.rule))) checkDirectives(f); }
   for (const d of diags) {
     if (!known.includes(d.rule)) { out.push(d); continue; }
     const setting = configFor(d.file)?.rules.get(d.rule);
     if (setting === 'off') continue;
-    if (directivesOf(d.file)?.directives.some((x) => x.line === d.line && x.rules.includes(d.rule))) continue;
+    if (comments && directivesOf(d.file)?.directives.some((x) => x.line === d.line && x.rules.includes(d.rule))) continue;
     out.push(setting ? { ...d, severity: setting } : d);
   }
   return [...out, ...extra.values()];

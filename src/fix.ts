@@ -5,11 +5,12 @@
  * - dates in a date field written another way than the plan's (read by src/form/dates.ts): `dd/mm/yyyy` (or with
  *   "." or "-"; NĐ 30/2020 writes the day first), ISO without a leading zero (`2026-12-7`), the date line
  *   ("ngày 05 tháng 02 năm 2025") → `yyyy-mm-dd` (or what the field holds: a draft's year, a phase's month);
- * - `so-thu-tu/tu-viet`: a number or "-" typed in front of a heading, numbered paragraph or bullet is removed;
- * - `trich-yeu/dau-cham`: the trích yếu's final full stop is removed;
- * - `van-ban/khoang-trang`: doubled spaces become one; spaces at the start or end go;
- * - `chu-ky/tien-to`: `KT.`/`K/T`, `TL.`/`T/L`, `TUQ.`/`T/UQ`, `Q.` typed in the signing form is removed and
- *   given as `quyen_han` (when it is not already set otherwise); `TM.`/`T/M` typed in thay_mat is removed.
+ * - the findings of every rule that offers a fix (`fix` on the rule, src/rules/types.ts; the fixer only applies what
+ *   the rules give): today `so-thu-tu/tu-viet` (a number or "-" typed in front of a heading, numbered paragraph or
+ *   bullet is removed), `trich-yeu/dau-cham` (the trích yếu's final full stop is removed), `van-ban/khoang-trang`
+ *   (doubled spaces become one; spaces at the start or end go) and `chu-ky/tien-to` (`KT.`/`K/T`, `TL.`/`T/L`,
+ *   `TUQ.`/`T/UQ`, `Q.` typed in the signing form is removed and given as `quyen_han` when it is not already set
+ *   otherwise; `TM.`/`T/M` typed in thay_mat is removed).
  *
  * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone. The file
  * is written atomically (never half-written) and only when something changed.
@@ -24,11 +25,9 @@ import { loadPlanText, layeredLocator } from './load.js';
 import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
 import { loadProfile } from './profile.js';
-import { RULES, CONFIGURABLE_RULE_IDS } from './rules/index.js';
-import { typedSigningForm } from './rules/chu-ky.js';
-import { withoutLeadingNumber } from './form/numbering.js';
+import { RULES, CONFIGURABLE_RULE_IDS, onDocument } from './rules/index.js';
 import { applyRuleConfig, templatesFor } from './config.js';
-import type { Path } from './rules/types.js';
+import type { Path, PlanRule } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
 import { writeFileAtomic } from './write.js';
 import { dateFieldFormat, isoFor, readDate, type DateFormatName } from './form/dates.js';
@@ -39,8 +38,9 @@ export interface FixChange { file: string; line: number; column: number; rule: s
 /** Result of fixing one file: the changes, the new text, and whether errors remain that kept rules from running. */
 export interface FixResult { file: string; changes: FixChange[]; text: string; blocked: boolean }
 
-/** Ids of the rules the fixer knows how to fix. */
-export const FIXABLE_RULES = ['so-thu-tu/tu-viet', 'trich-yeu/dau-cham', 'van-ban/khoang-trang', 'chu-ky/tien-to'] as const;
+/** The rules that offer a fix (`fix` of src/rules/types.ts), in the registry's order. */
+export const FIXABLE_RULES: readonly PlanRule[] = RULES.filter((r): r is PlanRule => !onDocument(r) && !!r.fix);
+const fixable = new Set(FIXABLE_RULES.map((r) => r.id));
 
 
 /**
@@ -53,15 +53,6 @@ export function planDate(value: string, format: DateFormatName): string | undefi
 }
 
 interface Edit { start: number; end: number; text: string }
-
-/** A rule's fix: on the value, and on the source lines of a block scalar (| >) without its header. */
-interface Transform { value: (v: string) => string; block: (src: string) => string }
-
-const TRANSFORMS: Record<string, Transform> = {
-  'so-thu-tu/tu-viet': { value: (v) => withoutLeadingNumber(v), block: (s) => withoutLeadingNumber(s, true) },
-  'trich-yeu/dau-cham': { value: (v) => v.replace(/([^.])\.$/u, '$1'), block: (s) => s.replace(/([^.])\.(\s*)$/u, '$1$2') },
-  'van-ban/khoang-trang': { value: (v) => v.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''), block: (s) => s.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/ +$/gm, '') },
-};
 
 /** The source text of a flow scalar holding `value`, in the style of the original where YAML allows it. */
 function scalarSource(node: Scalar, value: string, inFlow: boolean): string {
@@ -110,6 +101,12 @@ function nodeAt(doc: Document, path: Path): { node: Node; parent: YAMLMap | unde
     if (node === undefined || node === null) return undefined;
   }
   return { node: node as Node, parent, pair, inFlow };
+}
+
+/** Sets a value at a data path of plain data whose parent exists. */
+function setAt(data: unknown, path: Path, value: unknown): void {
+  const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
+  if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[path[path.length - 1]] = value;
 }
 
 const apply = (text: string, edits: Edit[]) => [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
@@ -173,16 +170,17 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
   const locate = layeredLocator(layers);
   const templatesDir = templatesFor(opts.templatesDir, file, lang);
   const check = checkSource({ file: own.file, data, locate }, { lang, templatesDir });
-  if (check.diagnostics.some((d) => d.severity === 'error' && !(FIXABLE_RULES as readonly string[]).includes(d.rule))) {
+  if (check.diagnostics.some((d) => d.severity === 'error' && !fixable.has(d.rule))) {
     return { text, blocked: true };
   }
   const plan = data as KeHoach;
-  const ctx = { plan, profile: loadProfile(plan.khoi, templatesDir, lang), lang, lineOf: (p: Path) => locate(p).line };
+  const profile = loadProfile(plan.khoi, templatesDir, lang);
+  const ctx = { plan, profile, lang, lineOf: (p: Path) => locate(p).line };
   const edits: Edit[] = [];
   const taken = new Set<number>();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  for (const rule of RULES.filter((r) => (FIXABLE_RULES as readonly string[]).includes(r.id))) {
+  for (const rule of FIXABLE_RULES) {
     for (const f of rule.check(ctx)) {
       const at = nodeAt(doc, f.path);
       if (!at || !isScalar(at.node) || typeof at.node.value !== 'string' || taken.has(at.node.range![0])) continue;
@@ -190,29 +188,24 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
       const diag: Diagnostic = { file: own.file, line: pos.line, column: pos.col, severity: rule.severity, rule: rule.id, message: '' };
       if (!applyRuleConfig([diag], CONFIGURABLE_RULE_IDS, lang).some((d) => d.rule === rule.id)) continue; // suppressed or off
       const node = at.node as Scalar;
-      let fn: Transform | undefined = TRANSFORMS[rule.id];
+      const fix = rule.fix!(f, { plan, profile, lang });
+      if (!fix) continue; // ambiguous: left to the clerk
       let extra = '';
-      if (rule.id === 'chu-ky/tien-to') {
-        const key = String(f.path[f.path.length - 1]);
-        const typed = typedSigningForm(ctx.profile);
-        const form = typed(String(node.value));
-        const q = form && form.code !== 'TM' ? form.code : undefined;
-        const current = plan.nguoi_ky.quyen_han;
-        if (q ? (current && current !== q) : key !== 'thay_mat') continue; // ambiguous: leave it to the clerk
-        fn = { value: (v) => typed(v)?.rest ?? v, block: (s) => s.replace(/^(\s*)\S+\s*/u, '$1') };
-        if (q && !current && at.parent && at.pair) {
-          const keyStart = (at.pair.key as Scalar).range![0];
-          const indent = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
-          edits.push({ start: keyStart, end: keyStart, text: at.parent.flow ? `quyen_han: ${q}, ` : `quyen_han: ${q}\n${indent}` });
-          extra = `, ${msg('fix/quyen-han', lang, { value: q })}`;
-          plan.nguoi_ky.quyen_han = q; // one insertion even when two fields carry the prefix
-        }
+      if (fix.insert && at.parent && at.pair) {
+        // A sibling key the fix gives (e.g. quyen_han), before the fixed one, in the mapping's style; set in the data
+        // too, so that the same signer's other fields see it (one insertion even when two fields carry the prefix).
+        const keyStart = (at.pair.key as Scalar).range![0];
+        const indent = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
+        const { key, value, note } = fix.insert;
+        edits.push({ start: keyStart, end: keyStart, text: at.parent.flow ? `${key}: ${value}, ` : `${key}: ${value}\n${indent}` });
+        extra = `, ${note}`;
+        setAt(plan, [...f.path.slice(0, -1), key], value);
       }
-      const edit = fn && editScalar(text, node, at.inFlow, fn.value, fn.block);
-      if (!fn || !edit) continue;
+      const edit = editScalar(text, node, at.inFlow, fix.value, fix.block);
+      if (!edit) continue;
       taken.add(node.range![0]);
       edits.push(edit);
-      changes.push({ file: own.file, line: pos.line, column: pos.col, rule: rule.id, before: JSON.stringify(node.value), after: JSON.stringify(fn.value(String(node.value))) + extra });
+      changes.push({ file: own.file, line: pos.line, column: pos.col, rule: rule.id, before: JSON.stringify(node.value), after: JSON.stringify(fix.value(String(node.value))) + extra });
     }
   }
   return { text: apply(text, edits), blocked: false };

@@ -16,9 +16,10 @@ export const MAX_DEPTH = 64;
 
 /**
  * Keys whose values are codes, dates, numbers or choices, not text printed as typed: a `# note` after them is the
- * YAML comment its writer meant. (The same list as the text rules' walker, src/rules/types.ts.)
+ * YAML comment its writer meant. One list, derived from the plan schema (src/types/code-keys.ts), also the text
+ * rules' walker's (src/rules/types.ts).
  */
-export const CODE_KEYS: ReadonlySet<string> = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'nhiem_ky', 'ke_thua', 'ky_hieu_cung_dong', 'so_ban', 'thu_tu', 'kieu_tieu_de', 'gian_dong', 'danh_so_trang', 'kieu_dong']);
+export { CODE_KEYS } from './types/code-keys.js';
 
 /**
  * Whether a `#` comment after a plain text looks like part of the text (the warning `yaml/comment-in-text`): "#"

@@ -13,7 +13,7 @@ import { isFamily } from './form/families.js';
 import { templatesFor } from './config.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runRules, RULES, configureFindings } from './rules/index.js';
+import { runRules, RULES, configureFindings, onDocument, type DocumentSource, type Rule } from './rules/index.js';
 import { withHouseStyle } from './layout/house-style.js';
 import type { KeHoach } from './types/plan.js';
 
@@ -63,6 +63,7 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
   const lang = opts.lang ?? 'vi';
   const tooMany = countTexts(plan, lang);
   if (tooMany) return { source: plan, diagnostics: [tooMany] };
+  const data = plan.data as KeHoach;
   let templatesDir: string;
   try {
     templatesDir = planTemplates(opts, plan.file);
@@ -70,33 +71,21 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
     if (e instanceof KehoachError && e.diagnostics.length) return { source: plan, diagnostics: e.diagnostics };
     throw e;
   }
-  const data = plan.data as KeHoach;
-  const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
-  let schema = validateSchema(plan, lang);
-  // An office's own family (a folder of its templates folder holding a layout.yaml) is a family like the package's,
-  // which are all the schema's enum lists: its `khoi` is not refused.
-  if (templatesDir !== DEFAULT_TEMPLATES_DIR && typeof khoi === 'string' && isFamily(khoi, templatesDir)) {
-    schema = schema.filter((d) => !(d.rule === 'schema/enum' && d.path?.length === 1 && d.path[0] === 'khoi'));
-  }
-  const diagnostics = [...(plan.notes ?? []), ...schema];
-  const schemaOk = !diagnostics.some((d) => d.severity === 'error');
-  const bad = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => keyOf(d.path ?? [])));
-  const inBad = (p: readonly (string | number)[]) => p.some((_, i) => bad.has(keyOf(p.slice(0, i + 1)))) || bad.has('');
-  // (A plan with hundreds of schema errors is not worth the rules' findings too: the schema's list is long enough.)
-  if (!schemaOk && (typeof khoi !== 'string' || inBad(['khoi']) || bad.size > 200)) return { source: plan, diagnostics: sortDiags(diagnostics) };
-  const profile = loadProfile(khoi as string, templatesDir, lang);
-  // On a refused plan, the checks below see it without the refused values (they read as absent).
-  const valid = schemaOk ? data : (prune(data, [...bad]) as KeHoach);
+  const verdict = schemaStage(plan, lang, templatesDir);
+  const { schemaOk, inBad } = verdict;
+  const diagnostics = [...(plan.notes ?? []), ...verdict.diagnostics];
+  if (!verdict.rulesCanRun) return { source: plan, diagnostics: sortDiags(diagnostics) };
+  const profile = loadProfile(verdict.khoi, templatesDir, lang);
   let view: PlanView | undefined;
   let issues: NormaliseIssue[] = [];
   try {
-    ({ view, issues } = normalise(valid, profile, lang));
+    ({ view, issues } = normalise(verdict.valid, profile, lang));
   } catch (e) {
     if (schemaOk) throw e;
   }
   diagnostics.push(...issuesToDiagnostics(issues.filter((i) => schemaOk || !inBad(i.path)), (p) => plan.locate(p)));
-  if (!issues.length || !schemaOk) diagnostics.push(...guardedRules({ plan: valid, profile, lang }, plan, schemaOk ? null : inBad));
-  for (const d of diagnostics) if (d.severity === 'warning' && visiblyWrong(d, data)) d.stopsRender = true;
+  if (!issues.length || !schemaOk) diagnostics.push(...guardedRules({ plan: verdict.valid, profile, lang }, plan, schemaOk ? null : inBad));
+  for (const d of diagnostics) if (d.severity === 'warning' && stopsRender(d, data)) d.stopsRender = true;
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { source: plan, diagnostics: sortDiags(diagnostics), ...(ok && view ? { view, profile } : {}) };
 }
@@ -109,6 +98,65 @@ export function checkSource(plan: PlanSource, opts: PlanOptions = {}): CheckResu
  */
 export function planTemplates(opts: Pick<PlanOptions, 'templatesDir' | 'lang'>, file: string | undefined): string {
   return templatesFor(opts.templatesDir, file, opts.lang ?? 'vi');
+}
+
+/**
+ * The rules of a plan recognised in a Word document (`kehoach check`, src/check/index.ts): the same stage as
+ * `checkSource`'s rules. The schema decides which parts of the plan the rules see (on a plan it refuses, each rule on
+ * its own, and findings inside a refused value dropped), its own messages are not reported (the recognised plan's gaps
+ * are the recogniser's; the document rule `thanh-phan/thieu` reports a missing component); the document rules run
+ * beside the plan rules; the kehoach.config.yaml found from the document's folder applies to all of them (a .docx has
+ * no suppression comments).
+ * @param plan the recognised plan; its locator gives each data path's paragraph as the line (column 1)
+ * @returns the findings, sorted by paragraph (stable: the registry's order within one)
+ */
+export function checkRecognisedPlan(plan: PlanSource, document: DocumentSource, opts: PlanOptions = {}): Diagnostic[] {
+  const lang = opts.lang ?? 'vi';
+  const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const verdict = schemaStage(plan, lang, templatesDir);
+  const profile = loadProfile(verdict.khoi, templatesDir, lang);
+  // (A recognised plan too broken for the plan rules is still a document the layout rules judge.)
+  const rules = verdict.rulesCanRun ? RULES : RULES.filter(onDocument);
+  const base = { plan: verdict.valid, profile, lang };
+  return sortDiags(guardedRules(base, plan, verdict.schemaOk ? null : verdict.inBad, { rules, document }));
+}
+
+/** What the schema says of a plan, and what the rules may then see of it. */
+interface SchemaVerdict {
+  /** The schema's diagnostics (a `khoi` naming an office's own family, see below, not refused). */
+  diagnostics: Diagnostic[];
+  schemaOk: boolean;
+  /** Whether a data path lies in (or under) a value the schema refused. */
+  inBad: (p: readonly (string | number)[]) => boolean;
+  /** The plan without the refused values (the plan itself when the schema accepts it). */
+  valid: KeHoach;
+  khoi: string;
+  /** False when the plan rules cannot run: no family, or hundreds of schema errors. */
+  rulesCanRun: boolean;
+}
+
+/**
+ * Every problem in one pass: the rules run even when the schema finds errors, on the parts it accepts. This is the
+ * schema's part of it, shared by `checkSource` and `checkRecognisedPlan`.
+ */
+function schemaStage(plan: PlanSource, lang: Lang, templatesDir: string): SchemaVerdict {
+  const data = plan.data as KeHoach;
+  const khoi = data && typeof data === 'object' ? (data as { khoi?: unknown }).khoi : undefined;
+  let schema = validateSchema(plan, lang);
+  // An office's own family (a folder of its templates folder holding a layout.yaml) is a family like the package's,
+  // which are all the schema's enum lists: its `khoi` is not refused.
+  if (templatesDir !== DEFAULT_TEMPLATES_DIR && typeof khoi === 'string' && isFamily(khoi, templatesDir)) {
+    schema = schema.filter((d) => !(d.rule === 'schema/enum' && d.path?.length === 1 && d.path[0] === 'khoi'));
+  }
+  const errors = [...(plan.notes ?? []), ...schema].filter((d) => d.severity === 'error');
+  const schemaOk = !errors.length;
+  const bad = new Set(errors.map((d) => keyOf(d.path ?? [])));
+  const inBad = (p: readonly (string | number)[]) => p.some((_, i) => bad.has(keyOf(p.slice(0, i + 1)))) || bad.has('');
+  // (A plan with hundreds of schema errors is not worth the rules' findings too: the schema's list is long enough.)
+  const rulesCanRun = schemaOk || (typeof khoi === 'string' && !inBad(['khoi']) && bad.size <= 200);
+  // On a refused plan, the checks see it without the refused values (they read as absent).
+  const valid = schemaOk || !rulesCanRun ? data : (prune(data, [...bad]) as KeHoach);
+  return { diagnostics: schema, schemaOk, inBad, valid, khoi: khoi as string, rulesCanRun };
 }
 
 /**
@@ -151,35 +199,37 @@ function prune(data: unknown, paths: string[]): unknown {
 
 const sortDiags = (ds: Diagnostic[]) => ds.sort((a, b) => a.line - b.line || a.column - b.column);
 
-/** Runs the rules; on a plan the schema refused, each rule on its own (one that throws on broken data is skipped). */
-function guardedRules(base: Parameters<typeof runRules>[0], plan: PlanSource, inBad: ((p: readonly (string | number)[]) => boolean) | null): Diagnostic[] {
-  if (!inBad) return configureFindings(runRules(base, plan.locate), base.lang, plan.file);
+/**
+ * Runs the rules (all, or `rules`; the document rules only with a `document`), then the configuration; on a plan the
+ * schema refused, each rule on its own (one that throws on broken data is skipped) and findings inside a refused value
+ * dropped.
+ */
+function guardedRules(base: Parameters<typeof runRules>[0], plan: PlanSource, inBad: ((p: readonly (string | number)[]) => boolean) | null, o: { rules?: readonly Rule[]; document?: DocumentSource } = {}): Diagnostic[] {
+  const rules = o.rules ?? RULES;
+  const configure = (ds: Diagnostic[]) => configureFindings(ds, base.lang, plan.file, { comments: !o.document });
+  if (!inBad) return configure(runRules(base, plan.locate, rules, o.document));
   const out: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     try {
-      out.push(...runRules(base, plan.locate, [rule]).filter((d) => !d.path || !inBad(d.path)));
+      out.push(...runRules(base, plan.locate, [rule], o.document).filter((d) => !d.path || !inBad(d.path)));
     } catch {
       // The rule needs a part the schema refused; the schema's diagnostic already covers it.
     }
   }
-  return configureFindings(out, base.lang, plan.file);
+  return configure(out);
 }
 
+const rulesById = new Map<string, Rule>();
 /**
- * Warnings whose document would be visibly wrong: a number or "-" typed before text the tool numbers itself
- * (printed twice: "IV. IV.", "- - "), a "Lưu" line among the recipients (two Lưu lines). They stop rendering
- * unless forced (see `PlanOptions.force`).
+ * Whether a warning leaves the document visibly wrong, as its rule says (`stopsRender` of src/rules/types.ts: a
+ * number or "-" typed before text the tool numbers itself, printed twice; a "Lưu" line among the recipients, two Lưu
+ * lines). Such warnings stop rendering unless forced (see `PlanOptions.force`).
  */
-function visiblyWrong(d: Diagnostic, data: unknown): boolean {
-  if (d.rule === 'so-thu-tu/tu-viet' || d.rule === 'noi-nhan/luu-trong-cac-noi') return true;
-  if (d.rule === 'noi-nhan/gach-dau' && d.path) return /^[-–+•]\s/u.test(String(valueAt(data, d.path) ?? ''));
-  return false;
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let v = data;
-  for (const s of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
-  return v;
+function stopsRender(d: Diagnostic, data: unknown): boolean {
+  if (!rulesById.size) for (const r of RULES) rulesById.set(r.id, r);
+  const rule = rulesById.get(d.rule);
+  const says = rule && !onDocument(rule) ? rule.stopsRender : undefined;
+  return says === true || (typeof says === 'function' && says(d, data));
 }
 
 /** Loads YAML text and checks it (see checkLoadedPlan). */

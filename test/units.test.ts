@@ -68,6 +68,16 @@ describe('generated types', () => {
     const { generate } = await import(join(ROOT, 'scripts', 'gen-types.mjs'));
     expect(await generate()).toBe(readFileSync(join(ROOT, 'src', 'types', 'plan.ts'), 'utf8'));
   });
+  it('src/types/code-keys.ts is up to date with the schema (run npm run gen:types)', async () => {
+    const { generateCodeKeys } = await import(join(ROOT, 'scripts', 'gen-types.mjs'));
+    expect(generateCodeKeys()).toBe(readFileSync(join(ROOT, 'src', 'types', 'code-keys.ts'), 'utf8'));
+  });
+  it('the code keys: marked in the schema ("x-ma") or shaped as codes; texts are not among them', async () => {
+    const { CODE_KEYS } = await import('../src/types/code-keys.js');
+    // Marked: a numbering pattern, a path, a bullet sign, a hand-given number; shaped: enums, patterns, dates, numbers.
+    for (const k of ['danh_so', 'danh_so_con', 'kieu_liet_ke', 'ke_thua', 'ky_hieu', 'so', 'khoi', 'quyen_han', 'ngay_ban_hanh', 'han', 'viet_tat_co_quan', 'so_ban', 'nhiem_ky']) expect(CODE_KEYS.has(k), k).toBe(true);
+    for (const k of ['trich_yeu', 'tieu_de', 'doan', 'chuc_vu', 'ho_ten', 'noi', 'luu', 'thoi_gian', 'dong_trong', 'kem_theo', 'ten']) expect(CODE_KEYS.has(k), k).toBe(false);
+  });
 });
 
 describe('generated rule list', () => {

@@ -3,8 +3,10 @@
  * values from the family's layout data (templates/<khoi>/layout.yaml: `kieu` and `kiem_tra`), never from code. A
  * document is judged against the ranges the data allows (`co_cho_phep`, `dam_cho_phep`), not only the values render
  * writes: a .docx does not say which house style (`trinh_bay:`) its plan chose, so every value inside is accepted.
+ * They are rules of the one registry (src/rules/index.ts, `on: 'document'`): kehoach.config.yaml sets their severity
+ * or turns them off like any rule's.
  */
-import type { DocRule, CheckContext, DocFinding } from './types.js';
+import type { DocumentRule, DocumentContext, DocFinding } from '../rules/types.js';
 import type { Para } from '../docx-read/model.js';
 import { msg } from '../i18n/messages.js';
 import { padDay, padMonth, readPlaceDateLine } from '../form/dates.js';
@@ -19,12 +21,12 @@ const mm = (twips: number | undefined) => (twips === undefined ? NaN : Math.roun
 const visibleRuns = (p: Para) => p.runs.filter((r) => /\S/.test(r.text));
 const short = (s: string) => (s.length > 40 ? s.slice(0, 37) + '…' : s);
 /** Role names for messages (the message catalogue's `check/vai-tro`). */
-const roleName = (ctx: CheckContext, role: string) => msg('check/vai-tro', ctx.lang, { role });
+const roleName = (ctx: DocumentContext, role: string) => msg('check/vai-tro', ctx.lang, { role });
 /** " (and N more paragraphs)" after an aggregated finding. */
-const more = (ctx: CheckContext, n: number) => (n > 1 ? msg('check/them', ctx.lang, { n: n - 1 }) : '');
+const more = (ctx: DocumentContext, n: number) => (n > 1 ? msg('check/them', ctx.lang, { n: n - 1 }) : '');
 
-export const khoGiay: DocRule = {
-  id: 'trang/kho-giay', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.2; HD 36-HD/VPTW',
+export const khoGiay: DocumentRule = {
+  on: 'document', id: 'trang/kho-giay', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.2; HD 36-HD/VPTW',
   description: { vi: 'Khổ giấy A4 (210 × 297 mm), theo dữ liệu `kiem_tra.kho_giay` của khối.', en: 'A4 paper (210 × 297 mm), per the family’s `kiem_tra.kho_giay`.' },
   check(ctx) {
     const k = ctx.kiemTra.kho_giay;
@@ -37,8 +39,8 @@ export const khoGiay: DocRule = {
   },
 };
 
-export const le: DocRule = {
-  id: 'trang/le', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.4; HD 36-HD/VPTW',
+export const le: DocumentRule = {
+  on: 'document', id: 'trang/le', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.4; HD 36-HD/VPTW',
   description: { vi: 'Lề trên, dưới, trái, phải trong khoảng của khối (`kiem_tra.le`).', en: 'Top, bottom, left and right margins within the family’s ranges (`kiem_tra.le`).' },
   check(ctx) {
     const out: DocFinding[] = [];
@@ -54,8 +56,8 @@ export const le: DocRule = {
   },
 };
 
-export const phongChu: DocRule = {
-  id: 'phong-chu/times', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.1 (TCVN 6909:2001); HD 36-HD/VPTW',
+export const phongChu: DocumentRule = {
+  on: 'document', id: 'phong-chu/times', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục I.1 (TCVN 6909:2001); HD 36-HD/VPTW',
   description: { vi: 'Mọi đoạn chữ dùng phông của khối (Times New Roman) ở mọi vị trí phông (ascii, hAnsi, cs, eastAsia).', en: 'Every run uses the family’s font (Times New Roman) in every font slot (ascii, hAnsi, cs, eastAsia).' },
   check(ctx) {
     const ok = new Set(ctx.kiemTra.phong_chu.map((f) => f.toLowerCase()));
@@ -79,8 +81,8 @@ export const phongChu: DocRule = {
   },
 };
 
-export const coChu: DocRule = {
-  id: 'co-chu/thanh-phan', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.1–II.10; HD 36-HD/VPTW Phụ lục 3',
+export const coChu: DocumentRule = {
+  on: 'document', id: 'co-chu/thanh-phan', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.1–II.10; HD 36-HD/VPTW Phụ lục 3',
   description: { vi: 'Cỡ chữ của từng thành phần (Quốc hiệu, Số, ngày tháng, tên loại, nội dung, Nơi nhận, chữ ký …) trong khoảng của khối (`kieu.<vai trò>.co_cho_phep`).', en: 'The size of each component (national title, number, date, type, body, recipients, signature …) within the family’s range (`kieu.<role>.co_cho_phep`).' },
   check(ctx) {
     const out: DocFinding[] = [];
@@ -101,8 +103,8 @@ export const coChu: DocRule = {
   },
 };
 
-export const kieuChu: DocRule = {
-  id: 'kieu-chu/thanh-phan', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.1–II.9; HD 36-HD/VPTW',
+export const kieuChu: DocumentRule = {
+  on: 'document', id: 'kieu-chu/thanh-phan', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.1–II.9; HD 36-HD/VPTW',
   description: { vi: 'Đậm, nghiêng của các thành phần có kiểu chữ bắt buộc (Quốc hiệu đậm, ngày tháng nghiêng, "Nơi nhận:" đậm nghiêng …), theo `kieu` của khối (`dam_cho_phep`: dòng quyền hạn đậm hoặc đứng).', en: 'Bold and italic of the components with a fixed style (national title bold, date italic, "Nơi nhận:" bold italic …), per the family’s `kieu` (`dam_cho_phep`: a bold or regular quyền hạn line).' },
   check(ctx) {
     const out: DocFinding[] = [];
@@ -123,7 +125,7 @@ export const kieuChu: DocRule = {
 };
 
 /** A rule under a paragraph: its own border, a following empty paragraph with a border, a drawn line, a typed rule, or underlined text. */
-function hasRuleAfter(ctx: CheckContext, p: Para): boolean {
+function hasRuleAfter(ctx: DocumentContext, p: Para): boolean {
   if (p.border.bottom || p.drawings > 0) return true;
   if (visibleRuns(p).length && visibleRuns(p).every((r) => r.format.underline)) return true;
   for (let i = p.index; i < Math.min(p.index + 3, ctx.paras.length); i++) {
@@ -137,8 +139,8 @@ function hasRuleAfter(ctx: CheckContext, p: Para): boolean {
   return false;
 }
 
-export const duongKe: DocRule = {
-  id: 'duong-ke/thieu', severity: 'warning', source: 'NĐ 30/2020 Phụ lục I mục II.1, II.2, II.5; HD 36-HD/VPTW mục 1.1',
+export const duongKe: DocumentRule = {
+  on: 'document', id: 'duong-ke/thieu', severity: 'warning', source: 'NĐ 30/2020 Phụ lục I mục II.1, II.2, II.5; HD 36-HD/VPTW mục 1.1',
   description: { vi: 'Có đường kẻ dưới tên cơ quan ban hành, dưới Tiêu ngữ và dưới trích yếu (`kiem_tra.duong_ke`).', en: 'A rule under the issuing agency, under the motto and under the subject line (`kiem_tra.duong_ke`).' },
   check(ctx) {
     const out: DocFinding[] = [];
@@ -152,8 +154,8 @@ export const duongKe: DocRule = {
   },
 };
 
-export const soTrang: DocRule = {
-  id: 'so-trang/vi-tri', severity: 'warning', source: 'NĐ 30/2020 Phụ lục I mục II.10; HD 36-HD/VPTW',
+export const soTrang: DocumentRule = {
+  on: 'document', id: 'so-trang/vi-tri', severity: 'warning', source: 'NĐ 30/2020 Phụ lục I mục II.10; HD 36-HD/VPTW',
   description: { vi: 'Số trang ở giữa lề trên (phần đầu trang), không hiện ở trang 1; không đặt ở chân trang.', en: 'Page numbers centred in the top margin (header), not shown on page 1; not in the footer.' },
   check(ctx) {
     if (ctx.doc.source === 'txt') return [];
@@ -172,8 +174,8 @@ export const soTrang: DocRule = {
   },
 };
 
-export const soKhong: DocRule = {
-  id: 'so-0/so-ngay', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.3, II.4',
+export const soKhong: DocumentRule = {
+  on: 'document', id: 'so-0/so-ngay', severity: 'error', source: 'NĐ 30/2020 Phụ lục I mục II.3, II.4',
   description: { vi: 'Số văn bản nhỏ hơn 10, ngày nhỏ hơn 10 và tháng 1, 2 ghi thêm số 0 ở trước.', en: 'Numbers below 10, days below 10 and months 1 and 2 take a leading zero.' },
   check(ctx) {
     const out: DocFinding[] = [];
@@ -200,14 +202,11 @@ export const soKhong: DocRule = {
   },
 };
 
-export const thanhPhan: DocRule = {
-  id: 'thanh-phan/thieu', severity: 'error', source: 'NĐ 30/2020 Điều 8, Phụ lục I mục II; HD 36-HD/VPTW mục 1',
+export const thanhPhan: DocumentRule = {
+  on: 'document', id: 'thanh-phan/thieu', severity: 'error', source: 'NĐ 30/2020 Điều 8, Phụ lục I mục II; HD 36-HD/VPTW mục 1',
   description: { vi: 'Có đủ các thành phần thể thức bắt buộc (Quốc hiệu, Tiêu ngữ hoặc dòng Đảng, Số, ngày tháng, tên loại, Nơi nhận, chữ ký).', en: 'All required components are present (national title and motto or the Party line, number, date, type, recipients, signature).' },
   check(ctx) {
     const seen = new Set(ctx.roles.values());
     return ctx.kiemTra.thanh_phan.filter((r) => !seen.has(r)).map((r) => ({ para: 0, message: msg('check/thanh-phan', ctx.lang, { role: roleName(ctx, r) }) }));
   },
 };
-
-/** All layout rules of `check`, in report order. */
-export const DOC_RULES: readonly DocRule[] = [khoGiay, le, phongChu, thanhPhan, coChu, kieuChu, duongKe, soKhong, soTrang];

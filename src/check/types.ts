@@ -1,13 +1,9 @@
 /**
- * Rules that check a Word document against its family's layout (`kehoach check`): the same shape as the plan
- * rules of src/rules (id, severity, description vi/en, source, check), reading the layout data of
- * templates/<khoi>/layout.yaml (`kieu` for what rendering writes and the sizes and styles the texts allow, `kiem_tra` for
- * the rest: paper, margins, fonts, the roles with a fixed style, a rule under them or a required presence).
+ * The layout data the document rules of `kehoach check` read (src/check/rules.ts, rules of the one registry with
+ * `on: 'document'`, their context `DocumentContext` in src/rules/types.ts): templates/<khoi>/layout.yaml `kiem_tra`
+ * (paper, margins, fonts, the roles with a fixed style, a rule under them or a required presence); `kieu` gives what
+ * rendering writes and the sizes and styles the texts allow.
  */
-import type { DocModel, Para } from '../docx-read/model.js';
-import type { LayoutProfile } from '../profile.js';
-import type { Lang } from '../i18n/messages.js';
-import type { Severity } from '../errors.js';
 
 /**
  * The `kiem_tra` block of a layout: ranges and lists the checks read, lengths mm. The sizes are not here: each role's
@@ -21,26 +17,4 @@ export interface KiemTra {
   duong_ke: string[];
   thanh_phan: string[];
   so_trang: { dau_trang: boolean; trang_dau: boolean };
-}
-
-export interface CheckContext {
-  doc: DocModel;
-  /** Body paragraphs in reading order (index = paragraph number - 1). */
-  paras: Para[];
-  /** Paragraph number → role (a key of `kieu`), from the import recogniser. */
-  roles: Map<number, string>;
-  profile: LayoutProfile;
-  kiemTra: KiemTra;
-  lang: Lang;
-}
-
-/** One finding: the paragraph (1-based; 0 = the document as a whole) and the message. */
-export interface DocFinding { para: number; message: string }
-
-export interface DocRule {
-  id: string;
-  severity: Severity;
-  description: { vi: string; en: string };
-  source: string;
-  check(ctx: CheckContext): DocFinding[];
 }

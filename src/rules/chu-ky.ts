@@ -62,6 +62,26 @@ export const tienTo: Rule = {
   severity: 'error',
   description: { vi: 'Không tự ghi quyền hạn (TM., KT., T/M, K/T …) trong chữ: tool thêm đúng dạng của khối.', en: 'Do not type the signing form (TM., KT., T/M, K/T …): the tool writes the family’s form.' },
   source: 'NĐ 30/2020 Phụ lục I mục II.7; HD 36-HD/VPTW mục 1.7',
+  /**
+   * The typed form is removed; `KT.`/`K/T`, `TL.`/`T/L`, `TUQ.`/`T/UQ`, `Q.` is given as the signer's `quyen_han`
+   * (inserted before the field when the signer has none). Left to the clerk (null) when the signer's `quyen_han` is
+   * another one, or a `TM.`/`T/M` is typed elsewhere than in thay_mat.
+   */
+  fix: (f, { plan, profile, lang }) => {
+    const field = String(f.path[f.path.length - 1]);
+    const signer = f.path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], plan) as NguoiKy | undefined;
+    const typed = typedSigningForm(profile);
+    const form = signer ? typed(String(signer[field as keyof NguoiKy] ?? '')) : null;
+    if (!signer || !form) return null;
+    const q = form.code !== 'TM' ? form.code : undefined;
+    const current = signer.quyen_han;
+    if (q ? (current && current !== q) : field !== 'thay_mat') return null;
+    return {
+      value: (v) => typed(v)?.rest ?? v,
+      block: (s) => s.replace(/^(\s*)\S+\s*/u, '$1'),
+      ...(q && !current ? { insert: { key: 'quyen_han', value: q, note: msg('fix/quyen-han', lang, { value: q }) } } : {}),
+    };
+  },
   check: ({ plan, profile, lang }) => {
     const forms = Object.values(profile.mau.quyen_han).join(', ');
     const typed = typedSigningForm(profile);

@@ -1,6 +1,6 @@
 /** Rules on the body: numbering, phases and deadlines, headings. */
 import { msg } from '../i18n/messages.js';
-import { parsePattern, Counter, LEADING_NUMBER, type Counted, type NumberPattern } from '../form/numbering.js';
+import { parsePattern, Counter, LEADING_NUMBER, withoutLeadingNumber, type Counted, type NumberPattern } from '../form/numbering.js';
 import type { Muc, NhiemVu } from '../types/plan.js';
 import type { Finding, Path, Rule, RuleContext } from './types.js';
 
@@ -77,6 +77,9 @@ export const tuViet: Rule = {
   severity: 'warning',
   description: { vi: 'Tiêu đề, đoạn có số và gạch đầu dòng không tự ghi số thứ tự hay dấu "-" (tool tự thêm).', en: 'Headings, numbered paragraphs and bullets do not start with their own number or "-" (the tool adds it).' },
   source: 'kehoach (tránh đánh số hai lần)',
+  // The number or "-" typed is removed (the tool writes its own); printed, the document shows it twice.
+  fix: () => ({ value: (v) => withoutLeadingNumber(v), block: (s) => withoutLeadingNumber(s, true) }),
+  stopsRender: true,
   check: (ctx) => {
     const out: Finding[] = [];
     const markers = ctx.profile.gach_dau_dong;

@@ -43,6 +43,13 @@ export const luuVt: Rule = {
   },
 };
 
+/** The value at a data path of plain data (undefined where the path leads nowhere). */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const s of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined;
+  return v;
+}
+
 const key = (s: string) => s.normalize('NFC').replace(/[;,.\s]+$/u, '').replace(/\s+/gu, ' ').toLowerCase();
 
 export const trung: Rule = {
@@ -68,6 +75,8 @@ export const gachDau: Rule = {
   severity: 'warning',
   description: { vi: 'Nơi nhận ghi không có "-" đầu dòng, ";" cuối dòng (tool tự thêm).', en: 'Recipients are written without the leading "-" and final ";" (added by the tool).' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  // A typed "-" is printed after the tool's own ("- - "); a final ";" only doubles the tool's.
+  stopsRender: (d, data) => !!d.path && /^[-–+•]\s/u.test(String(valueAt(data, d.path) ?? '')),
   check: ({ plan, lang }) => {
     return recipients(plan).filter(([text]) => /^[-–+•]\s/u.test(text) || /;$/u.test(text)).map(([, path]) => ({ path, message: msg('rule/noi-nhan/gach-dau', lang) }));
   },
@@ -78,6 +87,7 @@ export const luuTrongCacNoi: Rule = {
   severity: 'warning',
   description: { vi: 'Dòng "Lưu" ghi ở noi_nhan.luu, không ghi trong cac_noi (tool tự in dòng Lưu).', en: 'The "Lưu" line goes in noi_nhan.luu, not in cac_noi (the tool prints the Lưu line).' },
   source: 'NĐ 30/2020 Phụ lục I mục II.9',
+  stopsRender: true, // printed, the document has two Lưu lines
   check: ({ plan, lang }) =>
     recipients(plan).filter(([text]) => /^[-–+•]?\s*Lưu\s*[:：]?\s*(VT|VP|$|[A-ZĐ])/u.test(text)).map(([, path]) => ({ path, message: msg('input/luu-in-cac-noi', lang) })),
 };

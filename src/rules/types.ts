@@ -1,16 +1,21 @@
 /**
- * Rules of the standard, beyond the schema. Every rule is a module of this one shape: an id, a severity, a
- * one-line description (vi/en), the source it enforces, and a check over the validated plan.
+ * Rules of the standard, beyond the schema. Every rule is a module of this one shape (ESLint's model): an id, a
+ * severity, a one-line description (vi/en), the source it enforces, what it runs on (`on`: the plan, the default, or
+ * a Word document's layout for `kehoach check`), its check, and what it carries of its own behaviour: a fix
+ * (`kehoach fix`) and whether a finding stops a render.
  */
 import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import type { Lang } from '../i18n/messages.js';
-import type { Severity } from '../errors.js';
+import type { Diagnostic, Severity } from '../errors.js';
+import type { DocModel, Para } from '../docx-read/model.js';
+import type { KiemTra } from '../check/types.js';
 import { eachString } from '../walk.js';
+import { CODE_KEYS } from '../types/code-keys.js';
 
 export type Path = (string | number)[];
 
-/** What a rule sees: the plan (already schema-valid), the family's layout profile and the language. */
+/** What a plan rule sees: the plan (already schema-valid), the family's layout profile and the language. */
 export interface RuleContext {
   plan: KeHoach;
   profile: LayoutProfile;
@@ -19,19 +24,78 @@ export interface RuleContext {
   lineOf: (path: Path) => number;
 }
 
-/** One finding: where (data path; `key` points at the key rather than the value) and the message. */
+/**
+ * What a document rule sees (`kehoach check`): the Word document as read (src/docx-read), its body paragraphs, the
+ * role the import recogniser gave each paragraph, and the layout data of the recognised family.
+ */
+export interface DocumentContext {
+  doc: DocModel;
+  /** Body paragraphs in reading order (index = paragraph number - 1). */
+  paras: Para[];
+  /** Paragraph number → role (a key of `kieu`), from the import recogniser. */
+  roles: Map<number, string>;
+  profile: LayoutProfile;
+  kiemTra: KiemTra;
+  lang: Lang;
+}
+
+/** One finding of a plan rule: where (data path; `key` points at the key rather than the value) and the message. */
 export interface Finding { path: Path; message: string; hint?: string; key?: boolean }
 
-export interface Rule {
-  /** Stable id, used in messages as [id] and in the docs. */
+/** One finding of a document rule: the paragraph (1-based; 0 = the document as a whole) and the message. */
+export interface DocFinding { para: number; message: string }
+
+/**
+ * A rule's fix of one finding (`kehoach fix`): the new value of the text the finding is at, and the same change on
+ * the source lines of a block scalar (| >) without its header; `insert` adds a sibling `key: value` before the
+ * fixed key (in the same mapping) when the data does not hold that key yet; `note` is added to the change reported.
+ */
+export interface Fix {
+  value: (v: string) => string;
+  block: (src: string) => string;
+  insert?: { key: string; value: string; note: string };
+}
+
+/** What a fix sees: the merged plan (the fixes made so far applied to it), the profile, the language. */
+export interface FixContext { plan: KeHoach; profile: LayoutProfile; lang: Lang }
+
+interface RuleBase {
+  /** Stable id, used in messages as [id], in kehoach.config.yaml and in the docs. */
   id: string;
   severity: Severity;
   /** One line: what the rule checks. */
   description: { vi: string; en: string };
   /** The text it enforces, e.g. "NĐ 30/2020 Phụ lục III". */
   source: string;
-  check(ctx: RuleContext): Finding[];
 }
+
+/** A rule on the plan's data (validate, render, fix; and check, on the plan recognised in a document). */
+export interface PlanRule extends RuleBase {
+  on?: 'plan';
+  check(ctx: RuleContext): Finding[];
+  /**
+   * The rule's fix of a finding, or null when it is ambiguous (left to the clerk). A rule without `fix` is not
+   * fixed by `kehoach fix`; an error of a fixable rule does not keep the fixer from running.
+   */
+  fix?: (finding: Finding, ctx: FixContext) => Fix | null;
+  /**
+   * Whether a warning of this rule leaves the document visibly wrong (a number printed twice, two Lưu lines): it then
+   * stops `render` unless forced (Diagnostic.stopsRender). `data` is the plan as read.
+   */
+  stopsRender?: true | ((finding: Diagnostic, data: unknown) => boolean);
+}
+
+/** A rule on a Word document's layout (`kehoach check` only): page, fonts, sizes, styles, rules, components. */
+export interface DocumentRule extends RuleBase {
+  on: 'document';
+  check(ctx: DocumentContext): DocFinding[];
+}
+
+/** Every rule: one registry (src/rules/index.ts), one configuration (kehoach.config.yaml). */
+export type Rule = PlanRule | DocumentRule;
+
+/** Whether a rule runs on a Word document rather than on the plan. */
+export const onDocument = (r: Rule): r is DocumentRule => r.on === 'document';
 
 const textCache = new WeakMap<KeHoach, { path: Path; text: string }[]>();
 /** Every text field of the plan with its path (the things a clerk types, not codes or dates); computed once per plan. */
@@ -41,11 +105,9 @@ export function texts(plan: KeHoach): { path: Path; text: string }[] {
   return hit;
 }
 
-const SKIP = new Set(['khoi', 'dau_ket', 'ngoac_kep', 'danh_so', 'danh_so_con', 'kieu_liet_ke', 'ngay_ban_hanh', 'tu', 'den', 'han', 'quyen_han', 'huong_giay', 'so', 'loai_van_ban', 'viet_tat_co_quan', 'ky_hieu', 'kieu_tieu_de', 'thu_tu', 'gian_dong', 'ky_hieu_cung_dong']);
-
-/** The text fields in document order. */
+/** The text fields in document order (the keys whose values are codes, CODE_KEYS from the schema, not entered). */
 function walkTexts(plan: KeHoach): { path: Path; text: string }[] {
   const out: { path: Path; text: string }[] = [];
-  eachString(plan, (text, path) => out.push({ path: path.slice(), text }), (k) => SKIP.has(k));
+  eachString(plan, (text, path) => out.push({ path: path.slice(), text }), (k) => CODE_KEYS.has(k));
   return out;
 }

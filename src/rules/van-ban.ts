@@ -8,6 +8,7 @@ export const dauCham: Rule = {
   severity: 'warning',
   description: { vi: 'Trích yếu không kết thúc bằng dấu chấm.', en: 'The trích yếu does not end with a full stop.' },
   source: 'NĐ 30/2020 Phụ lục I mục II.5',
+  fix: () => ({ value: (v) => v.replace(/([^.])\.$/u, '$1'), block: (s) => s.replace(/([^.])\.(\s*)$/u, '$1$2') }),
   check: ({ plan, lang }) => {
     const lines = [plan.trich_yeu].flat();
     const last = lines[lines.length - 1];
@@ -20,6 +21,8 @@ export const khoangTrang: Rule = {
   severity: 'warning',
   description: { vi: 'Không có hai dấu cách liền nhau, hay dấu cách ở đầu, cuối chữ.', en: 'No doubled spaces, and no space at the start or end of a text.' },
   source: 'NĐ 30/2020 Phụ lục I (kỹ thuật trình bày)',
+  // Doubled spaces become one; spaces at the start or end go.
+  fix: () => ({ value: (v) => v.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''), block: (s) => s.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/ +$/gm, '') }),
   check: ({ plan, lang }) => {
     const out: Finding[] = [];
     for (const { path, text } of texts(plan)) if (/ {2}|^ | $/u.test(text)) out.push({ path, message: msg('rule/van-ban/khoang-trang', lang) });

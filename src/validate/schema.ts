@@ -30,6 +30,12 @@ export { isRealDate };
 /** Ajv options shared by the runtime compile and the precompiled validator (scripts/build-validator.mjs). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
+/**
+ * The schema's own keywords, annotations that validate nothing (declared to ajv, whose strict mode refuses unknown
+ * ones): `x-ma: true` marks a key whose values are codes, not text (scripts/gen-types.mjs → src/types/code-keys.ts).
+ */
+export const SCHEMA_ANNOTATIONS = ['x-ma'] as const;
+
 let cachedValidator: ValidateFunction | undefined;
 /**
  * The schema validator: the standalone code precompiled at build time (dist/validate/plan-validator.cjs), or,
@@ -55,6 +61,7 @@ export function compileValidator(): ValidateFunction {
   const { Ajv2020 } = localRequire('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020(AJV_OPTIONS);
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
+  for (const k of SCHEMA_ANNOTATIONS) ajv.addKeyword(k);
   return ajv.compile(planSchema());
 }
 
