@@ -158,6 +158,7 @@ async function section(title, ids, fn) {
     console.log(`  ! failed: ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
     for (const [id, name, goal] of ids) if (!results.some((r) => r.id === id && r.name === name)) absent(id, name, 'failed', goal);
   }
+  console.log(`      (load average at the section's end: ${loadNow()})`);
 }
 
 // ---- header
@@ -323,6 +324,7 @@ if (runs('watch')) await section(`T7 render --watch: ${CFG.saves} saves of ${exs
 const measured = results.filter((r) => r.met !== null);
 console.log(`\nsummary (${mode}; Node ${process.version}; ${pandocVersion ?? 'no pandoc'}; load average at start ${load0}, at end ${loadNow()})`);
 for (const r of results) console.log(line(r));
+if (loadavg()[0] > availableParallelism() / 2) console.log(`(load average above ${availableParallelism() / 2} at the end: other work shared the machine; the paired ratios say more than the absolute figures)`);
 console.log(`targets met: ${measured.filter((r) => r.met).length} of ${measured.length} measured (${results.length - measured.length} not measured)${mode === 'quick' ? ' — a smoke run at small sizes: not the targets\' figures' : ''}`);
 if (argValue('--json')) writeFileSync(argValue('--json'), JSON.stringify({ mode, date: new Date().toISOString(), node: process.version, pandoc: pandocVersion, load: { start: load0, end: loadNow() }, sizes: CFG.sizes, results }, null, 2));
 process.exitCode = failed ? 1 : argv.includes('--strict') && measured.some((r) => !r.met) ? 1 : 0;
