@@ -32,6 +32,7 @@ export async function measureWatch(changes = 10, prefix = '001') {
   writeFileSync(plan, base);
   const env = { ...process.env, NO_COLOR: '1', CI: '1' };
   delete env.NODE_EXTRA_CA_CERTS;
+  delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, [CLI, 'render', plan, '--watch', '--lang', 'en'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let lines = 0;
   let err = '';
