@@ -112,7 +112,7 @@ function builtEntry(khoi: string): ProfileEntry | undefined {
  * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
  *   missing, does not parse, breaks schemas/layout.schema.json (a wrong type, an unknown key, a value out of its
- *   sensible range, a key missing from the chain: every problem of the file, each at its line), inherits in a cycle,
+ *   sensible range, a root file missing a key: every problem of the file, each at its line), inherits in a cycle,
  *   names an unknown style, or gives a role a range (`co_cho_phep`, `dam_cho_phep`) that leaves out the role's own `co` or `dam`.
  */
 export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, lang: Lang = 'vi'): LayoutProfile {
@@ -152,7 +152,7 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
     }
     const data: unknown = doc.toJS();
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw templateError(file, 1, 1, 'layout.yaml: bảng khóa / mapping', lang);
-    const problems = layoutProblems(data, locator([{ file, doc, lc }]), lang);
+    const problems = layoutProblems(data, locator(file, doc, lc), lang);
     if (problems.length) throw schemaError(problems, lang);
     const layer = data as L.LayoutFile; // its shape checked just above
     chain.push(name);
@@ -167,12 +167,6 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
     const { kieu, ...rest } = layer;
     merged = deepMerge(merged, rest);
     styles = { ...styles, ...kieu };
-  }
-  if (layers.length > 1) {
-    // The chain gives what a root file must (a child's null may have removed an inherited key the profile needs).
-    const { ke_thua: _, ...whole } = { ...merged, kieu: styles };
-    const problems = layoutProblems(whole, locator(docs), lang);
-    if (problems.length) throw schemaError(problems, lang);
   }
   /** The file (nearest family first) that gives a path, for messages. */
   const where = (path: (string | number)[]) => docs.find((d) => d.doc.hasIn(path)) ?? docs[0];
@@ -190,7 +184,9 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
   };
   const kieu: Record<string, StyleSpec> = {};
   for (const role of Object.keys(styles)) kieu[role] = resolve(role);
-  const profile = { ...merged, khoi, chain, kieu } as LayoutProfile; // complete: the chain was checked as a root file
+  // Complete: every chain ends in a root file (no ke_thua), which the schema holds to every key LayoutProfile has, and a
+  // layer cannot remove one (null is allowed only on optional keys).
+  const profile = { ...merged, khoi, chain, kieu } as LayoutProfile;
   for (const [role, s] of Object.entries(kieu)) {
     // A range written on a role holds the value the role is rendered with: a size and its range cannot disagree.
     // (A role that inherits a range and sets its own size is left to `kehoach check`, as when the ranges sat in `kiem_tra`.)
@@ -221,29 +217,27 @@ function layoutError(file: string, lc: LineCounter, doc: Document.Parsed, path: 
 }
 
 /**
- * The position of a data path in the nearest file of `docs` that gives it (of the key `key` of the mapping at `path`
- * when given; of the nearest enclosing node a file gives otherwise, as layoutError).
+ * The position of a data path in a layout file: of the key `key` of the mapping at `path` when given, else of the
+ * value at `path` or, where the file lacks it, of the nearest enclosing node (as layoutError).
  */
-function locator(docs: { file: string; doc: Document.Parsed; lc: LineCounter }[]): Locate {
+function locator(file: string, doc: Document.Parsed, lc: LineCounter): Locate {
+  const nodeAt = (p: string[]): unknown => (p.length ? doc.getIn(p, true) : doc.contents);
   return (path, key) => {
-    const full = key === undefined ? path : [...path, key];
-    const d = docs.find((x) => x.doc.hasIn(full)) ?? docs.find((x) => x.doc.hasIn(path)) ?? docs[0];
-    const nodeAt = (p: string[]): unknown => (p.length ? d.doc.getIn(p, true) : d.doc.contents);
     let node: unknown;
     if (key !== undefined) {
       const map = nodeAt(path);
       node = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.key : undefined;
     }
-    for (let p = path; !node && p.length >= 0; p = p.slice(0, -1)) {
+    for (let p = path; !node; p = p.slice(0, -1)) {
       node = nodeAt(p);
       if (!p.length) break;
     }
-    const at = d.lc.linePos((node as { range?: number[] } | undefined)?.range?.[0] ?? 0);
-    return { file: d.file, line: at.line, column: at.col };
+    const at = lc.linePos((node as { range?: number[] } | undefined)?.range?.[0] ?? 0);
+    return { file, line: at.line, column: at.col };
   };
 }
 
-/** The error for a layout file (or chain) that breaks schemas/layout.schema.json: every problem, kind usage (exit 2). */
+/** The error for a layout file that breaks schemas/layout.schema.json: every problem, kind usage (exit 2). */
 function schemaError(problems: LayoutProblem[], lang: Lang): KehoachError {
   const diagnostics = problems.flatMap((p) => templateError(p.file, p.line, p.column, p.detail, lang).diagnostics);
   return new KehoachError(diagnostics[0].message, diagnostics, 'usage');

@@ -1,4 +1,4 @@
-/** Small units: numbering patterns, the leading-zero date rule, positions, the generated types. */
+/** Small units: numbering patterns, the leading-zero date rule, positions, the generated types (plan and layout). */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +67,12 @@ describe('generated types', () => {
   it('src/types/plan.ts is up to date with the schema (run npm run gen:types)', async () => {
     const { generate } = await import(join(ROOT, 'scripts', 'gen-types.mjs'));
     expect(await generate()).toBe(readFileSync(join(ROOT, 'src', 'types', 'plan.ts'), 'utf8'));
+  });
+  it('src/types/layout.ts is up to date with the layout schema (run npm run gen:types)', async () => {
+    const { generateLayout } = await import(join(ROOT, 'scripts', 'gen-types.mjs'));
+    const text = await generateLayout();
+    expect(text).toContain('export interface LayoutFile');
+    expect(text).toBe(readFileSync(join(ROOT, 'src', 'types', 'layout.ts'), 'utf8'));
   });
 });
 

@@ -58,10 +58,10 @@ export interface LayoutProblem { file: string; line: number; column: number; det
 const splitPointer = (p: string): string[] => (p === '' ? [] : p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
 
 /**
- * Validates one layout.yaml's data (or the merged data of a chain, which must be complete as a root file) against the
- * layout schema.
+ * Validates one layout.yaml's data against the layout schema (a file without `ke_thua` must give every key a resolved
+ * profile has; a layer any part).
  * @param data the file's data (yaml's toJS)
- * @param locate the position of a data path in the file(s)
+ * @param locate the position of a data path in the file
  * @returns every problem, once each, sorted by position (empty when valid); details name the key path
  *   ("kieu.than.co"), in `lang`
  */
