@@ -26,3 +26,12 @@ writeFileSync(new URL('../dist/validate/plan-validator.cjs', import.meta.url), c
 writeFileSync(new URL('../dist/validate/formats.cjs', import.meta.url),
   '// Written by scripts/build-validator.mjs: the date formats of src/form/dates.ts for the precompiled validator.\n' +
   "'use strict';\nmodule.exports = require('../form/dates.js').FORMATS;\n");
+
+// The layout schema (schemas/layout.schema.json) likewise: dist/validate/layout-validator.cjs, required by
+// src/layout/schema.ts only when a layout.yaml is parsed (an office's folder, or an edited file): a command served by
+// the build's table of profiles loads neither it nor ajv. Not bundled (scripts/bundle.mjs): it is rarely run.
+const { LAYOUT_AJV_OPTIONS, LAYOUT_SCHEMA_PATH, UNIT_KEYWORD } = await import('../dist/layout/schema.js');
+const layoutAjv = new Ajv2020({ ...LAYOUT_AJV_OPTIONS, code: { source: true, esm: false } });
+layoutAjv.addKeyword({ keyword: UNIT_KEYWORD, schemaType: 'string' });
+const layoutSchema = JSON.parse(readFileSync(LAYOUT_SCHEMA_PATH, 'utf8'));
+writeFileSync(new URL('../dist/validate/layout-validator.cjs', import.meta.url), standaloneCode.default(layoutAjv, layoutAjv.compile(layoutSchema)));

@@ -1,7 +1,10 @@
-// Generates src/types/plan.ts from schemas/ke-hoach.schema.json (the single source of the plan's shape).
+// Generates the TypeScript types of the two data shapes from their JSON Schemas (the single source of each shape):
+// src/types/plan.ts from schemas/ke-hoach.schema.json (a plan) and src/types/layout.ts from schemas/layout.schema.json
+// (one family's templates/<khoi>/layout.yaml; the resolved profile, src/profile.ts LayoutProfile, is derived from it).
 // Type names come from the keys (snake_case → PascalCase); the Vietnamese descriptions become doc comments.
-// It also writes src/types/code-keys.ts, the keys whose values are codes (see codeKeys below).
-// Run: npm run gen:types. A test fails when a committed file is out of date.
+// It also writes src/types/code-keys.ts, the keys whose values are codes (see codeKeys below), and src/types/layout.ts
+// from schemas/layout.schema.json. Run: npm run gen:types. A test fails when a committed file is out of date
+// (test/units.test.ts).
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -23,6 +26,7 @@ function rename(node, name) {
   return out;
 }
 
+/** The plan type (src/types/plan.ts). */
 export async function generate() {
   const schema = JSON.parse(readFileSync(new URL('../schemas/ke-hoach.schema.json', import.meta.url), 'utf8'));
   return compile(rename(schema, 'KeHoach'), 'KeHoach', {
@@ -92,7 +96,24 @@ ${lines.join('\n')}
 `;
 }
 
+/**
+ * The type of one layout.yaml file (src/types/layout.ts): every key optional, as a layer (`ke_thua`) may give any part.
+ * The root file's required keys (`then` of the schema) are not in the type: src/profile.ts states which keys a resolved
+ * profile has. `nhan_dien` is an open object for now.
+ */
+export async function generateLayout() {
+  const { if: _if, then: _then, ...schema } = JSON.parse(readFileSync(new URL('../schemas/layout.schema.json', import.meta.url), 'utf8'));
+  delete schema.$defs.khoi_goc;
+  return compile(rename(schema, 'LayoutFile'), 'LayoutFile', {
+    bannerComment: '/* Generated from schemas/layout.schema.json by scripts/gen-types.mjs. Do not edit: run `npm run gen:types`. */',
+    additionalProperties: false,
+    style: { singleQuote: true, printWidth: 120 },
+    unreachableDefinitions: false,
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(new URL('../src/types/plan.ts', import.meta.url), await generate());
   writeFileSync(new URL('../src/types/code-keys.ts', import.meta.url), generateCodeKeys());
+  writeFileSync(new URL('../src/types/layout.ts', import.meta.url), await generateLayout());
 }

@@ -6,13 +6,13 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { deepMerge } from './merge.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { cacheFile, readCache, writeCache } from './cache.cjs';
-import type { KiemTra } from './check/types.js';
-import type { HouseData } from './layout/house-style.js';
+import type * as L from './types/layout.js';
+import { layoutProblems, type Locate, type LayoutProblem } from './layout/schema.js';
 
 /** Directory of the templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
@@ -56,91 +56,52 @@ export function templateDirs(chain: readonly string[], templatesDir = DEFAULT_TE
   return out;
 }
 
-/** Paragraph and run formatting of one role. Sizes in pt, lengths in mm. */
-export interface StyleSpec {
-  /** Font size, pt. */
-  co?: number;
-  /**
-   * The sizes the family's standard allows for the role, [min, max] pt (NĐ 30/2020 PL I mục II; HD 36 PL 3), written
-   * beside `co` and inherited with it (`ke_thua`). `kehoach check` judges the size of a role that has it; a house style
-   * (`trinh_bay.co_chu`, `co_chu_noi_nhan`) is inside the range of `than`, `noi_nhan` (a role without it: exactly `co`).
-   */
-  co_cho_phep?: [number, number];
-  dam?: boolean;
-  /**
-   * The bold settings the standard accepts for the role (default: exactly `dam`); `[true, false]` where regular is a
-   * house-style choice (the quyền hạn line, `trinh_bay.tm_dam`). `kehoach check` and `validate` read it.
-   */
-  dam_cho_phep?: boolean[];
-  nghieng?: boolean;
-  gach_chan?: boolean;
-  /** Alignment: trai | giua | phai | deu (justified). */
-  can?: 'trai' | 'giua' | 'phai' | 'deu';
-  /** First-line indent, mm. */
-  thut_dau?: number;
-  /** Left indent, mm. */
-  thut_trai?: number;
-  /** Space before / after the paragraph, pt. */
-  truoc?: number;
-  sau?: number;
-  /** Line spacing: a multiple of single (1.15) or an exact height such as "18pt". */
-  dong?: number | string;
-  /** Keep with the next paragraph (headings). */
-  giu_voi_sau?: boolean;
-  /** Inherit another role's style first (kept after resolution: the direct parent, for Word's basedOn). */
-  ke_thua?: string;
-}
+/**
+ * Paragraph and run formatting of one role (layout.yaml `kieu.<role>`, schemas/layout.schema.json `kieu_vai_tro`):
+ * sizes in pt, lengths in mm. `co_cho_phep` [min, max] pt and `dam_cho_phep` are what the family's standard allows
+ * (NĐ 30/2020 PL I mục II; HD 36 PL 3), read by `kehoach check`, `validate` and the house style; `ke_thua` is kept
+ * after resolution (the direct parent, for Word's basedOn).
+ */
+export type StyleSpec = L.KieuVaiTro;
 
-/** A resolved layout profile. */
-export interface LayoutProfile {
-  khoi: string;
-  ten: string;
-  /** Chain of families this one inherits from, itself first (for template lookup). */
-  chain: string[];
-  trang: { rong: number; cao: number; le_tren: number; le_duoi: number; le_trai: number; le_phai: number; dau_trang: number };
-  phong_chu: string;
-  gach: { day: number; cach_tren: number };
-  /** Column widths (mm) of the header and closing tables; lech_dau_trang: header table indent (mm, negative = into the margin). */
-  cot: { dau_trang: number[]; ket: number[]; lech_dau_trang: number };
-  khoang_ky: number;
-  danh_so: string[];
-  /** Document-type abbreviations the family accepts (NĐ 30 PL III; HD 36). */
-  loai_van_ban: string[];
-  gach_dau_dong: string[];
-  mau: {
-    so_ky_hieu: string; so_du_thao: string; ngay: string; ngay_du_thao: string;
-    quyen_han: Record<'TM' | 'KT' | 'TL' | 'TUQ' | 'Q', string>;
-    /** Signing forms the family's guidance does not use (a warning, chu-ky/dang-quyen-han). */
-    quyen_han_khong_dung?: ('TM' | 'KT' | 'TL' | 'TUQ' | 'Q')[];
-    /** True where a deputy signing for a collective adds "KT. <head>" (NĐ 30 PL I mục II.7; not the Party's T/M). */
-    cap_pho_tm_kem_kt?: boolean;
-    /** The period plans are numbered in (the register): `nam` (calendar year, NĐ 30 Điều 15) or `nhiem_ky` (term, HD 36). */
-    so_theo?: 'nam' | 'nhiem_ky';
-    /** True where level-1 headings (I., II., …) are written in capitals (rule tieu-de/in-hoa; NĐ 30 PL I mục II.6). */
-    tieu_de_1_in_hoa?: boolean;
-    /** The collective whose chairman or vice-chairman signs "TM. <it>" when it issues the plan (the Front's BTT). */
-    tm_tap_the?: string;
-    noi_nhan: string; noi_nhan_cuoi: string; luu: string; ky_hieu_nguoi_soan: string; so_ban: string;
-    /** The unit the Lưu line must start with ("VT": NĐ 30 PL I mục II.9); absent where the family requires none. */
-    luu_dau?: string;
-    dau_ket: string; phu_luc: string; kem_theo: string; loi_dan_dot: string;
-    nhiem_vu: Record<string, string>; bang_nhiem_vu: Record<string, string>;
-  };
-  /** Resolved styles by role (inheritance applied). */
-  kieu: Record<string, StyleSpec>;
-  /** The sample values `kehoach init` writes for the family (merged along ke_thua; checked by src/form/families.ts). */
-  khoi_tao?: Record<string, unknown>;
-  /** What `kehoach check` reads besides `kieu` (paper, margins, fonts, the roles with a fixed style, rule or presence). */
-  kiem_tra: KiemTra;
-  /** What a plan's `trinh_bay:` may vary: ranges (`khung`) and the roles each value applies to (src/layout/house-style.ts). */
-  trinh_bay?: HouseData;
+/** Every key of T present and not null (what a complete, resolved chain gives). */
+type Full<T> = { [K in keyof T]-?: Exclude<T[K], null | undefined> };
+
+/** The `mau` keys every resolved profile has (the root file gives them: schemas/layout.schema.json `$defs/khoi_goc`). */
+type MauRequired = 'so_ky_hieu' | 'so_du_thao' | 'ngay' | 'ngay_du_thao' | 'noi_nhan' | 'noi_nhan_cuoi' | 'luu' | 'ky_hieu_nguoi_soan'
+  | 'so_ban' | 'dau_ket' | 'phu_luc' | 'kem_theo' | 'loi_dan_dot';
+
+/** The `kiem_tra` block of a resolved profile (src/check/types.ts KiemTra): what `kehoach check` reads besides `kieu`. */
+export type KiemTra = Full<Omit<L.KiemTra, 'kho_giay' | 'le' | 'so_trang'>> & { kho_giay: Full<L.KhoGiay>; le: Full<L.Le>; so_trang: Full<L.SoTrang> };
+
+/**
+ * A resolved layout profile: the layout.yaml files of a family's chain merged (src/profile.ts parseProfile), typed from
+ * the file's generated type (src/types/layout.ts): the keys a root file must give are present, the optional ones as
+ * the files give them (`null` where a root file writes it), plus the family's name, its chain and the styles resolved.
+ */
+export type LayoutProfile = Full<Pick<L.LayoutFile, 'ten' | 'phong_chu' | 'loai_van_ban' | 'khoang_ky' | 'danh_so' | 'gach_dau_dong'>>
+  & Pick<L.LayoutFile, 'trinh_bay' | 'khoi_tao'> & {
   /**
    * How a document's header tells this family (src/form/detect.ts): the family's own block only, never inherited
    * along ke_thua (a child inheriting its parent's clues would be detected for every document of the parent).
    */
-  nhan_dien?: Record<string, unknown>;
-}
-
+  nhan_dien?: L.LayoutFile['nhan_dien'];
+  /** The family's name (its folder, the plan's `khoi:`). */
+  khoi: string;
+  /** Chain of families this one inherits from, itself first (for template lookup). */
+  chain: string[];
+  trang: Full<L.Trang>;
+  gach: Full<L.Gach>;
+  cot: Full<L.Cot>;
+  mau: Full<Pick<L.Mau, MauRequired>> & Omit<L.Mau, MauRequired | 'quyen_han' | 'nhiem_vu' | 'bang_nhiem_vu'> & {
+    quyen_han: Full<L.QuyenHan>;
+    nhiem_vu: Full<L.NhiemVu>;
+    bang_nhiem_vu: L.BangNhiemVu & { tt: string };
+  };
+  /** Resolved styles by role (inheritance applied). */
+  kieu: Record<string, StyleSpec>;
+  kiem_tra: KiemTra;
+};
 
 const cache = new Map<string, LayoutProfile>();
 
@@ -213,7 +174,7 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
   const key = `${templatesDir}\0${khoi}`;
   let profile = cache.get(key) ?? usable(builtEntry(khoi), templatesDir);
   if (!profile) {
-    const file = cacheFile('profiles', 'json', [resolve(templatesDir), khoi], [new URL('./profile.js', import.meta.url)]);
+    const file = cacheFile('profiles', 'json', [resolve(templatesDir), khoi], [new URL('./profile.js', import.meta.url), new URL('../schemas/layout.schema.json', import.meta.url)]);
     const kept = readCache(file);
     try { profile = kept === undefined ? undefined : usable(JSON.parse(kept), templatesDir); } catch { /* not JSON: parse the files */ }
     if (!profile) {
@@ -228,7 +189,7 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
 /** Parses, resolves and checks a family's layout.yaml chain (see loadProfile). */
 function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutProfile {
   const chain: string[] = [];
-  const layers: Record<string, unknown>[] = [];
+  const layers: L.LayoutFile[] = [];
   const docs: { file: string; doc: Document.Parsed; lc: LineCounter }[] = [];
   for (let name: string | undefined = khoi; name; ) {
     const file = layoutFile(name, templatesDir);
@@ -244,21 +205,24 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
       const at = lc.linePos(e.pos[0]);
       throw templateError(file, at.line, at.col, e.message.split('\n')[0], lang);
     }
-    const data = doc.toJS() as Record<string, unknown>;
+    const data: unknown = doc.toJS();
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw templateError(file, 1, 1, 'layout.yaml: bảng khóa / mapping', lang);
+    const problems = layoutProblems(data, locator(file, doc, lc), lang);
+    if (problems.length) throw schemaError(problems, lang);
+    const layer = data as L.LayoutFile; // its shape checked just above
     chain.push(name);
-    layers.unshift(data);
+    layers.unshift(layer);
     docs.push({ file, doc, lc });
-    name = typeof data.ke_thua === 'string' ? data.ke_thua : undefined;
+    name = layer.ke_thua ?? undefined;
   }
   // Styles replace whole (a child's "than" is the whole body style), other maps merge deeply; nhan_dien is the
   // family's own (not inherited: see LayoutProfile).
-  let merged: Record<string, unknown> = {};
+  let merged: Omit<L.LayoutFile, 'kieu'> = {};
   let styles: Record<string, StyleSpec> = {};
   for (const layer of layers) {
     const { kieu, nhan_dien, ...rest } = layer;
     merged = deepMerge(merged, rest);
-    styles = { ...styles, ...((kieu as Record<string, StyleSpec>) ?? {}) };
+    styles = { ...styles, ...kieu };
     if (layer === layers[layers.length - 1] && nhan_dien !== undefined) merged.nhan_dien = nhan_dien;
   }
   /** The file (nearest family first) that gives a path, for messages. */
@@ -277,9 +241,9 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
   };
   const kieu: Record<string, StyleSpec> = {};
   for (const role of Object.keys(styles)) kieu[role] = resolve(role);
-  const profile = { ...(merged as object), khoi, chain, kieu } as LayoutProfile;
-  const bad = outOfRange(profile);
-  if (bad) fail(bad.path, msg('input/layout-range', lang, { key: bad.path.join('.'), value: String(bad.value), min: bad.min, max: bad.max, unit: bad.unit }));
+  // Complete: every chain ends in a root file (no ke_thua), which the schema holds to every key LayoutProfile has, and a
+  // layer cannot remove one (null is allowed only on optional keys).
+  const profile = { ...merged, khoi, chain, kieu } as LayoutProfile;
   for (const [role, s] of Object.entries(kieu)) {
     // A range written on a role holds the value the role is rendered with: a size and its range cannot disagree.
     // (A role that inherits a range and sets its own size is left to `kehoach check`, as when the ranges sat in `kiem_tra`.)
@@ -310,33 +274,28 @@ function layoutError(file: string, lc: LineCounter, doc: Document.Parsed, path: 
 }
 
 /**
- * Sensible ranges of layout values (a 1e9 mm page makes a .docx Word refuses): lengths in mm, sizes in pt.
- * The widest real paper is A3 (297 × 420 mm); fonts of an official document are 11–14 pt.
+ * The position of a data path in a layout file: of the key `key` of the mapping at `path` when given, else of the
+ * value at `path` or, where the file lacks it, of the nearest enclosing node (as layoutError).
  */
-const RANGES: { test: (path: string[]) => boolean; min: number; max: number; unit: string }[] = [
-  { test: (p) => p[0] === 'trang' && (p[1] === 'rong' || p[1] === 'cao'), min: 50, max: 600, unit: 'mm' },
-  { test: (p) => p[0] === 'trang', min: 0, max: 100, unit: 'mm' },
-  { test: (p) => p[0] === 'gach', min: 0, max: 20, unit: 'mm/pt' },
-  { test: (p) => p[0] === 'cot' && p[1] === 'lech_dau_trang', min: -100, max: 100, unit: 'mm' },
-  { test: (p) => p[0] === 'cot', min: 1, max: 600, unit: 'mm' },
-  { test: (p) => p[0] === 'khoang_ky', min: 0, max: 20, unit: '' },
-  { test: (p) => p[0] === 'kieu' && (p[2] === 'co' || p[2] === 'co_cho_phep'), min: 4, max: 72, unit: 'pt' },
-  { test: (p) => p[0] === 'kieu' && (p[2] === 'thut_dau' || p[2] === 'thut_trai'), min: -100, max: 200, unit: 'mm' },
-  { test: (p) => p[0] === 'kieu' && (p[2] === 'truoc' || p[2] === 'sau'), min: 0, max: 200, unit: 'pt' },
-  { test: (p) => p[0] === 'kieu' && p[2] === 'dong', min: 0.5, max: 5, unit: '×' },
-];
+function locator(file: string, doc: Document.Parsed, lc: LineCounter): Locate {
+  const nodeAt = (p: string[]): unknown => (p.length ? doc.getIn(p, true) : doc.contents);
+  return (path, key) => {
+    let node: unknown;
+    if (key !== undefined) {
+      const map = nodeAt(path);
+      node = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.key : undefined;
+    }
+    for (let p = path; !node; p = p.slice(0, -1)) {
+      node = nodeAt(p);
+      if (!p.length) break;
+    }
+    const at = lc.linePos((node as { range?: number[] } | undefined)?.range?.[0] ?? 0);
+    return { file, line: at.line, column: at.col };
+  };
+}
 
-function outOfRange(profile: LayoutProfile): { path: string[]; value: unknown; min: number; max: number; unit: string } | null {
-  const stack: [unknown, string[]][] = [[profile, []]];
-  while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (path[0] === 'mau' || path[0] === 'chain') continue;
-    if (v && typeof v === 'object') { for (const [k, x] of Object.entries(v)) stack.push([x, [...path, k]]); continue; }
-    const r = RANGES.find((x) => x.test(path.filter((s) => !/^\d+$/.test(s))));
-    if (!r) continue;
-    // "18pt" line spacing: an exact height in pt
-    if (typeof v === 'string' && /^\d+(\.\d+)?pt$/.test(v) && path[2] === 'dong') { const n = parseFloat(v); if (n >= 1 && n <= 200) continue; }
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < r.min || v > r.max) return { path, value: v, min: r.min, max: r.max, unit: r.unit };
-  }
-  return null;
+/** The error for a layout file that breaks schemas/layout.schema.json: every problem, kind usage (exit 2). */
+function schemaError(problems: LayoutProblem[], lang: Lang): KehoachError {
+  const diagnostics = problems.flatMap((p) => templateError(p.file, p.line, p.column, p.detail, lang).diagnostics);
+  return new KehoachError(diagnostics[0].message, diagnostics, 'usage');
 }

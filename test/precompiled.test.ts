@@ -210,7 +210,7 @@ describe('the command line starts from its bundle with V8 code cache (dist/cli.c
     expect(/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')), 'the bundle is ASCII').toBe(false);
   });
 
-  it('a cold render or validate loads no crypto, docx or Handlebars compiler, and reads no table or validator file beside the bundle', { timeout: 300_000 }, () => {
+  it('a cold render or validate loads no crypto, docx or Handlebars compiler, and reads no table or validator file beside the bundle (nor the layout validator)', { timeout: 300_000 }, () => {
     // What a cold command must not pay for (each costs milliseconds to load): a preload records, at exit, Node's own
     // modules loaded and the files the CommonJS loader read.
     const dir = tmp();
@@ -227,7 +227,19 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
       if (first) expect(files.some((f) => /node_modules[\\/]docx[\\/]/.test(f)), 'the first render builds the skeleton with docx').toBe(true);
       else expect(files.filter((f) => /node_modules[\\/](docx|handlebars[\\/]dist[\\/]cjs[\\/]handlebars\.js)/.test(f)), args.join(' ')).toEqual([]);
       expect(files.filter((f) => /templates\.precompiled|plan-validator|formats\.cjs/.test(f)), `${args.join(' ')}: in the bundle`).toEqual([]);
+      // The layout schema's validator (and ajv) only when a layout.yaml is parsed, never for a profile of the build's table.
+      expect(files.filter((f) => /layout-validator|node_modules[\\/]ajv[\\/]/.test(f)), `${args.join(' ')}: no layout validator, no ajv`).toEqual([]);
     }
+    // An edited layout.yaml is parsed: the precompiled layout validator checks it, still without ajv's compiler.
+    const tpl = join(dir, 'templates');
+    cpSync(join(ROOT, 'templates'), tpl, { recursive: true });
+    appendFileSync(join(tpl, 'nha_nuoc', 'layout.yaml'), '\n# our office\n');
+    const record = join(dir, 'record-office.json');
+    const r = spawnSync(process.execPath, ['-r', preload, CLI, '--templates', tpl, 'validate', plan], { env: env({ RECORD: record, KEHOACH_CACHE: '0' }), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { files } = JSON.parse(readFileSync(record, 'utf8')) as { files: string[] };
+    expect(files.filter((f) => /layout-validator\.cjs$/.test(f)), 'the layout was validated').toHaveLength(1);
+    expect(files.filter((f) => /node_modules[\\/]ajv[\\/]dist[\\/](2020|core|compile)/.test(f)), "no ajv compiler").toEqual([]);
   });
 
   it('a cache V8 rejects is ignored, the user cache is made and then used; without the bundle the command still runs; same bytes every way', { timeout: 300_000 }, async () => {

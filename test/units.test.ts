@@ -1,4 +1,4 @@
-/** Small units: numbering patterns, the leading-zero date rule, positions, the generated types. */
+/** Small units: numbering patterns, the leading-zero date rule, positions, the generated types (plan and layout). */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +77,12 @@ describe('generated types', () => {
     // Marked: a numbering pattern, a path, a bullet sign, a hand-given number; shaped: enums, patterns, dates, numbers.
     for (const k of ['danh_so', 'danh_so_con', 'kieu_liet_ke', 'ke_thua', 'ky_hieu', 'so', 'khoi', 'quyen_han', 'ngay_ban_hanh', 'han', 'viet_tat_co_quan', 'so_ban', 'nhiem_ky']) expect(CODE_KEYS.has(k), k).toBe(true);
     for (const k of ['trich_yeu', 'tieu_de', 'doan', 'chuc_vu', 'ho_ten', 'noi', 'luu', 'thoi_gian', 'dong_trong', 'kem_theo', 'ten']) expect(CODE_KEYS.has(k), k).toBe(false);
+  });
+  it('src/types/layout.ts is up to date with the layout schema (run npm run gen:types)', async () => {
+    const { generateLayout } = await import(join(ROOT, 'scripts', 'gen-types.mjs'));
+    const text = await generateLayout();
+    expect(text).toContain('export interface LayoutFile');
+    expect(text).toBe(readFileSync(join(ROOT, 'src', 'types', 'layout.ts'), 'utf8'));
   });
 });
 

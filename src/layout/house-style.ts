@@ -7,6 +7,7 @@
  * too), the others in `trinh_bay.khung`.
  */
 import type { LayoutProfile, StyleSpec } from '../profile.js';
+import type { TrinhBay as TrinhBayLayout } from '../types/layout.js';
 import type { KeHoach } from '../types/plan.js';
 
 export type TrinhBay = NonNullable<KeHoach['trinh_bay']>;
@@ -14,8 +15,11 @@ export type TrinhBay = NonNullable<KeHoach['trinh_bay']>;
 /** The values of `trinh_bay` that have a range, and the family's range of each: [low, high], null = open. */
 export type Khung = Partial<Record<'co_chu' | 'gian_dong' | 'cach_doan' | 'thut_dau' | 'co_chu_noi_nhan', [number | null, number | null]>>;
 
-/** The `trinh_bay` block of a layout.yaml: the ranges of the values that are not sizes, and the roles each value applies to. */
-export interface HouseData { khung?: Omit<Khung, 'co_chu' | 'co_chu_noi_nhan'>; vai_noi_dung?: string[]; vai_noi_nhan?: string[] }
+/**
+ * The `trinh_bay` block of a layout.yaml: the ranges of the values that are not sizes (`khung`: line spacing, paragraph
+ * spacing, first-line indent), and the roles each value applies to (schemas/layout.schema.json `trinh_bay`).
+ */
+export type HouseData = TrinhBayLayout;
 
 /** The family's `trinh_bay` block of layout.yaml (ranges and the roles each value applies to). */
 export function houseData(profile: LayoutProfile): HouseData {

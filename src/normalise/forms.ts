@@ -50,7 +50,7 @@ const BLOCK_KINDS = ['doan', 'tieu_de', 'phu_de', 'dong_trong', 'truong', 'bang'
  * @returns the forms; issues (errors) are pushed for a block with no kind or several, and a table row of the wrong width
  */
 export function formsView(forms: MauBieu[] | undefined, path: Path, profile: LayoutProfile, lang: Lang, issues: NormaliseIssue[], breakEach: boolean, afterContent: boolean): FormView[] {
-  const t: FormTexts = { ...FALLBACK, ...((profile.mau as unknown as { mau_bieu?: Partial<FormTexts> }).mau_bieu ?? {}) };
+  const t: FormTexts = { ...FALLBACK, ...profile.mau.mau_bieu };
   return (forms ?? []).map((f, i) => ({
     mau_so: f.mau_so ?? '',
     ngat_trang: breakEach && (i > 0 || afterContent),
