@@ -17,9 +17,9 @@
  *     a FIFO or a link to /dev/zero never hangs a command.
  *   - Its first line holds its whole key (the format, the kind, Node's version and everything it depends on): an
  *     entry is never served under another key that shares its file name (a quick-hash collision, a copied file).
- *   - Then the length and a 64-bit digest (quickHash) of its content: a truncated or corrupted entry is rebuilt. The
- *     digest is no signature (anyone who can write the folder can compute it), so it guards against accidents only,
- *     and it needs no crypto module (loading node:crypto costs a cold command ~7 ms).
+ *   - Then the length and a digest (CRC-32, see digestOf) of its content: a truncated or corrupted entry is rebuilt.
+ *     The digest is no signature (anyone who can write the folder can compute it), so it guards against accidents
+ *     only, and it needs no crypto module (loading node:crypto costs a cold command ~7 ms).
  * Anything else is ignored and made again.
  * CommonJS (.cts) because the command's launcher (src/cli.cts) uses it before any ES module is loaded.
  */
@@ -133,11 +133,19 @@ export function cacheFile(kind: string, ext: string, parts: string[], code: URL[
 const kindOf = (file: string): string => join(file, '..').split(/[\\/]/).pop()!;
 
 /**
- * The entry's first line: its format, kind, Node's version, whole key, and its content's length and digest.
- * The digest of bytes is taken over their latin1 text (one code unit a byte).
+ * A digest of an entry's content, against accidental corruption (not a signature): zlib's CRC-32, native and fast (a
+ * render loads zlib anyway; hashing a 23 KB skeleton with quickHash in a cold process cost 1-10 ms before V8
+ * optimised it), or under a Node without zlib.crc32 (before 22.2) quickHash of the bytes' latin1 text. Node's version
+ * is in every entry's header, so one version always meets its own kind of digest.
  */
+const digestOf = (content: Buffer): string => {
+  const { crc32 } = require('node:zlib') as { crc32?: (data: Uint8Array) => number };
+  return crc32 ? `crc32:${(crc32(content) >>> 0).toString(16)}` : `quick:${quickHash(content.toString('latin1'))}`;
+};
+
+/** The entry's first line: its format, kind, Node's version, whole key, and its content's length and digest. */
 const headerOf = (kind: string, key: string, content: Buffer): string =>
-  JSON.stringify([FORMAT, kind, process.version, key, content.length, quickHash(content.toString('latin1'))]);
+  JSON.stringify([FORMAT, kind, process.version, key, content.length, digestOf(content)]);
 
 /**
  * Reads an entry written by writeEntry: its content when the folder is trusted, the file regular and bounded, and its
@@ -192,7 +200,7 @@ export function writeCache(file: string | null, text: string | Uint8Array): void
 /**
  * A 64-bit hash of a string's UTF-16 code units as 16 hex digits (cyrb53's mixing, both halves kept). Not a security
  * hash, and it may collide: it names a keyed entry (which holds its whole key, so a collision costs a rebuild, never a
- * wrong entry) and checks an entry's content against accidental corruption.
+ * wrong entry).
  */
 export function quickHash(s: string): string {
   let h1 = 0xdeadbeef;
