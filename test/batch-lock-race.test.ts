@@ -64,6 +64,35 @@ await new Promise((res) => setTimeout(res, 3000));
   });
 });
 
+describe('the takeover guard', () => {
+  const lockModule = (): Promise<typeof import('../src/batch/lock.js')> => import(pathToFileURL(join(ROOT, 'dist/batch/lock.js')).href);
+  it('a guard left by a takeover that was killed does not block: the stale lock is taken, the guard removed', { timeout: 60_000 }, async () => {
+    const { acquireLock } = await lockModule();
+    const dir = tmp();
+    const dead = deadPid();
+    writeFileSync(join(dir, '.kehoach-batch.lock'), `${dead}\n`);
+    writeFileSync(join(dir, '.kehoach-batch.lock.takeover'), `${dead}\n`);
+    const release = await acquireLock(dir, 'en');
+    expect(readFileSync(join(dir, '.kehoach-batch.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(readdirSync(dir)).toEqual(['.kehoach-batch.lock']);
+    await release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+  it('while a live process holds the guard, a starter waits and then is refused, naming the lock', { timeout: 60_000 }, async () => {
+    const { acquireLock } = await lockModule();
+    const dir = tmp();
+    const other = spawn('sleep', ['60']);
+    try {
+      writeFileSync(join(dir, '.kehoach-batch.lock'), `${deadPid()}\n`);
+      writeFileSync(join(dir, '.kehoach-batch.lock.takeover'), `${other.pid}\n`);
+      const err = await acquireLock(dir, 'en').then(() => null, (e: Error) => e);
+      expect(err?.message).toMatch(/another batch/);
+    } finally {
+      other.kill();
+    }
+  });
+});
+
 describe('batch --pdf holds its lock to the end', () => {
   it.skipIf(process.platform === 'win32')('the output folder is still locked by the batch while LibreOffice converts', { timeout: 300_000 }, () => {
     const root = tmp();
