@@ -1,14 +1,29 @@
 /**
  * The user's cache folder for kehoach: what is costly to make and depends only on its inputs (an office's templates
  * compiled, the package skeleton docx assembles, a layout profile resolved, the command line's code cache under
- * another Node version than the build's) is kept there under the SHA-256 of those
- * inputs and of the code that makes it, so a changed input or a new version never meets an old entry.
+ * another Node version than the build's) is kept there under a hash of those inputs and of the code that makes it, so
+ * a changed input or a new version never meets an old entry.
  * The folder is $KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach (%LOCALAPPDATA%\kehoach on
  * Windows); KEHOACH_CACHE=0 turns caching off. Nothing is ever written outside it, and every failure to read or
  * write it falls back silently to making the thing again.
+ *
+ * What an entry must pass before it is used (some entries are code: compiled templates are evaluated, V8 code caches
+ * are run), and what each check protects against:
+ *   - The folder (the cache folder and the entry's kind folder) is a directory owned by the user and writable by no
+ *     group and no one else (POSIX; on Windows %LOCALAPPDATA% is the user's own). This is what protects against a
+ *     planted entry: whoever can write the folder can write a whole well-formed entry, so a folder another user can
+ *     write (or owns) is not used at all, neither read nor written (NODE_DEBUG=kehoach says why).
+ *   - The entry is a regular file (no link followed, no FIFO, no device) of a bounded size, read by its descriptor:
+ *     a FIFO or a link to /dev/zero never hangs a command.
+ *   - Its first line holds its whole key (the format, the kind, Node's version and everything it depends on): an
+ *     entry is never served under another key that shares its file name (a quick-hash collision, a copied file).
+ *   - Then the length and a digest (CRC-32, see digestOf) of its content: a truncated or corrupted entry is rebuilt.
+ *     The digest is no signature (anyone who can write the folder can compute it), so it guards against accidents
+ *     only, and it needs no crypto module (loading node:crypto costs a cold command ~7 ms).
+ * Anything else is ignored and made again.
  * CommonJS (.cts) because the command's launcher (src/cli.cts) uses it before any ES module is loaded.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +31,16 @@ import { fileURLToPath } from 'node:url';
 /** Node's crypto, loaded when first needed: it costs ~6 ms to load (and ~1 ms more for the first hash); a cold `validate`
  * hashes nothing, and a cold `render` of the package's templates neither (see readKeyed). */
 const crypto = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
+
+/** The format named on each entry's first line (a new format never reads an old entry). */
+const FORMAT = 'kehoach-cache/1';
+/** The largest entry read (bytes): the command line's code cache is the largest, a few MB. */
+export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+
+/** A debug note on stderr with NODE_DEBUG=kehoach (for developers: not a message of the catalogue), else nothing. */
+const debug = (text: string): void => {
+  if (/\bkehoach\b/i.test(process.env.NODE_DEBUG ?? '')) process.stderr.write(`KEHOACH ${process.pid}: ${text}\n`);
+};
 
 /** The user's cache folder for kehoach, or null when caching is off. */
 export function cacheDir(): string | null {
@@ -27,8 +52,65 @@ export function cacheDir(): string | null {
 }
 
 /**
+ * Whether a folder may hold cache entries: a directory owned by this user that no group and no one else can write.
+ * Always true on Windows (no POSIX owner and mode; %LOCALAPPDATA% is the user's own). A missing folder is not.
+ */
+export function trustedFolder(dir: string): boolean {
+  try {
+    const st = statSync(dir);
+    if (!st.isDirectory()) return refuse(dir, 'not a directory');
+    if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+    if (st.uid !== process.getuid()) return refuse(dir, `owned by uid ${st.uid}, not ${process.getuid()}`);
+    if (st.mode & 0o022) return refuse(dir, `writable by others (mode ${(st.mode & 0o777).toString(8)})`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const refuse = (dir: string, why: string): false => {
+  debug(`cache folder ${dir} not used: ${why}`);
+  return false;
+};
+
+/** The folders an entry file lies in (its kind folder and the cache folder) are trusted (see trustedFolder). */
+const trustedPlace = (file: string): boolean => trustedFolder(join(file, '..', '..')) && trustedFolder(join(file, '..'));
+
+/**
+ * Reads a regular file, at most `max` bytes: never follows a final link, never blocks on a FIFO, never reads a device.
+ * @returns its bytes, or undefined when it is missing, not a regular file, larger than `max` or unreadable
+ */
+export function readRegularFile(file: string, max = MAX_ENTRY_BYTES): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > max) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === st.size ? buf : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The whole key of each file cacheFile named in this process (an entry holds it; see readCacheBytes). */
+const keysOf = new Map<string, string>();
+
+/**
  * The cache file of an entry: `<cache>/<kind>/<sha256>.<ext>`, the hash over `parts` and the text of the built
- * code files `code` (URLs of dist modules; from source, where they are .ts, there is no entry: returns null).
+ * code files `code` (URLs of dist modules; from source, where they are .ts, there is no entry: returns null). Read
+ * and write it with readCache, readCacheBytes and writeCache: the entry holds the parts and that hash as its key.
  * @returns the path, or null when caching is off or the code cannot be read
  */
 export function cacheFile(kind: string, ext: string, parts: string[], code: URL[]): string | null {
@@ -41,38 +123,84 @@ export function cacheFile(kind: string, ext: string, parts: string[], code: URL[
   } catch {
     return null;
   }
-  return join(dir, kind, `${h.digest('hex')}.${ext}`);
+  const digest = h.digest('hex');
+  const file = join(dir, kind, `${digest}.${ext}`);
+  keysOf.set(file, `${parts.join('\0')}\0${digest}`);
+  return file;
 }
 
-/** Reads a cache file, or undefined when it is missing or unreadable. */
-export function readCache(file: string | null): string | undefined {
-  if (!file) return undefined;
-  try { return readFileSync(file, 'utf8'); } catch { return undefined; }
+/** The kind of an entry file: the name of its folder. */
+const kindOf = (file: string): string => join(file, '..').split(/[\\/]/).pop()!;
+
+/**
+ * A digest of an entry's content, against accidental corruption (not a signature): zlib's CRC-32, native and fast (a
+ * render loads zlib anyway; hashing a 23 KB skeleton with quickHash in a cold process cost 1-10 ms before V8
+ * optimised it), or under a Node without zlib.crc32 (before 22.2) quickHash of the bytes' latin1 text. Node's version
+ * is in every entry's header, so one version always meets its own kind of digest.
+ */
+const digestOf = (content: Buffer): string => {
+  const { crc32 } = require('node:zlib') as { crc32?: (data: Uint8Array) => number };
+  return crc32 ? `crc32:${(crc32(content) >>> 0).toString(16)}` : `quick:${quickHash(content.toString('latin1'))}`;
+};
+
+/** The entry's first line: its format, kind, Node's version, whole key, and its content's length and digest. */
+const headerOf = (kind: string, key: string, content: Buffer): string =>
+  JSON.stringify([FORMAT, kind, process.version, key, content.length, digestOf(content)]);
+
+/**
+ * Reads an entry written by writeEntry: its content when the folder is trusted, the file regular and bounded, and its
+ * first line names this kind, key and Node version with the content's length and digest; else undefined.
+ */
+function readEntry(file: string | null, key: string | undefined): Buffer | undefined {
+  if (!file || key === undefined || !trustedPlace(file)) return undefined;
+  const bytes = readRegularFile(file);
+  if (!bytes) return undefined;
+  const nl = bytes.indexOf(10);
+  if (nl < 0) return undefined;
+  const content = bytes.subarray(nl + 1);
+  return bytes.toString('utf8', 0, nl) === headerOf(kindOf(file), key, content) ? content : undefined;
 }
 
-/** Reads a binary cache file, or undefined when it is missing or unreadable. */
-export function readCacheBytes(file: string | null): Buffer | undefined {
-  if (!file) return undefined;
-  try { return readFileSync(file); } catch { return undefined; }
-}
-
-/** Writes a cache file (text, or bytes) atomically (a temporary file of its own, renamed); a failure
- * (read-only or missing home) is ignored. */
-export function writeCache(file: string | null, text: string | Uint8Array): void {
-  if (!file) return;
+/** Writes an entry (its header line, then its content) atomically; nothing when its folder is not trusted. */
+function writeEntry(file: string | null, key: string | undefined, content: Buffer): void {
+  if (!file || key === undefined) return;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    // Folders made for the user alone (one that exists keeps its mode: then it must already be the user's alone);
+    // nothing is made inside a cache folder that is not trusted.
+    const kindDir = join(file, '..');
+    const root = join(kindDir, '..');
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    if (!trustedFolder(root)) return;
+    mkdirSync(kindDir, { recursive: true, mode: 0o700 });
+    if (!trustedFolder(kindDir)) return;
     // Batch workers share the pid; each thread's Math.random is seeded on its own.
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, text);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${headerOf(kindOf(file), key, content)}\n`), content]), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, file);
   } catch { /* make it again next time */ }
 }
 
+/** Reads a cache file named by cacheFile in this process, or undefined when it is missing or does not pass (see the
+ * module's comment). */
+export function readCache(file: string | null): string | undefined {
+  return readCacheBytes(file)?.toString('utf8');
+}
+
+/** Reads a binary cache file named by cacheFile in this process, or undefined when it is missing or does not pass. */
+export function readCacheBytes(file: string | null): Buffer | undefined {
+  return file ? readEntry(file, keysOf.get(file)) : undefined;
+}
+
+/** Writes a cache file named by cacheFile in this process (text, or bytes) atomically (a temporary file of its own,
+ * renamed), with its key; a failure (read-only or missing home, a folder others can write) is ignored. */
+export function writeCache(file: string | null, text: string | Uint8Array): void {
+  if (file) writeEntry(file, keysOf.get(file), typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+}
+
 /**
  * A 64-bit hash of a string's UTF-16 code units as 16 hex digits (cyrb53's mixing, both halves kept). Not a security
- * hash, and it may collide: it only names a cache entry that holds its whole key (readKeyed), so a collision costs a
- * rebuild, never a wrong entry.
+ * hash, and it may collide: it names a keyed entry (which holds its whole key, so a collision costs a rebuild, never a
+ * wrong entry).
  */
 export function quickHash(s: string): string {
   let h1 = 0xdeadbeef;
@@ -95,19 +223,16 @@ const keyedFile = (kind: string, ext: string, key: string): string | null => {
 
 /**
  * Reads an entry kept under its whole key (see writeKeyed): for what a cold `render` reads every time (a package
- * skeleton), named without loading crypto. The file's first line is the key as JSON; the entry is served only when it
- * is this key, under this Node version.
+ * skeleton, an office's compiled template), named without loading crypto. The entry is served only when it passes
+ * (see the module's comment): a trusted folder, a regular file, this key under this Node version, its content whole.
  * @param key everything the entry depends on, including the identity of the code that made it
- * @returns the entry's text, or undefined (missing, unreadable, another key, caching off)
+ * @returns the entry's text, or undefined (missing, does not pass, caching off)
  */
 export function readKeyed(kind: string, ext: string, key: string): string | undefined {
-  const text = readCache(keyedFile(kind, ext, key));
-  if (text === undefined) return undefined;
-  const head = JSON.stringify(`${process.version}\0${key}`);
-  return text.length > head.length && text.startsWith(head) && text[head.length] === '\n' ? text.slice(head.length + 1) : undefined;
+  return readEntry(keyedFile(kind, ext, key), key)?.toString('utf8');
 }
 
 /** Writes an entry under its whole key, to be read back by readKeyed (atomically; a failure is ignored). */
 export function writeKeyed(kind: string, ext: string, key: string, text: string): void {
-  writeCache(keyedFile(kind, ext, key), `${JSON.stringify(`${process.version}\0${key}`)}\n${text}`);
+  writeEntry(keyedFile(kind, ext, key), key, Buffer.from(text));
 }

@@ -12,13 +12,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { readRegularFile } from './cache.cjs';
 
 /** Path of the code cache made at build time beside a file. */
 export const codeCachePath = (file: string): string => `${file}.v8cache`;
 
-/** The cache beside a file, or undefined when there is none. */
+/** The cache beside a file, or undefined when there is none (or it is no regular file of a sane size: a FIFO or a link
+ * to a device there never hangs the command). */
 export function buildCodeCache(file: string): Buffer | undefined {
-  try { return readFileSync(codeCachePath(file)); } catch { return undefined; }
+  return readRegularFile(codeCachePath(file));
 }
 
 /**

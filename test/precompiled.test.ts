@@ -96,17 +96,30 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[0-9a-f]{16}\.json$/);
     const second = run('c.docx', { KEHOACH_CACHE_DIR: cache });
-    // The entry holds its whole key on its first line (it is named by a quick hash, src/cache.cts readKeyed): it is
-    // served while that key is the render's, and never under another key that happens to share its name.
+    // The entry holds its whole key on its first line (it is named by a quick hash, src/cache.cts readKeyed), then its
+    // content's length and digest: it is served while that key is the render's and its content whole, and never under
+    // another key that happens to share its name.
     const file = join(cache, 'skeletons', files[0]);
     const entry = readFileSync(file, 'utf8');
     const nl = entry.indexOf('\n');
+    const key = (JSON.parse(entry.slice(0, nl)) as string[])[3];
     const sk = JSON.parse(entry.slice(nl + 1)) as { docTail: string };
     sk.docTail = `<w:p><w:r><w:t>SERVED FROM THE CACHE</w:t></w:r></w:p>${sk.docTail}`;
     const documentXml = (b: Buffer) => strFromU8(unzipSync(new Uint8Array(b))['word/document.xml']);
-    writeFileSync(file, `${entry.slice(0, nl)}\n${JSON.stringify(sk)}`);
+    const writeKeyed = (k: string, text: string) => {
+      const saved = process.env.KEHOACH_CACHE_DIR;
+      process.env.KEHOACH_CACHE_DIR = cache;
+      try { (createRequire(import.meta.url)(join(ROOT, 'dist/cache.cjs')) as typeof import('../src/cache.cjs')).writeKeyed('skeletons', 'json', k, text); } finally {
+        if (saved === undefined) delete process.env.KEHOACH_CACHE_DIR; else process.env.KEHOACH_CACHE_DIR = saved;
+      }
+    };
+    writeKeyed(key, JSON.stringify(sk));
     expect(documentXml(run('e.docx', { KEHOACH_CACHE_DIR: cache })), 'the entry is what a render reads').toContain('SERVED FROM THE CACHE');
-    writeFileSync(file, `${JSON.stringify(`${JSON.parse(entry.slice(0, nl))}+another key`)}\n${JSON.stringify(sk)}`);
+    writeFileSync(file, `${entry.slice(0, nl)}\n${JSON.stringify(sk)}`);
+    expect(Buffer.compare(run('g.docx', { KEHOACH_CACHE_DIR: cache }), uncached), 'an entry whose content is not the one its header names is not served').toBe(0);
+    writeKeyed(`${key}+another key`, JSON.stringify(sk));
+    const other = readdirSync(join(cache, 'skeletons')).find((f) => f !== files[0] && f.endsWith('.json'))!;
+    writeFileSync(file, readFileSync(join(cache, 'skeletons', other)));
     expect(Buffer.compare(run('f.docx', { KEHOACH_CACHE_DIR: cache }), uncached), 'an entry of another key is not served').toBe(0);
     for (const bad of ['{"order":', '{}', 'null']) {
       writeFileSync(join(cache, 'skeletons', files[0]), bad);

@@ -35,6 +35,9 @@ export interface BatchOptions {
   templatesDir?: string;
   /** Called after each plan finishes (for progress display). */
   onProgress?: (p: BatchProgress) => void;
+  /** Called once the plans are done, with the lock on outdir still held (batch --pdf converts then, so no other
+   * batch writes the folder meanwhile); what it throws, runBatch throws after releasing the lock. */
+  whileLocked?: (summary: BatchSummary) => Promise<void>;
 }
 
 export interface BatchProgress { done: number; total: number; rendered: number; failed: number; skipped: number; elapsedMs: number }
@@ -119,7 +122,7 @@ export function manifestText(manifest: Manifest, cache: WeakMap<TaskResult, stri
 
 /**
  * Renders every plan found under the inputs into outdir, mirroring the input folders. Holds a lock on outdir for
- * its duration, first removes the temp files a killed run left there, and writes the manifest as it goes.
+ * its duration (whileLocked included), first removes the temp files a killed run left there, and writes the manifest as it goes.
  * A plan that cannot be written (full disk, read-only folder) fails alone; a manifest that cannot be written is
  * reported in `problems`.
  * @throws KehoachError (kind "usage") when an input matches nothing; (kind "io") when another batch holds outdir
@@ -133,7 +136,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   const manifestPath = opts.manifest ?? join(opts.outdir, 'manifest.json');
   const release = await acquireLock(opts.outdir, lang);
   try {
-    return await runLocked(plans, manifestPath, start, lang, opts);
+    const summary = await runLocked(plans, manifestPath, start, lang, opts);
+    await opts.whileLocked?.(summary);
+    return summary;
   } finally {
     await release();
   }

@@ -12,7 +12,7 @@ const rate = (p: BatchProgress) => (p.elapsedMs > 0 ? ((p.rendered + p.skipped +
 /**
  * Runs a batch with progress on stderr; returns the exit code (0 all good, 1 any plan failed or register error).
  * With `pdf`, every .docx written (or skipped, when its PDF is missing) also gets a PDF beside it, converted by one
- * LibreOffice process for the whole batch (src/pdf.ts).
+ * LibreOffice process for the whole batch (src/pdf.ts), while the batch still holds its lock on the output folder.
  * @throws KehoachError from the PDF conversion (kind "usage" when LibreOffice is missing, "io" when it fails)
  */
 export async function batchCommand(inputs: string[], opts: BatchOptions & { format: Format; pdf?: boolean }, lang: Lang): Promise<number> {
@@ -35,23 +35,29 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
       process.stderr.write(msg('batch/progress', lang, { ...p, rate: r.toFixed(0), eta: r > 0 ? ((p.total - p.done) / r).toFixed(0) : '?' }) + '\n');
     }
   };
-  let summary: BatchSummary;
-  try {
-    summary = await runBatch(inputs, { ...opts, lang, onProgress });
-  } finally {
+  let exit = 0;
+  // The report and the PDF phase run with the batch's lock on the output folder still held (src/batch/lock.ts).
+  const finish = async (summary: BatchSummary): Promise<void> => {
     bar?.stop();
-  }
-  const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register, summary.problems);
-  if (diags.length) {
-    const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(process.stderr));
-    (opts.format === 'text' ? process.stderr : process.stdout).write(out + '\n');
-  }
-  const wall = summary.wallMs / 1000;
-  process.stderr.write(msg('batch/summary', lang, {
-    rendered: summary.rendered, failed: summary.failed, skipped: summary.skipped,
-    wall: wall.toFixed(2), rate: ((summary.rendered + summary.skipped) / Math.max(wall, 1e-9)).toFixed(1),
-  }) + '\n');
-  if (opts.pdf) {
+    bar = undefined;
+    report(summary);
+    if (opts.pdf) await pdfPhase(summary);
+    const registerErrors = summary.register.some((d) => d.severity === 'error');
+    exit = summary.failed > 0 || registerErrors || summary.problems.length > 0 ? 1 : 0;
+  };
+  const report = (summary: BatchSummary) => {
+    const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register, summary.problems);
+    if (diags.length) {
+      const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(process.stderr));
+      (opts.format === 'text' ? process.stderr : process.stdout).write(out + '\n');
+    }
+    const wall = summary.wallMs / 1000;
+    process.stderr.write(msg('batch/summary', lang, {
+      rendered: summary.rendered, failed: summary.failed, skipped: summary.skipped,
+      wall: wall.toFixed(2), rate: ((summary.rendered + summary.skipped) / Math.max(wall, 1e-9)).toFixed(1),
+    }) + '\n');
+  };
+  const pdfPhase = async (summary: BatchSummary) => {
     const pdfOf = (docx: string) => docx.replace(/\.docx$/i, '') + '.pdf';
     const todo = summary.results.filter((r) => r.status === 'rendered' || (r.status === 'skipped' && !existsSync(pdfOf(r.output))));
     const { convertToPdf } = await import('../pdf.js');
@@ -61,7 +67,11 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
       throw new CliExit(e instanceof KehoachError && e.kind === 'usage' ? 2 : 3, (e as Error).message);
     }
     if (todo.length) process.stderr.write(msg('batch/pdf-summary', lang, { count: todo.length }) + '\n');
+  };
+  try {
+    await runBatch(inputs, { ...opts, lang, onProgress, whileLocked: finish });
+  } finally {
+    bar?.stop();
   }
-  const registerErrors = summary.register.some((d) => d.severity === 'error');
-  return summary.failed > 0 || registerErrors || summary.problems.length > 0 ? 1 : 0;
+  return exit;
 }

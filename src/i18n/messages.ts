@@ -503,7 +503,12 @@ export const catalogue = {
     () => 'PDF output needs LibreOffice, but the "soffice" command was not found. Install it: Debian/Ubuntu "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"; Windows/macOS: download from https://www.libreoffice.org and add the folder holding soffice to PATH (or set KEHOACH_SOFFICE). Nothing was written.',
   ),
   'pdf/failed': m((p) => `LibreOffice không chuyển được sang PDF: ${p.reason}`, (p) => `LibreOffice could not convert to PDF: ${p.reason}`),
-  'pdf/timeout': m((p) => `quá ${p.seconds} giây`, (p) => `it took more than ${p.seconds} s`),
+  'pdf/timeout': m(
+    (p) => `không có tệp PDF mới sau ${p.seconds} giây; đã dừng LibreOffice và mọi tiến trình nó mở`,
+    (p) => `no new PDF came for ${p.seconds} s; LibreOffice and every process it started were stopped`,
+  ),
+  'pdf/exit': m((p) => `LibreOffice dừng với mã lỗi ${p.status}`, (p) => `LibreOffice exited with status ${p.status}`),
+  'pdf/signal': m((p) => `LibreOffice bị dừng bởi tín hiệu ${p.signal}`, (p) => `LibreOffice was stopped by signal ${p.signal}`),
   'pdf/no-output': m((p) => `không có tệp PDF cho ${p.file}`, (p) => `no PDF came out for ${p.file}`),
   'batch/pdf-summary': m((p) => `đã ghi ${p.count} tệp PDF`, (p) => `wrote ${p.count} PDF file(s)`),
   'cli/templates-missing': m((p) => `không có thư mục mẫu "${p.dir}" (--templates)`, (p) => `no templates folder "${p.dir}" (--templates)`),

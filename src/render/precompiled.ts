@@ -3,27 +3,21 @@
  * (scripts/precompile-templates.mjs writes dist/render/templates.precompiled.cjs, found by the template's whole text,
  * so a render of them hashes nothing and loads no crypto); any other template (an office's `--templates` folder, or a
  * template edited after the build) is compiled once with the full Handlebars compiler and its code kept in the user's
- * cache folder (src/cache.cts), under the SHA-256 of the Handlebars version, the compile options and the template
- * text: a changed template, option or Handlebars version never meets old code. The cache never lies outside the
- * user's cache folder ($KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach; %LOCALAPPDATA%\kehoach
- * on Windows), is turned off with KEHOACH_CACHE=0, and every failure to read or write it falls back silently to
- * compiling.
+ * cache folder (src/cache.cts readKeyed), under its whole key: the Handlebars version, the compile options and the
+ * template text. A changed template, option or Handlebars version never meets old code, and the code is evaluated
+ * only when its entry passes the cache's checks (a folder only the user can write, a regular file holding this key
+ * and its content whole); anything else is compiled again. The cache never lies outside the user's cache folder
+ * ($KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach; %LOCALAPPDATA%\kehoach on Windows), is
+ * turned off with KEHOACH_CACHE=0, and every failure to read or write it falls back silently to compiling.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { cacheDir, readCache, writeCache } from '../cache.cjs';
+import { readKeyed, writeKeyed } from '../cache.cjs';
 
 /** Compile options of every template (strict: a missing field throws; no escaping: the view is escaped before). */
 export const COMPILE_OPTIONS = Object.freeze({ strict: true, noEscape: true, knownHelpersOnly: false } as const);
 
 /** A precompiled template: the object Handlebars.precompile describes as JavaScript source. */
 export type TemplateSpec = object;
-
-/** The content key of a template text (hex SHA-256 of Handlebars version, options and text). */
-export function templateKey(text: string, handlebarsVersion: string): string {
-  return createHash('sha256').update(`handlebars@${handlebarsVersion}\0${JSON.stringify(COMPILE_OPTIONS)}\0`).update(text).digest('hex');
-}
 
 const localRequire = createRequire(import.meta.url);
 /** The build's table: the Handlebars version it was compiled with, and each template's spec by its text. */
@@ -57,11 +51,10 @@ export function templateSpec(text: string, handlebarsVersion: string): TemplateS
   const table = buildSpecs();
   const hit = table?.version === handlebarsVersion ? table.specs.get(text) : undefined;
   if (hit) return hit;
-  const key = templateKey(text, handlebarsVersion);
+  // The whole key, held by the entry (no hash of it to compute: no crypto on this path).
+  const key = `handlebars@${handlebarsVersion}\0${JSON.stringify(COMPILE_OPTIONS)}\0${text}`;
   // From source (no build table) nothing is cached: development compiles each time, as before.
-  const dir = built ? cacheDir() : null;
-  const file = dir ? join(dir, 'templates', `${key}.js`) : null;
-  const cached = readCache(file);
+  const cached = built ? readKeyed('templates', 'js', key) : undefined;
   if (cached !== undefined) {
     try {
       const spec = evalSpec(cached) as { main?: unknown; compiler?: unknown };
@@ -71,6 +64,6 @@ export function templateSpec(text: string, handlebarsVersion: string): TemplateS
   const full = localRequire('handlebars') as typeof import('handlebars');
   const code = String(full.precompile(text, { ...COMPILE_OPTIONS }));
   const spec = evalSpec(code);
-  writeCache(file, code);
+  if (built) writeKeyed('templates', 'js', key, code);
   return spec;
 }
