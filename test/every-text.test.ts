@@ -13,13 +13,13 @@
  * headings in capitals (compared without case), white space and line breaks (compared collapsed, line by line).
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, parse, isMap, isSeq, isScalar, stringify, type Pair } from 'yaml';
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderPlan, validatePlan, type Diagnostic } from '../src/index.js';
 import { CODE_KEYS } from '../src/load.js';
-import { ROOT, EXAMPLES, EXAMPLES_DIR } from './helpers.js';
+import { ROOT, EXAMPLES, EXAMPLES_DIR, docxParagraphs } from './helpers.js';
 import { generatePlan } from './support/gen-plan.js';
 
 const GEN_COUNT = Number(process.env.KEHOACH_EVERY_TEXT ?? 100);
@@ -131,4 +131,217 @@ describe('the silent drops issue 8 listed now reach the page (each failed before
   it('bang_nhiem_vu.tham_muu reaches the page', () => gapCase('      - doan: Phát huy tinh thần thi đua.\n', '      - doan: Phát huy tinh thần thi đua.\n      - bang_nhiem_vu:\n          - chu_tri: Văn phòng Sở.\n            tham_muu: Phòng Tổ chức cán bộ.\n'));
   it('a dot with gach_dau_dong keeps the phase', () => gapCase('      - doan: Phát huy tinh thần thi đua.\n', '      - dot:\n          ten: Đợt 1\n          tu: 2025-04\n          den: 2025-05\n        gach_dau_dong:\n          - Gạch đầu dòng của đợt.\n'));
   it('"__x__" and "\\\\" reach the page as typed', () => gapCase("      - doan: Phát huy tinh thần thi đua.\n", "      - doan: 'Phát huy __tinh thần__ thi đua, thư mục C:\\\\ke_hoach.'\n"));
+});
+
+/*
+ * Exhaustive over the schema (issue 20, item 7): the fields that print only under a condition (a head's title with
+ * a signing form, a phase's own text, a table's title …) are the ones generated plans never reach. Here every string
+ * field of schemas/ke-hoach.schema.json (a node whose type allows a string and that is not a choice of an enum) is
+ * set on every object of each base plan (test/fixtures/every-text/) that can hold it: created where absent, an array
+ * of lines where the field is one line of a list (its first line replaced, so that a table's rows keep their
+ * cells). The base plans differ in the sibling conditions: a signer with no signing form, with TM. + KT., with Q.
+ * and a co-issuer's TL.; lines and tables of tasks; phases with dates or words, numbered or not, with bullets, with
+ * sub-items and tasks; forms with a header object, with `dau_mau: true` and with none; single strings and lists of
+ * lines. Each value set must reach the page (the .docx's text), or be reported by a diagnostic whose path is the
+ * value's (an error may name the object that holds it: "one kind per item"). Codes, dates and choices (CODE_KEYS)
+ * are set and must leave the plan valid or be reported at their path, but are not looked for as typed on the page.
+ */
+type Json = unknown;
+type Obj = Record<string, Json>;
+const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ke-hoach.schema.json'), 'utf8')) as Obj;
+const at = (ptr: string): Obj => ptr.slice(2).split('/').filter(Boolean).reduce<Obj>((o, k) => o[k] as Obj, SCHEMA);
+/** A schema node and the pointer of its definition ($ref followed). */
+const resolve = (node: Obj, ptr: string): [Obj, string] => (typeof node.$ref === 'string' ? [at(node.$ref), node.$ref] : [node, ptr]);
+const isStringField = (node: Obj) => [node.type].flat().includes('string') && !node.enum;
+
+/** Every string field of the schema, by the pointer of its definition. */
+function schemaStringFields(): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const visit = (n: Obj, p: string) => {
+    const [node, ptr] = resolve(n, p);
+    if (seen.has(ptr)) return;
+    seen.add(ptr);
+    if (isStringField(node)) out.push(ptr);
+    for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Obj>)) visit(v, `${ptr}/properties/${k}`);
+    if (node.items) visit(node.items as Obj, `${ptr}/items`);
+    if (node.additionalProperties && typeof node.additionalProperties === 'object') visit(node.additionalProperties as Obj, `${ptr}/additionalProperties`);
+  };
+  visit(SCHEMA, '#');
+  return out;
+}
+
+/** A place of a plan where a field can be set: on object `obj` at `path`, its key `key` (a line of a list: `line`). */
+interface Site { obj: Obj; path: (string | number)[]; key: string; line: 'no' | 'list' | 'cell' }
+
+/** The sites of `field` in a plan: every object whose schema has a property (or a list of them) defined by `field`. */
+function sitesOf(plan: Obj, field: string): Site[] {
+  const out: Site[] = [];
+  const walk = (v: Json, n: Obj, p: string, path: (string | number)[]) => {
+    const [node, ptr] = resolve(n, p);
+    if (Array.isArray(v)) { if (node.items) v.forEach((x, i) => walk(x, node.items as Obj, `${ptr}/items`, [...path, i])); return; }
+    if (!v || typeof v !== 'object' || !(node.properties || node.additionalProperties)) return;
+    const obj = v as Obj;
+    for (const [k, c] of Object.entries((node.properties ?? {}) as Record<string, Obj>)) {
+      const [child, cptr] = resolve(c, `${ptr}/properties/${k}`);
+      if (cptr === field) out.push({ obj, path, key: k, line: 'no' });
+      const items = child.items ? resolve(child.items as Obj, `${cptr}/items`) : null;
+      if (items && items[1] === field) out.push({ obj, path, key: k, line: 'list' });
+      const cells = items?.[0].items ? resolve(items[0].items as Obj, `${items[1]}/items`) : null;
+      if (cells && cells[1] === field && Array.isArray(obj[k])) out.push({ obj, path, key: k, line: 'cell' });
+      if (k in obj) walk(obj[k], c, `${ptr}/properties/${k}`, [...path, k]);
+    }
+    const ap = node.additionalProperties;
+    if (ap && typeof ap === 'object') {
+      if (`${ptr}/additionalProperties` === field) out.push({ obj, path, key: 'zz_them', line: 'no' });
+    }
+  };
+  walk(plan, SCHEMA, '#', []);
+  return out;
+}
+
+/** Values for the codes (CODE_KEYS), which have a pattern or a format: one valid value each. */
+const CODE_SAMPLES: Record<string, string> = {
+  danh_so: '1)', danh_so_con: '1-', kieu_liet_ke: '(1)-', ngay_ban_hanh: '2025-03-17', tu: '2025-04-01', den: '2025-04-30', han: '2025-06-30',
+  so: '5.', loai_van_ban: 'KH', viet_tat_co_quan: 'SNVQ', ky_hieu: '+', nhiem_ky: '2020-2025', ke_thua: 'khong-co.yaml', gian_dong: '18pt',
+};
+
+interface Set1 { path: (string | number)[]; parent: (string | number)[]; value: string; code: boolean }
+
+/** Sets `field` at every site of a copy of `base`; returns the plan and the values set with their paths. */
+function withField(base: Obj, field: string, first: number): { plan: Obj; set: Set1[] } {
+  const plan = structuredClone(base);
+  const set: Set1[] = [];
+  const node = resolve(at(field), field)[0];
+  sitesOf(plan, field).forEach((s, i) => {
+    // a code by the key that holds it (kieu_so is a code as danh_so_con, kieu_liet_ke and danh_so)
+    const code = CODE_KEYS.has(s.key);
+    let value = code ? CODE_SAMPLES[s.key] : `ZXQ${first + i}W`;
+    if (value === undefined) throw new Error(`no sample value for the code field ${field} at ${s.key}`);
+    if (typeof node.maxLength === 'number') value = value.slice(0, node.maxLength);
+    const cur = s.obj[s.key];
+    if (s.line === 'no') { s.obj[s.key] = value; set.push({ path: [...s.path, s.key], parent: s.path, value, code }); }
+    else if (s.line === 'list') {
+      // a first line that is an object (an item with its own content) stays: the value goes before it
+      s.obj[s.key] = !Array.isArray(cur) || !cur.length ? [value] : cur[0] && typeof cur[0] === 'object' ? [value, ...cur] : [value, ...cur.slice(1)];
+      set.push({ path: [...s.path, s.key, 0], parent: s.path, value, code });
+    } else (cur as Json[][]).forEach((row, r) => {
+      if (Array.isArray(row) && row.length) { row[0] = value + r; set.push({ path: [...s.path, s.key, r, 0], parent: s.path, value: value + r, code }); }
+    });
+  });
+  return { plan, set };
+}
+
+const samePath = (a: readonly (string | number)[] | undefined, b: readonly (string | number)[]) => !!a && a.length === b.length && a.every((x, i) => String(x) === String(b[i]));
+
+/**
+ * Renders a plan with `field` set at its sites and returns what went wrong: a value neither printed nor reported at
+ * its path, an error elsewhere (the base plans are valid: an error away from the value is the test's own mistake).
+ */
+async function checkField(base: Obj, field: string, first: number): Promise<{ problems: string[]; values: number }> {
+  const { plan, set } = withField(base, field, first);
+  if (!set.length) return { problems: [], values: 0 };
+  const text = stringify(plan);
+  const diags = validatePlan(text, { file: 'every-field.yaml' });
+  const reportedAt = (s: Set1) => diags.some((d) => samePath(d.path, s.path) || (d.severity === 'error' && samePath(d.path, s.parent)));
+  const problems: string[] = [];
+  const errors = diags.filter((d) => d.severity === 'error');
+  for (const e of errors) if (!set.some((s) => samePath(e.path, s.path) || samePath(e.path, s.parent) || (e.path && s.path.join('.').startsWith(e.path.join('.'))))) problems.push(`${field}: error away from the value: [${e.rule}] ${e.path?.join('.')} ${e.message}`);
+  if (errors.length) {
+    // The document is refused: every value must then be reported (an error refuses the whole plan, nothing is silent),
+    // but the values away from the error are tried again one at a time, so that the error does not hide them.
+    if (set.length > 1) {
+      let n = 0;
+      const out: string[] = [...problems];
+      for (let i = 0; i < set.length; i++) {
+        const one = await checkOne(base, field, first, i);
+        out.push(...one);
+        n++;
+      }
+      return { problems: out, values: n };
+    }
+    return { problems, values: set.length };
+  }
+  const page = norm(docxText(await renderPlan(text, { file: 'every-field.yaml', force: true })));
+  for (const s of set) {
+    if (s.code) continue;
+    if (page.includes(norm(s.value)) || reportedAt(s)) continue;
+    problems.push(`${field} at ${s.path.join('.')} = ${JSON.stringify(s.value)}: neither on the page nor reported`);
+  }
+  return { problems, values: set.length };
+}
+
+/** The same as checkField with the field set at its i-th site only. */
+async function checkOne(base: Obj, field: string, first: number, i: number): Promise<string[]> {
+  const { set } = withField(base, field, first);
+  const only = set[i];
+  const { plan } = withField(base, field, first);
+  // undo the other sites: start again from the base and set this one site
+  const fresh = structuredClone(base);
+  const sites = sitesOf(fresh, field);
+  const s = sites[i];
+  const cur = s.obj[s.key];
+  if (s.line === 'no') s.obj[s.key] = only.value;
+  else if (s.line === 'list') s.obj[s.key] = !Array.isArray(cur) || !cur.length ? [only.value] : cur[0] && typeof cur[0] === 'object' ? [only.value, ...cur] : [only.value, ...cur.slice(1)];
+  else (cur as Json[][]).forEach((row, r) => { if (Array.isArray(row) && row.length) row[0] = (valueAtPath(plan, [...s.path, s.key, r, 0]) as string); });
+  const text = stringify(fresh);
+  const diags = validatePlan(text, { file: 'every-field.yaml' });
+  const errors = diags.filter((d) => d.severity === 'error');
+  const mine = (p?: (string | number)[]) => !!p && (samePath(p, only.path) || samePath(p, only.parent) || only.path.join('.').startsWith(p.join('.')));
+  const out = errors.filter((e) => !mine(e.path)).map((e) => `${field} at ${only.path.join('.')}: error away from the value: [${e.rule}] ${e.path?.join('.')} ${e.message}`);
+  if (errors.length) return out;
+  if (only.code) return out;
+  const page = norm(docxText(await renderPlan(text, { file: 'every-field.yaml', force: true })));
+  if (!page.includes(norm(only.value)) && !diags.some((d) => samePath(d.path, only.path))) out.push(`${field} at ${only.path.join('.')} = ${JSON.stringify(only.value)}: neither on the page nor reported`);
+  return out;
+}
+const valueAtPath = (data: Json, path: (string | number)[]) => valueAt(data, path);
+
+describe('every string field of the schema, under each sibling condition, reaches the page or is reported', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'every-text');
+  const bases = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f): [string, string] => [f, readFileSync(join(dir, f), 'utf8')]);
+  const fields = schemaStringFields();
+
+  it.each(bases)('the base plan %s is valid and loses nothing', async (f, text) => {
+    const { misses: ms, diags } = await misses(text, f);
+    expect(diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(showMiss(f, ms)).toBe('');
+  }, 60_000);
+
+  it('each of the schema\'s string fields is set in some base plan, and none is lost', async () => {
+    const covered = new Set<string>();
+    const problems: string[] = [];
+    let first = 1;
+    for (const field of fields) {
+      for (const [f, text] of bases) {
+        const r = await checkField(parse(text) as Obj, field, first);
+        first += 1000;
+        if (r.values) covered.add(field);
+        problems.push(...r.problems.map((p) => `${f}: ${p}`));
+      }
+    }
+    expect(problems.join('\n')).toBe('');
+    expect(fields.filter((f) => !covered.has(f))).toEqual([]);
+    expect(covered.size).toBe(fields.length);
+  }, 600_000);
+});
+
+describe('the drops issue 20 listed (each failed before its fix)', () => {
+  const MINIMAL = readFileSync(join(ROOT, 'test', 'fixtures', 'minimal.yaml'), 'utf8');
+  const PHASE = '      - doan: Phát huy tinh thần thi đua.\n';
+  const withPhase = MINIMAL.replace(PHASE, `${PHASE}      - dot: { ten: Đợt 1, tu: 2025-04, den: 2025-05 }\n        so: true\n        nhiem_vu: { chu_tri: Phòng Thi đua. }\n        gach_dau_dong: [Ý của đợt.]\n        noi_dung:\n          - doan: Việc thứ nhất của đợt.\n          - Đoạn của đợt.\n`);
+  it("a phase's sub-items and task lines print after its line, numbered under it, in the order a paragraph's do", async () => {
+    const { misses: ms } = await misses(withPhase, 'dot.yaml');
+    expect(showMiss('dot.yaml', ms)).toBe('');
+    const ps = docxParagraphs(await renderPlan(withPhase, { file: 'dot.yaml' }));
+    const i = ps.findIndex((p) => p.startsWith('2. Đợt 1: Từ tháng 4/2025 đến tháng 5/2025'));
+    expect(i).toBeGreaterThan(0);
+    expect(ps.slice(i + 1, i + 5)).toEqual(['- Chủ trì: Phòng Thi đua.', '- Ý của đợt.', 'a) Việc thứ nhất của đợt.', 'Đoạn của đợt.']);
+  });
+  it('thu_truong with no signing form is reported at its line', async () => {
+    const text = MINIMAL.replace('  quyen_han: KT\n', '');
+    const { misses: ms, diags } = await misses(text, 'tt.yaml');
+    expect(showMiss('tt.yaml', ms)).toBe('');
+    expect(diags.find((d) => d.rule === 'chu-ky/thu-truong-khong-in')?.line).toBe(29);
+  });
 });

@@ -6,9 +6,9 @@ import type { Diagnostic } from '../errors.js';
 import type { Locator } from '../load.js';
 import type { Rule, RuleContext } from './types.js';
 import { loaiVanBan, coQuan, lapLoai, lienTichTrung } from './ky-hieu.js';
-import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm } from './chu-ky.js';
+import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm, phoKhongKt, thuTruongKhongIn } from './chu-ky.js';
 import { luu, luuVt, trung, gachDau, luuTrongCacNoi } from './noi-nhan.js';
-import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
+import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
 import { ngoaiKhung } from './trinh-bay.js';
@@ -20,9 +20,9 @@ export type { Rule, RuleContext, Finding } from './types.js';
 export const RULES: readonly Rule[] = [
   dongDai,
   loaiVanBan, coQuan, lapLoai, lienTichTrung,
-  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm,
+  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm, phoKhongKt, thuTruongKhongIn,
   luu, luuVt, trung, gachDau, luuTrongCacNoi,
-  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa,
+  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn,
   dauCham, khoangTrang, danhDau,
   ngoaiKhung,
 ];
