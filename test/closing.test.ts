@@ -69,6 +69,16 @@ describe('signatures as signed (NĐ 30/2020 PL I mục II.7)', () => {
     expect((await signature(plan([], '{ chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C }'))).filter((l) => l === '')).toHaveLength(4);
   });
 
+  it('the KT. line under TM. follows it with no space; the first line keeps the 6 pt that sets it level with "Nơi nhận:" (issue 20)', async () => {
+    const t = await tables(await renderPlan(plan([], '{ thay_mat: ỦY BAN NHÂN DÂN, quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Lê Văn C }')));
+    const [left, right] = t[t.length - 1][0];
+    const before = (p: X) => Number(formatOf.get(p)!.paragraph(p)['w:spacing']?.['@w:before'] ?? 0);
+    expect(texts(right).slice(0, 3)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(right.slice(0, 3).map(before)).toEqual([120, 0, 0]);
+    expect(paraText(left[0])).toBe('Nơi nhận:');
+    expect(before(left[0])).toBe(before(right[0]));
+  });
+
   it('a line break typed in thu_truong is a line break inside the KT. line', async () => {
     const xml = docxParts(await renderPlan(plan([], '{ quyen_han: KT, thu_truong: "TRƯỞNG BAN\\nPHÓ THỦ TƯỚNG", chuc_vu: PHÓ TRƯỞNG BAN, ho_ten: Lê Văn C }')))['word/document.xml'];
     expect(xml).toMatch(/KT\. TRƯỞNG BAN<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/>(?:(?!<\/w:p>).)*PHÓ THỦ TƯỚNG/);
