@@ -61,6 +61,15 @@ describe('signatures as signed (NĐ 30/2020 PL I mục II.7)', () => {
     expect(bold(cell[5])).toBe(true);
   });
 
+  it('another office under the name (chuc_vu_khac_duoi), with or without one above it, bold like it (issue 20)', async () => {
+    const yaml = plan([], '{ chuc_vu: TRƯỞNG BAN, chuc_vu_khac: [GIÁM ĐỐC SỞ NỘI VỤ], chuc_vu_khac_duoi: [PHÓ CHỦ TỊCH UBND TỈNH, KIÊM NHIỆM], ho_ten: Lê Văn C }');
+    const t = await tables(await renderPlan(yaml));
+    const cell = t[t.length - 1][0][1];
+    expect(texts(cell)).toEqual(['TRƯỞNG BAN', '', '', '', '', 'GIÁM ĐỐC SỞ NỘI VỤ', 'Lê Văn C', 'PHÓ CHỦ TỊCH UBND TỈNH', 'KIÊM NHIỆM']);
+    expect(bold(cell[7])).toBe(true);
+    expect(await signature(plan([], '{ chuc_vu: TRƯỞNG BAN, chuc_vu_khac_duoi: PHÓ CHỦ TỊCH UBND TỈNH, ho_ten: Lê Văn C }'))).toEqual(['TRƯỞNG BAN', '', '', '', '', 'Lê Văn C', 'PHÓ CHỦ TỊCH UBND TỈNH']);
+  });
+
   it('the space for signature and seal is set per plan (nguoi_ky.khoang_ky), the family default otherwise', async () => {
     const two = await signature(plan([], '{ chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C, khoang_ky: 2 }'));
     const six = await signature(plan([], '{ chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C, khoang_ky: 6 }'));

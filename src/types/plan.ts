@@ -703,6 +703,12 @@ export interface NguoiKy {
    */
   chuc_vu_khac?: string | [string, ...string[]];
   /**
+   * Chức vụ khác của người ký in dưới họ tên, như một số cơ quan trình bày (ô 7b), in hoa, đậm, căn giữa; dùng thay cho hoặc cùng với chuc_vu_khac (phía trên họ tên). Một chuỗi hoặc danh sách các dòng.
+   *
+   * @minItems 1
+   */
+  chuc_vu_khac_duoi?: string | [string, ...string[]];
+  /**
    * Số dòng trống (cỡ chữ của khối chữ ký) dành cho chữ ký và dấu, thay cho giá trị của khối (layout.yaml khoang_ky). NĐ 30/2020 không quy định; thực tiễn 3–4 dòng.
    */
   khoang_ky?: number;
