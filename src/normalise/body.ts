@@ -139,12 +139,15 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
     };
   }
 
-  /** A phase's line (`dot`): "Đợt 1: Từ … đến …" or "Đợt 1: <phrase>", numbered when `label` is given. */
+  /**
+   * A phase's line (`dot`): "Đợt 1: Từ … đến …" or "Đợt 1: <phrase>", numbered when `label` is given; kept with what
+   * it carries (bullets; tasks and sub-items when the line is a short lead-in, as a paragraph's).
+   */
   function phase(obj: MucObject, label: string, kieu: string): Block {
     const d = obj.dot!;
     return {
       // "." between the time and the text that follows (none when the phrase ends with its own mark)
-      loai: 'dot', so: label, kieu, dan: !!(obj.gach_dau_dong || obj.nhiem_vu || obj.noi_dung), cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
+      loai: 'dot', so: label, kieu, dan: !!obj.gach_dau_dong || (!!(obj.nhiem_vu || obj.noi_dung) && isShortLeadIn(`${label} ${d.ten} ${d.thoi_gian ?? ''} ${d.chu_de ?? ''} ${d.noi_dung ?? ''}`)), cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
       tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
       chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
     };
