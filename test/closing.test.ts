@@ -61,12 +61,31 @@ describe('signatures as signed (NĐ 30/2020 PL I mục II.7)', () => {
     expect(bold(cell[5])).toBe(true);
   });
 
+  it('another office under the name (chuc_vu_khac_duoi), with or without one above it, bold like it (issue 20)', async () => {
+    const yaml = plan([], '{ chuc_vu: TRƯỞNG BAN, chuc_vu_khac: [GIÁM ĐỐC SỞ NỘI VỤ], chuc_vu_khac_duoi: [PHÓ CHỦ TỊCH UBND TỈNH, KIÊM NHIỆM], ho_ten: Lê Văn C }');
+    const t = await tables(await renderPlan(yaml));
+    const cell = t[t.length - 1][0][1];
+    expect(texts(cell)).toEqual(['TRƯỞNG BAN', '', '', '', '', 'GIÁM ĐỐC SỞ NỘI VỤ', 'Lê Văn C', 'PHÓ CHỦ TỊCH UBND TỈNH', 'KIÊM NHIỆM']);
+    expect(bold(cell[7])).toBe(true);
+    expect(await signature(plan([], '{ chuc_vu: TRƯỞNG BAN, chuc_vu_khac_duoi: PHÓ CHỦ TỊCH UBND TỈNH, ho_ten: Lê Văn C }'))).toEqual(['TRƯỞNG BAN', '', '', '', '', 'Lê Văn C', 'PHÓ CHỦ TỊCH UBND TỈNH']);
+  });
+
   it('the space for signature and seal is set per plan (nguoi_ky.khoang_ky), the family default otherwise', async () => {
     const two = await signature(plan([], '{ chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C, khoang_ky: 2 }'));
     const six = await signature(plan([], '{ chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C, khoang_ky: 6 }'));
     expect(two.filter((l) => l === '')).toHaveLength(2);
     expect(six.filter((l) => l === '')).toHaveLength(6);
     expect((await signature(plan([], '{ chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C }'))).filter((l) => l === '')).toHaveLength(4);
+  });
+
+  it('the KT. line under TM. follows it with no space; the first line keeps the 6 pt that sets it level with "Nơi nhận:" (issue 20)', async () => {
+    const t = await tables(await renderPlan(plan([], '{ thay_mat: ỦY BAN NHÂN DÂN, quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Lê Văn C }')));
+    const [left, right] = t[t.length - 1][0];
+    const before = (p: X) => Number(formatOf.get(p)!.paragraph(p)['w:spacing']?.['@w:before'] ?? 0);
+    expect(texts(right).slice(0, 3)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(right.slice(0, 3).map(before)).toEqual([120, 0, 0]);
+    expect(paraText(left[0])).toBe('Nơi nhận:');
+    expect(before(left[0])).toBe(before(right[0]));
   });
 
   it('a line break typed in thu_truong is a line break inside the KT. line', async () => {

@@ -78,6 +78,17 @@ const CASES: Record<string, RuleCase> = {
     fail: mutate(['  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n', '  thay_mat: ỦY BAN NHÂN DÂN\n']),
     at: [30, 12],
   },
+  'chu-ky/pho-khong-kt': {
+    // a deputy who signs KT. <head>
+    pass: MINIMAL,
+    fail: mutate(['  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n', '']),
+    at: [29, 12],
+  },
+  'chu-ky/thu-truong-khong-in': {
+    pass: MINIMAL,
+    fail: mutate(['  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC', '  thu_truong: GIÁM ĐỐC\n  chuc_vu: GIÁM ĐỐC']),
+    at: [29, 15],
+  },
   'chu-ky/tien-to': {
     pass: MINIMAL,
     fail: mutate(['  thu_truong: GIÁM ĐỐC', '  thu_truong: KT. GIÁM ĐỐC']),
@@ -145,6 +156,11 @@ const CASES: Record<string, RuleCase> = {
     pass: mutate(['noi_dung:\n', 'trinh_bay:\n  co_chu: 13\nnoi_dung:\n']),
     fail: mutate(['noi_dung:\n', 'trinh_bay:\n  co_chu: 12\nnoi_dung:\n']),
     at: [13, 11],
+  },
+  'dot/loi-dan-khong-in': {
+    pass: edit(withPhase('2025-04-01', '2025-06-30'), ['      den: 2025-06-30\n', '      den: 2025-06-30\n      loi_dan: với khẩu hiệu\n      chu_de: Thi đua lập công\n']),
+    fail: edit(withPhase('2025-04-01', '2025-06-30'), ['      den: 2025-06-30\n', '      den: 2025-06-30\n      loi_dan: với khẩu hiệu\n']),
+    at: [27, 16],
   },
   'dot/thu-tu': {
     pass: withPhase('2025-04-01', '2025-06-30'),
@@ -262,5 +278,21 @@ describe('what the messages say', () => {
     // "the trích yếu does not end with a full stop" states the opposite of the fault it reports.
     expect(en.message).not.toMatch(/does not end with a full stop/);
     expect(en.message).toMatch(/must not|should not|ends with/);
+  });
+});
+
+describe('so-thu-tu/lien-tuc on a letter level (issue 20)', () => {
+  // a third level of hand-given letters under "1." of II: a), b), c), d) then the given one
+  const letters = (last: string) => mutate(['          han: 2025-06-30\n', `          han: 2025-06-30\n        noi_dung:\n${['a)', 'b)', 'c)', 'd)', last].map((l) => `          - doan: Việc ${l}\n            so: '${l}'\n`).join('')}`]);
+  const lienTuc = (text: string) => checkPlanText(text, { file: 'letters.yaml' }).diagnostics.filter((d) => d.rule === 'so-thu-tu/lien-tuc');
+  it('warns of "f)" after "d)" as of a skipped number, once, where the sequence breaks', () => {
+    const ds = lienTuc(letters('f)'));
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([[33, 'warning']]);
+    expect(ds[0].message).toContain('"f)"');
+    expect(ds[0].message).toContain('đ)');
+  });
+  it('is silent on "đ)" after "d)", and warns of "e)" there (đ skipped)', () => {
+    expect(lienTuc(letters('đ)'))).toEqual([]);
+    expect(lienTuc(letters('e)')).map((d) => d.line)).toEqual([33]);
   });
 });

@@ -142,8 +142,11 @@ export class Counter {
     const core = coreOfLabel(label);
     const value = counterValue(core, this.pattern.token);
     const expected = this.pattern.token ? formatNumber(this.pattern, this.n + 1, this.parentCore).label : String(this.n + 1);
-    const breaks = value !== null && value !== this.n + 1;
-    this.n = value ?? this.n + 1;
+    // A Latin letter the Vietnamese sequence leaves out (f, j, w, z) on a letter level is never the next letter: it
+    // breaks the sequence ("f)" after "d)"), and the count goes on from the letter before it ("f" → "e").
+    const foreign = value === null && this.pattern.token === 'a' && /^[a-z]$/.test(core) ? VN_LETTERS.filter((l) => (l === 'đ' ? 'd' : l) < core).length : null;
+    const breaks = foreign !== null || (value !== null && value !== this.n + 1);
+    this.n = value ?? foreign ?? this.n + 1;
     return { label, core, expected, breaks };
   }
 

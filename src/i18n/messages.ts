@@ -216,6 +216,14 @@ export const catalogue = {
     (p) => `cấp phó ký thay mặt tập thể: NĐ 30/2020 trình bày "${p.tm}" / "${p.kt}" / "${p.value}"`,
     (p) => `a deputy signing for a collective: NĐ 30/2020 writes "${p.tm}" / "${p.kt}" / "${p.value}"`,
   ),
+  'rule/chu-ky/pho-khong-kt': m(
+    (p) => `cấp phó "${p.value}" ký thay người đứng đầu: NĐ 30/2020 trình bày "${p.kt}" / "${p.value}" (ghi quyen_han: KT và thu_truong)`,
+    (p) => `a deputy ("${p.value}") signs on behalf of the head: NĐ 30/2020 writes "${p.kt}" / "${p.value}" (give quyen_han: KT and thu_truong)`,
+  ),
+  'rule/chu-ky/thu-truong-khong-in': m(
+    (p) => `thu_truong "${p.value}" không được in: chức danh người đứng đầu chỉ in sau KT., TL., TUQ. (${p.form ? `quyen_han ${p.form} in "Q." trước chức vụ của người ký` : 'chưa có quyen_han'}); ghi quyen_han hoặc bỏ thu_truong`,
+    (p) => `thu_truong "${p.value}" does not print: the head's title prints only after KT., TL., TUQ. (${p.form ? `quyen_han ${p.form} prints "Q." before the signer's own title` : 'no quyen_han given'}); give quyen_han or remove thu_truong`,
+  ),
   'rule/chu-ky/tien-to': m(
     (p) => `"${p.value}" bắt đầu bằng quyền hạn "${p.prefix}"; tool tự thêm quyền hạn theo khối (${p.forms}), hãy dùng thay_mat / quyen_han`,
     (p) => `"${p.value}" starts with the signing form "${p.prefix}"; the tool adds it per family (${p.forms}): use thay_mat / quyen_han`,
@@ -255,6 +263,10 @@ export const catalogue = {
   'rule/so-thu-tu/tu-viet-gach': m(
     (p) => `ý gạch đầu dòng bắt đầu bằng "${p.value}"; tool tự thêm "${p.marker}", hãy bỏ "${p.value}" (ý cần số riêng thì viết thành mục doan có so:)`,
     (p) => `the bullet starts with "${p.value}"; the tool adds "${p.marker}" itself: remove "${p.value}" (for a numbered point write a doan item with so:)`,
+  ),
+  'rule/dot/loi-dan-khong-in': m(
+    (p) => `lời dẫn "${p.value}" không được in: lời dẫn chỉ in trước chủ đề của đợt; ghi chu_de hoặc bỏ loi_dan`,
+    (p) => `the lead-in "${p.value}" does not print: it prints only before the phase's theme; give chu_de or remove loi_dan`,
   ),
   'rule/dot/thu-tu': m(
     (p) => `${p.what} (${p.value}) phải sau ${p.other} (${p.otherValue})`,

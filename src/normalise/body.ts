@@ -139,12 +139,15 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
     };
   }
 
-  /** A phase's line (`dot`): "Đợt 1: Từ … đến …" or "Đợt 1: <phrase>", numbered when `label` is given. */
+  /**
+   * A phase's line (`dot`): "Đợt 1: Từ … đến …" or "Đợt 1: <phrase>", numbered when `label` is given; kept with what
+   * it carries (bullets; tasks and sub-items when the line is a short lead-in, as a paragraph's).
+   */
   function phase(obj: MucObject, label: string, kieu: string): Block {
     const d = obj.dot!;
     return {
       // "." between the time and the text that follows (none when the phrase ends with its own mark)
-      loai: 'dot', so: label, kieu, dan: !!obj.gach_dau_dong, cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
+      loai: 'dot', so: label, kieu, dan: !!obj.gach_dau_dong || (!!(obj.nhiem_vu || obj.noi_dung) && isShortLeadIn(`${label} ${d.ten} ${d.thoi_gian ?? ''} ${d.chu_de ?? ''} ${d.noi_dung ?? ''}`)), cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
       tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
       chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
     };
@@ -157,20 +160,32 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
   function textItem(obj: MucObject, depth: number, num: { label: string; core: string }, kieu: string, here: Path, out: Block[]) {
     const runIn = obj.tieu_de !== undefined && obj.doan !== undefined;
     let text = obj.doan ?? obj.tieu_de!;
-    if (obj.liet_ke) {
-      const lp = checkPattern(ctx, obj.kieu_liet_ke ?? '(1)-', [...here, 'kieu_liet_ke']);
-      text += ' ' + obj.liet_ke.map((t, j) => `${formatNumber(lp, j + 1).label} ${t}`).join(' ');
-    }
+    if (obj.liet_ke) text += ' ' + enumeration(obj, here);
     const dan = !!(obj.noi_dung || obj.gach_dau_dong || obj.nhiem_vu) && isShortLeadIn(`${num.label} ${obj.tieu_de ?? ''} ${text}`);
     const cap = depth + 1;
     if (runIn) out.push({ loai: 'tieu_de_lien', cap, so: num.label, nhan: obj.tieu_de!, text, kieu, dan });
     else if (obj.tieu_de !== undefined) out.push({ loai: 'tieu_de', cap, so: num.label, text, kieu: obj.kieu_tieu_de ? kieu : '' });
     else out.push({ loai: 'doan', cap, so: num.label, text, dan });
+    carried(obj, depth, num.core, here, out, true);
+  }
+
+  /** The enumeration of an item (`liet_ke`), "(1)- …; (2)- …" in the item's pattern (default "(1)-"). */
+  function enumeration(obj: MucObject, here: Path): string {
+    const lp = checkPattern(ctx, obj.kieu_liet_ke ?? '(1)-', [...here, 'kieu_liet_ke']);
+    return obj.liet_ke!.map((t, j) => `${formatNumber(lp, j + 1).label} ${t}`).join(' ');
+  }
+
+  /**
+   * What an item carries after its own block (a heading, paragraph, phase, table or bullets), in the same order for
+   * every kind: its task lines, its bullets (unless they are the item itself), its sub-items one level down, numbered
+   * under the item's number `core`. A phase or a table carries them as a paragraph does (issue 20: they were dropped).
+   */
+  function carried(obj: MucObject, depth: number, core: string, here: Path, out: Block[], withBullets: boolean) {
     if (obj.nhiem_vu) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
-    if (obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
+    if (withBullets && obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
     if (obj.noi_dung) {
       const childPattern = obj.danh_so_con ? checkPattern(ctx, obj.danh_so_con, [...here, 'danh_so_con']) : levelPattern(depth + 1);
-      walk(obj.noi_dung, depth + 1, childPattern, num.core, [...here, 'noi_dung'], out);
+      walk(obj.noi_dung, depth + 1, childPattern, core, [...here, 'noi_dung'], out);
     }
   }
 
@@ -202,17 +217,26 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
       }
       const obj = item as MucObject;
       const kind = kindOf(obj, here);
-      if (kind === 'tieu_de' || kind === 'doan') textItem(obj, depth, number(obj, obj.tieu_de ?? obj.doan!, true), headingRole(obj), here, out);
-      else if (kind === 'gach_dau_dong') bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
+      if (kind === 'tieu_de' || kind === 'doan') { textItem(obj, depth, number(obj, obj.tieu_de ?? obj.doan!, true), headingRole(obj), here, out); return; }
+      if (kind === 'gach_dau_dong') bullets(obj.gach_dau_dong!, 0, out, obj.ky_hieu);
       else if (kind === 'dot') {
         const d = obj.dot!;
         if (!d.thoi_gian && !(d.tu && d.den)) { issues.push({ path: [...here, 'dot'], rule: 'plan/phase-time', message: msg('plan/phase-time', lang) }); return; }
-        // A phase is numbered only when asked (so: true or a label).
-        out.push(phase(obj, obj.so === undefined ? '' : number(obj, d.ten, false).label, headingRole(obj)));
+        // A phase is numbered only when asked (so: true or a label); its enumeration ends its paragraph.
+        const num = obj.so === undefined ? { label: '', core: parentCore } : number(obj, d.ten, false);
+        const p = phase(obj, num.label, headingRole(obj)) as Extract<Block, { loai: 'dot' }>;
+        if (obj.liet_ke) p.noi_dung = [p.noi_dung, enumeration(obj, here)].filter(Boolean).join(' ');
+        out.push(p);
+        // Its tasks, bullets (they used to replace the phase) and sub-items print after it, as a paragraph's do.
+        carried(obj, depth, num.core, here, out, true);
+        return;
       } else if (kind === 'bang') out.push(table(obj.bang!, [...here, 'bang']));
       else if (kind === 'bang_nhiem_vu') out.push(taskTable(obj.bang_nhiem_vu!));
-      // Bullets given with a phase or a table print after it (they used to replace it).
-      if ((kind === 'dot' || kind === 'bang' || kind === 'bang_nhiem_vu') && obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
+      if (!kind) return;
+      // A table or a list of bullets has no paragraph of its own: its enumeration prints as one after it.
+      if (obj.liet_ke) out.push({ loai: 'van', text: enumeration(obj, here), dan: false });
+      // Bullets given with a table print after it (they used to replace it).
+      carried(obj, depth, parentCore, here, out, kind === 'bang' || kind === 'bang_nhiem_vu');
     });
   }
 

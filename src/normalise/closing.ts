@@ -17,9 +17,10 @@ export interface NoiNhanView { nhan: string; dong: NoiNhanDong[]; luu: string; k
 
 /**
  * The signature's lines: quyền hạn lines (TM. …, KT. …), the signer's title, the blank lines left for signature and
- * seal (one entry per line), the signer's other office (ô 7b, above the name) and the name.
+ * seal (one entry per line), the signer's other office (ô 7b, above the name), the name, and the other office the
+ * plan puts under the name (`chuc_vu_khac_duoi`).
  */
-export interface NguoiKyView { quyen_han: string[]; chuc_vu: string; khoang_ky: number[]; chuc_vu_khac: string[]; ho_ten: string }
+export interface NguoiKyView { quyen_han: string[]; chuc_vu: string; khoang_ky: number[]; chuc_vu_khac: string[]; ho_ten: string; chuc_vu_khac_duoi: string[] }
 
 /**
  * Builds the Nơi nhận view: "-" lines ending with the family's mark (layout.yaml `mau.noi_nhan_cuoi`); a recipient
@@ -57,7 +58,7 @@ export function noiNhanView(nn: KeHoach['noi_nhan'], profile: LayoutProfile, lan
  * Builds the signature lines: TM. <collective> / KT. <head> / <title> (Party: T/M, K/T, T/L); TL. and TUQ. chains
  * (`TL. GIÁM ĐỐC` / `CHÁNH VĂN PHÒNG`) the same way. The space for signature and seal is the plan's
  * `nguoi_ky.khoang_ky` or the family's `khoang_ky` (lines); `chuc_vu_khac` goes above the name — NĐ 30/2020
- * Phụ lục I mục II.7b–đ (ô 7a, 7b). `path` locates the signer in the plan (for the issues raised).
+ * Phụ lục I mục II.7b–đ (ô 7a, 7b) —, `chuc_vu_khac_duoi` under it, as some offices print it. `path` locates the signer in the plan (for the issues raised).
  */
 export function nguoiKyView(nk: KeHoach['nguoi_ky'], profile: LayoutProfile, lang: Lang, issues: NormaliseIssue[], path: (string | number)[] = ['nguoi_ky']): NguoiKyView {
   const qh: string[] = [];
@@ -68,9 +69,9 @@ export function nguoiKyView(nk: KeHoach['nguoi_ky'], profile: LayoutProfile, lan
     if (!nk.thu_truong) issues.push({ path: [...path, 'quyen_han'], rule: 'plan/signature-head', message: msg('plan/signature-head', lang, { value: nk.quyen_han }) });
     qh.push(signingLine(profile, nk.quyen_han, nk.thu_truong ?? ''));
   }
-  const khac = nk.chuc_vu_khac === undefined ? [] : [nk.chuc_vu_khac].flat();
+  const lines = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
   const space = Array.from({ length: nk.khoang_ky ?? profile.khoang_ky }, (_, i) => i);
-  return { quyen_han: qh, chuc_vu: chucVu, khoang_ky: space, chuc_vu_khac: khac, ho_ten: nk.ho_ten };
+  return { quyen_han: qh, chuc_vu: chucVu, khoang_ky: space, chuc_vu_khac: lines(nk.chuc_vu_khac), ho_ten: nk.ho_ten, chuc_vu_khac_duoi: lines(nk.chuc_vu_khac_duoi) };
 }
 
 /** A joint plan's signatures, left to right (the lead issuer last, on the right), and the table's widths (mm). */

@@ -197,7 +197,8 @@ class Writer {
 
   /**
    * A `<p>`: references its role's named paragraph style and carries direct formatting only where the markup departs
-   * from the style (an `align` attribute, keep-with-next before a table, tab stops, a page break before).
+   * from the style (an `align` attribute, keep-with-next before a table, tab stops, a page break before, a `before`
+   * space in pt that replaces the style's: the signing-form lines after the first, NĐ 30/2020 Phụ lục I mục II.7).
    */
   paragraph(node: MNode, keepNext = false, width = 0): BlockXml {
     const role = node.attrs.style;
@@ -206,6 +207,7 @@ class Writer {
     if (keepNext && !s.giu_voi_sau) o.keepNext = true;
     if (node.attrs.tabs) o.tabs = this.tabStops(node.attrs.tabs, width);
     if (node.attrs['page-break-before'] === 'true') o.pageBreakBefore = true;
+    if (node.attrs.before !== undefined) o.spacing = { ...paragraphOptions(s).spacing!, before: Math.round(parseFloat(node.attrs.before) * 20) };
     if (node.attrs.align in ALIGN && node.attrs.align !== (s.can ?? 'trai')) o.alignment = ALIGN[node.attrs.align as keyof typeof ALIGN];
     const out: string[] = [];
     const underline = node.attrs.underline === 'true' ? { underline: { type: 'single' as const } } : {};

@@ -105,17 +105,45 @@ export const dangQuyenHan: Rule = {
     .map(([nk, path]) => ({ path: [...path, 'quyen_han'], message: msg('rule/chu-ky/dang-quyen-han', lang, { value: nk.quyen_han!, form: profile.mau.quyen_han[nk.quyen_han!], family: profile.ten, allowed: allowedForms(profile).join(', ') }) })),
 };
 
+/**
+ * Whether the lead signer is the Front's case of rule chu-ky/mat-tran-tm: an issuer naming the family's collective
+ * (`mau.tm_tap_the`, "BAN THƯỜNG TRỰC"), its Chairman or a Vice-Chairman signing with no "TM." line.
+ */
+const frontCollectiveUnsigned = (plan: KeHoach, profile: LayoutProfile, nk: NguoiKy): boolean => {
+  const collective = profile.mau.tm_tap_the;
+  return !!collective && nk === plan.nguoi_ky && !nk.thay_mat && [plan.co_quan_ban_hanh].flat().join(' ').includes(collective) && /^(PHÓ\s+)?CHỦ TỊCH/u.test(nk.chuc_vu);
+};
+
+export const phoKhongKt: Rule = {
+  id: 'chu-ky/pho-khong-kt',
+  severity: 'warning',
+  description: { vi: 'Cấp phó ("PHÓ …") không ký trực tiếp: ký thay người đứng đầu, "KT. <người đứng đầu>" (quyen_han: KT, thu_truong).', en: 'A deputy ("PHÓ …") does not sign in their own name: they sign on behalf of the head, "KT. <head>" (quyen_han: KT, thu_truong).' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7 (layout-rules.md §3.5)',
+  check: ({ plan, profile, lang }) => signers(plan)
+    // with TM. the rule is chu-ky/tm-pho; the Front's collective case is chu-ky/mat-tran-tm's
+    .filter(([nk]) => !nk.quyen_han && !nk.thay_mat && /^PHÓ\s+/u.test(nk.chuc_vu) && !frontCollectiveUnsigned(plan, profile, nk))
+    .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/pho-khong-kt', lang, { kt: signingLine(profile, 'KT', nk.chuc_vu.replace(/^PHÓ\s+/u, '')), value: nk.chuc_vu }) })),
+};
+
+export const thuTruongKhongIn: Rule = {
+  id: 'chu-ky/thu-truong-khong-in',
+  severity: 'warning',
+  description: { vi: 'thu_truong chỉ in sau KT., TL., TUQ. (quyen_han); không có các quyền hạn này thì chức danh đó không được in.', en: 'thu_truong prints only after KT., TL., TUQ. (quyen_han); without one of them the title does not print.' },
+  source: 'NĐ 30/2020 Phụ lục I mục II.7; kehoach (không bỏ chữ nào mà không báo)',
+  check: ({ plan, lang }) => signers(plan)
+    // Q. stands before the signer's own title ("Q. GIÁM ĐỐC"): it has no head's line either
+    .filter(([nk]) => nk.thu_truong !== undefined && (!nk.quyen_han || nk.quyen_han === 'Q'))
+    .map(([nk, path]) => ({ path: [...path, 'thu_truong'], message: msg('rule/chu-ky/thu-truong-khong-in', lang, { value: nk.thu_truong!, form: nk.quyen_han ?? '' }) })),
+};
+
 export const matTranTm: Rule = {
   id: 'chu-ky/mat-tran-tm',
   severity: 'warning',
   description: { vi: 'Mặt trận: Chủ tịch, Phó Chủ tịch ký văn bản của Ban Thường trực thay mặt tập thể: "TM. BAN THƯỜNG TRỰC".', en: 'Front: the Chairman or a Vice-Chairman signs the Standing Board’s documents for the collective: "TM. BAN THƯỜNG TRỰC".' },
   source: 'HD 91/HD-MTTW-BTT (theo NĐ 30/2020 Phụ lục I mục II.7b, ký thay mặt tập thể) [UNCONFIRMED]; thực tiễn: ba kế hoạch của BTT UB MTTQ cấp xã 2025–2026',
   check: ({ plan, profile, lang }) => {
-    const collective = profile.mau.tm_tap_the;
-    if (!collective) return [];
-    const issuer = [plan.co_quan_ban_hanh].flat().join(' ');
     const nk = plan.nguoi_ky;
-    if (nk.thay_mat || !issuer.includes(collective) || !/^(PHÓ\s+)?CHỦ TỊCH/u.test(nk.chuc_vu)) return [];
-    return [{ path: ['nguoi_ky'], message: msg('rule/chu-ky/mat-tran-tm', lang, { tm: signingLine(profile, 'TM', collective), value: nk.chuc_vu }) }];
+    if (!frontCollectiveUnsigned(plan, profile, nk)) return [];
+    return [{ path: ['nguoi_ky'], message: msg('rule/chu-ky/mat-tran-tm', lang, { tm: signingLine(profile, 'TM', profile.mau.tm_tap_the!), value: nk.chuc_vu }) }];
   },
 };

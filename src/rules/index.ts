@@ -10,9 +10,9 @@ import type { DocModel, Para } from '../docx-read/model.js';
 import { onDocument, type Rule, type RuleContext, type DocumentContext } from './types.js';
 import { khoGiay, le, phongChu, thanhPhan, coChu, kieuChu, duongKe, soKhong, soTrang } from '../check/rules.js';
 import { loaiVanBan, coQuan, lapLoai, lienTichTrung } from './ky-hieu.js';
-import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm } from './chu-ky.js';
+import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm, phoKhongKt, thuTruongKhongIn } from './chu-ky.js';
 import { luu, luuVt, trung, gachDau, luuTrongCacNoi } from './noi-nhan.js';
-import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa } from './noi-dung.js';
+import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
 import { ngoaiKhung } from './trinh-bay.js';
@@ -26,9 +26,9 @@ export const RULES: readonly Rule[] = [
   khoGiay, le, phongChu, thanhPhan, coChu, kieuChu, duongKe, soKhong, soTrang,
   dongDai,
   loaiVanBan, coQuan, lapLoai, lienTichTrung,
-  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm,
+  ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm, phoKhongKt, thuTruongKhongIn,
   luu, luuVt, trung, gachDau, luuTrongCacNoi,
-  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa,
+  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn,
   dauCham, khoangTrang, danhDau,
   ngoaiKhung,
 ];

@@ -112,6 +112,20 @@ const start = (d: string) => (d.length === 7 ? `${d}-01` : d);
 const end = (d: string) => (d.length === 7 ? `${d}-31` : d);
 const vnDate = (d: string) => d.split('-').reverse().join('/');
 
+export const loiDanKhongIn: Rule = {
+  id: 'dot/loi-dan-khong-in',
+  severity: 'warning',
+  description: { vi: 'Lời dẫn của đợt (loi_dan) chỉ in trước chủ đề (chu_de); không có chủ đề thì lời dẫn không được in.', en: 'A phase\'s lead-in (loi_dan) prints only before its theme (chu_de); without a theme it does not print.' },
+  source: 'kehoach (không bỏ chữ nào mà không báo)',
+  check: (ctx) => {
+    const out: Finding[] = [];
+    eachList(ctx, (items, path) => items.forEach((it, i) => {
+      if (typeof it !== 'string' && it.dot?.loi_dan !== undefined && it.dot.chu_de === undefined) out.push({ path: [...path, i, 'dot', 'loi_dan'], message: msg('rule/dot/loi-dan-khong-in', ctx.lang, { value: it.dot.loi_dan }) });
+    }));
+    return out;
+  },
+};
+
 export const dotThuTu: Rule = {
   id: 'dot/thu-tu',
   severity: 'error',

@@ -11,7 +11,7 @@ export type Khoi = 'nha_nuoc' | 'dang' | 'cong_doan' | 'mat_tran' | 'doan_thanh_
  */
 export type CoQuanBanHanh = string | [string, ...string[]];
 /**
- * Một chuỗi là một đoạn văn. Một đối tượng là một mục: có tiêu đề (tieu_de) hoặc đoạn văn có số (doan), gạch đầu dòng (gach_dau_dong), đợt thi đua (dot) hoặc bảng (bang, bang_nhiem_vu). tieu_de cùng doan là tiêu đề liền đoạn: "3. Bộ Chỉ huy Quân sự tỉnh: Chủ trì, phối hợp …" (số và tiêu đề in đậm, phần sau in thường). gach_dau_dong đi kèm đợt hoặc bảng thì in ngay sau đợt, bảng đó.
+ * Một chuỗi là một đoạn văn. Một đối tượng là một mục: có tiêu đề (tieu_de) hoặc đoạn văn có số (doan), gạch đầu dòng (gach_dau_dong), đợt thi đua (dot) hoặc bảng (bang, bang_nhiem_vu). tieu_de cùng doan là tiêu đề liền đoạn: "3. Bộ Chỉ huy Quân sự tỉnh: Chủ trì, phối hợp …" (số và tiêu đề in đậm, phần sau in thường). Đợt hoặc bảng mang nhiem_vu, gach_dau_dong, noi_dung như một đoạn văn: in ngay sau đợt, bảng đó, theo thứ tự ấy (liet_ke của đợt in cuối đoạn của đợt).
  *
  * This interface was referenced by `KeHoach`'s JSON-Schema
  * via the `definition` "muc".
@@ -702,6 +702,12 @@ export interface NguoiKy {
    * @minItems 1
    */
   chuc_vu_khac?: string | [string, ...string[]];
+  /**
+   * Chức vụ khác của người ký in dưới họ tên, như một số cơ quan trình bày (ô 7b), in hoa, đậm, căn giữa; dùng thay cho hoặc cùng với chuc_vu_khac (phía trên họ tên). Một chuỗi hoặc danh sách các dòng.
+   *
+   * @minItems 1
+   */
+  chuc_vu_khac_duoi?: string | [string, ...string[]];
   /**
    * Số dòng trống (cỡ chữ của khối chữ ký) dành cho chữ ký và dấu, thay cho giá trị của khối (layout.yaml khoang_ky). NĐ 30/2020 không quy định; thực tiễn 3–4 dòng.
    */
