@@ -8,10 +8,11 @@
  * write it falls back silently to making the thing again.
  * CommonJS (.cts) because the command's launcher (src/cli.cts) uses it before any ES module is loaded.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileSafe } from './write-file.cjs';
 
 /** Node's crypto, loaded when first needed: it costs ~6 ms to load (and ~1 ms more for the first hash); a cold `validate`
  * hashes nothing, and a cold `render` of the package's templates neither (see readKeyed). */
@@ -56,17 +57,11 @@ export function readCacheBytes(file: string | null): Buffer | undefined {
   try { return readFileSync(file); } catch { return undefined; }
 }
 
-/** Writes a cache file (text, or bytes) atomically (a temporary file of its own, renamed); a failure
- * (read-only or missing home) is ignored. */
+/** Writes a cache file (text, or bytes) through the project's one writer (src/write-file.cts: a temporary file of its
+ * own, renamed; a link or a device in its place is never replaced); a failure (read-only or missing home) is ignored. */
 export function writeCache(file: string | null, text: string | Uint8Array): void {
   if (!file) return;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    // Batch workers share the pid; each thread's Math.random is seeded on its own.
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch { /* make it again next time */ }
+  try { writeFileSafe(file, text); } catch { /* make it again next time */ }
 }
 
 /**

@@ -34,6 +34,8 @@ export interface BatchOptions {
   templatesDir?: string;
   /** Called after each plan finishes (for progress display). */
   onProgress?: (p: BatchProgress) => void;
+  /** Replace existing outputs kehoach did not write (src/own-output.ts); without it such a plan fails. */
+  forceOverwrite?: boolean;
 }
 
 export interface BatchProgress { done: number; total: number; rendered: number; failed: number; skipped: number; elapsedMs: number }
@@ -46,6 +48,8 @@ export interface BatchSummary extends BatchProgress {
   problems: Diagnostic[];
   manifest: string;
   wallMs: number;
+  /** The dot-named *.yaml files of the input folders, left out (src/validate/files.ts). */
+  hidden: string[];
 }
 
 /** The manifest (outdir/manifest.json), written as the batch goes (so a killed run can resume) and at its end. */
@@ -118,19 +122,19 @@ export function manifestText(manifest: Manifest, cache: WeakMap<TaskResult, stri
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
   const start = performance.now();
   const lang = opts.lang ?? 'vi';
-  const { plans: found, unmatched } = await discover(inputs);
+  const { plans: found, unmatched, hidden } = await discover(inputs);
   if (unmatched.length) throw new KehoachError(msg('cli/no-input', lang, { patterns: unmatched.join(' ') }), [], 'usage');
   const plans = opts.shard ? found.filter((p) => inShard(p.rel, opts.shard!)) : found;
   const manifestPath = opts.manifest ?? join(opts.outdir, 'manifest.json');
   const release = await acquireLock(opts.outdir, lang);
   try {
-    return await runLocked(plans, manifestPath, start, lang, opts);
+    return { ...(await runLocked(plans, manifestPath, start, lang, opts)), hidden };
   } finally {
     await release();
   }
 }
 
-async function runLocked(plans: PlanEntry[], manifestPath: string, start: number, lang: Lang, opts: BatchOptions): Promise<BatchSummary> {
+async function runLocked(plans: PlanEntry[], manifestPath: string, start: number, lang: Lang, opts: BatchOptions): Promise<Omit<BatchSummary, 'hidden'>> {
   await removeStaleTemps(opts.outdir);
   const previous = new Map<string, TaskResult>();
   if (opts.incremental && existsSync(manifestPath)) {
@@ -203,7 +207,7 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   });
   const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
     const prev = previous.get(p.input);
-    const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: envHash, ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
+    const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: envHash, ...(opts.forceOverwrite ? { forceOverwrite: true } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
     let r: TaskResult;
     try {
       r = await pool.run(task);

@@ -36,11 +36,13 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     }
   };
   let summary: BatchSummary;
+  let pdfKept = 0;
   try {
     summary = await runBatch(inputs, { ...opts, lang, onProgress });
   } finally {
     bar?.stop();
   }
+  if (summary.hidden.length) process.stderr.write(msg('cli/dotfiles-skipped', lang, { count: summary.hidden.length, files: summary.hidden.join(', ') }) + '\n');
   const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register, summary.problems);
   if (diags.length) {
     const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(process.stderr));
@@ -53,7 +55,11 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
   }) + '\n');
   if (opts.pdf) {
     const pdfOf = (docx: string) => docx.replace(/\.docx$/i, '') + '.pdf';
-    const todo = summary.results.filter((r) => r.status === 'rendered' || (r.status === 'skipped' && !existsSync(pdfOf(r.output))));
+    const { mayReplace } = await import('../own-output.js');
+    const wanted = summary.results.filter((r) => r.status === 'rendered' || (r.status === 'skipped' && !existsSync(pdfOf(r.output))));
+    // A PDF kehoach did not write (the office's own) is kept, as a .docx is (src/own-output.ts).
+    const todo = wanted.filter((r) => opts.forceOverwrite || mayReplace(pdfOf(r.output)));
+    for (const r of wanted) if (!todo.includes(r)) { process.stderr.write(`kehoach: ${msg('cli/not-ours', lang, { file: pdfOf(r.output) })}\n`); pdfKept++; }
     const { convertToPdf } = await import('../pdf.js');
     try {
       await convertToPdf(todo.map((r) => ({ docx: readFileSync(r.output), output: pdfOf(r.output) })), lang);
@@ -63,5 +69,5 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     if (todo.length) process.stderr.write(msg('batch/pdf-summary', lang, { count: todo.length }) + '\n');
   }
   const registerErrors = summary.register.some((d) => d.severity === 'error');
-  return summary.failed > 0 || registerErrors || summary.problems.length > 0 ? 1 : 0;
+  return summary.failed > 0 || registerErrors || summary.problems.length > 0 || pdfKept > 0 ? 1 : 0;
 }
