@@ -416,11 +416,12 @@ describe('a Word or PDF file kehoach did not write is never replaced without --f
     mkdirSync(join(d, 'plans'));
     writeFileSync(join(d, 'plans', 'kh.yaml'), MINIMAL);
     mkdirSync(join(d, 'out'));
-    writeFileSync(join(d, 'out', 'kh.docx'), wordDocx());
+    const original = wordDocx(); // made once: a ZIP holds the time it was made
+    writeFileSync(join(d, 'out', 'kh.docx'), original);
     const r = run(['batch', join(d, 'plans'), '-o', join(d, 'out'), '-j', '1', '--lang', 'en']);
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/not written by kehoach/);
-    expect(readFileSync(join(d, 'out', 'kh.docx')).equals(wordDocx())).toBe(true);
+    expect(readFileSync(join(d, 'out', 'kh.docx')).equals(original)).toBe(true);
   }, 60_000);
 
 });

@@ -11,9 +11,10 @@ import { registerEntry, type RegisterEntry } from '../batch/register.js';
 
 /**
  * Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. In a folder, files and
- * folders whose names begin with a dot are left out, as ESLint and Prettier leave them out by default (editors' lock
- * and backup files, tools' folders such as .git, .github or .vscode): the dot-named *.yaml files of the folders
- * searched are counted and named (HIDDEN_GLOB), so none is left out silently; named explicitly, one is checked.
+ * folders whose names begin with a dot are left out, as ESLint did up to version 8 (ESLint 9 includes them): editors'
+ * lock and backup files (Emacs's .#plan.yaml) and tools' folders (.git, .github/workflows/*.yml, .vscode) are not
+ * plans. The dot-named *.yaml files of the folders searched are counted and named (HIDDEN_GLOB), so none is left out
+ * silently; named explicitly, one is checked.
  */
 const PLAN_GLOB = '**/*.{yaml,yml}';
 export const IGNORE = ['**/node_modules/**', '**/_*.yaml', '**/_*.yml', '**/.*/**'];
