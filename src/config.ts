@@ -13,12 +13,12 @@
  *
  * Mistakes in either are reported at file:line:col (unknown rule id with a suggestion, bad severity, unknown key).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { KehoachError } from './errors.js';
+import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_TEMPLATES_DIR } from './profile.js';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Pair, type Scalar } from 'yaml';
-import type { Diagnostic, Severity } from './errors.js';
+import { KehoachError, type Diagnostic, type Severity } from './errors.js';
+import { readPlanText } from './load.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { suggest } from './validate/schema.js';
 
@@ -62,18 +62,30 @@ export function findConfig(planPath: string): string | undefined {
 const configCache = new Map<string, { key: string; config: RuleConfig }>();
 
 /**
- * Reads and checks a configuration file (cached per path, size and mtime).
+ * Reads and checks a configuration file (cached per path, size and mtime). It is read as a plan file is (src/load.ts
+ * readPlanText: regular files only, bounded): a folder, FIFO or device of that name is an error at its path
+ * (rule config/file), never read.
  * @param known the rule ids that may be configured
- * @returns the settings and diagnostics (errors) for unknown keys, unknown rule ids and bad severities
+ * @returns the settings and diagnostics (errors) for an unreadable file, unknown keys, unknown rule ids and bad
+ *   severities
  */
 export function loadConfig(path: string, known: readonly string[], lang: Lang = 'vi'): RuleConfig {
-  const st = statSync(path);
-  const key = `${st.size}:${st.mtimeMs}:${lang}`;
+  const file = shown(path);
+  let st;
+  try { st = statSync(path); } catch { st = undefined; }
+  const key = `${st?.size}:${st?.mtimeMs}:${st?.isFile()}:${lang}`;
   const hit = configCache.get(`${path}\0${known.length}`);
   if (hit?.key === key) return hit.config;
-  const file = shown(path);
   const lc = new LineCounter();
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readPlanText(path, lang);
+  } catch (e) {
+    if (!(e instanceof KehoachError && e.diagnostics.length)) throw e;
+    const config: RuleConfig = { file, rules: new Map<string, RuleSetting>(), diagnostics: e.diagnostics.map((d) => ({ ...d, file, rule: 'config/file' })) };
+    configCache.set(`${path}\0${known.length}`, { key, config });
+    return config;
+  }
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const rules = new Map<string, RuleSetting>();
   let templates: string | undefined;
@@ -188,7 +200,7 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
   let hit = directiveCache.get(file);
   if (hit?.key !== key) {
     let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch { return undefined; }
+    try { text = readPlanText(file); } catch { return undefined; }
     hit = { key, directives: text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : [] };
     directiveCache.delete(file);
     if (directiveCache.size >= DIRECTIVE_CACHE_SIZE) directiveCache.delete(directiveCache.keys().next().value!);

@@ -12,16 +12,17 @@
  *   `TUQ.`/`T/UQ`, `Q.` typed in the signing form is removed and given as `quyen_han` when it is not already set
  *   otherwise; `TM.`/`T/M` typed in thay_mat is removed).
  *
- * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone. The file
- * is written atomically (never half-written) and only when something changed.
+ * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone. The file is
+ * read as a plan is (regular files only, bounded: src/load.ts readPlanText), and written only when something changed,
+ * through src/write-file.cts: never half-written, a symbolic link's target written (the link kept), the mode and owner
+ * kept, and a file with several hard links written in place once the whole text is on disk, so every name sees it.
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isScalar, isPair, Scalar, type Document, type Node, type YAMLMap, type Pair } from 'yaml';
 import type { Diagnostic } from './errors.js';
 import { KehoachError } from './errors.js';
 import { msg, ioReason, type Lang } from './i18n/messages.js';
 import { loadPlanWithInheritance } from './inherit.js';
-import { loadPlanText, layeredLocator } from './load.js';
+import { loadPlanText, layeredLocator, readPlanText } from './load.js';
 import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
 import { loadProfile } from './profile.js';
@@ -148,7 +149,7 @@ export interface FixOptions { templatesDir?: string }
  */
 export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions = {}): Promise<FixResult> {
   const changes: FixChange[] = [];
-  let text = fixDates(file, readFileSync(file, 'utf8'), changes);
+  let text = fixDates(file, readPlanText(file, lang), changes);
   // A value with two findings (a typed number and a doubled space) is fixed over successive passes.
   for (let pass = 0; pass < 4; pass++) {
     const before = changes.length;
@@ -222,7 +223,10 @@ export async function fixFiles(files: string[], lang: Lang, out: NodeJS.Writable
   for (const file of files) {
     let r: FixResult;
     try { r = await fixPlan(file, lang, opts); } catch (e) {
-      if (e instanceof KehoachError) { blocked++; continue; } // validate reports it
+      if (!(e instanceof KehoachError)) throw e;
+      blocked++; // validate reports it; fix alone says why (a device, a folder, a file too large, broken YAML)
+      if (!opts.quiet) for (const d of e.diagnostics) out.write(`${d.file}:${d.line}:${d.column}  ${d.message}  [${d.rule}]\n`);
+      continue;
       throw e;
     }
     if (r.changes.length) {

@@ -355,7 +355,7 @@ function findIllegalChars(plan: LoadedPlan, lang: Lang): Diagnostic[] {
  */
 export async function loadPlanFile(path: string, opts: LoadOptions = {}): Promise<LoadedPlan> {
   const lang = opts.lang ?? 'vi';
-  return loadPlanText(decodePlanBytes(readPlanBytes(path, lang), path, lang), path, opts);
+  return loadPlanText(readPlanText(path, lang), path, opts);
 }
 
 /**
@@ -404,6 +404,42 @@ export function readPlanBytes(path: string, lang: Lang = 'vi'): Uint8Array {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Reads a plan from a stream (stdin, for "-") with the same bound as a plan file: never more than MAX_PLAN_BYTES + 1
+ * bytes (a stream from /dev/zero stops there), then decoded as a plan file is (decodePlanBytes).
+ * @param name the name diagnostics give (e.g. "<stdin>")
+ * @throws KehoachError (file/too-large and the decoding rules, kind "invalid"; file/unreadable, kind "io")
+ */
+export async function readPlanStream(stream: NodeJS.ReadableStream, name: string, lang: Lang = 'vi'): Promise<string> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  try {
+    for await (const c of stream) {
+      const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+      chunks.push(b);
+      n += b.length;
+      if (n > MAX_PLAN_BYTES) break; // leaving the loop destroys the stream: nothing more is read
+    }
+  } catch (e) {
+    const d = diag(name, 1, 1, 'file/unreadable', msg('file/not-found', lang, { reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    throw new KehoachError(d.message, [d], 'io');
+  }
+  if (n > MAX_PLAN_BYTES) {
+    const d = diag(name, 1, 1, 'file/too-large', msg('file/too-large', lang, { size: `> ${MAX_PLAN_BYTES}`, limit: MAX_PLAN_BYTES }));
+    throw new KehoachError(d.message, [d]);
+  }
+  return decodePlanBytes(Buffer.concat(chunks), name, lang);
+}
+
+/**
+ * Reads a user's YAML file (a plan, _defaults.yaml, kehoach.config.yaml, a file to fix) as text, bounded and regular
+ * files only: readPlanBytes then decodePlanBytes.
+ * @throws KehoachError as those do
+ */
+export function readPlanText(path: string, lang: Lang = 'vi'): string {
+  return decodePlanBytes(readPlanBytes(path, lang), path, lang);
 }
 
 /** Maps a data path to a file, line and column (1-based). */

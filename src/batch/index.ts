@@ -38,6 +38,8 @@ export interface BatchOptions {
   /** Called once the plans are done, with the lock on outdir still held (batch --pdf converts then, so no other
    * batch writes the folder meanwhile); what it throws, runBatch throws after releasing the lock. */
   whileLocked?: (summary: BatchSummary) => Promise<void>;
+  /** Replace existing outputs kehoach did not write (src/own-output.ts); without it such a plan fails. */
+  forceOverwrite?: boolean;
 }
 
 export interface BatchProgress { done: number; total: number; rendered: number; failed: number; skipped: number; elapsedMs: number }
@@ -50,6 +52,8 @@ export interface BatchSummary extends BatchProgress {
   problems: Diagnostic[];
   manifest: string;
   wallMs: number;
+  /** The dot-named *.yaml files of the input folders, left out (src/validate/files.ts). */
+  hidden: string[];
 }
 
 /** The manifest (outdir/manifest.json), written as the batch goes (so a killed run can resume) and at its end. */
@@ -130,13 +134,13 @@ export function manifestText(manifest: Manifest, cache: WeakMap<TaskResult, stri
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
   const start = performance.now();
   const lang = opts.lang ?? 'vi';
-  const { plans: found, unmatched } = await discover(inputs);
+  const { plans: found, unmatched, hidden } = await discover(inputs);
   if (unmatched.length) throw new KehoachError(msg('cli/no-input', lang, { patterns: unmatched.join(' ') }), [], 'usage');
   const plans = opts.shard ? found.filter((p) => inShard(p.rel, opts.shard!)) : found;
   const manifestPath = opts.manifest ?? join(opts.outdir, 'manifest.json');
   const release = await acquireLock(opts.outdir, lang);
   try {
-    const summary = await runLocked(plans, manifestPath, start, lang, opts);
+    const summary = { ...(await runLocked(plans, manifestPath, start, lang, opts)), hidden };
     await opts.whileLocked?.(summary);
     return summary;
   } finally {
@@ -144,7 +148,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<Ba
   }
 }
 
-async function runLocked(plans: PlanEntry[], manifestPath: string, start: number, lang: Lang, opts: BatchOptions): Promise<BatchSummary> {
+async function runLocked(plans: PlanEntry[], manifestPath: string, start: number, lang: Lang, opts: BatchOptions): Promise<Omit<BatchSummary, 'hidden'>> {
   await removeStaleTemps(opts.outdir);
   const previous = new Map<string, TaskResult>();
   if (opts.incremental && existsSync(manifestPath)) {
@@ -226,7 +230,7 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
     let r: TaskResult;
     try {
       const templates = templatesOf(p.input);
-      const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: templates.hash, ...(templates.dir !== DEFAULT_TEMPLATES_DIR ? { templatesDir: templates.dir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
+      const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: templates.hash, ...(opts.forceOverwrite ? { forceOverwrite: true } : {}), ...(templates.dir !== DEFAULT_TEMPLATES_DIR ? { templatesDir: templates.dir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
       r = await pool.run(task);
     } catch (e) {
       if (e instanceof KehoachError && e.diagnostics.length) r = { input: p.input, output: p.output, status: 'failed', diagnostics: e.diagnostics };

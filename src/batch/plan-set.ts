@@ -17,7 +17,7 @@ export interface PlanEntry {
   rel: string;
 }
 
-const IGNORE = ['**/node_modules/**', '**/_*.yaml', '**/_*.yml', '**/.*/**'];
+import { IGNORE, HIDDEN_GLOB } from '../validate/files.js';
 
 /** The static folder in front of a glob pattern: "plans/2025/*.yaml" → "plans/2025". */
 export function globBase(pattern: string): string {
@@ -28,16 +28,22 @@ export function globBase(pattern: string): string {
 
 /**
  * Finds the plans of the given folders, globs or files, sorted by output path.
- * @returns plans and the arguments that matched nothing
+ * @returns plans, the arguments that matched nothing, and the dot-named *.yaml files of the folders, left out as
+ *   `validate` leaves them out (src/validate/files.ts)
  */
-export async function discover(args: string[]): Promise<{ plans: PlanEntry[]; unmatched: string[] }> {
+export async function discover(args: string[]): Promise<{ plans: PlanEntry[]; unmatched: string[]; hidden: string[] }> {
   const plans: PlanEntry[] = [];
   const unmatched: string[] = [];
+  const hidden: string[] = [];
   for (const arg of args) {
     const st = await stat(arg).catch(() => null);
     let root: string;
     let files: string[];
-    if (st?.isDirectory()) { root = arg; files = (await glob('**/*.{yaml,yml}', { cwd: arg, ignore: IGNORE })).map((f) => join(arg, f)); }
+    if (st?.isDirectory()) {
+      root = arg;
+      files = (await glob('**/*.{yaml,yml}', { cwd: arg, ignore: IGNORE })).map((f) => join(arg, f));
+      hidden.push(...(await glob(HIDDEN_GLOB, { cwd: arg, ignore: IGNORE, dot: true })).map((f) => join(arg, f)));
+    }
     else if (st?.isFile()) { root = dirname(arg); files = [arg]; }
     else if (isDynamicPattern(arg)) { root = globBase(arg); files = await glob(arg, { ignore: IGNORE }); }
     else { unmatched.push(arg); continue; }
@@ -49,7 +55,8 @@ export async function discover(args: string[]): Promise<{ plans: PlanEntry[]; un
   const real = (f: string) => { try { return realpathSync(f); } catch { return resolve(f); } };
   const sorted = plans.sort((a, b) => a.input.length - b.input.length || (a.input < b.input ? -1 : 1));
   const unique = sorted.filter((p) => { const k = real(p.input); if (seen.has(k)) return false; seen.add(k); return true; });
-  return { plans: unique.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.input < b.input ? -1 : 1)), unmatched };
+  const named = new Set(plans.map((p) => p.input));
+  return { plans: unique.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.input < b.input ? -1 : 1)), unmatched, hidden: [...new Set(hidden)].filter((f) => !named.has(f)).sort() };
 }
 
 /**

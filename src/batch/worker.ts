@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, renderView } from '../pipeline.js';
 import { writeFileAtomic } from '../write.js';
+import { mayReplace } from '../own-output.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import type { KeHoach } from '../types/plan.js';
@@ -25,6 +26,8 @@ export interface Task {
   /** The previous run's manifest entry: with an equal input hash and the output's bytes still hashing to its
    * content hash (not truncated, not edited), the plan is skipped. */
   previous?: { input_hash: string; content_hash?: string };
+  /** Replace an existing output kehoach did not write (src/own-output.ts); without it the plan fails. */
+  forceOverwrite?: boolean;
 }
 
 /** What the manifest records for a plan. */
@@ -69,6 +72,10 @@ export default async function run(task: Task): Promise<TaskResult> {
     const at = { file: task.input, line: 1, column: 1, severity: 'error' as const };
     if (!staysInside(task.outdir, task.output)) {
       return { ...base, status: 'failed', ...facts, diagnostics: [...check.diagnostics, { ...at, rule: 'batch/outside', message: msg('batch/outside-link', task.lang, { output: task.output }) }] };
+    }
+    // An output the previous manifest lists is kehoach's own, even when damaged since (truncated: re-rendered).
+    if (!task.forceOverwrite && !task.previous && !mayReplace(task.output)) {
+      return { ...base, status: 'failed', ...facts, diagnostics: [...check.diagnostics, { ...at, rule: 'batch/not-ours', message: msg('cli/not-ours', task.lang, { file: task.output }) }] };
     }
     try {
       await writeFileAtomic(task.output, bytes);

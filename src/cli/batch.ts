@@ -36,14 +36,16 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     }
   };
   let exit = 0;
+  let pdfKept = 0;
   // The report and the PDF phase run with the batch's lock on the output folder still held (src/batch/lock.ts).
   const finish = async (summary: BatchSummary): Promise<void> => {
     bar?.stop();
     bar = undefined;
+    if (summary.hidden.length) process.stderr.write(msg('cli/dotfiles-skipped', lang, { count: summary.hidden.length, files: summary.hidden.join(', ') }) + '\n');
     report(summary);
     if (opts.pdf) await pdfPhase(summary);
     const registerErrors = summary.register.some((d) => d.severity === 'error');
-    exit = summary.failed > 0 || registerErrors || summary.problems.length > 0 ? 1 : 0;
+    exit = summary.failed > 0 || registerErrors || summary.problems.length > 0 || pdfKept > 0 ? 1 : 0;
   };
   const report = (summary: BatchSummary) => {
     const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register, summary.problems);
@@ -59,7 +61,11 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
   };
   const pdfPhase = async (summary: BatchSummary) => {
     const pdfOf = (docx: string) => docx.replace(/\.docx$/i, '') + '.pdf';
-    const todo = summary.results.filter((r) => r.status === 'rendered' || (r.status === 'skipped' && !existsSync(pdfOf(r.output))));
+    const { mayReplace } = await import('../own-output.js');
+    const wanted = summary.results.filter((r) => r.status === 'rendered' || (r.status === 'skipped' && !existsSync(pdfOf(r.output))));
+    // A PDF kehoach did not write (the office's own) is kept, as a .docx is (src/own-output.ts).
+    const todo = wanted.filter((r) => opts.forceOverwrite || mayReplace(pdfOf(r.output)));
+    for (const r of wanted) if (!todo.includes(r)) { process.stderr.write(`kehoach: ${msg('cli/not-ours', lang, { file: pdfOf(r.output) })}\n`); pdfKept++; }
     const { convertToPdf } = await import('../pdf.js');
     try {
       await convertToPdf(todo.map((r) => ({ docx: readFileSync(r.output), output: pdfOf(r.output) })), lang);

@@ -11,7 +11,7 @@
 import { Command, CommanderError, Option, type Help } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
-import { msg, type Lang } from '../i18n/messages.js';
+import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, setColourMode, useColour, type Format } from './output.js';
 import { t, title, type TextKey } from './texts.js';
 import { CliExit, renderOnce, readStdin } from './render.js';
@@ -137,9 +137,13 @@ const program = new Command('kehoach')
   });
 helpTail(program, 'program/examples');
 
-/** The plan files named by files, folders and globs; a pattern matching nothing is a usage error (exit 2). */
+/**
+ * The plan files named by files, folders and globs; a pattern matching nothing is a usage error (exit 2). The
+ * dot-named files the folders held, left out, are counted and named on stderr.
+ */
 async function planFiles(paths: string[]): Promise<string[]> {
-  const { files, unmatched } = await (await import('../validate/files.js')).expandInputs(paths);
+  const { files, unmatched, hidden } = await (await import('../validate/files.js')).expandInputs(paths);
+  if (hidden.length) process.stderr.write(msg('cli/dotfiles-skipped', lang, { count: hidden.length, files: hidden.join(', ') }) + '\n');
   if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
   return files;
 }
@@ -162,11 +166,12 @@ helpTail(command('render'), 'render/examples')
   .option('--pdf', T('render/opt-pdf'))
   .option('--watch', T('render/opt-watch'))
   .option('--force', T('render/opt-force'))
-  .action(async (input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean }) => {
+  .option('--force-overwrite', T('render/opt-force-overwrite'))
+  .action(async (input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean; forceOverwrite?: boolean }) => {
     const g = program.opts<Global>();
     try {
       if (o.output === '-' && (o.pdf || o.watch)) throw new CliExit(2, msg('cli/stdout-one', lang));
-      const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), lang, ...templatesOpt(g) };
+      const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}), lang, ...templatesOpt(g) };
       if (o.watch) {
         if (input === '-') throw new CliExit(2, msg('cli/watch-stdin', lang));
         const { watchRender } = await import('./watch.js');
@@ -195,7 +200,12 @@ helpTail(command('validate'), 'validate/examples')
       if (paths.includes('-')) {
         if (paths.length > 1) throw new CliExit(2, msg('cli/stdin-many', lang));
         const { validatePlan } = await import('../index.js');
-        all.push(...validatePlan(await readStdin(), { lang, file: '<stdin>', ...templatesOpt(g) }));
+        try {
+          all.push(...validatePlan(await readStdin(lang), { lang, file: '<stdin>', ...templatesOpt(g) }));
+        } catch (e) {
+          if (!(e instanceof KehoachError && e.diagnostics.length)) throw e;
+          all.push(...e.diagnostics); // too large, not UTF-8 …: reported like a plan file's
+        }
         count = 1;
       } else {
         const { checkFiles } = await import('../validate/files.js');
@@ -247,8 +257,9 @@ helpTail(command('batch'), 'batch/examples')
   .option('--shard <i/n>', T('batch/opt-shard'))
   .option('--check-register', T('batch/opt-register'))
   .option('--pdf', T('batch/opt-pdf'))
+  .option('--force-overwrite', T('batch/opt-force-overwrite'))
   .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
-  .action(async (paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; format: Format }) => {
+  .action(async (paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Format }) => {
     const g = program.opts<Global>();
     try {
       const { parseShard } = await import('../batch/plan-set.js');
@@ -261,7 +272,7 @@ helpTail(command('batch'), 'batch/examples')
       }
       const { batchCommand } = await import('./batch.js');
       process.exitCode = await batchCommand(paths, {
-        outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}),
+        outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}),
         ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
         ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...templatesOpt(g),
       }, lang);
@@ -313,8 +324,24 @@ helpTail(command('schema'), 'schema/examples')
     process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
   });
 
+/**
+ * A stdout that cannot take what is written (issue 23): a reader that went away (EPIPE, `kehoach schema | head -c1`)
+ * ends the command quietly; another failure (a full disk, /dev/full) is one line on stderr. Both exit 3 ("an output
+ * could not be written"), never with a stack trace. A failing stderr is ignored (nowhere left to report it).
+ */
+function guardOutputStreams(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      try { process.stderr.write(`kehoach: ${msg('cli/stdout-failed', lang, { reason: ioReason(e, lang) })}\n`); } catch { /* nowhere to report */ }
+    }
+    process.exit(3);
+  });
+  process.stderr.on('error', () => {});
+}
+
 /** Runs the command named by process.argv (called by the `kehoach` bin, dist/cli.cjs, from the bundle or from tsc's modules). */
 export async function main(): Promise<void> {
+  guardOutputStreams();
   try {
     await program.parseAsync(process.argv);
   } catch (e) {

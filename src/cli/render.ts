@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { KehoachError, type Diagnostic } from '../errors.js';
-import { msg, type Lang } from '../i18n/messages.js';
+import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour } from './output.js';
 
 /** A failure the CLI reports as one line with this exit code (2 usage, 3 internal / output). */
@@ -17,6 +17,7 @@ export class CliExit extends Error {
 
 export interface RenderCliOptions {
   output?: string; pdf?: boolean; lang: Lang; templatesDir?: string; /** write even when warnings make the page visibly wrong */ force?: boolean;
+  /** --force-overwrite: replace an existing output kehoach did not write (src/own-output.ts) */ forceOverwrite?: boolean;
   /** --watch: true once a newer save of the plan arrived; the render then prints nothing and writes nothing (returns 1) */
   superseded?: () => boolean;
 }
@@ -33,11 +34,29 @@ export function outputTargets(input: string, out: string | undefined, pdf: boole
   return pdf ? { docx, pdf: docx.replace(/\.docx$/i, '') + '.pdf' } : { docx };
 }
 
-/** The whole of stdin as text. */
-export async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The whole of stdin as text, bounded and decoded as a plan file is (src/load.ts readPlanStream).
+ * @throws KehoachError at "<stdin>" (file/too-large past MAX_PLAN_BYTES, file/not-utf8 …)
+ */
+export async function readStdin(lang: Lang = 'vi'): Promise<string> {
+  const { readPlanStream } = await import('../load.js');
+  return readPlanStream(process.stdin, '<stdin>', lang);
+}
+
+/**
+ * Refuses the outputs that must not be written: a binary .docx to a terminal (checked before rendering), and an
+ * existing file kehoach did not write (the office's original Word file or PDF) without --force-overwrite (checked
+ * once the plan rendered, so that its errors come first, and before LibreOffice runs).
+ * @throws CliExit 2
+ */
+export async function checkTargets(targets: { docx?: string; pdf?: string }, o: Pick<RenderCliOptions, 'lang' | 'forceOverwrite'>, stage: 'terminal' | 'files'): Promise<void> {
+  if (targets.docx === '-') {
+    if (stage === 'terminal' && process.stdout.isTTY) throw new CliExit(2, msg('cli/stdout-tty', o.lang));
+    return;
+  }
+  if (o.forceOverwrite || stage !== 'files') return;
+  const { mayReplace } = await import('../own-output.js');
+  for (const f of [targets.docx, targets.pdf]) if (f && !mayReplace(f)) throw new CliExit(2, msg('cli/not-ours', o.lang, { file: f }));
 }
 
 const print = (diags: Diagnostic[]) => { if (diags.length) process.stderr.write(formatDiagnostics(diags, 'text', useColour(process.stderr)) + '\n'); };
@@ -52,6 +71,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
   const lang = o.lang;
   const targets = outputTargets(input, o.output, !!o.pdf);
   if (input !== '-' && !existsSync(input)) throw new CliExit(2, msg('cli/missing-file', lang, { file: input }));
+  await checkTargets(targets, o, 'terminal');
   let soffice: string | undefined;
   if (targets.pdf) {
     const { requireSoffice } = await import('../pdf.js');
@@ -62,7 +82,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
   let diagnostics: Diagnostic[];
   try {
     if (input === '-') {
-      const check = checkPlanText(stdinText ?? (await readStdin()), { ...opts, file: '<stdin>' });
+      const check = checkPlanText(stdinText ?? (await readStdin(lang)), { ...opts, file: '<stdin>' });
       diagnostics = check.diagnostics;
       assertNoErrors(diagnostics, o.force, lang);
       bytes = await renderView(check.view!, (check.source.data as { khoi: string }).khoi, opts);
@@ -84,6 +104,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
   }
   if (o.superseded?.()) return 1;
   print(diagnostics.filter((d) => d.severity === 'warning'));
+  await checkTargets(targets, o, 'files');
   if (targets.docx === '-') {
     process.stdout.write(bytes);
     return 0;
@@ -100,7 +121,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
     try {
       await writeFileAtomic(targets.docx, bytes);
     } catch (e) {
-      throw new CliExit(3, msg('cli/output-exists-dir', lang, { file: targets.docx, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+      throw new CliExit(3, msg('cli/output-exists-dir', lang, { file: targets.docx, reason: ioReason(e, lang) }));
     }
   }
   for (const f of [targets.docx, targets.pdf]) if (f) process.stdout.write(msg('cli/written', lang, { file: f }) + '\n');

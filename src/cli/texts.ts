@@ -70,6 +70,10 @@ const TEXTS = {
     'theo dõi kế hoạch, _defaults.yaml và tệp ke_thua; kết xuất lại mỗi lần lưu',
     'watch the plan, its _defaults.yaml and ke_thua files; re-render on every save',
   ),
+  'render/opt-force-overwrite': p(
+    'thay cả tệp .docx/PDF đã có mà kehoach không tạo ra (như bản Word gốc của cơ quan); mặc định: không ghi đè',
+    'replace even an existing .docx/PDF that kehoach did not write (such as the office\'s original Word file); default: refuse',
+  ),
   'render/opt-force': p(
     'vẫn ghi khi có cảnh báo làm văn bản in sai (số hay dấu "-" tự ghi in hai lần, dòng Lưu trong các nơi nhận)',
     'write even when a warning makes the page visibly wrong (a typed number or "-" printed twice, a filing line among the recipients)',
@@ -133,6 +137,10 @@ const TEXTS = {
   'batch/opt-shard': p('chỉ kết xuất phần thứ i trong n phần ổn định (ma trận CI)', 'render only the i-th of n stable slices (CI matrix)'),
   'batch/opt-register': p('kiểm tra sổ đăng ký: không trùng số, số theo ngày, liệt kê số thiếu', 'check the register: no duplicate numbers, numbers follow dates, gaps listed'),
   'batch/opt-format': p('định dạng báo lỗi', 'format of the reported problems'),
+  'batch/opt-force-overwrite': p(
+    'thay cả tệp .docx/PDF đã có mà kehoach không tạo ra (mặc định: giữ nguyên, báo lỗi kế hoạch đó)',
+    'replace even an existing .docx/PDF that kehoach did not write (default: keep it, fail that plan)',
+  ),
   'batch/opt-pdf': p('ghi thêm PDF cạnh mỗi .docx (một tiến trình LibreOffice cho cả lô)', 'also write a PDF beside each .docx (one LibreOffice process for the batch)'),
   'batch/examples': p(
     '  $ kehoach batch plans/ -o out/\n  $ kehoach batch plans/ -o out/ --incremental --pdf\n  $ kehoach batch plans/ -o out/ --shard 2/4',

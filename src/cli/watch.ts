@@ -9,9 +9,12 @@
  * diagnostics nor writes its output, as the newer save's own render follows. The output file is written atomically,
  * so it is always a complete document.
  */
-import { resolve } from 'node:path';
+import { statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { msg, type Lang } from '../i18n/messages.js';
 import { renderOnce, CliExit, type RenderCliOptions } from './render.js';
+import { KehoachError } from '../errors.js';
+import { formatDiagnostics, useColour } from './output.js';
 
 /**
  * Quiet time after a file event before the plan is read (ms). Above chokidar's 5 ms per-file throttle, so the events
@@ -20,6 +23,11 @@ import { renderOnce, CliExit, type RenderCliOptions } from './render.js';
 const SETTLE_MS = 15;
 /** In-memory renders after the first one, to warm the pipeline up before the first save. */
 const WARM_RENDERS = 4;
+
+/** What the plan's path names now: a regular file, something else (a folder, a device …), or nothing. */
+function kindOf(path: string): 'file' | 'other' | 'none' {
+  try { return statSync(path).isFile() ? 'file' : 'other'; } catch { return 'none'; }
+}
 
 /** Files a plan is made of: the plan, the _defaults.yaml files that apply and its ke_thua chain (absolute paths). */
 async function sourcesOf(input: string, lang: Lang): Promise<string[]> {
@@ -54,15 +62,19 @@ export async function watchRender(input: string, o: RenderCliOptions): Promise<n
     try {
       await renderOnce(input, { ...o, superseded });
     } catch (e) {
-      if (!(e instanceof CliExit)) throw e;
-      if (!superseded()) process.stderr.write(`kehoach: ${e.message}\n`);
+      // A plan that became a folder, a device or a FIFO (refused unread, src/load.ts) is reported like a broken save:
+      // the watch goes on, and the next good save renders.
+      if (e instanceof KehoachError && !superseded()) {
+        if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
+        else process.stderr.write(`kehoach: ${e.message}\n`);
+        return;
+      }
+      if (!(e instanceof CliExit) && !(e instanceof KehoachError)) throw e;
+      if (e instanceof CliExit && !superseded()) process.stderr.write(`kehoach: ${e.message}\n`);
     }
   };
   await once();
   let files = await sourcesOf(input, o.lang);
-  const watcher = watch(files, { ignoreInitial: true });
-  await new Promise<void>((ready) => watcher.once('ready', () => ready())); // a save before this would go unseen
-  process.stderr.write(msg('watch/start', o.lang, { count: files.length }) + '\n');
   let timer: NodeJS.Timeout | undefined;
   let running = warmUp(input, o, () => saves > 0);
   const changed = (file: string) => {
@@ -78,11 +90,33 @@ export async function watchRender(input: string, o: RenderCliOptions): Promise<n
         watcher.unwatch(files.filter((f) => !next.includes(f)));
         watcher.add(next.filter((f) => !files.includes(f)));
         files = next;
+        if (kindOf(input) === 'other') awaitPlanFile();
       });
     }, SETTLE_MS);
   };
-  watcher.on('change', changed).on('add', changed).on('unlink', changed);
-  const stop = () => { void watcher.close().then(() => process.exit(0)); };
+  const start = async () => {
+    const w = watch(files, { ignoreInitial: true });
+    await new Promise<void>((ready) => w.once('ready', () => ready())); // a save before this would go unseen
+    return w.on('change', changed).on('add', changed).on('unlink', changed);
+  };
+  let watcher = await start();
+  process.stderr.write(msg('watch/start', o.lang, { count: files.length }) + '\n');
+  // A plan that became a folder or a device (reported by once()): chokidar then watches that thing and misses the plan
+  // file's return, so the plan's folder is watched until a regular file is back, and the watch starts afresh.
+  let rescue: FSWatcher | undefined;
+  const plan = resolve(input);
+  const awaitPlanFile = () => {
+    if (rescue) return;
+    rescue = fsWatch(dirname(plan), (_event, name) => {
+      if ((name !== null && name !== basename(plan)) || kindOf(plan) !== 'file' || !rescue) return;
+      rescue.close();
+      rescue = undefined;
+      const old = watcher;
+      void old.close().then(start).then((w) => { watcher = w; changed(plan); });
+    });
+  };
+  if (kindOf(plan) === 'other') awaitPlanFile();
+  const stop = () => { rescue?.close(); void watcher.close().then(() => process.exit(0)); };
   process.on('SIGINT', stop).on('SIGTERM', stop);
   return new Promise<never>(() => {});
 }

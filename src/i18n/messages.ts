@@ -507,6 +507,9 @@ export const catalogue = {
   'io/EROFS': m(() => 'ổ đĩa chỉ đọc', () => 'read-only file system'),
   'io/ENOTDIR': m(() => 'một phần của đường dẫn là tệp, không phải thư mục', () => 'part of the path is a file, not a folder'),
   'io/EDQUOT': m(() => 'hết hạn mức dung lượng', () => 'disk quota exceeded'),
+  'io/EISDIR': m(() => 'đó là một thư mục', () => 'it is a folder'),
+  'io/ELOOP': m(() => 'vòng lặp liên kết tượng trưng', () => 'a loop of symbolic links'),
+  'io/ENXIO': m(() => 'không có ai đọc ở đầu kia (socket hay thiết bị không mở được)', () => 'nothing reads at the other end (a socket or device that cannot be opened)'),
   'io/other': m((p) => `lỗi ghi tệp (${p.code})`, (p) => `write error (${p.code})`),
 
   // ---- CLI: PDF, watch, init, stdin/stdout, commander's own errors (h6)
@@ -526,6 +529,19 @@ export const catalogue = {
   'cli/templates-missing': m((p) => `không có thư mục mẫu "${p.dir}" (--templates)`, (p) => `no templates folder "${p.dir}" (--templates)`),
   'cli/missing-file': m((p) => `không có tệp "${p.file}"`, (p) => `no such file "${p.file}"`),
   'cli/stdout-one': m(() => '"-o -" ghi .docx ra stdout: không dùng cùng --pdf hay --watch', () => '"-o -" writes the .docx to stdout: not with --pdf or --watch'),
+  'cli/stdout-tty': m(
+    () => 'không ghi .docx (tệp nhị phân) ra terminal; chuyển hướng vào tệp (> ke-hoach.docx) hoặc dùng -o ke-hoach.docx',
+    () => 'not writing a .docx (a binary file) to a terminal; redirect it to a file (> plan.docx) or use -o plan.docx',
+  ),
+  'cli/stdout-failed': m((p) => `không ghi được ra stdout: ${p.reason}`, (p) => `cannot write to stdout: ${p.reason}`),
+  'cli/not-ours': m(
+    (p) => `${p.file} đã có và không do kehoach tạo ra (có thể là bản gốc của cơ quan): không ghi đè; chọn tên khác bằng -o, hoặc thêm --force-overwrite để thay nó`,
+    (p) => `${p.file} exists and was not written by kehoach (it may be the office's original): not overwritten; choose another name with -o, or add --force-overwrite to replace it`,
+  ),
+  'cli/dotfiles-skipped': m(
+    (p) => `bỏ qua ${p.count} tệp .yaml có tên (hoặc thư mục) bắt đầu bằng dấu chấm: ${p.files}; ghi rõ tên tệp để kiểm tra chúng`,
+    (p) => `skipped ${p.count} .yaml file(s) whose name (or folder) begins with a dot: ${p.files}; name them explicitly to include them`,
+  ),
   'cli/watch-stdin': m(() => '--watch cần một tệp kế hoạch, không phải "-"', () => '--watch needs a plan file, not "-"'),
   'cli/stdin-many': m(() => '"-" (stdin) chỉ dùng một mình, không kèm tệp khác', () => '"-" (stdin) stands alone, not with other files'),
   'watch/start': m(

@@ -9,29 +9,42 @@ import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, type PlanOptions } from '../pipeline.js';
 import { registerEntry, type RegisterEntry } from '../batch/register.js';
 
-/** Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. */
+/**
+ * Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. In a folder, files and
+ * folders whose names begin with a dot are left out, as ESLint did up to version 8 (ESLint 9 includes them): editors'
+ * lock and backup files (Emacs's .#plan.yaml) and tools' folders (.git, .github/workflows/*.yml, .vscode) are not
+ * plans. The dot-named *.yaml files of the folders searched are counted and named (HIDDEN_GLOB), so none is left out
+ * silently; named explicitly, one is checked.
+ */
 const PLAN_GLOB = '**/*.{yaml,yml}';
-const IGNORE = ['**/node_modules/**', '**/_*.yaml', '**/_*.yml', '**/.*/**'];
+export const IGNORE = ['**/node_modules/**', '**/_*.yaml', '**/_*.yml', '**/.*/**'];
+/** The dot-named plan files of a folder (outside dot-named folders): those PLAN_GLOB leaves out. */
+export const HIDDEN_GLOB = '**/.*.{yaml,yml}';
 
 /**
  * Expands files, directories (searched for *.yaml/*.yml) and glob patterns into a sorted list of plan files.
- * @returns the files, and the arguments that matched nothing
+ * @returns the files, the arguments that matched nothing, and the dot-named files the folders held (left out)
  */
-export async function expandInputs(args: string[]): Promise<{ files: string[]; unmatched: string[] }> {
+export async function expandInputs(args: string[]): Promise<{ files: string[]; unmatched: string[]; hidden: string[] }> {
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const hidden: string[] = [];
   for (const arg of args) {
     let found: string[] = [];
     const st = await stat(arg).catch(() => null);
     // The globber loads only for a folder or a pattern: checking one file does not pay for it.
     const { glob, isDynamicPattern } = st?.isFile() ? ({} as typeof import('tinyglobby')) : await import('tinyglobby');
-    if (st?.isDirectory()) found = await glob(PLAN_GLOB, { cwd: arg, ignore: IGNORE, absolute: false }).then((fs) => fs.map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
+    const under = (fs: string[]) => fs.map((f) => `${arg.replace(/\/+$/, '')}/${f}`);
+    if (st?.isDirectory()) {
+      found = under(await glob(PLAN_GLOB, { cwd: arg, ignore: IGNORE, absolute: false }));
+      hidden.push(...under(await glob(HIDDEN_GLOB, { cwd: arg, ignore: IGNORE, dot: true, absolute: false })));
+    }
     else if (st?.isFile()) found = [arg];
     else if (isDynamicPattern(arg)) found = await glob(arg, { ignore: IGNORE });
     if (found.length) found.forEach((f) => files.add(f));
     else unmatched.push(arg);
   }
-  return { files: [...files].sort(), unmatched };
+  return { files: [...files].sort(), unmatched, hidden: [...new Set(hidden)].filter((f) => !files.has(f)).sort() };
 }
 
 /**
