@@ -247,7 +247,7 @@ export function importFlags(side: Side, fields: Field[]): Map<string, { kind: Fl
       const bad = f.value.split('\n').find((l) => !isTitle(l));
       if (bad !== undefined && f.value !== '…') set(f.path, 'doubtful', bad);
     } else if (leaf === 'ho_ten' && f.value !== '…' && !isName(f.value)) set(f.path, 'doubtful', f.value);
-    else if (/\.doan$/u.test(f.path) && f.sig.startsWith('doan@') && /^\*\*[^*]{1,80}:\*\*|^\*\*[^*]{1,80}\*\*:/u.test(f.value)) set(f.path, 'doubtful', 'run-in heading read as text');
+    else if (/\.doan$/u.test(f.path) && f.sig.startsWith('doan@') && /^\*{2,3}[^*]{1,80}\*{2,3}(?:\s|:)|^\*\*[^*]{1,80}:\*\*/u.test(f.value)) set(f.path, 'doubtful', 'run-in heading read as text');
   }
   nesting(side.plan.noi_dung ?? [], ['noi_dung'], [], set);
   // The number each item will print against the marker of the source paragraph it came from.
