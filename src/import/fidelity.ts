@@ -80,8 +80,8 @@ export function commentKind(text: string): Flag | null {
 
 const join = (v: unknown): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.map(join).join('\n') : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const dotted = (p: Path): string => p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
-/** A text as compared: NFC, spaces folded, the end mark "./." as the full stop it replaces. */
-const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/\.\/\.$/u, '.');
+/** A text as compared: NFC, spaces folded (line breaks kept, empty lines dropped), the end mark "./." as the full stop it replaces. */
+const norm = (s: string): string => s.normalize('NFC').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n').replace(/\.\/\.$/u, '.');
 
 /**
  * The plan's fields in document order (see the module comment).
@@ -228,7 +228,7 @@ function footnotes(fields: Field[], notes: Record<string, string> | undefined): 
  * The flags of an imported plan's fields by dotted path: its comments' kinds (covering the fields under the path),
  * text it could not place, placeholder values, and the form checks of the module comment.
  */
-export function importFlags(side: Side, fields: Field[]): Map<string, { kind: Flag; detail: string }> {
+export function importFlags(side: Side, fields: Field[], templatesDir = DEFAULT_TEMPLATES_DIR): Map<string, { kind: Flag; detail: string }> {
   const flags = new Map<string, { kind: Flag; detail: string }>();
   const set = (path: string, kind: Flag, detail: string) => { if (!flags.has(path)) flags.set(path, { kind, detail }); };
   const under = (prefix: string) => fields.filter((f) => f.path === prefix || f.path.startsWith(prefix + '.') || f.path.startsWith(prefix + '['));
@@ -249,7 +249,7 @@ export function importFlags(side: Side, fields: Field[]): Map<string, { kind: Fl
     } else if (leaf === 'ho_ten' && f.value !== '…' && !isName(f.value)) set(f.path, 'doubtful', f.value);
     else if (/\.doan$/u.test(f.path) && f.sig.startsWith('doan@') && /^\*{2,3}[^*]{1,80}\*{2,3}(?:\s|:)|^\*\*[^*]{1,80}:\*\*/u.test(f.value)) set(f.path, 'doubtful', 'run-in heading read as text');
   }
-  nesting(side.plan.noi_dung ?? [], ['noi_dung'], [], set);
+  nesting(side.plan.noi_dung ?? [], ['noi_dung'], [], set, side.plan.danh_so ?? loadProfile(side.plan.khoi, templatesDir).danh_so);
   // The number each item will print against the marker of the source paragraph it came from.
   if (side.notes && side.source) {
     for (const f of fields) {
@@ -273,26 +273,26 @@ const isName = (t: string) => /^[\p{L}.]+(?: [\p{L}.]+){1,6}$/u.test(t) && t !==
  * Items whose hand-kept number (`so`) continues the sequence of an enclosing level (a section "C." read under "B."),
  * or whose marker is of an enclosing level's kind: their level is doubtful.
  */
-function nesting(list: Muc[], path: Path, stack: { token: string; count: number }[], set: (p: string, k: Flag, d: string) => void): void {
+function nesting(list: Muc[], path: Path, stack: { token: string; count: number }[], set: (p: string, k: Flag, d: string) => void, styles: string[], style = styles[0] ?? ''): void {
   let count = 0;
   list.forEach((it, i) => {
-    if (typeof it === 'string' || (it.tieu_de === undefined && it.doan === undefined)) return;
+    if (typeof it === 'string' || (it.tieu_de === undefined && it.doan === undefined) || it.so === false) return;
     count++;
-    let token = '';
+    let token = tokenOf(style);
     if (typeof it.so === 'string') {
       const mk = markerOf(it.so + ' x');
       if (mk && !mk.bullet) {
-        token = tokenOf(mk.style);
         for (const r of [mk, letterReading(mk)].filter((x) => x !== null)) {
           const t = tokenOf(r.style);
           const value = counterValue(coreOfLabel(r.label), parsePattern(r.style)?.token);
-          if (stack.some((s) => s.token === t && (value === null || value === s.count + 1))) set(dotted([...path, i]), 'doubtful', `"${it.so}" continues an enclosing level`);
+          if (stack.some((s) => s.token === t && (value === null || value === s.count + 1))) set(dotted([...path, i, 'so']), 'doubtful', `"${it.so}" continues an enclosing level`);
         }
+        token = tokenOf(mk.style);
         const v = counterValue(coreOfLabel(mk.label), parsePattern(mk.style)?.token);
         if (v !== null) count = v;
       }
     }
-    if (it.noi_dung) nesting(it.noi_dung, [...path, i, 'noi_dung'], [...stack, { token, count }], set);
+    if (it.noi_dung) nesting(it.noi_dung, [...path, i, 'noi_dung'], [...stack, { token, count }], set, styles, it.danh_so_con ?? styles[stack.length + 1] ?? '');
   });
 }
 
@@ -329,8 +329,8 @@ function align(a: string[], b: string[]): [number, number][] {
 export function compareStructure(a: Side, b: Side, templatesDir = DEFAULT_TEMPLATES_DIR): Fidelity {
   const fa = planFields(a.plan, templatesDir);
   const fb = planFields(b.plan, templatesDir);
-  const flagsA = a.notes ? importFlags(a, fa) : new Map();
-  const flagsB = b.notes ? importFlags(b, fb) : new Map();
+  const flagsA = a.notes ? importFlags(a, fa, templatesDir) : new Map();
+  const flagsB = b.notes ? importFlags(b, fb, templatesDir) : new Map();
   const issues: FieldIssue[] = [];
   const parts: PartScore[] = [];
   for (const part of PARTS) {
@@ -345,15 +345,16 @@ export function compareStructure(a: Side, b: Side, templatesDir = DEFAULT_TEMPLA
       if (flag) { score.flagged[flag.kind as Flag]++; issues.push({ part, path: xa[i].path, kind: flag.kind, detail: flag.detail }); }
       else score.recovered++;
     }
-    // A field altered at the same path is one change (not a loss and an addition); a field of one side only is one.
-    const onlyB = new Map<string, Field>();
-    xb.forEach((f, j) => { if (!matchedB.has(j) && !onlyB.has(f.path)) onlyB.set(f.path, f); });
+    // A field altered in place (same path, else the next unmatched field of the same name) is one change, not a
+    // loss and an addition; a field of one side only is one change.
     const restB = xb.filter((f, j) => !matchedB.has(j));
+    const name = (f: Field) => f.sig.slice(0, f.sig.indexOf('='));
     xa.forEach((f, i) => {
       if (matchedA.has(i)) return;
       score.changed++;
-      const other = onlyB.get(f.path);
-      if (other) { onlyB.delete(f.path); restB.splice(restB.indexOf(other), 1); }
+      const k = Math.max(restB.findIndex((g) => g.path === f.path), -1);
+      const at = k >= 0 ? k : restB.findIndex((g) => name(g) === name(f));
+      const other = at >= 0 ? restB.splice(at, 1)[0] : undefined;
       issues.push({ part, path: f.path, kind: 'changed', detail: `${f.sig.slice(0, 70)} → ${other ? other.value.slice(0, 70) : '∅'}` });
     });
     for (const f of restB) { score.changed++; issues.push({ part, path: f.path, kind: 'changed', detail: `∅ → ${f.sig.slice(0, 70)}` }); }
