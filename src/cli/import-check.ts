@@ -20,7 +20,7 @@ export function importTarget(input: string, out?: string): string {
 
 /**
  * `kehoach import <file> [-o plan.yaml] [--force]`: writes the commented YAML, prints what could not be placed
- * and the round-trip figure.
+ * and the round-trip figures: structure per part of the page (src/import/fidelity.ts), then the word recall.
  * @returns the exit code: 0 written and valid, 1 written but not valid (or unreadable input: nothing written)
  * @throws KehoachError for unreadable input (nothing is written then) or an existing output without --force
  */
@@ -36,7 +36,9 @@ export async function importCommand(input: string, o: { output?: string; force?:
   const opts = { lang: g.lang, file: target, templatesDir: templatesFor(g.templates, input, g.lang) };
   const r = importDocument(doc, { ...opts, file: basename(input) });
   for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
-  const rt = await roundTrip(r.yaml, r.sourceText, opts);
+  const { paragraphs, fullText } = await import('../docx-read/model.js');
+  const source = new Map(paragraphs(doc).map((p) => [p.index, fullText(p)]));
+  const rt = await roundTrip(r.yaml, r.sourceText, opts, { plan: r.plan, notes: r.notes, source });
   try {
     await writeFileAtomic(target, Buffer.from(r.yaml, 'utf8'));
   } catch (e) {
@@ -46,6 +48,9 @@ export async function importCommand(input: string, o: { output?: string; force?:
   const errors = rt.diagnostics.filter((d) => d.severity === 'error');
   if (rt.diagnostics.length) process.stderr.write(formatDiagnostics(rt.diagnostics, 'text', useColour(process.stderr)) + '\n');
   if (errors.length) { process.stderr.write(`kehoach: ${msg('import/invalid', g.lang, { count: errors.length })}\n`); return 1; }
+  const { formatFidelity } = await import('../import/fidelity.js');
+  // The structural figure first (what came back field by field, what is a placeholder or a guess), then the words.
+  process.stdout.write(formatFidelity(rt.structure!, g.lang).join('\n') + '\n');
   const rc = rt.recall!;
   process.stdout.write(msg('import/recall', g.lang, { pct: (Math.floor(rc.ratio * 1000) / 10).toFixed(1), found: rc.found, total: rc.total }) + '\n');
   return 0;

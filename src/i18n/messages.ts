@@ -10,6 +10,13 @@ type Entry = { vi: (p: P) => string; en: (p: P) => string };
 
 const m = (vi: (p: P) => string, en: (p: P) => string): Entry => ({ vi, en });
 
+/** The parts of the page in the import's structural figure (src/import/fidelity.ts). */
+const FIDELITY_PART_VI: Record<string, string> = { header: 'phần đầu', body: 'nội dung', closing: 'phần kết (nơi nhận, chữ ký)', forms: 'phụ lục, mẫu biểu', footnotes: 'chú thích' };
+const FIDELITY_PART_EN: Record<string, string> = { header: 'header', body: 'body', closing: 'closing (recipients, signature)', forms: 'appendices, forms', footnotes: 'footnotes' };
+/** Why a field is not counted as recovered (src/import/fidelity.ts Flag, or changed). */
+const FIDELITY_KIND_VI: Record<string, string> = { placeholder: 'giữ chỗ, cần điền', guess: 'đoán', partial: 'chỉ giữ được một phần', doubtful: 'đáng ngờ', source: 'khác văn bản nguồn', changed: 'khác đi khi nhập lại' };
+const FIDELITY_KIND_EN: Record<string, string> = { placeholder: 'placeholder to fill in', guess: 'guessed', partial: 'only partly kept', doubtful: 'doubtful', source: 'differs from the source', changed: 'changed on the way back' };
+
 // Names of the components `kehoach check` reports (keys of layout.yaml `kieu`).
 const CHECK_ROLE_VI = {
   co_quan_chu_quan: 'tên cơ quan chủ quản', co_quan_ban_hanh: 'tên cơ quan ban hành', quoc_hieu: 'Quốc hiệu', tieu_ngu: 'Tiêu ngữ',
@@ -613,6 +620,20 @@ export const catalogue = {
     (p) => `khớp chữ khi kết xuất lại: ${p.pct}% (${p.found}/${p.total} từ của văn bản nguồn, đúng thứ tự)`,
     (p) => `round trip: ${p.pct}% (${p.found}/${p.total} words of the source found in order in the rendered text)`,
   ),
+  'import/fidelity': m(
+    (p) => `cấu trúc khi kết xuất lại rồi nhập lại: ${p.pct}% (${p.recovered}/${p.total} trường lấy lại được từ văn bản nguồn)`,
+    (p) => `structure after render and import again: ${p.pct}% (${p.recovered}/${p.total} fields recovered from the source)`,
+  ),
+  'import/fidelity-part': m(
+    (p) => `  ${FIDELITY_PART_VI[p.part] ?? p.part}: ${p.recovered}/${p.total}${p.why ? ` (${p.why})` : ''}`,
+    (p) => `  ${FIDELITY_PART_EN[p.part] ?? p.part}: ${p.recovered}/${p.total}${p.why ? ` (${p.why})` : ''}`,
+  ),
+  'import/fidelity-kind': m((p) => `${p.n} ${FIDELITY_KIND_VI[p.kind] ?? p.kind}`, (p) => `${p.n} ${FIDELITY_KIND_EN[p.kind] ?? p.kind}`),
+  'import/fidelity-field': m(
+    (p) => `    ${FIDELITY_KIND_VI[p.kind] ?? p.kind}: ${p.path}${p.detail ? ` — ${p.detail}` : ''}`,
+    (p) => `    ${FIDELITY_KIND_EN[p.kind] ?? p.kind}: ${p.path}${p.detail ? ` — ${p.detail}` : ''}`,
+  ),
+  'import/fidelity-more': m((p) => `    … và ${p.n} trường khác`, (p) => `    … and ${p.n} more fields`),
   'import/invalid': m((p) => `kế hoạch nhập được chưa hợp lệ (${p.count} lỗi); vẫn ghi tệp YAML để sửa tay`, (p) => `the imported plan is not valid yet (${p.count} error(s)); the YAML is written for you to fix`),
   'import/exists': m((p) => `${p.file} đã có; dùng --force để ghi đè`, (p) => `${p.file} exists; use --force to overwrite`),
   'check/kho-giay': m((p) => `khổ giấy ${p.got} mm, cần A4 ${p.want} mm`, (p) => `paper ${p.got} mm, A4 ${p.want} mm required`),
