@@ -26,7 +26,7 @@ export function importTarget(input: string, out?: string): string {
  */
 export async function importCommand(input: string, o: { output?: string; force?: boolean }, g: { lang: Lang; templates?: string }): Promise<number> {
   const { readDocument } = await import('../docx-read/index.js');
-  const { importDocument } = await import('../import/index.js');
+  const { importDocument, importToYaml } = await import('../import/index.js');
   const { roundTrip } = await import('../import/roundtrip.js');
   const { writeFileAtomic } = await import('../write.js');
   const target = importTarget(input, o.output);
@@ -34,11 +34,13 @@ export async function importCommand(input: string, o: { output?: string; force?:
   const doc = readDocument(input, g.lang);
   // --templates, else the office's folder of the kehoach.config.yaml found from the document
   const opts = { lang: g.lang, file: target, templatesDir: templatesFor(g.templates, input, g.lang) };
-  const r = importDocument(doc, { ...opts, file: basename(input) });
+  const r = importDocument(doc, opts);
+  // The recogniser emits no YAML (check uses it too): the command writes it, commented.
+  const yaml = importToYaml(r, basename(input));
   for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
-  const rt = await roundTrip(r.yaml, r.sourceText, opts);
+  const rt = await roundTrip(yaml, r.sourceText, opts);
   try {
-    await writeFileAtomic(target, Buffer.from(r.yaml, 'utf8'));
+    await writeFileAtomic(target, Buffer.from(yaml, 'utf8'));
   } catch (e) {
     throw new KehoachError(msg('cli/output-exists-dir', g.lang, { file: target, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), [], 'io');
   }

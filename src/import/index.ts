@@ -31,12 +31,10 @@ export { recall, words, lcs } from './recall.js';
 export { familyDetector, type HeaderFacts, type Detected } from '../form/detect.js';
 export { Notes } from './notes.js';
 
-export interface ImportOptions { lang?: Lang; templatesDir?: string; /** Source name written in the YAML's first comment. */ file?: string }
+export interface ImportOptions { lang?: Lang; templatesDir?: string }
 
 export interface ImportResult {
   plan: KeHoach;
-  /** The commented YAML. */
-  yaml: string;
   notes: Notes;
   /** Warnings as messages (unplaced text, no title found). */
   warnings: string[];
@@ -107,8 +105,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
 
   for (const w of notes.warnings) warnings.push(msg('import/unplaced', r.lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));
   const sourceText = columnText(linesOf(doc));
-  const yaml = importToYaml({ plan: plan as unknown as KeHoach, notes }, opts.file);
-  return { plan: plan as unknown as KeHoach, yaml, notes, warnings, sourceText };
+  return { plan: plan as unknown as KeHoach, notes, warnings, sourceText };
 }
 
 /**
