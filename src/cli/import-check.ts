@@ -9,6 +9,7 @@ import { KehoachError } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
 import { templatesFor } from '../config.js';
+import { reportFindings } from './run.js';
 
 /** Where `import` writes: -o file.yaml, -o dir/, or beside the input with .yaml. */
 export function importTarget(input: string, out?: string): string {
@@ -70,12 +71,5 @@ export async function checkCommand(files: string[], o: { format: Format; strict?
       all.push({ file, line: 1, column: 1, severity: 'error', rule: 'docx/doc', message: e.message.replace(`${file}: `, '') });
     }
   }
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.length - errors;
-  if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
-  else {
-    if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
-    if (o.format === 'text') process.stderr.write(msg('cli/summary', g.lang, { files: files.length, errors, warnings }) + '\n');
-  }
-  return errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
+  return reportFindings(all, o, files.length, g.lang);
 }
