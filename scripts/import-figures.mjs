@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { renderPlan } from '../dist/index.js';
 import { readDocxBytes, readDocument, readText } from '../dist/docx-read/index.js';
 import { paragraphs, fullText } from '../dist/docx-read/model.js';
-import { importDocument } from '../dist/import/index.js';
+import { importDocument, importToYaml } from '../dist/import/index.js';
 import { roundTrip } from '../dist/import/roundtrip.js';
 import { compareStructure, pct } from '../dist/import/fidelity.js';
 
@@ -28,7 +28,7 @@ const parts = (f) => f.parts.filter((p) => p.total).map((p) => `${p.part} ${p.re
 async function row(name, doc, sourceText, truth) {
   const r = importDocument(doc);
   const source = new Map(paragraphs(doc).map((p) => [p.index, fullText(p)]));
-  const rt = await roundTrip(r.yaml, sourceText ?? r.sourceText, {}, { plan: r.plan, notes: r.notes, source });
+  const rt = await roundTrip(importToYaml(r), sourceText ?? r.sourceText, {}, { plan: r.plan, notes: r.notes, source });
   const vsTruth = truth ? compareStructure({ plan: truth }, { plan: r.plan, notes: r.notes, source }) : null;
   rows.push(`| ${name} | ${pct(rt.recall.ratio)} % | ${pct(rt.structure.ratio)} % (${rt.structure.recovered}/${rt.structure.total}) | ${vsTruth ? `${pct(vsTruth.ratio)} % (${vsTruth.recovered}/${vsTruth.total})` : '—'} | ${parts(rt.structure)} |`);
   if (show) {

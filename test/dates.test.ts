@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDate, readPlaceDateLine, isoFor, isRealDate, isPlanDate, dateFieldFormat, DATE_FORMATS, FORMATS, padDay, padMonth } from '../src/form/dates.js';
 import { ROOT } from './helpers.js';
-import { importDocument } from '../src/import/index.js';
+import { importDocument, importToYaml } from '../src/import/index.js';
 import { readText } from '../src/docx-read/index.js';
 
 const iso = (s: string) => { const r = readDate(s); return r.ok ? [r.iso, r.form, r.precision] : [r.reason]; };
@@ -125,7 +125,7 @@ describe('import reads the place-and-date line through the same reader', () => {
   const header = (line: string) => ['UBND TỈNH BÌNH THUẬN', 'SỞ NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
     'Số: 12/KH-SNV', `Bình Thuận, ${line}`, 'KẾ HOẠCH', 'Tổ chức phong trào thi đua năm 2025', 'I. MỤC ĐÍCH, YÊU CẦU',
     '1. Phát huy tinh thần thi đua.', 'Nơi nhận:', '- UBND tỉnh;', '- Lưu: VT, VP.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An'].join('\n');
-  const imported = (line: string) => importDocument(readText(header(line)));
+  const imported = (line: string) => { const r = importDocument(readText(header(line))); return { ...r, yaml: importToYaml(r) }; };
 
   it('a full date, with or without the leading zeros', () => {
     for (const line of ['ngày 05 tháng 02 năm 2025', 'ngày 5 tháng 2 năm 2025']) {

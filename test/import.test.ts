@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { zipSync, strToU8 } from 'fflate';
 import { readDocxBytes, readDocument, readText } from '../src/docx-read/index.js';
-import { importDocument } from '../src/import/index.js';
+import { importDocument, importToYaml } from '../src/import/index.js';
 import { renderPlan } from '../src/index.js';
 import { roundTrip, docxText } from '../src/import/roundtrip.js';
 import { EXAMPLES, ROOT, CLI, SEEDS_DIR, renderExample, docxParagraphs, docxParts, words, lcs } from './helpers.js';
@@ -26,7 +26,7 @@ describe('round trip of the five examples (render → import → render)', () =>
     it(`${ex}: recall ≥ 0.995, valid, same family`, async () => {
       const bytes = await renderExample(ex);
       const r1 = imp(bytes);
-      const rt = await roundTrip(r1.yaml, r1.sourceText);
+      const rt = await roundTrip(importToYaml(r1), r1.sourceText);
       expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const source = docxParagraphs(bytes).join('\n');
       const again = docxParagraphs(rt.bytes!).join('\n');
@@ -43,7 +43,7 @@ describe('seeds as .txt imports', () => {
       const r1 = importDocument(readText(text));
       const ex = EXAMPLES.find((e) => e.startsWith(f.slice(0, 3)))!;
       expect(r1.plan.khoi).toBe(parse(readFileSync(join(ROOT, 'examples', ex), 'utf8')).khoi);
-      const rt = await roundTrip(r1.yaml, text);
+      const rt = await roundTrip(importToYaml(r1), text);
       expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.99);
     }, 60_000);
@@ -76,7 +76,7 @@ describe('what the new examples carry, read back (006 joint plan, 008 footnotes 
       expect(r1.plan.ket_thuc).toEqual(ex.ket_thuc); // the signatures are no longer read as a table of the body
     }
     // Plain text has no weights: which lines are the issuers is a guess, and the YAML says so.
-    expect(importDocument(readText(seed('006'))).yaml).toMatch(/# đoán: văn bản liên tịch của 2 cơ quan, tên từng cơ quan tách từ các dòng của ô 2/);
+    expect(importToYaml(importDocument(readText(seed('006'))))).toMatch(/# đoán: văn bản liên tịch của 2 cơ quan, tên từng cơ quan tách từ các dòng của ô 2/);
   }, 60_000);
 
   it('008: footnotes as chu_thich with [^n] at their place, the annexed forms as phu_luc[].mau', async () => {
@@ -91,7 +91,7 @@ describe('what the new examples carry, read back (006 joint plan, 008 footnotes 
     // From text: the same forms, fill lines and tables kept as paragraphs (said in a comment).
     const t = importDocument(readText(seed('008')));
     expect((t.plan.phu_luc![0].mau ?? []).map((m) => [m.mau_so, m.tieu_de, m.phu_de])).toEqual(ex.phu_luc[0].mau.map((m: { mau_so: string; tieu_de: string; phu_de: string }) => [m.mau_so, m.tieu_de, m.phu_de]));
-    expect(t.yaml).toMatch(/# văn bản nguồn là chữ thuần: dòng để điền và bảng của mẫu giữ như đoạn văn/);
+    expect(importToYaml(t)).toMatch(/# văn bản nguồn là chữ thuần: dòng để điền và bảng của mẫu giữ như đoạn văn/);
   }, 60_000);
 
   it('the Đoàn (doan_thanh_nien): its own header read back, same family, recall ≥ 0.995', async () => {
@@ -101,7 +101,7 @@ describe('what the new examples carry, read back (006 joint plan, 008 footnotes 
     const bytes = await renderPlan(yaml);
     const r1 = imp(bytes);
     expect(r1.plan).toMatchObject({ khoi: 'doan_thanh_nien', co_quan_ban_hanh: 'BCH TỈNH GIA LAI', so_ky_hieu: { so: 12, viet_tat_co_quan: 'TĐTN-VP' }, nguoi_ky: { thay_mat: 'BAN THƯỜNG VỤ', chuc_vu: 'BÍ THƯ', ho_ten: 'Lê Văn C' } });
-    const rt = await roundTrip(r1.yaml, r1.sourceText);
+    const rt = await roundTrip(importToYaml(r1), r1.sourceText);
     expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(recallOf(docxParagraphs(bytes).join('\n'), docxParagraphs(rt.bytes!).join('\n'))).toBeGreaterThanOrEqual(0.995);
   }, 60_000);
@@ -112,7 +112,7 @@ describe('real plans made in Word (test/fixtures/realdocs)', () => {
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.docx'))) {
     it(`${f}: validates, renders, recall ≥ 0.97; MTTQ → the Front's family (mat_tran)`, async () => {
       const r1 = importDocument(readDocument(join(dir, f)));
-      const rt = await roundTrip(r1.yaml, r1.sourceText);
+      const rt = await roundTrip(importToYaml(r1), r1.sourceText);
       expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.97);
       expect(r1.plan.khoi).toBe('mat_tran');
@@ -125,14 +125,14 @@ describe('real plans made in Word (test/fixtures/realdocs)', () => {
     expect(r1.plan.so_ky_hieu).toEqual({ so: null, viet_tat_co_quan: 'MTTQ-BTT' });
     expect(r1.plan.ngay_ban_hanh).toBe('2025');
     expect(r1.plan.khoi).toBe('mat_tran');
-    expect(r1.yaml).not.toMatch(/# đoán: văn bản nguồn không có phần đầu/); // the header says it: no guess
-    expect(r1.yaml).toMatch(/# dự thảo: văn bản nguồn để trống ngày, ghi tháng 11/);
+    expect(importToYaml(r1)).not.toMatch(/# đoán: văn bản nguồn không có phần đầu/); // the header says it: no guess
+    expect(importToYaml(r1)).toMatch(/# dự thảo: văn bản nguồn để trống ngày, ghi tháng 11/);
   });
   it('kh-tiep-cong-dan lost its header (Word frames): the Front from its signature "TM. BAN THƯỜNG TRỰC", commented as a guess', () => {
     const r1 = importDocument(readDocument(join(dir, 'kh-tiep-cong-dan-bau-cu-luong-minh-2025.docx')));
     expect(r1.plan.co_quan_ban_hanh).toBe('CƠ QUAN BAN HÀNH'); // no header: the placeholder
     expect(r1.plan.khoi).toBe('mat_tran');
-    expect(r1.yaml).toMatch(/# đoán: văn bản nguồn không có phần đầu; khối Mặt trận theo chữ ký "TM\. BAN THƯỜNG TRỰC"/);
+    expect(importToYaml(r1)).toMatch(/# đoán: văn bản nguồn không có phần đầu; khối Mặt trận theo chữ ký "TM\. BAN THƯỜNG TRỰC"/);
   });
 });
 
@@ -173,7 +173,7 @@ describe('each recognised element', () => {
     const front = statePlan({ header: [[[p('ỦY BAN MTTQ VIỆT NAM'), p(r('BAN THƯỜNG TRỰC', { b: true }))], [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')]], [[p('Số:      /KH-MTTQ-BTT')], [p('Lương Minh, ngày    tháng 01 năm 2026')]]] });
     const rf = imp(makeDocx({ body: front }));
     expect(rf.plan.khoi).toBe('mat_tran');
-    expect(rf.yaml).not.toMatch(/# .*khoi|# đoán/); // read off the header: nothing guessed
+    expect(importToYaml(rf)).not.toMatch(/# .*khoi|# đoán/); // read off the header: nothing guessed
     expect(rf.plan.so_ky_hieu.so).toBeNull();
     // The Đoàn: its title opposite the agency and the Party's Số form "12-KH/TĐTN-VP" (not the Party's family).
     const youth = statePlan({ header: [
@@ -203,7 +203,7 @@ describe('each recognised element', () => {
       { tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Một.', noi_dung: [{ doan: 'Ý a.' }, { doan: 'Ý b.' }] }, { doan: 'Hai.' }] },
       { tieu_de: 'NỘI DUNG', noi_dung: [{ doan: 'Ba.' }] },
     ]);
-    expect(r1.yaml).toMatch(/# đánh số theo văn bản nguồn/);
+    expect(importToYaml(r1)).toMatch(/# đánh số theo văn bản nguồn/);
   });
 
   it("Word's automatic numbering (numbering.xml) reads as typed numbers", () => {
@@ -246,7 +246,7 @@ describe('each recognised element', () => {
     const r1 = imp(makeDocx({ body: statePlan({ closing }) }));
     expect(r1.plan.noi_nhan).toEqual({ cac_noi: ['UBND tỉnh', 'Các phòng thuộc Sở'], luu: ['VT', 'VP'], ky_hieu_nguoi_soan: 'Trâm', ky_hieu_cung_dong: true });
     expect(r1.plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'GIÁM ĐỐC', chuc_vu: 'PHÓ GIÁM ĐỐC', ho_ten: 'Lê Văn C' });
-    expect(r1.yaml).toMatch(/# nối dòng tiếp theo vào nơi nhận này/);
+    expect(importToYaml(r1)).toMatch(/# nối dòng tiếp theo vào nơi nhận này/);
   });
 
   it('appendices after the signature; text it cannot place stays, commented and reported', () => {
@@ -256,7 +256,7 @@ describe('each recognised element', () => {
     expect(r1.plan.phu_luc).toEqual([{ tieu_de: 'DANH SÁCH ĐƠN VỊ', kem_theo: '(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025)', noi_dung: [{ doan: 'Thư viện tỉnh.' }] }]);
     expect(r1.plan.ket_thuc).toEqual(['Ghi chú lạc chỗ sau chữ ký.']);
     expect(r1.warnings.join('\n')).toMatch(/không xếp được.*Ghi chú lạc chỗ/);
-    expect(r1.yaml).toMatch(/# không xếp được \(đoạn \d+\)/);
+    expect(importToYaml(r1)).toMatch(/# không xếp được \(đoạn \d+\)/);
   });
 
   it('footnotes become chu_thich: [^n] where the reference stands; in a text read without its runs, at its end (commented)', async () => {
@@ -269,9 +269,9 @@ describe('each recognised element', () => {
     expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Khơi dậy phong trào[^1].' }] }]);
     expect(r1.plan.nguoi_ky.ho_ten).toBe('Lê Văn C[^2]');
     expect(r1.plan.chu_thich).toEqual({ 1: 'Theo Quyết định số 9/QĐ-UBND.', 2: 'Nay là Phó Giám đốc thường trực.' });
-    expect(r1.yaml).toMatch(/# chú thích \[\^2\]: vị trí dấu chú thích đoán/);
+    expect(importToYaml(r1)).toMatch(/# chú thích \[\^2\]: vị trí dấu chú thích đoán/);
     expect(r1.warnings).toEqual([]);
-    const rt = await roundTrip(r1.yaml, r1.sourceText);
+    const rt = await roundTrip(importToYaml(r1), r1.sourceText);
     expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const notes = docxParts(rt.bytes!)['word/footnotes.xml'];
     expect(notes).toMatch(/Theo Quyết định số 9\/QĐ-UBND\./);
@@ -297,7 +297,7 @@ describe('each recognised element', () => {
     expect(r1.plan.can_cu).toEqual(['Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện;']);
     expect(r1.plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'TRƯỞNG PHÒNG', chuc_vu: 'PHÓ TRƯỞNG PHÒNG', ho_ten: 'Nguyễn Văn An' });
     expect((r1.plan.noi_dung[0] as { noi_dung: unknown[] }).noi_dung).toEqual([{ doan: 'Tuyên truyền sâu rộng ý nghĩa **95 năm** Ngày thành lập Đảng.' }, { doan: 'Tổ chức các hoạt động *vui tươi, lành mạnh, tiết kiệm*.' }]);
-    const rt = await roundTrip(r1.yaml, r1.sourceText);
+    const rt = await roundTrip(importToYaml(r1), r1.sourceText);
     expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.93);
   }, 60_000);
@@ -313,6 +313,19 @@ describe('kehoach import (CLI)', () => {
     expect(res.stdout).toMatch(/khớp chữ khi kết xuất lại: 100\.0% \(\d+\/\d+ từ/);
     expect(parse(readFileSync(join(d, 'kh.yaml'), 'utf8')).trich_yeu).toBe('Tổ chức ngày hội đọc sách năm 2025');
     expect(cli(['import', src]).status).toBe(2);
+  }, 60_000);
+
+  it('the recogniser emits no YAML; the command writes importToYaml of its result, comments included', () => {
+    const d = tmp();
+    const src = join(d, 'kh.txt');
+    writeFileSync(src, readFileSync(join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.startsWith('006_'))!)));
+    expect(cli(['import', src]).status).toBe(0);
+    const r = importDocument(readDocument(src));
+    expect(r).not.toHaveProperty('yaml');
+    const written = readFileSync(join(d, 'kh.yaml'), 'utf8');
+    expect(written).toMatch(/^# Nhập bằng "kehoach import" từ kh\.txt/m);
+    expect(written).toMatch(/# đoán: văn bản liên tịch/);
+    expect(importToYaml(r, 'kh.txt')).toBe(written);
   }, 60_000);
 
   const bad: [string, (f: string) => void, RegExp][] = [

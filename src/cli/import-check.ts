@@ -9,6 +9,7 @@ import { KehoachError } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
 import { templatesFor } from '../config.js';
+import { reportFindings } from './run.js';
 
 /** Where `import` writes: -o file.yaml, -o dir/, or beside the input with .yaml. */
 export function importTarget(input: string, out?: string): string {
@@ -26,7 +27,7 @@ export function importTarget(input: string, out?: string): string {
  */
 export async function importCommand(input: string, o: { output?: string; force?: boolean }, g: { lang: Lang; templates?: string }): Promise<number> {
   const { readDocument } = await import('../docx-read/index.js');
-  const { importDocument } = await import('../import/index.js');
+  const { importDocument, importToYaml } = await import('../import/index.js');
   const { roundTrip } = await import('../import/roundtrip.js');
   const { writeFileAtomic } = await import('../write.js');
   const target = importTarget(input, o.output);
@@ -34,13 +35,15 @@ export async function importCommand(input: string, o: { output?: string; force?:
   const doc = readDocument(input, g.lang);
   // --templates, else the office's folder of the kehoach.config.yaml found from the document
   const opts = { lang: g.lang, file: target, templatesDir: templatesFor(g.templates, input, g.lang) };
-  const r = importDocument(doc, { ...opts, file: basename(input) });
+  const r = importDocument(doc, opts);
+  // The recogniser emits no YAML (check uses it too): the command writes it, commented.
+  const yaml = importToYaml(r, basename(input));
   for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
   const { paragraphs, fullText } = await import('../docx-read/model.js');
   const source = new Map(paragraphs(doc).map((p) => [p.index, fullText(p)]));
-  const rt = await roundTrip(r.yaml, r.sourceText, opts, { plan: r.plan, notes: r.notes, source });
+  const rt = await roundTrip(yaml, r.sourceText, opts, { plan: r.plan, notes: r.notes, source });
   try {
-    await writeFileAtomic(target, Buffer.from(r.yaml, 'utf8'));
+    await writeFileAtomic(target, Buffer.from(yaml, 'utf8'));
   } catch (e) {
     throw new KehoachError(msg('cli/output-exists-dir', g.lang, { file: target, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), [], 'io');
   }
@@ -73,12 +76,5 @@ export async function checkCommand(files: string[], o: { format: Format; strict?
       all.push({ file, line: 1, column: 1, severity: 'error', rule: 'docx/doc', message: e.message.replace(`${file}: `, '') });
     }
   }
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.length - errors;
-  if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
-  else {
-    if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
-    if (o.format === 'text') process.stderr.write(msg('cli/summary', g.lang, { files: files.length, errors, warnings }) + '\n');
-  }
-  return errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
+  return reportFindings(all, o, files.length, g.lang);
 }

@@ -6,19 +6,21 @@
  * output could not be written or converted. --debug shows the stack of an internal error.
  *
  * Adding a command: put its texts in src/cli/texts.ts (`<name>/description`, `<name>/examples`, options), then
- * `command(program, '<name>')` below, and report failures by throwing CliExit / KehoachError (see fail()).
+ * `command('<name>')` below with `.action(run(async (g, …args) => exitCode))`, and report failures by throwing CliExit /
+ * KehoachError (src/cli/run.ts runCommand, fail).
  */
 import { Command, CommanderError, Option, type Help } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
-import { formatDiagnostics, setColourMode, useColour, type Format } from './output.js';
+import { setColourMode, type Format } from './output.js';
 import { t, title, type TextKey } from './texts.js';
 import { CliExit, renderOnce, readStdin } from './render.js';
+import { fail, reportFindings, runCommand, type GlobalOptions } from './run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-interface Global { lang: Lang; debug?: boolean; templates?: string; color?: boolean }
+type Global = GlobalOptions;
 
 /** The language before parsing (help texts depend on it): --lang x / --lang=x, then KEHOACH_LANG, else vi. */
 export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
@@ -48,23 +50,6 @@ function parseJobs(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!(Number.isInteger(n) && n > 0)) throw new KehoachError(msg('batch/bad-jobs', lang), [], 'usage');
   return n;
-}
-
-/** Reports a failure as one line (diagnostics as file:line:col) and exits with the documented code. */
-function fail(e: unknown, g: Partial<Global>): never {
-  if (e instanceof CliExit) {
-    process.stderr.write(`kehoach: ${e.message}\n`);
-    process.exit(e.code);
-  }
-  if (e instanceof KehoachError) {
-    if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
-    else process.stderr.write(`kehoach: ${e.message}\n`);
-    process.exit(e.kind === 'usage' ? 2 : 1);
-  }
-  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  process.stderr.write(`kehoach: ${msg('cli/internal', lang, { detail })}\n`);
-  if (g.debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  process.exit(3);
 }
 
 /** commander's error text (English, from its source) → our message in the chosen language. */
@@ -149,6 +134,8 @@ async function planFiles(paths: string[]): Promise<string[]> {
 }
 
 const command = (name: string) => program.command(name).configureHelp(helpConfig);
+/** A command's action: the exit code `body` returns, or its failure reported (src/cli/run.ts). */
+const run = <A extends unknown[]>(body: (g: Global, ...args: A) => Promise<number>) => runCommand(program, lang, body);
 /** --templates, checked: a folder that does not exist is a usage error (it would add no family, silently). */
 function officeTemplates(g: Global): string | undefined {
   if (g.templates === undefined) return undefined;
@@ -167,21 +154,16 @@ helpTail(command('render'), 'render/examples')
   .option('--watch', T('render/opt-watch'))
   .option('--force', T('render/opt-force'))
   .option('--force-overwrite', T('render/opt-force-overwrite'))
-  .action(async (input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean; forceOverwrite?: boolean }) => {
-    const g = program.opts<Global>();
-    try {
-      if (o.output === '-' && (o.pdf || o.watch)) throw new CliExit(2, msg('cli/stdout-one', lang));
-      const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}), lang, ...templatesOpt(g) };
-      if (o.watch) {
-        if (input === '-') throw new CliExit(2, msg('cli/watch-stdin', lang));
-        const { watchRender } = await import('./watch.js');
-        await watchRender(input, opts);
-      }
-      process.exitCode = await renderOnce(input, opts);
-    } catch (e) {
-      fail(e, g);
+  .action(run(async (g, input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean; forceOverwrite?: boolean }) => {
+    if (o.output === '-' && (o.pdf || o.watch)) throw new CliExit(2, msg('cli/stdout-one', lang));
+    const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}), lang, ...templatesOpt(g) };
+    if (o.watch) {
+      if (input === '-') throw new CliExit(2, msg('cli/watch-stdin', lang));
+      const { watchRender } = await import('./watch.js');
+      await watchRender(input, opts);
     }
-  });
+    return renderOnce(input, opts);
+  }));
 
 helpTail(command('validate'), 'validate/examples')
   .description(T('validate/description'))
@@ -191,61 +173,44 @@ helpTail(command('validate'), 'validate/examples')
   .option('--check-register', T('validate/opt-register'))
   .option(`-j, --jobs <${T('ph/n')}>`, T('validate/opt-jobs'))
   .option('--fix', T('validate/opt-fix'))
-  .action(async (paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
-    const g = program.opts<Global>();
-    try {
-      const jobs = parseJobs(o.jobs);
-      const all = [];
-      let count: number;
-      if (paths.includes('-')) {
-        if (paths.length > 1) throw new CliExit(2, msg('cli/stdin-many', lang));
-        const { validatePlan } = await import('../index.js');
-        try {
-          all.push(...validatePlan(await readStdin(lang), { lang, file: '<stdin>', ...templatesOpt(g) }));
-        } catch (e) {
-          if (!(e instanceof KehoachError && e.diagnostics.length)) throw e;
-          all.push(...e.diagnostics); // too large, not UTF-8 …: reported like a plan file's
-        }
-        count = 1;
-      } else {
-        const { checkFiles } = await import('../validate/files.js');
-        const files = await planFiles(paths);
-        if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
-        const entries = [];
-        for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
-          all.push(...r.diagnostics);
-          if (r.register) entries.push(r.register);
-        }
-        if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
-          const { checkRegister } = await import('../batch/register.js');
-          all.push(...checkRegister(entries, lang));
-        }
-        count = files.length;
+  .action(run(async (g, paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
+    const jobs = parseJobs(o.jobs);
+    const all = [];
+    let count: number;
+    if (paths.includes('-')) {
+      if (paths.length > 1) throw new CliExit(2, msg('cli/stdin-many', lang));
+      const { validatePlan } = await import('../index.js');
+      try {
+        all.push(...validatePlan(await readStdin(lang), { lang, file: '<stdin>', ...templatesOpt(g) }));
+      } catch (e) {
+        if (!(e instanceof KehoachError && e.diagnostics.length)) throw e;
+        all.push(...e.diagnostics); // too large, not UTF-8 …: reported like a plan file's
       }
-      const errors = all.filter((d) => d.severity === 'error').length;
-      const warnings = all.length - errors;
-      if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
-      else {
-        if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
-        if (o.format === 'text') process.stderr.write(msg('cli/summary', lang, { files: count, errors, warnings }) + '\n');
+      count = 1;
+    } else {
+      const { checkFiles } = await import('../validate/files.js');
+      const files = await planFiles(paths);
+      if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
+      const entries = [];
+      for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
+        all.push(...r.diagnostics);
+        if (r.register) entries.push(r.register);
       }
-      process.exitCode = errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
-    } catch (e) {
-      fail(e, g);
+      if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
+        const { checkRegister } = await import('../batch/register.js');
+        all.push(...checkRegister(entries, lang));
+      }
+      count = files.length;
     }
-  });
+    return reportFindings(all, o, count, lang);
+  }));
 
 helpTail(command('fix'), 'fix/examples')
   .description(T('fix/description'))
   .argument(`<${T('ph/paths')}>`, T('fix/arg'))
-  .action(async (paths: string[]) => {
-    const g = program.opts<Global>();
-    try {
-      process.exitCode = (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout, templatesOpt(g))) ? 1 : 0;
-    } catch (e) {
-      fail(e, g);
-    }
-  });
+  .action(run(async (g, paths: string[]) => {
+    return (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout, templatesOpt(g))) ? 1 : 0;
+  }));
 
 helpTail(command('batch'), 'batch/examples')
   .description(T('batch/description'))
@@ -259,27 +224,22 @@ helpTail(command('batch'), 'batch/examples')
   .option('--pdf', T('batch/opt-pdf'))
   .option('--force-overwrite', T('batch/opt-force-overwrite'))
   .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
-  .action(async (paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Format }) => {
-    const g = program.opts<Global>();
-    try {
-      const { parseShard } = await import('../batch/plan-set.js');
-      const shard = o.shard ? parseShard(o.shard) : undefined;
-      if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
-      const jobs = parseJobs(o.jobs);
-      if (o.pdf) {
-        const { requireSoffice } = await import('../pdf.js');
-        try { requireSoffice(lang); } catch (e) { throw new CliExit(2, (e as Error).message); }
-      }
-      const { batchCommand } = await import('./batch.js');
-      process.exitCode = await batchCommand(paths, {
-        outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}),
-        ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
-        ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...templatesOpt(g),
-      }, lang);
-    } catch (e) {
-      fail(e, g);
+  .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Format }) => {
+    const { parseShard } = await import('../batch/plan-set.js');
+    const shard = o.shard ? parseShard(o.shard) : undefined;
+    if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
+    const jobs = parseJobs(o.jobs);
+    if (o.pdf) {
+      const { requireSoffice } = await import('../pdf.js');
+      try { requireSoffice(lang); } catch (e) { throw new CliExit(2, (e as Error).message); }
     }
-  });
+    const { batchCommand } = await import('./batch.js');
+    return batchCommand(paths, {
+      outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}),
+      ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
+      ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...templatesOpt(g),
+    }, lang);
+  }));
 
 helpTail(command('init'), 'init/examples')
   .description(T('init/description'))
@@ -287,42 +247,32 @@ helpTail(command('init'), 'init/examples')
   .option(`--khoi <${T('ph/khoi')}>`, T('init/opt-khoi'))
   .option('-y, --yes', T('init/opt-yes'))
   .option('--force', T('init/opt-force'))
-  .action(async (dir: string | undefined, o: { khoi?: string; yes?: boolean; force?: boolean }) => {
-    const g = program.opts<Global>();
-    try {
-      const { initCommand } = await import('./init.js');
-      process.exitCode = await initCommand(dir ?? '.', { ...o, ...templatesOpt(g) }, lang);
-    } catch (e) {
-      fail(e, g);
-    }
-  });
+  .action(run(async (g, dir: string | undefined, o: { khoi?: string; yes?: boolean; force?: boolean }) => {
+    const { initCommand } = await import('./init.js');
+    return initCommand(dir ?? '.', { ...o, ...templatesOpt(g) }, lang);
+  }));
 
 helpTail(command('import'), 'import/examples')
   .description(T('import/description'))
   .argument(`<${T('ph/doc')}>`, T('import/arg'))
   .option(`-o, --output <${T('ph/out')}>`, T('import/opt-output'))
   .option('--force', T('import/opt-force'))
-  .action(async (input: string, o: { output?: string; force?: boolean }) => {
-    const g = program.opts<Global>();
-    try { process.exitCode = await (await import('./import-check.js')).importCommand(input, o, { lang, templates: officeTemplates(g) }); } catch (e) { fail(e, g); }
-  });
+  .action(run(async (g, input: string, o: { output?: string; force?: boolean }) => (await import('./import-check.js')).importCommand(input, o, { lang, templates: officeTemplates(g) })));
 
 helpTail(command('check'), 'check/examples')
   .description(T('check/description'))
   .argument(`<${T('ph/docs')}>`, T('check/arg'))
   .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
   .option('--strict', T('validate/opt-strict'))
-  .action(async (files: string[], o: { format: Format; strict?: boolean }) => {
-    const g = program.opts<Global>();
-    try { process.exitCode = await (await import('./import-check.js')).checkCommand(files, o, { lang, templates: officeTemplates(g) }); } catch (e) { fail(e, g); }
-  });
+  .action(run(async (g, files: string[], o: { format: Format; strict?: boolean }) => (await import('./import-check.js')).checkCommand(files, o, { lang, templates: officeTemplates(g) })));
 
 helpTail(command('schema'), 'schema/examples')
   .description(T('schema/description'))
-  .action(async () => {
+  .action(run(async () => {
     const { planSchema } = await import('../validate/schema.js');
     process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
-  });
+    return 0;
+  }));
 
 /**
  * A stdout that cannot take what is written (issue 23): a reader that went away (EPIPE, `kehoach schema | head -c1`)
@@ -350,6 +300,6 @@ export async function main(): Promise<void> {
       process.stderr.write(`kehoach: ${msg('cli/error-prefix', lang)}: ${translateCommanderError(e.code, e.message)}\n${msg('commander/help-hint', lang)}\n`);
       process.exit(2);
     }
-    fail(e, program.opts<Global>());
+    fail(e, lang, program.opts<Global>().debug);
   }
 }

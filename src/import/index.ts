@@ -1,24 +1,27 @@
 /**
- * `kehoach import`: a Word document (document model of src/docx-read) → the plan that renders it. Header, title
- * block, opening, body tree, closing and appendices are recognised by the modules of this folder (a joint plan's
- * issuers and signatures: joint.ts; footnotes: footnotes.ts; annexed forms: forms.ts); what fits no
- * slot stays where it stood, with a comment and a warning. The result is validated and rendered again to
- * measure the round trip (recall.ts).
+ * `kehoach import`: a Word document (document model of src/docx-read) → the plan that renders it. `importDocument`
+ * reads the document's parts in order, each by one function of one shape (its lines in; its part of the plan out,
+ * roles, paths and comments written to the shared Notes): the title block and the header above it (header.ts), the
+ * opening, the body tree (body.ts), the closing paragraphs, the Nơi nhận and signature (closing.ts; a joint plan's
+ * issuers and signatures: joint.ts), the appendices and their forms (appendices.ts, forms.ts) and the footnotes
+ * (footnotes.ts). What fits no slot stays where it stood, with a comment and a warning. The recogniser emits no
+ * YAML: `check` uses it as it is, and the `import` command writes the commented YAML (`importToYaml`, yaml.ts), then
+ * validates and renders it again to measure the round trip (roundtrip.ts, recall.ts).
  */
 import type { KeHoach, Muc } from '../types/plan.js';
 import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
-import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
+import { loadProfile, DEFAULT_TEMPLATES_DIR, type LayoutProfile } from '../profile.js';
 import { familyProfiles } from '../form/families.js';
 import { familyDetector } from '../form/detect.js';
 import { signingRecogniser, familiesWriting } from '../form/signing.js';
 import { soKyHieuReader } from '../form/so-ky-hieu.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
-import { readHeader, splitIssuers, RE_TEN_LOAI } from './header.js';
+import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
 import { readBody, markerOf } from './body.js';
-import { readClosing, jointBlocks, RE_NOI_NHAN } from './closing.js';
+import { readClosing, jointBlocks, RE_NOI_NHAN, type SigningReader } from './closing.js';
 import { planToYaml } from './yaml.js';
-import { readForms, RE_MAU_SO } from './forms.js';
+import { readAppendices } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
 import { msg, type Lang } from '../i18n/messages.js';
@@ -28,12 +31,10 @@ export { recall, words, lcs } from './recall.js';
 export { familyDetector, type HeaderFacts, type Detected } from '../form/detect.js';
 export { Notes } from './notes.js';
 
-export interface ImportOptions { lang?: Lang; templatesDir?: string; /** Source name written in the YAML's first comment. */ file?: string }
+export interface ImportOptions { lang?: Lang; templatesDir?: string }
 
 export interface ImportResult {
   plan: KeHoach;
-  /** The commented YAML. */
-  yaml: string;
   notes: Notes;
   /** Warnings as messages (unplaced text, no title found). */
   warnings: string[];
@@ -45,177 +46,280 @@ const RE_RULE = /^[-_=–—.…*]{3,}$/u;
 const RE_CAN_CU = /^Căn cứ(?!\p{L})/u;
 const RE_KET = /^(Trên đây|Kế hoạch này (được|có hiệu lực)|Trong quá trình (tổ chức )?thực hiện)/u;
 
+/** A part of the plan, in the schema's key order (the plan is these parts in the document's order). */
+type PlanPart = Record<string, unknown>;
+
+/** What the parts' readers share: the document, its lines, the families' forms and the notes being written. */
+interface Reading {
+  doc: DocModel;
+  lang: Lang;
+  templatesDir: string;
+  notes: Notes;
+  /** Every family's layout (the package's and an office's own): the family is not known before the closing. */
+  families: LayoutProfile[];
+  /** The family from the header's facts: each family's `nhan_dien:`, src/form/detect.ts. */
+  detectFamily: ReturnType<typeof familyDetector>;
+  /** Every family's signing forms. */
+  sig: SigningReader;
+  /** The document's lines (typed rules outside tables dropped). */
+  lines: Line[];
+  /** Tables keyed by the paragraph number of their first cell with text. */
+  tables: Map<number, Table>;
+  /** The source is plain text (no weights, no centring, no tables). */
+  txt: boolean;
+}
+
 /**
- * Recognises a plan in a document.
- * @returns the plan, its commented YAML and the notes (roles of paragraphs, paths → paragraphs) that `check` uses
+ * Recognises a plan in a document, part by part in the document's order.
+ * @returns the plan, the notes (YAML comments by data path, roles of paragraphs and paths → paragraphs, which
+ *   `check` uses), the warnings as messages and the source's text; the YAML is `importToYaml(result)`
  * @throws KehoachError (usage) when the layout of the detected family is missing
  */
 export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportResult {
-  const lang = opts.lang ?? 'vi';
-  const notes = new Notes();
+  const r = readingOf(doc, opts);
+  const { lines, notes } = r;
   const warnings: string[] = [];
-  // Every family's signing forms (the package's and an office's own): the family is not known yet.
-  const families = familyProfiles(opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
-  // The family from the header's facts: each family's `nhan_dien:` (the package's and the office's), src/form/detect.ts.
-  const detectFamily = familyDetector(families, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
+  // Title block (the tên loại line, then the trích yếu): the header stands above it.
+  const t = lines.findIndex((l) => RE_TEN_LOAI.test(l.text.replace(/\s+/g, ' ')) && !markerOf(l.text));
+  if (t < 0) warnings.push(msg('import/no-title', r.lang));
+  const header = headerPart(t >= 0 ? lines.slice(0, t) : [], r);
+  const title = titlePart(t >= 0 ? lines.slice(t) : [], r);
+  const j = t >= 0 ? t + title.length : 0;
+  // Closing: from the "Nơi nhận" line (or its table); a joint plan's signatures stand above it.
+  const c = closingStart(lines, j);
+  const joint = jointSignatures(lines.slice(j, c), c, header.read, r);
+  const bodyLines = joint ? lines.slice(j, c).slice(0, joint.start) : lines.slice(j, c);
+  const opening = openingPart(bodyLines, r);
+  const rest = bodyLines.slice(opening.length);
+  const k = closingParagraphs(rest);
+  const closing = readClosing(lines.slice(c), notes, r.sig, !joint);
+  const family = familyPart(header.read, closing, lines.slice(c), r);
+  const body = bodyPart(rest.slice(0, k), family, r);
+  const appendices = readAppendices(closing.rest, { doc, profile: family.profile, notes, tables: r.tables });
+  const ending = endingPart(rest.slice(k), appendices.orphans, r);
+
+  // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
+  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(closing, r).part };
+  Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
+  placeFootnotes(plan, doc, notes);
+
+  for (const w of notes.warnings) warnings.push(msg('import/unplaced', r.lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));
+  const sourceText = columnText(linesOf(doc));
+  return { plan: plan as unknown as KeHoach, notes, warnings, sourceText };
+}
+
+/**
+ * The commented YAML of an imported plan (the `import` command writes it): a comment above each key or item the
+ * recogniser guessed or could not place (yaml.ts planToYaml), under two header lines naming the source.
+ * @param file the source's name for the first comment (default "văn bản Word")
+ */
+export function importToYaml(result: Pick<ImportResult, 'plan' | 'notes'>, file?: string): string {
+  return planToYaml(result.plan, result.notes.comments, [
+    'yaml-language-server: $schema=https://unpkg.com/kehoach/schemas/ke-hoach.schema.json',
+    `Nhập bằng "kehoach import" từ ${file ?? 'văn bản Word'}: xem lại các chú thích trước khi dùng.`,
+  ]);
+}
+
+/** The shared state of one reading: lines, tables, the families' readers and empty notes. */
+function readingOf(doc: DocModel, opts: ImportOptions): Reading {
+  const lang = opts.lang ?? 'vi';
+  const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const notes = new Notes();
+  const families = familyProfiles(templatesDir, lang);
+  const detectFamily = familyDetector(families, templatesDir, lang);
   const sig = signingRecogniser(families);
   const lines = linesOf(doc).filter((l) => !(RE_RULE.test(l.text) && !l.cell));
   const tables = new Map<number, Table>();
   for (const b of doc.body) if (b.kind === 'tbl') { const first = b.rows.flat().flatMap((c) => c.paras).find((p) => p.text.trim()); if (first) tables.set(first.index, b); }
+  return { doc, lang, templatesDir, notes, families, detectFamily, sig, lines, tables, txt: doc.source === 'txt' };
+}
 
-  // Title block: the tên loại line, then the trích yếu (centred and bold lines; in text, the next line).
-  const t = lines.findIndex((l) => RE_TEN_LOAI.test(l.text.replace(/\s+/g, ' ')) && !markerOf(l.text));
-  if (t < 0) warnings.push(msg('import/no-title', lang));
-  const header = readHeader(t >= 0 ? lines.slice(0, t) : [], notes, soKyHieuReader(families));
-  let j = t + 1;
-  const trich: Line[] = [];
-  if (t >= 0) {
-    notes.role(lines[t].para, 'ten_loai');
-    while (j < lines.length && !RE_CAN_CU.test(lines[j].text) && !markerOf(lines[j].text) && !lines[j].cell
-      && (trich.length === 0 || (doc.source !== 'txt' && lines[j].center && lines[j].bold))) { trich.push(lines[j]); notes.role(lines[j].para, 'trich_yeu'); j++; }
-  } else j = 0;
-
-  // Closing: from the "Nơi nhận" line (or its table).
-  let c = lines.findIndex((l, i) => i >= j && RE_NOI_NHAN.test(l.text));
-  if (c >= 0 && lines[c].cell) { const tb = lines[c].cell!.table; while (c > j && lines[c - 1].cell?.table === tb) c--; }
-  if (c < 0) c = lines.length;
-  let bodyLines = lines.slice(j, c);
-  // A joint plan: the signatures side by side above the Nơi nhận, whose table then has no signature of its own (kept
-  // in the body when the header cannot be split into as many issuers).
-  const nn = lines[c]?.cell;
-  const ownSignature = !!nn && lines.some((l) => l.cell?.table === nn.table && l.cell.col !== nn.col);
-  const joint = c < lines.length && !ownSignature ? jointBlocks(bodyLines, sig) : null;
-  const split = joint ? splitIssuers(header, joint.blocks.length, notes) : null;
-  if (joint && split) bodyLines = bodyLines.slice(0, joint.start);
-
-  // Opening: before the first numbered line; căn cứ lines first.
-  let o = bodyLines.findIndex((l) => (markerOf(l.text) && !markerOf(l.text)!.bullet) || l.cell);
-  if (o < 0) o = 0;
-  const opening = bodyLines.slice(0, o);
-  const canCu: string[] = [];
-  const moDau: string[] = [];
-  for (const l of opening) {
-    if (!moDau.length && RE_CAN_CU.test(l.text)) { notes.at(['can_cu', canCu.length], l.para); canCu.push(markup(l.runs, { italic: l.italic })); notes.role(l.para, 'can_cu'); }
-    else { notes.at(['mo_dau', moDau.length], l.para); moDau.push(markup(l.runs)); notes.role(l.para, 'mo_dau'); }
-  }
-  // Closing paragraphs at the end of the body.
-  let rest = bodyLines.slice(o);
-  let ketIdx = -1;
-  for (let i = rest.length - 1; i >= 0; i--) {
-    const l = rest[i];
-    if (markerOf(l.text) || l.cell) break;
-    if (RE_KET.test(l.text)) { ketIdx = i; break; }
-  }
-  if (ketIdx < 0 && rest.length) { const l = rest[rest.length - 1]; if (!markerOf(l.text) && !l.cell && /\.\/\.$/.test(l.text) && rest.length > 1) ketIdx = rest.length - 1; }
-  const ketLines = ketIdx >= 0 ? rest.slice(ketIdx) : [];
-  if (ketIdx >= 0) rest = rest.slice(0, ketIdx);
-
-  const closing = readClosing(lines.slice(c), notes, sig, !(joint && split));
-  const sigLine = (closing.nguoi_ky as { thay_mat?: string } | undefined) ? lines.slice(c).find((l) => notes.roles.get(l.para) === 'quyen_han')?.text ?? '' : '';
-  const sigForm = sig(sigLine);
-  const family = detectFamily({ signature: sigLine, signatureFamilies: sigForm ? familiesWriting(families, sigForm) : [], text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so?.kyHieu ?? '' });
-  const profile = loadProfile(family.khoi, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR, lang);
-  const body = readBody(rest, tables, profile, notes, ['noi_dung'], doc.source === 'txt');
-  const ketThuc = ketLines.map((l) => { notes.role(l.para, 'ket_thuc'); notes.at(['ket_thuc', 0], l.para); return markup(l.runs); });
-
-  // Appendices: "Phụ lục …" lines after the signature.
-  const phuLuc: Record<string, unknown>[] = [];
-  let pending: Line[] = [];
-  const byNumber = new Map<number, Table>();
-  for (const b of doc.body) if (b.kind === 'tbl') byNumber.set(b.index, b);
-  const fills = paragraphs(doc).filter((p) => !p.cell && /^\t[\t ]*$/.test(p.text)).map((p) => p.index);
-  const formCtx = { profile, notes, tables: byNumber, txt: doc.source === 'txt', blanks: (a: number, b: number) => fills.filter((x) => x > a && x < b).length };
-  const flush = () => {
-    if (!pending.length) return;
-    const [head, ...more] = pending;
-    notes.role(head.para, 'phu_luc_so');
-    // "Phụ lục I" is the label kehoach writes; a label in capitals ("PHỤ LỤC") is kept as the title's first line.
-    const caps = head.text === head.text.toLocaleUpperCase('vi');
-    const so = caps ? '' : head.text.replace(/^Phụ lục\s*/iu, '').trim();
-    const titles: string[] = caps ? [head.text] : [];
-    let k = 0;
-    while (k < more.length && !markerOf(more[k].text) && !more[k].cell && !/^\(Kèm theo/iu.test(more[k].text) && !RE_MAU_SO.test(more[k].text) && (more[k].bold || more[k].center || titles.length === (caps ? 1 : 0) || (doc.source === 'txt' && /\p{Lu}/u.test(more[k].text) && more[k].text === more[k].text.toLocaleUpperCase('vi')))) { titles.push(more[k].text); notes.role(more[k].para, 'phu_luc_tieu_de'); k++; }
-    let kemTheo: string | undefined;
-    if (k < more.length && /^\(Kèm theo/iu.test(more[k].text)) { kemTheo = more[k].text; notes.role(more[k].para, 'phu_luc_kem_theo'); k++; }
-    const i = phuLuc.length;
-    const rest = more.slice(k);
-    const f = rest.findIndex((l) => !l.cell && RE_MAU_SO.test(l.text));
-    const b = readBody(f >= 0 ? rest.slice(0, f) : rest, tables, profile, notes, ['phu_luc', i, 'noi_dung'], doc.source === 'txt');
-    const mau = f >= 0 ? readForms(rest.slice(f), ['phu_luc', i, 'mau'], formCtx) : [];
-    notes.at(['phu_luc', i], head.para);
-    const tieuDe = titles.length ? (titles.length === 1 ? titles[0] : titles) : mau.length ? undefined : '…';
-    phuLuc.push({
-      ...(caps ? { so: false } : so ? { so } : {}), ...(tieuDe ? { tieu_de: tieuDe } : {}), ...(kemTheo ? { kem_theo: kemTheo } : {}),
-      ...(b.items.length || !mau.length ? { noi_dung: b.items.length ? b.items : ['…'] } : {}), ...(mau.length ? { mau } : {}),
-    });
-    if (tieuDe === '…') notes.comment(['phu_luc', i, 'tieu_de'], 'không tìm thấy tên phụ lục: điền vào');
-    if (mau.length && doc.source === 'txt') notes.comment(['phu_luc', i, 'mau'], 'văn bản nguồn là chữ thuần: dòng để điền và bảng của mẫu giữ như đoạn văn, xem lại');
-    pending = [];
-  };
-  const orphans: Line[] = [];
-  for (const l of closing.rest) {
-    if (/^Phụ lục\b/iu.test(l.text) && l.text.length < 40) { flush(); pending = [l]; }
-    else if (pending.length) pending.push(l);
-    else orphans.push(l);
-  }
-  flush();
-
-  // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
-  const plan: Record<string, unknown> = { khoi: family.khoi };
-  if (header.chuQuan.length) plan.co_quan_chu_quan = one(header.chuQuan);
-  plan.co_quan_ban_hanh = header.banHanh.length ? one(header.banHanh) : (header.chuQuan.length ? (delete plan.co_quan_chu_quan, one(header.chuQuan)) : 'CƠ QUAN BAN HÀNH');
+/**
+ * The header (ô 1–4) from the lines above the tên loại: agencies, Số and ký hiệu, place and date.
+ * @returns its plan part (co_quan_chu_quan, co_quan_ban_hanh, so_ky_hieu, dia_danh, ngay_ban_hanh) and what
+ *   header.ts read (family detection and a joint plan's issuers use it)
+ */
+function headerPart(lines: Line[], r: Reading): { part: PlanPart; read: Header } {
+  const { notes } = r;
+  const header = readHeader(lines, notes, soKyHieuReader(r.families));
+  const part: PlanPart = {};
+  if (header.chuQuan.length) part.co_quan_chu_quan = one(header.chuQuan);
+  part.co_quan_ban_hanh = header.banHanh.length ? one(header.banHanh) : (header.chuQuan.length ? (delete part.co_quan_chu_quan, one(header.chuQuan)) : 'CƠ QUAN BAN HÀNH');
   if (!header.banHanh.length && !header.chuQuan.length) notes.comment(['co_quan_ban_hanh'], 'văn bản nguồn không có tên cơ quan: điền vào');
   const so = header.so;
-  plan.so_ky_hieu = so
+  part.so_ky_hieu = so
     ? { so: so.so, ...(so.loai !== 'KH' ? { loai_van_ban: so.loai } : {}), viet_tat_co_quan: so.coQuan }
     : { so: null, viet_tat_co_quan: 'XX' };
   if (!so) notes.comment(['so_ky_hieu'], 'văn bản nguồn không có dòng "Số": điền chữ viết tắt cơ quan');
-  plan.dia_danh = header.dia_danh ?? 'Địa danh';
+  part.dia_danh = header.dia_danh ?? 'Địa danh';
   if (!header.dia_danh) notes.comment(['dia_danh'], 'văn bản nguồn không có dòng địa danh, ngày: điền vào');
   // The date line read by src/form/dates.ts, kept as precisely as the field holds (a day, or a draft's year).
   const ng = header.ngay?.date;
   const ngayFormat = dateFieldFormat('ngay_ban_hanh')!;
-  const year = ng && Number(ng.written.y) >= 1000 ? Number(ng.written.y) : guessYear(paragraphs(doc).map((p) => p.text).join(' '));
+  const year = ng && Number(ng.written.y) >= 1000 ? Number(ng.written.y) : guessYear(paragraphs(r.doc).map((p) => p.text).join(' '));
   const kept = ng ? isoFor(ng, ngayFormat) : undefined;
-  plan.ngay_ban_hanh = kept ?? String(year);
+  part.ngay_ban_hanh = kept ?? String(year);
   if (ng?.ok && kept !== ng.iso) notes.comment(['ngay_ban_hanh'], `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m} (kehoach chỉ giữ được năm)`);
   if (ng && !ng.ok) notes.comment(['ngay_ban_hanh'], `văn bản nguồn ghi "${header.ngay!.text}", không phải ngày có thật: chỉ giữ năm`);
   if (!ng) notes.comment(['ngay_ban_hanh'], 'đoán: năm lớn nhất nhắc đến trong văn bản');
-  if (t >= 0) { const tl = lines[t].text.replace(/\s+/g, ' '); if (tl !== 'KẾ HOẠCH') plan.ten_loai = tl; }
-  plan.trich_yeu = trich.length ? (trich.length === 1 ? trich[0].text : trich.map((l) => l.text)) : '…';
+  return { part, read: header };
+}
+
+/**
+ * The title block (ô 5a): the tên loại line, then the trích yếu (centred and bold lines; in text, the next line).
+ * @param lines the lines from the tên loại line on (none when the document has no tên loại)
+ * @returns its plan part (ten_loai when not "KẾ HOẠCH", trich_yeu) and how many lines it took
+ */
+function titlePart(lines: Line[], r: Reading): { part: PlanPart; length: number } {
+  const { notes } = r;
+  const part: PlanPart = {};
+  let j = 1;
+  const trich: Line[] = [];
+  if (lines.length) {
+    notes.role(lines[0].para, 'ten_loai');
+    while (j < lines.length && !RE_CAN_CU.test(lines[j].text) && !markerOf(lines[j].text) && !lines[j].cell
+      && (trich.length === 0 || (!r.txt && lines[j].center && lines[j].bold))) { trich.push(lines[j]); notes.role(lines[j].para, 'trich_yeu'); j++; }
+    const tl = lines[0].text.replace(/\s+/g, ' ');
+    if (tl !== 'KẾ HOẠCH') part.ten_loai = tl;
+  }
+  part.trich_yeu = trich.length ? (trich.length === 1 ? trich[0].text : trich.map((l) => l.text)) : '…';
   if (!trich.length) notes.comment(['trich_yeu'], 'không tìm thấy trích yếu: điền vào');
+  return { part, length: lines.length ? j : 0 };
+}
+
+/** Where the closing starts: the first "Nơi nhận" line from `from` on (or the first line of its table), else the end. */
+function closingStart(lines: Line[], from: number): number {
+  let c = lines.findIndex((l, i) => i >= from && RE_NOI_NHAN.test(l.text));
+  if (c >= 0 && lines[c].cell) { const tb = lines[c].cell!.table; while (c > from && lines[c - 1].cell?.table === tb) c--; }
+  return c < 0 ? lines.length : c;
+}
+
+/**
+ * A joint plan: the signatures side by side above the Nơi nhận, whose table then has no signature of its own (kept
+ * in the body when the header cannot be split into as many issuers).
+ * @param lines the lines between the title block and the closing
+ * @param c the closing's first line (an index of `r.lines`)
+ * @returns the signature blocks, the index of their first line in `lines` and the issuers of ô 2, or null
+ */
+function jointSignatures(lines: Line[], c: number, header: Header, r: Reading): { blocks: Line[][]; start: number; split: IssuerSplit } | null {
+  const nn = r.lines[c]?.cell;
+  const ownSignature = !!nn && r.lines.some((l) => l.cell?.table === nn.table && l.cell.col !== nn.col);
+  const joint = c < r.lines.length && !ownSignature ? jointBlocks(lines, r.sig) : null;
+  const split = joint ? splitIssuers(header, joint.blocks.length, r.notes) : null;
+  return joint && split ? { ...joint, split } : null;
+}
+
+/**
+ * The opening, before the first numbered line: căn cứ lines first, then the mở đầu.
+ * @returns its plan part (can_cu, mo_dau) and how many lines it took
+ */
+function openingPart(lines: Line[], r: Reading): { part: PlanPart; length: number } {
+  const { notes } = r;
+  let o = lines.findIndex((l) => (markerOf(l.text) && !markerOf(l.text)!.bullet) || l.cell);
+  if (o < 0) o = 0;
+  const canCu: string[] = [];
+  const moDau: string[] = [];
+  for (const l of lines.slice(0, o)) {
+    if (!moDau.length && RE_CAN_CU.test(l.text)) { notes.at(['can_cu', canCu.length], l.para); canCu.push(markup(l.runs, { italic: l.italic })); notes.role(l.para, 'can_cu'); }
+    else { notes.at(['mo_dau', moDau.length], l.para); moDau.push(markup(l.runs)); notes.role(l.para, 'mo_dau'); }
+  }
+  const part: PlanPart = {};
+  if (canCu.length) part.can_cu = canCu;
+  if (moDau.length) part.mo_dau = moDau;
+  return { part, length: o };
+}
+
+/**
+ * The closing paragraphs at the end of the body ("Trên đây …", "Kế hoạch này có hiệu lực …", a last line ending
+ * "./."), after its last numbered line.
+ * @returns the index in `lines` where they start (`lines.length` when there are none)
+ */
+function closingParagraphs(lines: Line[]): number {
+  let ketIdx = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (markerOf(l.text) || l.cell) break;
+    if (RE_KET.test(l.text)) { ketIdx = i; break; }
+  }
+  if (ketIdx < 0 && lines.length) { const l = lines[lines.length - 1]; if (!markerOf(l.text) && !l.cell && /\.\/\.$/.test(l.text) && lines.length > 1) ketIdx = lines.length - 1; }
+  return ketIdx >= 0 ? ketIdx : lines.length;
+}
+
+/**
+ * The family (khoi) from the header's facts and the closing's signing form, and its layout.
+ * @param lines the closing's lines (from the Nơi nhận on)
+ * @returns its plan part (khoi, commented when guessed) and the family's layout
+ * @throws KehoachError (usage) when the layout of the detected family is missing
+ */
+function familyPart(header: Header, closing: ReturnType<typeof readClosing>, lines: Line[], r: Reading): { part: PlanPart; khoi: string; profile: LayoutProfile } {
+  const { notes } = r;
+  const sigLine = (closing.nguoi_ky as { thay_mat?: string } | undefined) ? lines.find((l) => notes.roles.get(l.para) === 'quyen_han')?.text ?? '' : '';
+  const sigForm = r.sig(sigLine);
+  const family = r.detectFamily({ signature: sigLine, signatureFamilies: sigForm ? familiesWriting(r.families, sigForm) : [], text: header.all, agency: [...header.chuQuan, ...header.banHanh].join('\n'), kyHieu: header.so?.kyHieu ?? '' });
+  const profile = loadProfile(family.khoi, r.templatesDir, r.lang);
   if (family.comment) notes.comment(['khoi'], family.comment);
-  if (canCu.length) plan.can_cu = canCu;
-  if (moDau.length) plan.mo_dau = moDau;
+  return { part: { khoi: family.khoi }, khoi: family.khoi, profile };
+}
+
+/**
+ * The body (ô 6): the numbered tree (body.ts readBody) and the numbering kept when it differs from the family's.
+ * @returns its plan part (danh_so when the source's own, noi_dung)
+ */
+function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile }, r: Reading): { part: PlanPart } {
+  const { notes } = r;
+  const { profile } = family;
+  const body = readBody(lines, r.tables, profile, notes, ['noi_dung'], r.txt);
+  const part: PlanPart = {};
   const fam = profile.danh_so;
   if (body.styles.some((s, i) => s !== undefined && s !== fam[i])) {
-    plan.danh_so = body.styles.slice(0, 6).map((s, i) => s ?? fam[i] ?? '-');
+    part.danh_so = body.styles.slice(0, 6).map((s, i) => s ?? fam[i] ?? '-');
     notes.comment(['danh_so'], `đánh số theo văn bản nguồn (khối ${family.khoi} mặc định: ${fam.join(' ')})`);
   }
-  plan.noi_dung = body.items.length ? body.items : ['…'];
+  part.noi_dung = body.items.length ? body.items : ['…'];
   if (!body.items.length) notes.comment(['noi_dung'], 'không tìm thấy nội dung');
-  const ket = [...ketThuc];
+  return { part };
+}
+
+/**
+ * The closing paragraphs (ket_thuc), then the text after the signature that belongs to no appendix (kept there,
+ * commented and reported).
+ * @returns its plan part (ket_thuc when there is any)
+ */
+function endingPart(lines: Line[], orphans: Line[], r: Reading): { part: PlanPart } {
+  const { notes } = r;
+  const ket = lines.map((l) => { notes.role(l.para, 'ket_thuc'); notes.at(['ket_thuc', 0], l.para); return markup(l.runs); });
   for (const l of orphans) {
     ket.push(markup(l.runs));
     notes.unplaced(['ket_thuc', ket.length - 1], l.para, l.text);
   }
-  if (ket.length) plan.ket_thuc = ket;
-  plan.noi_nhan = closing.noi_nhan ?? { cac_noi: ['…'], luu: ['VT'] };
-  if (!closing.noi_nhan) notes.comment(['noi_nhan'], 'không tìm thấy "Nơi nhận": điền vào');
-  const lienTich = joint && split ? readJoint(joint.blocks, split, header, plan, notes, sig) : undefined;
-  plan.nguoi_ky = closing.nguoi_ky ?? lienTich?.lead ?? { chuc_vu: '…', ho_ten: '…' };
-  if (!closing.nguoi_ky && !lienTich) notes.comment(['nguoi_ky'], 'không tìm thấy chữ ký: điền vào');
-  if (lienTich) plan.lien_tich = lienTich.co;
-  if (phuLuc.length) plan.phu_luc = phuLuc;
-  placeFootnotes(plan, doc, notes);
+  return { part: ket.length ? { ket_thuc: ket } : {} };
+}
 
-  for (const w of notes.warnings) warnings.push(msg('import/unplaced', lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));
-  const yaml = planToYaml(plan, notes.comments, [
-    'yaml-language-server: $schema=https://unpkg.com/kehoach/schemas/ke-hoach.schema.json',
-    `Nhập bằng "kehoach import" từ ${opts.file ?? 'văn bản Word'}: xem lại các chú thích trước khi dùng.`,
-  ]);
-  const sourceText = columnText(linesOf(doc));
-  return { plan: plan as unknown as KeHoach, yaml, notes, warnings, sourceText };
+/**
+ * The Nơi nhận (ô 9a, closing.ts readClosing), a placeholder when the source has none.
+ * @returns its plan part (noi_nhan)
+ */
+function recipientsPart(closing: ReturnType<typeof readClosing>, r: Reading): { part: PlanPart } {
+  const part: PlanPart = {};
+  part.noi_nhan = closing.noi_nhan ?? { cac_noi: ['…'], luu: ['VT'] };
+  if (!closing.noi_nhan) r.notes.comment(['noi_nhan'], 'không tìm thấy "Nơi nhận": điền vào');
+  return { part };
+}
+
+/**
+ * The signature (ô 7, closing.ts readClosing), or a joint plan's signatures (joint.ts readJoint, which also sets
+ * the lead issuer in the header's keys of `plan`).
+ * @param plan the plan so far, up to its Nơi nhận (a joint plan's lead issuer is written in it)
+ * @returns its plan part (nguoi_ky; lien_tich for a joint plan)
+ */
+function signaturePart(closing: ReturnType<typeof readClosing>, joint: ReturnType<typeof jointSignatures>, header: Header, plan: PlanPart, r: Reading): { part: PlanPart } {
+  const { notes } = r;
+  const part: PlanPart = {};
+  const lienTich = joint ? readJoint(joint.blocks, joint.split, header, plan, notes, r.sig) : undefined;
+  part.nguoi_ky = closing.nguoi_ky ?? lienTich?.lead ?? { chuc_vu: '…', ho_ten: '…' };
+  if (!closing.nguoi_ky && !lienTich) notes.comment(['nguoi_ky'], 'không tìm thấy chữ ký: điền vào');
+  if (lienTich) part.lien_tich = lienTich.co;
+  return { part };
 }
 
 /**

@@ -1,0 +1,70 @@
+/**
+ * How every command ends (src/cli/main.ts registers them): its exit code set, or its failure reported as one line
+ * (diagnostics as file:line:col) with the documented code. Exit codes: 0 ok; 1 the plan or document has errors (or
+ * warnings with --strict); 2 usage; 3 internal error, or an output could not be written or converted. --debug adds
+ * the stack of an internal error.
+ */
+import type { Command } from 'commander';
+import { KehoachError, type Diagnostic } from '../errors.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { formatDiagnostics, useColour, type Format } from './output.js';
+import { CliExit } from './render.js';
+
+/** The options every command has (before the command's name). */
+export interface GlobalOptions { lang: Lang; debug?: boolean; templates?: string; color?: boolean }
+
+/**
+ * Reports a failure and exits: CliExit with its code; KehoachError with its diagnostics (or its message), exit 2 for
+ * a usage error, else 1; anything else is an internal error, exit 3, with its stack under --debug.
+ * @param lang the language of the internal-error message
+ */
+export function fail(e: unknown, lang: Lang, debug?: boolean): never {
+  if (e instanceof CliExit) {
+    process.stderr.write(`kehoach: ${e.message}\n`);
+    process.exit(e.code);
+  }
+  if (e instanceof KehoachError) {
+    if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
+    else process.stderr.write(`kehoach: ${e.message}\n`);
+    process.exit(e.kind === 'usage' ? 2 : 1);
+  }
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  process.stderr.write(`kehoach: ${msg('cli/internal', lang, { detail })}\n`);
+  if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(3);
+}
+
+/**
+ * A command's action (commander `.action(…)`): runs `body` with the program's global options and the command's
+ * arguments, sets the exit code it returns (process.exitCode: the output is flushed before the process ends) and
+ * reports what it throws (fail()).
+ * @param program the program whose options are the global ones
+ * @param lang the language of the internal-error message
+ */
+export function runCommand<A extends unknown[]>(program: Command, lang: Lang, body: (g: GlobalOptions, ...args: A) => Promise<number>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    const g = program.opts<GlobalOptions>();
+    try {
+      process.exitCode = await body(g, ...args);
+    } catch (e) {
+      fail(e, lang, g.debug);
+    }
+  };
+}
+
+/**
+ * Prints the findings of `validate` and `check`: json on stdout; text (coloured on a terminal) or GitHub annotations
+ * on stdout, and for text the summary line on stderr.
+ * @param files how many files were read (for the summary)
+ * @returns the exit code: 1 when there is an error, or a warning with --strict; else 0
+ */
+export function reportFindings(all: Diagnostic[], o: { format: Format; strict?: boolean }, files: number, lang: Lang): number {
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.length - errors;
+  if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
+  else {
+    if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
+    if (o.format === 'text') process.stderr.write(msg('cli/summary', lang, { files, errors, warnings }) + '\n');
+  }
+  return errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
+}
