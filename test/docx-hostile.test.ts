@@ -115,6 +115,13 @@ describe('text that does not fit: bounded before it is parsed (issue 23 no. 2)',
     const ref = '<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p>';
     expect(refusal(makeDocx({ body: statePlan({ body: ref.repeat(300) }), extra: { 'word/footnotes.xml': notes } }), 'vi')).toBe(`x.docx: văn bản dài hơn ${MAX_TEXT_CHARS} ký tự (một kế hoạch chỉ vài chục nghìn); từ chối đọc`);
   });
+  it('a plan kept as text (.txt) over the text bound is refused too, at the file', () => {
+    const line = 'Nội dung kế hoạch triển khai thực hiện nhiệm vụ năm 2025.\n';
+    const res = cli('import', 'big.txt', new TextEncoder().encode(line.repeat(Math.ceil((MAX_TEXT_CHARS + 1) / line.length))), ['--lang', 'en']);
+    expect(res.out).not.toMatch(STACK);
+    expect(res.status, res.out).toBe(1);
+    expect(res.stderr).toContain(`big.txt: the text is longer than ${MAX_TEXT_CHARS} characters`);
+  });
   it('a plan of ordinary size is still read whole', () => {
     const body = Array.from({ length: 400 }, (_, i) => p(r(`Nội dung số ${i + 1} của kế hoạch, đủ dài để giống một đoạn văn thật.`))).join('');
     expect(paragraphs(readDocxBytes(makeDocx({ body: statePlan({ body }) }), 'x.docx')).length).toBeGreaterThan(400);

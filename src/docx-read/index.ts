@@ -14,7 +14,7 @@ import { msg, type Lang } from '../i18n/messages.js';
 import { parseXml, kids } from './xml.js';
 import { readDocxParts } from './document.js';
 import { zipEntries, readEntry, ZipError, type ZipEntry } from './zip.js';
-import { DocxLimitError, DocxXmlError, MAX_PART_BYTES, MAX_XML_BYTES } from './limits.js';
+import { DocxLimitError, DocxXmlError, MAX_PART_BYTES, MAX_TEXT_CHARS, MAX_XML_BYTES } from './limits.js';
 import { readText } from './text.js';
 import type { DocModel } from './model.js';
 
@@ -111,7 +111,8 @@ function convertWithLibreOffice(path: string, lang: Lang): Uint8Array {
 
 /**
  * Reads a document from disk by its extension: .docx/.docm; .doc/.odt/.rtf/.htm/.html (LibreOffice); .txt.
- * The size is checked with stat before anything is read (a 200 MB file is refused without being loaded).
+ * The size is checked with stat before anything is read (a 200 MB file is refused without being loaded); a .txt
+ * over MAX_TEXT_CHARS characters is refused.
  * @throws KehoachError: io when unreadable; invalid for what is not a usable document; usage for an unknown extension
  */
 export function readDocument(path: string, lang: Lang = 'vi'): DocModel {
@@ -125,7 +126,12 @@ export function readDocument(path: string, lang: Lang = 'vi'): DocModel {
   }
   if (size > MAX_DOCX_BYTES) fail('docx/too-large-file', lang, { file: path, size, limit: MAX_DOCX_BYTES });
   const ext = extname(path).toLowerCase();
-  if (ext === '.txt') return readText(readFileSync(path, 'utf8'));
+  if (ext === '.txt') {
+    // The text a reader keeps is bounded for a plan kept as text too (a 50 MB file is 50 million characters).
+    const text = readFileSync(path, 'utf8');
+    if (text.length > MAX_TEXT_CHARS) fail('docx/text-too-long', lang, { file: path, limit: MAX_TEXT_CHARS });
+    return readText(text);
+  }
   if (ext === '.docx' || ext === '.docm' || ext === '.dotx') {
     const head = Buffer.alloc(4);
     const fd = openSync(path, 'r');
