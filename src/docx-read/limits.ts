@@ -19,9 +19,10 @@ export const MAX_TWIPS = 31680;
 export const MAX_HALF_POINTS = 3276;
 
 /**
- * Largest XML part read (unpacked bytes): 8 MB, some 50 times the largest real plan seen (152 KB of
- * word/document.xml for a 10-page plan), about 1,500 pages of plain text. Parsing costs about 30 times the
- * part's size in memory (8 MB → ~250 MB), so this bounds the reader's memory.
+ * Largest XML part read (unpacked bytes): 8 MB, some 50 times the largest real plan in the tests (152 KB of
+ * word/document.xml, test/fixtures/realdocs), over a thousand pages of plain text. Parsing costs 30–40 times the
+ * part's size in memory (measured: 20 MB of paragraphs → 0.6 GB, one 20 MB run → 0.85 GB), so this bounds the
+ * reader's memory (~0.35 GB for one part at worst).
  */
 export const MAX_PART_BYTES = 8 * 1024 * 1024;
 /** Largest total of the XML parts read (unpacked bytes): 16 MB. */
