@@ -7,15 +7,23 @@ import { strFromU8 } from 'fflate';
 import { parseXml, child, kids, val, type El } from './xml.js';
 import { readStyles, readTheme, readRPr, readPPr, mergeR, mergeP, type StyleSheet, type PProps } from './styles.js';
 import { numberingOf } from './numbering.js';
+import { DocxLimitError, DocxXmlError, intIn, MAX_PARA_CHARS, MAX_TEXT_CHARS, MAX_TWIPS } from './limits.js';
 import type { Block, Cell, DocModel, Para, Run, Section, Table } from './model.js';
 
+/** The package's parts by name (unpacked on demand), undefined for a part it does not hold. */
+export type PartReader = (name: string) => Uint8Array | undefined;
+
+/** A length in twips within Word's page (±MAX_TWIPS), else not set. */
+const twips = (s: string | undefined): number | undefined => intIn(s, -MAX_TWIPS, MAX_TWIPS);
+
 /** Relationship targets of a part (r:id → part name inside the package, e.g. "word/header1.xml"). */
-function rels(files: Record<string, Uint8Array>, part: string): Record<string, string> {
+function rels(files: PartReader, part: string): Record<string, string> {
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
-  const f = files[`${dir}_rels/${part.slice(dir.length)}.rels`];
+  const name = `${dir}_rels/${part.slice(dir.length)}.rels`;
+  const f = files(name);
   const out: Record<string, string> = {};
   if (!f) return out;
-  for (const r of kids(parseXml(strFromU8(f)).find((e) => e.name === 'Relationships'), 'Relationship')) {
+  for (const r of kids(parseXml(strFromU8(f), name).find((e) => e.name === 'Relationships'), 'Relationship')) {
     if (r.attrs.TargetMode === 'External') continue;
     const t = r.attrs.Target ?? '';
     out[r.attrs.Id] = t.startsWith('/') ? t.slice(1) : dir + t;
@@ -29,6 +37,8 @@ interface Ctx {
   footnotes: Map<string, string>;
   /** Paragraphs, tables and (body only) footnote references so far. */
   counter: { para: number; table: number; note?: number };
+  /** Characters kept so far over the whole document (shared by every part): at most MAX_TEXT_CHARS. */
+  chars: { n: number };
 }
 
 /** Reads one paragraph. `cell` marks paragraphs inside tables. */
@@ -42,6 +52,14 @@ function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
   const fields: string[] = [];
   const notes: string[] = [];
   let drawings = 0;
+  let length = 0;
+  /** Counts characters kept: a paragraph over MAX_PARA_CHARS, or a document over MAX_TEXT_CHARS, is refused. */
+  const keep = (n: number) => {
+    length += n;
+    ctx.chars.n += n;
+    if (length > MAX_PARA_CHARS) throw new DocxLimitError('para', MAX_PARA_CHARS);
+    if (ctx.chars.n > MAX_TEXT_CHARS) throw new DocxLimitError('text', MAX_TEXT_CHARS);
+  };
   const walk = (e: El) => {
     for (const c of e.children) {
       switch (c.name) {
@@ -61,15 +79,17 @@ function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
     const flush = () => { if (text) runs.push({ text, format: format() }); text = ''; };
     for (const c of r.children) {
       switch (c.name) {
-        case 'w:t': text += c.children.map((t) => t.text ?? '').join(''); break;
-        case 'w:tab': text += '\t'; break;
-        case 'w:br': if (c.attrs['w:type'] !== 'page' && c.attrs['w:type'] !== 'column') text += '\n'; break;
-        case 'w:cr': text += '\n'; break;
-        case 'w:noBreakHyphen': text += '-'; break;
+        case 'w:t': { const t = c.children.map((x) => x.text ?? '').join(''); keep(t.length); text += t; break; }
+        case 'w:tab': keep(1); text += '\t'; break;
+        case 'w:br': if (c.attrs['w:type'] !== 'page' && c.attrs['w:type'] !== 'column') { keep(1); text += '\n'; } break;
+        case 'w:cr': keep(1); text += '\n'; break;
+        case 'w:noBreakHyphen': keep(1); text += '-'; break;
         case 'w:instrText': { const code = c.children.map((t) => t.text ?? '').join('').trim().split(/\s+/)[0]; if (code) fields.push(code.toUpperCase()); break; }
         case 'w:footnoteReference': {
           const t = ctx.footnotes.get(c.attrs['w:id']);
           if (t === undefined) break;
+          // The note's text is kept at each reference (the paragraph's footnotes and the run): count it each time.
+          keep(t.length);
           notes.push(t);
           // Where the reference stands: an empty run carrying the note (its number in reading order, its text).
           flush();
@@ -98,7 +118,7 @@ function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
 
 function readTable(t: El, ctx: Ctx): Table {
   const index = ++ctx.counter.table;
-  const widths = kids(child(t, 'w:tblGrid'), 'w:gridCol').map((g) => Number(g.attrs['w:w'] ?? 0));
+  const widths = kids(child(t, 'w:tblGrid'), 'w:gridCol').map((g) => intIn(g.attrs['w:w'], 0, MAX_TWIPS) ?? 0);
   const bd = child(child(t, 'w:tblPr'), 'w:tblBorders');
   const borders = !!bd && bd.children.some((b) => !['none', 'nil'].includes(b.attrs['w:val'] ?? 'none'));
   const rows: Cell[][] = [];
@@ -110,7 +130,7 @@ function readTable(t: El, ctx: Ctx): Table {
         if (b.kind === 'p') paras.push(b);
         else for (const r of b.rows) for (const c of r) paras.push(...c.paras);
       }
-      const w = Number(child(child(tc, 'w:tcPr'), 'w:tcW')?.attrs['w:w']);
+      const w = intIn(child(child(tc, 'w:tcPr'), 'w:tcW')?.attrs['w:w'], 0, MAX_TWIPS);
       row.push({ ...(w ? { width: w } : {}), paras });
     });
     rows.push(row);
@@ -129,7 +149,7 @@ function blocks(container: El, ctx: Ctx, cell?: Para['cell']): Block[] {
 }
 
 function readSection(s: El, r: Record<string, string>): Section {
-  const n = (e: El | undefined, a: string) => { const v = e?.attrs[a]; return v === undefined ? undefined : Number(v); };
+  const n = (e: El | undefined, a: string) => twips(e?.attrs[a]);
   const sz = child(s, 'w:pgSz');
   const mar = child(s, 'w:pgMar');
   const refs = (name: string) => Object.fromEntries(kids(s, name).map((h) => [h.attrs['w:type'] ?? 'default', r[h.attrs['r:id']] ?? '']));
@@ -144,25 +164,27 @@ function readSection(s: El, r: Record<string, string>): Section {
 
 /**
  * Builds the document model from the package's files.
- * @param files unzipped parts (name → bytes); `main` is the main document part (normally word/document.xml)
- * @throws Error when an XML part is malformed (the caller turns it into a message)
+ * @param files the package's parts (name → bytes, unpacked on demand); `main` is the main document part
+ *   (normally word/document.xml)
+ * @throws DocxXmlError when an XML part is malformed or the main part has no w:body; DocxLimitError past a bound
+ *   of limits.ts (the caller turns both into a message); anything else is a bug of the reader
  */
-export function readDocxParts(files: Record<string, Uint8Array>, main: string): DocModel {
-  const xml = (name: string) => (files[name] ? parseXml(strFromU8(files[name])) : undefined);
+export function readDocxParts(files: PartReader, main: string): DocModel {
+  const xml = (name: string) => { const f = files(name); return f ? parseXml(strFromU8(f), name) : undefined; };
   const r = rels(files, main);
   const byType = (suffix: string) => Object.values(r).find((t) => t.endsWith(suffix));
   const theme = readTheme(xml(byType('theme1.xml') ?? 'word/theme/theme1.xml'));
   const sheet = readStyles(xml(byType('styles.xml') ?? 'word/styles.xml'), theme);
   const footnotes = new Map<string, string>();
   const fnRoot = xml(byType('footnotes.xml') ?? 'word/footnotes.xml')?.find((e) => e.name === 'w:footnotes');
-  const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0, note: 0 } };
+  const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0, note: 0 }, chars: { n: 0 } };
   for (const f of kids(fnRoot, 'w:footnote')) {
     if (f.attrs['w:type'] && f.attrs['w:type'] !== 'normal') continue;
     footnotes.set(f.attrs['w:id'], kids(f, 'w:p').map((p) => readPara(p, ctx, undefined, false).text.trim()).join('\n'));
   }
   const root = xml(main)?.find((e) => e.name === 'w:document');
   const body = child(root, 'w:body');
-  if (!body) throw new Error('w:body missing');
+  if (!body) throw new DocxXmlError('w:body missing', main);
   const sections: Section[] = [];
   for (const p of kids(body, 'w:p')) { const s = child(child(p, 'w:pPr'), 'w:sectPr'); if (s) sections.push(readSection(s, r)); }
   const last = child(body, 'w:sectPr');

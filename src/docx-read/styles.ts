@@ -4,6 +4,7 @@
  */
 import { child, kids, val, onOff, find, type El } from './xml.js';
 import type { RunFormat } from './model.js';
+import { intIn, MAX_HALF_POINTS, MAX_ILVL, MAX_TWIPS } from './limits.js';
 
 /** Run properties as found, before defaults (undefined = not set at this level). */
 export interface RProps { fonts: RunFormat['fonts']; size?: number; bold?: boolean; italic?: boolean; underline?: boolean }
@@ -19,7 +20,8 @@ export interface StyleSheet {
   defaultParaStyle?: string;
 }
 
-const num = (s: string | undefined): number | undefined => (s === undefined || s === '' || isNaN(Number(s)) ? undefined : Number(s));
+/** A length in twips within Word's page (±MAX_TWIPS), else not set. */
+const twips = (s: string | undefined): number | undefined => intIn(s, -MAX_TWIPS, MAX_TWIPS);
 
 /** Reads run properties (w:rPr). Theme fonts resolve through `theme` (majorHAnsi, minorHAnsi …). */
 export function readRPr(rPr: El | undefined, theme: Record<string, string>): RProps {
@@ -34,7 +36,7 @@ export function readRPr(rPr: El | undefined, theme: Record<string, string>): RPr
       else if (name) out.fonts[slot] = name;
     }
   }
-  const sz = num(val(rPr, 'w:sz'));
+  const sz = intIn(val(rPr, 'w:sz'), 1, MAX_HALF_POINTS);
   if (sz !== undefined) out.size = sz;
   const b = onOff(child(rPr, 'w:b'));
   if (b !== undefined) out.bold = b;
@@ -53,18 +55,18 @@ export function readPPr(pPr: El | undefined): PProps {
   if (jc) out.align = jc === 'start' ? 'left' : jc === 'end' ? 'right' : jc === 'distribute' ? 'both' : jc;
   const ind = child(pPr, 'w:ind');
   if (ind) {
-    const left = num(ind.attrs['w:left'] ?? ind.attrs['w:start']);
+    const left = twips(ind.attrs['w:left'] ?? ind.attrs['w:start']);
     if (left !== undefined) out.left = left;
-    const fl = num(ind.attrs['w:firstLine']);
-    const hang = num(ind.attrs['w:hanging']);
+    const fl = twips(ind.attrs['w:firstLine']);
+    const hang = twips(ind.attrs['w:hanging']);
     if (fl !== undefined) out.firstLine = fl;
     if (hang !== undefined) out.firstLine = -hang;
   }
   const sp = child(pPr, 'w:spacing');
   if (sp) {
-    const before = num(sp.attrs['w:before']); if (before !== undefined) out.before = before;
-    const after = num(sp.attrs['w:after']); if (after !== undefined) out.after = after;
-    const line = num(sp.attrs['w:line']); if (line !== undefined) out.line = line;
+    const before = twips(sp.attrs['w:before']); if (before !== undefined) out.before = before;
+    const after = twips(sp.attrs['w:after']); if (after !== undefined) out.after = after;
+    const line = twips(sp.attrs['w:line']); if (line !== undefined) out.line = line;
     if (sp.attrs['w:lineRule']) out.lineRule = sp.attrs['w:lineRule'];
   }
   const bdr = child(pPr, 'w:pBdr');
@@ -77,7 +79,9 @@ export function readPPr(pPr: El | undefined): PProps {
   if (np) {
     const id = val(np, 'w:numId');
     if (id) out.numId = id;
-    out.ilvl = num(val(np, 'w:ilvl')) ?? 0;
+    // A level outside 0–8 (Word refuses to load it) is kept as -1: no list label.
+    const lv = val(np, 'w:ilvl');
+    out.ilvl = lv === undefined ? 0 : (intIn(lv, 0, MAX_ILVL) ?? -1);
   }
   return out;
 }

@@ -3,13 +3,14 @@
  * Used by the .docx reader (WordprocessingML parts are order-sensitive: runs, paragraphs, table cells).
  */
 import { XMLParser } from 'fast-xml-parser';
+import { DocxLimitError, DocxXmlError, MAX_DEPTH } from './limits.js';
 
 /** One XML element: qualified name ("w:p"), attributes without prefix sign ("w:val"), children; `text` for text nodes. */
 export interface El { name: string; attrs: Record<string, string>; children: El[]; text?: string }
 
 const parser = new XMLParser({
   preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false,
-  parseAttributeValue: false, processEntities: true, htmlEntities: false,
+  parseAttributeValue: false, processEntities: true, htmlEntities: false, maxNestedTags: MAX_DEPTH,
 });
 
 type ONode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -26,9 +27,22 @@ function convert(nodes: ONode[]): El[] {
   return out;
 }
 
-/** Parses an XML part into its root elements. @throws Error on malformed XML. */
-export function parseXml(xml: string): El[] {
-  return convert(parser.parse(xml) as ONode[]);
+/**
+ * Parses an XML part into its root elements.
+ * @param part the part's name, for messages
+ * @throws DocxXmlError on malformed XML (whatever the parser rejects); DocxLimitError past MAX_DEPTH nested elements
+ */
+export function parseXml(xml: string, part = ''): El[] {
+  let tree: ONode[];
+  try {
+    tree = parser.parse(xml) as ONode[];
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // fast-xml-parser's own bound (its maxNestedTags option): a refusal, not broken XML.
+    if (/Maximum nested tags exceeded/.test(message)) throw new DocxLimitError('depth', MAX_DEPTH, part);
+    throw new DocxXmlError(message, part);
+  }
+  return convert(tree);
 }
 
 /** First child element of a given name. */
