@@ -18,7 +18,7 @@ const files = readFileSync(list, 'utf8').split('\n').filter(Boolean);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url);
 const { validatePlan } = await import(dist('index.js').href);
-const { validateFile } = await import(dist('validate/files.js').href);
+const { validateFile } = await import(dist('batch/validate.js').href);
 const jsyaml = await import('js-yaml');
 const yaml = await import('yaml');
 

@@ -7,7 +7,7 @@
 // code of one script, and a vm.Script (how the launcher compiles with a cache) cannot hold ES modules in Node 20.
 //
 // What stays unbundled: the library (dist/index.js and its modules, for `import 'kehoach'`), the worker files the
-// thread pools load by URL (dist/batch/worker.js, dist/validate/worker.js), piscina (it finds its own worker file),
+// thread pools load by URL (dist/batch/worker.js, dist/batch/validate-worker.js), piscina (it finds its own worker file),
 // docx (required from node_modules only to build a package skeleton, see LAZY_PACKAGES), and the files read at run
 // time (package.json, templates/, schemas/, the profiles' table). The templates' table and the schema validator are
 // bundled (src/render/precompiled.ts, src/validate/schema.ts), so their code is in the bundle's code cache.

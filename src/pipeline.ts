@@ -244,7 +244,7 @@ export function checkPlanText(text: string, opts: PlanOptions = {}): CheckResult
 export async function renderView(view: PlanView, khoi: string, opts: PlanOptions = {}): Promise<Buffer> {
   // The render stages load lazily: checking a plan never pays for docx, Handlebars or the XML parser.
   const [{ renderMarkup }, { parseMarkup }, { writeBody }, { packDocx }, { plainText }] = await Promise.all([
-    import('./render/template.js'), import('./render/markup.js'), import('./render/wordml.js'), import('./render/pack.js'), import('./render/inline.js'),
+    import('./render/template.js'), import('./render/markup.js'), import('./render/wordml.js'), import('./render/pack.js'), import('./form/inline.js'),
   ]);
   const templatesDir = planTemplates(opts, opts.file);
   const profile = withHouseStyle(loadProfile(khoi, templatesDir, opts.lang ?? 'vi'), view.trinh_bay);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT } from './helpers.js';
-import { validateFile } from '../src/validate/files.js';
+import { validateFile } from '../src/batch/validate.js';
 import { checkRegister } from '../src/batch/register.js';
 import { parseDirectives, findConfig } from '../src/config.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, docxParagraphs } from './helpers.js';
 import { fixPlan, planDate } from '../src/fix.js';
-import { validateFile } from '../src/validate/files.js';
+import { validateFile } from '../src/batch/validate.js';
 import { renderPlanFile } from '../src/index.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/fix/every-warning.yaml');

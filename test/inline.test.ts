@@ -1,9 +1,9 @@
 /**
- * The inline parser (src/render/inline.ts): only `*italic*`, `**bold**`, `\*` and `[^key]` are markup (README,
+ * The inline parser (src/form/inline.ts): only `*italic*`, `**bold**`, `\*` and `[^key]` are markup (README,
  * issues 8 and 11). Each broken case below lost characters under the previous markdown-it parser.
  */
 import { describe, it, expect } from 'vitest';
-import { inlineSpans, plainText, strayStars, footnoteRefs } from '../src/render/inline.js';
+import { inlineSpans, plainText, strayStars, footnoteRefs } from '../src/form/inline.js';
 import { checkPlanText } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { validatePlan, renderPlan, renderPlanFile, KehoachError, type Diagnostic } from '../src/index.js';
-import { validateFile } from '../src/validate/files.js';
+import { validateFile } from '../src/batch/validate.js';
 import { ROOT, CLI, EXAMPLES, EXAMPLES_DIR } from './helpers.js';
 
 const MINIMAL = readFileSync(join(ROOT, 'test', 'fixtures', 'minimal.yaml'), 'utf8');

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync, openSync, ftrunc
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { validateFile } from '../src/validate/files.js';
+import { validateFile } from '../src/batch/validate.js';
 import { MAX_PLAN_BYTES, readPlanBytes } from '../src/load.js';
 import { RULES as ALL_RULES, onDocument } from '../src/rules/index.js';
 

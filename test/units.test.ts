@@ -6,7 +6,7 @@ import { parsePattern, formatNumber, roman, vnLetter } from '../src/form/numberi
 import { padDay, padMonth, shortDate } from '../src/normalise/dates.js';
 import { loadPlanText, positionOf } from '../src/load.js';
 import { isRealDate } from '../src/validate/schema.js';
-import { textWidthTwips } from '../src/render/measure.js';
+import { textWidthTwips } from '../src/layout/measure.js';
 import { ROOT } from './helpers.js';
 
 describe('numbering patterns', () => {

@@ -52,7 +52,7 @@ export interface BatchSummary extends BatchProgress {
   problems: Diagnostic[];
   manifest: string;
   wallMs: number;
-  /** The dot-named *.yaml files of the input folders, left out (src/validate/files.ts). */
+  /** The dot-named *.yaml files of the input folders, left out (src/batch/validate.ts). */
   hidden: string[];
 }
 

@@ -17,7 +17,7 @@ export interface PlanEntry {
   rel: string;
 }
 
-import { IGNORE, HIDDEN_GLOB } from '../validate/files.js';
+import { IGNORE, HIDDEN_GLOB } from '../batch/validate.js';
 
 /** The static folder in front of a glob pattern: "plans/2025/*.yaml" → "plans/2025". */
 export function globBase(pattern: string): string {
@@ -29,7 +29,7 @@ export function globBase(pattern: string): string {
 /**
  * Finds the plans of the given folders, globs or files, sorted by output path.
  * @returns plans, the arguments that matched nothing, and the dot-named *.yaml files of the folders, left out as
- *   `validate` leaves them out (src/validate/files.ts)
+ *   `validate` leaves them out (src/batch/validate.ts)
  */
 export async function discover(args: string[]): Promise<{ plans: PlanEntry[]; unmatched: string[]; hidden: string[] }> {
   const plans: PlanEntry[] = [];

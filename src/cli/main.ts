@@ -127,7 +127,7 @@ helpTail(program, 'program/examples');
  * dot-named files the folders held, left out, are counted and named on stderr.
  */
 async function planFiles(paths: string[]): Promise<string[]> {
-  const { files, unmatched, hidden } = await (await import('../validate/files.js')).expandInputs(paths);
+  const { files, unmatched, hidden } = await (await import('../batch/validate.js')).expandInputs(paths);
   if (hidden.length) process.stderr.write(msg('cli/dotfiles-skipped', lang, { count: hidden.length, files: hidden.join(', ') }) + '\n');
   if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
   return files;
@@ -188,7 +188,7 @@ helpTail(command('validate'), 'validate/examples')
       }
       count = 1;
     } else {
-      const { checkFiles } = await import('../validate/files.js');
+      const { checkFiles } = await import('../batch/validate.js');
       const files = await planFiles(paths);
       if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
       const entries = [];

@@ -1,5 +1,5 @@
 /**
- * Footnotes of a Word document into the plan's chu_thich (src/render/inline.ts `[^key]`): the reader gives each
+ * Footnotes of a Word document into the plan's chu_thich (src/form/inline.ts `[^key]`): the reader gives each
  * reference its place (an empty run with `note`, src/docx-read/model.ts) and lines.ts `markup` writes it as `[^n]`.
  */
 import { paragraphs, type DocModel } from '../docx-read/model.js';

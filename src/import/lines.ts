@@ -90,7 +90,7 @@ export const noteKey = (n: number): string => String(n);
 /**
  * Inline markup of runs: `**bold**`, `*italic*` where a run departs from the paragraph's base (a heading's own
  * bold, a căn cứ's own italic are not marked). Literal `*` is escaped as `\*`. Spacing is normalised. A footnote
- * reference becomes `[^n]` (src/render/inline.ts), outside any emphasis. Emphasis on punctuation alone is not kept.
+ * reference becomes `[^n]` (src/form/inline.ts), outside any emphasis. Emphasis on punctuation alone is not kept.
  */
 export function markup(runs: Run[], base: { bold?: boolean; italic?: boolean } = {}): string {
   const segs: { text: string; b: boolean; i: boolean }[] = [];
@@ -98,7 +98,7 @@ export function markup(runs: Run[], base: { bold?: boolean; italic?: boolean } =
     if (r.note && !r.text) { segs.push({ text: `[^${noteKey(r.note.n)}]`, b: false, i: false }); continue; }
     const text = nfc(r.text).replace(/\u00a0/g, ' ').replace(/\*/g, '\\*');
     // A run of punctuation alone is not marked: "*.*" around a lone italic full stop would not be emphasis in
-    // kehoach's markup (src/render/inline.ts) and would print its stars.
+    // kehoach's markup (src/form/inline.ts) and would print its stars.
     const punct = !/[\p{L}\p{N}]/u.test(text.replace(/\\\*/g, '')) && /\S/.test(text);
     const b = r.format.bold && !base.bold && !punct;
     const i = r.format.italic && !base.italic && !punct;

@@ -5,7 +5,7 @@
  */
 import type { KeHoach } from '../types/plan.js';
 import { msg, type Lang } from '../i18n/messages.js';
-import { footnoteRefs } from '../render/inline.js';
+import { footnoteRefs } from '../form/inline.js';
 import { eachString } from '../walk.js';
 import type { NormaliseIssue } from './body.js';
 

@@ -16,8 +16,8 @@
  */
 import type { LayoutProfile, StyleSpec } from '../profile.js';
 import { elements, MarkupError, type MNode } from './markup.js';
-import { inlineSpans, plainText } from './inline.js';
-import { textWidthTwips } from './measure.js';
+import { inlineSpans, plainText } from '../form/inline.js';
+import { textWidthTwips } from '../layout/measure.js';
 import { ALIGN, fontsOf, mmToTwips, paragraphOptions, runOptions, styleId, styleOf, type Alignment, type ParaProps, type RunProps } from './props.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };

@@ -1,6 +1,6 @@
 /** Rules on the header block (ô 1–3). */
 import { msg } from '../i18n/messages.js';
-import { textWidthTwips } from '../render/measure.js';
+import { textWidthTwips } from '../layout/measure.js';
 import type { Finding, Rule } from './types.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;

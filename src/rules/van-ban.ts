@@ -1,7 +1,7 @@
 /** Rules on text everywhere: trích yếu punctuation, spacing, stray markup. */
 import { msg } from '../i18n/messages.js';
 import { texts, type Finding, type Rule } from './types.js';
-import { strayStars } from '../render/inline.js';
+import { strayStars } from '../form/inline.js';
 
 export const dauCham: Rule = {
   id: 'trich-yeu/dau-cham',
@@ -30,7 +30,7 @@ export const khoangTrang: Rule = {
   },
 };
 
-/** A "*" that looks like an emphasis mark but pairs with none (the inline parser's own verdict, src/render/inline.ts). */
+/** A "*" that looks like an emphasis mark but pairs with none (the inline parser's own verdict, src/form/inline.ts). */
 const unbalancedStars = (text: string): boolean => strayStars(text) > 0;
 
 export const danhDau: Rule = {

@@ -11,8 +11,8 @@ import {
 } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../../src/profile.js';
 import { elements, MarkupError, type MNode } from '../../src/render/markup.js';
-import { inlineSpans, plainText } from '../../src/render/inline.js';
-import { textWidthTwips } from '../../src/render/measure.js';
+import { inlineSpans, plainText } from '../../src/form/inline.js';
+import { textWidthTwips } from '../../src/layout/measure.js';
 import { ALIGN, fontsOf, mmToTwips, paragraphOptions, runOptions, styleId, styleOf } from '../../src/render/props.js';
 import { documentStyles } from '../../src/render/docx.js';
 

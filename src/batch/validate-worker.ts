@@ -1,5 +1,5 @@
 /** Validation worker (worker thread) for `kehoach validate` over many files: a chunk of files in, their checks out. */
-import { checkFile } from './files.js';
+import { checkFile } from './validate.js';
 import type { Lang } from '../i18n/messages.js';
 
 export interface ValidateTask { files: string[]; lang: Lang; templatesDir?: string }

@@ -3,7 +3,7 @@
  * the short rules: Tiêu ngữ rule = its text width; agency and trích yếu rules = 1/3–1/2 of the line above
  * (NĐ 30/2020 Phụ lục I mục II.1, II.2, II.5).
  */
-import { metrics } from '../layout/metrics.js';
+import { metrics } from './metrics.js';
 
 /**
  * Width of a single line of text.

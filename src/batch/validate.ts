@@ -7,7 +7,7 @@ import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
 import { loadPlanWithInheritance } from '../inherit.js';
 import { checkSource, type PlanOptions } from '../pipeline.js';
-import { registerEntry, type RegisterEntry } from '../batch/register.js';
+import { registerEntry, type RegisterEntry } from './register.js';
 
 /**
  * Plan files are *.yaml / *.yml; names starting with "_" (like _defaults.yaml) are not plans. In a folder, files and
@@ -95,7 +95,7 @@ export async function checkFiles(files: string[], opts: PlanOptions & { jobs?: n
     return onceEach(out);
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, idleTimeout: 500 });
+  const pool = new Piscina({ filename: new URL('./validate-worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, idleTimeout: 500 });
   try {
     // Chunks of 25 files: one message per file costs more than the second thread gains on small plans.
     const chunks: string[][] = [];
