@@ -376,3 +376,55 @@ describe('text of a render', () => {
     expect(docxText(await renderExample(EXAMPLES[1]))).toMatch(/KẾ HOẠCH/);
   }, 60_000);
 });
+
+describe('run-in headings read back as tieu_de + doan (issue 19)', () => {
+  const plan = (items: string[]) => ['khoi: nha_nuoc', 'co_quan_chu_quan: UBND TỈNH GIA LAI', 'co_quan_ban_hanh: CÔNG AN TỈNH', 'so_ky_hieu: { so: 5, viet_tat_co_quan: CAT }',
+    'dia_danh: Gia Lai', 'ngay_ban_hanh: 2026-01-05', 'trich_yeu: Bảo đảm an ninh bầu cử', 'noi_dung:', ...items, 'ket_thuc: Trên đây là Kế hoạch của Công an tỉnh.',
+    'noi_nhan: { cac_noi: [UBND tỉnh], luu: [VT] }', 'nguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }'].join('\n');
+  const body = [
+    "  - tieu_de: 'Mục đích:'",
+    '    doan: Bảo đảm an ninh, trật tự.',
+    '    noi_dung:',
+    "      - tieu_de: 'Công an tỉnh:'",
+    '        doan: Chủ trì, *phối hợp* với các đơn vị.',
+    '        noi_dung:',
+    "          - tieu_de: 'Nắm tình hình:'",
+    '            doan: Tập trung nắm chắc tình hình.',
+    "          - tieu_de: 'Bảo vệ mục tiêu'",
+    '            kieu_tieu_de: dam',
+    '            doan: bố trí lực lượng bảo vệ.',
+    "      - tieu_de: 'Sở Y tế:'",
+    '        kieu_tieu_de: dam_nghieng',
+    '        doan: Bố trí lực lượng y tế.',
+    '      - doan: Một đoạn đánh số thường, có **chữ đậm** ở giữa.',
+  ];
+  const runIns = (items: unknown[] | undefined): unknown[] => (items ?? []).flatMap((it) => (it && typeof it === 'object'
+    ? [{ ...Object.fromEntries(Object.entries(it).filter(([k]) => ['tieu_de', 'doan', 'kieu_tieu_de'].includes(k))) }, ...runIns((it as { noi_dung?: unknown[] }).noi_dung)] : []));
+
+  it('levels 1–3, a label in its own style (kieu_tieu_de), inline markup of the text: render → import gives them back', async () => {
+    const yaml = plan(body);
+    const r1 = imp(await renderPlan(yaml));
+    expect(runIns(r1.plan.noi_dung as unknown[])).toEqual(runIns(parse(yaml).noi_dung));
+    // and the import renders the same body again
+    const rt = await roundTrip(importToYaml(r1), r1.sourceText);
+    expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(imp(rt.bytes!).plan.noi_dung).toEqual(r1.plan.noi_dung);
+  }, 60_000);
+
+  it('Word habits: a bold label after an upright typed number stays a paragraph with its markup; an upright ":" goes with the label', () => {
+    const r1 = imp(makeDocx({ body: statePlan({ body: p(r('I. NỘI DUNG', { b: true }), { jc: 'both' })
+      + p(['1. ', r('Công an tỉnh:', { b: true }), ' Chủ trì.'], { jc: 'both' })
+      + p([r('2. Sở Y tế', { b: true }), ': Bố trí lực lượng.'], { jc: 'both' })
+      + p([r('3. Ghi chú', { i: true }), ' một đoạn mở đầu bằng chữ nghiêng.'], { jc: 'both' }) }) }));
+    expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'NỘI DUNG', noi_dung: [
+      { doan: '**Công an tỉnh:** Chủ trì.' },
+      { tieu_de: 'Sở Y tế:', doan: 'Bố trí lực lượng.' },
+      { doan: '*Ghi chú* một đoạn mở đầu bằng chữ nghiêng.' },
+    ] }]);
+  });
+
+  it('plain text has no weights: a numbered line stays as today', () => {
+    const r1 = importDocument(readText('KẾ HOẠCH\nBảo đảm an ninh\nI. NỘI DUNG\n1. Công an tỉnh: Chủ trì, phối hợp với các đơn vị liên quan bảo đảm an ninh.\n'));
+    expect(JSON.stringify(r1.plan.noi_dung)).not.toMatch(/"tieu_de":"Công an tỉnh:"/);
+  });
+});

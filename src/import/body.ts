@@ -4,9 +4,9 @@
  * bullets into `gach_dau_dong` (nested "+"), task lines into `nhiem_vu`, tables into `bang`.
  * Marker forms: I. I/ I- A. 1. 1- 1/ 1) 1.1. (1) (1)- a) a. - + • –.
  */
-import type { Muc, Y, NhiemVu } from '../types/plan.js';
+import type { Muc, Y, NhiemVu, KieuTieuDe } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
-import type { Table } from '../docx-read/model.js';
+import type { Table, Run } from '../docx-read/model.js';
 import { parsePattern, formatNumber, markerOf, letterReading, tokenOf, counterValue, coreOfLabel, type Marker } from '../form/numbering.js';
 
 export { markerOf, type Marker } from '../form/numbering.js';
@@ -14,20 +14,70 @@ import { markup, sliceRuns, type Line } from './lines.js';
 import { readDate } from '../form/dates.js';
 import type { Notes, Path } from './notes.js';
 
-/** The runs after a marker (the label Word drew is not a run; a typed marker is cut from the runs). */
-function restMarkup(l: Line, mk: Marker | null, base: { bold?: boolean; italic?: boolean }): string {
-  if (!mk) return markup(l.runs, base);
+/**
+ * The runs of a numbered line split at its marker: `marker` the typed marker's runs (none when Word drew the label),
+ * `rest` the runs after it (the label Word drew is not a run; a typed marker is cut from the runs).
+ */
+function splitAtMarker(l: Line, mk: Marker | null): { marker: Run[]; rest: Run[] } {
+  if (!mk) return { marker: [], rest: l.runs };
   if (l.p.label && l.text.startsWith(l.p.label)) {
     const after = l.text.slice(l.p.label.length).trimStart();
     const extra = markerOf(after);
-    if (!extra || extra.style !== mk.style || after.length === 0) return markup(l.runs, base);
+    if (!extra || extra.style !== mk.style || after.length === 0) return { marker: [], rest: l.runs };
   }
   const raw = l.runs.map((r) => r.text).join('');
   const lead = raw.length - raw.trimStart().length;
   const again = markerOf(raw.trimStart().replace(/[ \t]+/g, ' '));
   // Marker length in the raw text: re-match on the raw text so spacing differences do not shift the cut.
   const rawMk = markerOf(raw.trimStart());
-  return markup(sliceRuns(l.runs, lead + (rawMk?.len ?? again?.len ?? mk.len)), base);
+  const cut = lead + (rawMk?.len ?? again?.len ?? mk.len);
+  return { marker: sliceRuns(l.runs, 0, cut), rest: sliceRuns(l.runs, cut) };
+}
+
+/** The runs after a marker, as inline markup (src/import/lines.ts markup) over the paragraph's `base` weight. */
+function restMarkup(l: Line, mk: Marker | null, base: { bold?: boolean; italic?: boolean }): string {
+  return markup(splitAtMarker(l, mk).rest, base);
+}
+
+/** A run's weight named as the plan names a label's style (`kieu_tieu_de`). */
+const weightOf = (f: { bold: boolean; italic: boolean }): KieuTieuDe => (f.bold && f.italic ? 'dam_nghieng' : f.bold ? 'dam' : f.italic ? 'nghieng' : 'thuong');
+const hasText = (r: Run) => /\S/.test(r.text);
+
+/**
+ * A run-in heading as render writes it (templates/common/block.hbs `tieu_de_lien`): the number and a label in a
+ * heading style (the level's layout role `tieu_de_<n>`, or the item's `kieu_tieu_de`, role `nhan_*`), then the text
+ * in the body's weight, one paragraph. The label is the leading runs after the marker that share a bold, bold italic
+ * or italic weight, up to where the weight changes (an upright ":" right after it goes with it); the text is the
+ * rest, its own inline markup kept. Not a run-in: a line whose typed marker is not in the label's weight (render
+ * prints both in one style), a label holding a footnote reference, a text with no letter or digit, an italic label
+ * that neither ends with ":" nor is the level's own style (an italic phrase opening a paragraph).
+ * @param depth outline depth of the item (0 = top level): the level's role is `tieu_de_<min(depth + 1, 4)>`
+ * @returns the item's `tieu_de`, `doan`, and `kieu_tieu_de` when the label's weight is not the level's; or null
+ */
+function runInOf(l: Line, mk: Marker, depth: number, profile: LayoutProfile): { tieu_de: string; doan: string; kieu_tieu_de?: KieuTieuDe } | null {
+  const { marker, rest } = splitAtMarker(l, mk);
+  const first = rest.find(hasText);
+  if (!first) return null;
+  const style = weightOf(first.format);
+  if (style === 'thuong') return null;
+  if (marker.filter(hasText).some((r) => weightOf(r.format) !== style)) return null;
+  // The label: leading runs in that weight (blank runs between them included), up to the first other weight.
+  let end = 0;
+  for (const r of rest) {
+    if (r.note && !r.text) return null;
+    if (hasText(r) && weightOf(r.format) !== style) break;
+    end += r.text.length;
+  }
+  const joined = rest.map((r) => r.text).join('');
+  end += /^\s*:/.exec(joined.slice(end))?.[0].length ?? 0;
+  const base = { bold: first.format.bold, italic: first.format.italic };
+  const tieuDe = markup(sliceRuns(rest, 0, end), base);
+  const doan = markup(sliceRuns(rest, end));
+  if (!tieuDe || !/[\p{L}\p{N}]/u.test(doan)) return null;
+  const own = profile.kieu[`tieu_de_${Math.min(depth + 1, 4)}`];
+  const levelStyle = weightOf({ bold: !!own?.dam, italic: !!own?.nghieng });
+  if (style === 'nghieng' && levelStyle !== 'nghieng' && !tieuDe.endsWith(':')) return null;
+  return { tieu_de: tieuDe, doan, ...(style !== levelStyle ? { kieu_tieu_de: style } : {}) };
 }
 
 interface Frame { style: string; item: Exclude<Muc, string>; depth: number; count: number; core: string }
@@ -116,8 +166,9 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       const depth = stack.length;
       const parent = stack[depth - 1];
       const heading = l.bold || (txt && isTxtHeading(l.text.slice(mk.len)));
-      const text = restMarkup(l, mk, heading ? { bold: true, italic: l.italic } : {});
-      const item: Exclude<Muc, string> = heading ? { tieu_de: text } : { doan: text };
+      // A run-in heading (number and label in a heading style, then the text): tieu_de + doan. Plain text has no weights.
+      const runIn = !heading && !txt ? runInOf(l, mk, depth, profile) : null;
+      const item: Exclude<Muc, string> = runIn ?? (heading ? { tieu_de: restMarkup(l, mk, { bold: true, italic: l.italic }) } : { doan: restMarkup(l, mk, {}) });
       if (styles[depth] === undefined) styles[depth] = mk.style;
       const list = container();
       const counter = prevCount.get(list) ?? 0;
