@@ -94,6 +94,30 @@ describe('what the new examples carry, read back (006 joint plan, 008 footnotes 
     expect(importToYaml(t)).toMatch(/# văn bản nguồn là chữ thuần: dòng để điền và bảng của mẫu giữ như đoạn văn/);
   }, 60_000);
 
+  it('008: the appendix\'s default "(Kèm theo …)" line comes back as no kem_theo; a plan\'s own wording stays literal', async () => {
+    const file = EXAMPLES.find((e) => e.startsWith('008'))!;
+    const text = readFileSync(join(ROOT, 'examples', file), 'utf8');
+    const source = await renderExample(file);
+    expect(docxParagraphs(source).some((t) => /^\(Kèm theo Kế hoạch số .+ ngày .+\)$/u.test(t))).toBe(true);
+    const r1 = imp(source);
+    expect(r1.plan.phu_luc!.length).toBeGreaterThan(0);
+    for (const pl of r1.plan.phu_luc!) expect(pl).not.toHaveProperty('kem_theo');
+    expect(importToYaml(r1)).not.toMatch(/kem_theo/);
+    // The same plan with its own wording on the appendix: render → import keeps it, word for word.
+    const own = '(Kèm theo Kế hoạch số 06/KH-BTTUBMTTQVN ngày 01/3/2026 của Ban Thường trực)';
+    const plan = parse(text);
+    plan.phu_luc[0].kem_theo = own;
+    const r2 = imp(await renderPlan(JSON.stringify(plan)));
+    expect(r2.plan.phu_luc![0].kem_theo).toBe(own);
+    // No "(Kèm theo …)" line at all (kem_theo: false): none comes back, and none is printed again.
+    plan.phu_luc[0].kem_theo = false;
+    const bytes = await renderPlan(JSON.stringify(plan));
+    const r3 = imp(bytes);
+    expect(r3.plan.phu_luc![0].kem_theo).toBe(false);
+    const again = await renderPlan(JSON.stringify(r3.plan), { force: true });
+    expect(docxParagraphs(again).filter((t) => /^\(Kèm theo/u.test(t)).length).toBe(docxParagraphs(bytes).filter((t) => /^\(Kèm theo/u.test(t)).length);
+  }, 60_000);
+
   it('the Đoàn (doan_thanh_nien): its own header read back, same family, recall ≥ 0.995', async () => {
     const yaml = ['khoi: doan_thanh_nien', 'co_quan_ban_hanh: BCH TỈNH GIA LAI', 'so_ky_hieu: { so: 12, viet_tat_co_quan: TĐTN-VP }', 'dia_danh: Gia Lai',
       'ngay_ban_hanh: 2026-03-26', 'trich_yeu: Tổ chức Tháng Thanh niên năm 2026', 'noi_dung:', '  - tieu_de: MỤC ĐÍCH, YÊU CẦU', '    noi_dung: [{ doan: "Phát huy vai trò xung kích của đoàn viên, thanh niên." }]',
@@ -250,10 +274,17 @@ describe('each recognised element', () => {
   });
 
   it('appendices after the signature; text it cannot place stays, commented and reported', () => {
-    const after = p('Ghi chú lạc chỗ sau chữ ký.') + p(r('Phụ lục', { b: true }), { jc: 'center' }) + p(r('DANH SÁCH ĐƠN VỊ', { b: true }), { jc: 'center' })
-      + p(r('(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025)', { i: true }), { jc: 'center' }) + p('1. Thư viện tỉnh.');
+    // The first "(Kèm theo …)" is what kehoach prints by default for this plan (Số 12/KH-SVH, 05/02/2025): left out;
+    // the second is the plan's own wording: kept literal.
+    const after = p('Ghi chú lạc chỗ sau chữ ký.') + p(r('Phụ lục I', { b: true }), { jc: 'center' }) + p(r('DANH SÁCH ĐƠN VỊ', { b: true }), { jc: 'center' })
+      + p(r('(Kèm theo Kế hoạch số  12/KH-SVH ngày 05/02/2025)', { i: true }), { jc: 'center' }) + p('1. Thư viện tỉnh.')
+      + p(r('Phụ lục II', { b: true }), { jc: 'center' }) + p(r('LỊCH TRÌNH', { b: true }), { jc: 'center' })
+      + p(r('(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025 của Sở Văn hóa)', { i: true }), { jc: 'center' }) + p('1. Tháng Tư.');
     const r1 = imp(makeDocx({ body: statePlan() + after }));
-    expect(r1.plan.phu_luc).toEqual([{ tieu_de: 'DANH SÁCH ĐƠN VỊ', kem_theo: '(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025)', noi_dung: [{ doan: 'Thư viện tỉnh.' }] }]);
+    expect(r1.plan.phu_luc).toEqual([
+      { so: 'I', tieu_de: 'DANH SÁCH ĐƠN VỊ', noi_dung: [{ doan: 'Thư viện tỉnh.' }] },
+      { so: 'II', tieu_de: 'LỊCH TRÌNH', kem_theo: '(Kèm theo Kế hoạch số 12/KH-SVH ngày 05/02/2025 của Sở Văn hóa)', noi_dung: [{ doan: 'Tháng Tư.' }] },
+    ]);
     expect(r1.plan.ket_thuc).toEqual(['Ghi chú lạc chỗ sau chữ ký.']);
     expect(r1.warnings.join('\n')).toMatch(/không xếp được.*Ghi chú lạc chỗ/);
     expect(importToYaml(r1)).toMatch(/# không xếp được \(đoạn \d+\)/);

@@ -9,6 +9,8 @@ import type { Line } from './lines.js';
 import type { Notes } from './notes.js';
 import { readBody, markerOf } from './body.js';
 import { readForms, RE_MAU_SO } from './forms.js';
+import { defaultKemTheo } from '../normalise/index.js';
+import type { KeHoach } from '../types/plan.js';
 
 export interface AppendixContext {
   doc: DocModel;
@@ -51,7 +53,7 @@ export function readAppendices(lines: Line[], ctx: AppendixContext): { part: { p
     notes.at(['phu_luc', i], head.para);
     const tieuDe = titles.length ? (titles.length === 1 ? titles[0] : titles) : mau.length ? undefined : '…';
     phuLuc.push({
-      ...(caps ? { so: false } : so ? { so } : {}), ...(tieuDe ? { tieu_de: tieuDe } : {}), ...(kemTheo ? { kem_theo: kemTheo } : {}),
+      ...(caps ? { so: false } : so ? { so } : {}), ...(tieuDe ? { tieu_de: tieuDe } : {}), kem_theo: kemTheo ?? false, // no "(Kèm theo …)" line in the source: none printed again (the default would add one)
       ...(b.items.length || !mau.length ? { noi_dung: b.items.length ? b.items : ['…'] } : {}), ...(mau.length ? { mau } : {}),
     });
     if (tieuDe === '…') notes.comment(['phu_luc', i, 'tieu_de'], 'không tìm thấy tên phụ lục: điền vào');
@@ -67,3 +69,23 @@ export function readAppendices(lines: Line[], ctx: AppendixContext): { part: { p
   flush();
   return { part: phuLuc.length ? { phu_luc: phuLuc } : {}, orphans };
 }
+
+/**
+ * Leaves out each appendix's `kem_theo` that says what kehoach prints by default for this plan (src/normalise/index.ts
+ * defaultKemTheo: the family's `mau.kem_theo` filled with the plan's tên loại, số/ký hiệu and date), compared with
+ * whitespace runs (no-break spaces of a draft's blanks too) taken as one space: the re-rendered plan then follows its
+ * own number and date there. A line worded otherwise (a real plan's own "(Kèm theo …)") stays literal. Changes `plan`
+ * in place; nothing when the plan has no appendix or its number or date cannot make the default (a plan the schema
+ * would refuse: the lines stay literal).
+ * @param plan the imported plan, whole (its so_ky_hieu, lien_tich, ngay_ban_hanh, ten_loai and phu_luc are read)
+ * @param profile the detected family's layout (its `mau.kem_theo` and `mau.so_ky_hieu` patterns)
+ */
+export function dropDefaultKemTheo(plan: Record<string, unknown>, profile: LayoutProfile): void {
+  const phuLuc = plan.phu_luc;
+  if (!Array.isArray(phuLuc) || !phuLuc.some((p: Record<string, unknown>) => typeof p.kem_theo === 'string')) return;
+  let byDefault: string;
+  try { byDefault = oneSpaced(defaultKemTheo(plan as unknown as KeHoach, profile)); } catch { return; }
+  for (const p of phuLuc as Record<string, unknown>[]) if (typeof p.kem_theo === 'string' && oneSpaced(p.kem_theo) === byDefault) delete p.kem_theo;
+}
+
+const oneSpaced = (s: string) => s.replace(/\s+/gu, ' ').trim();

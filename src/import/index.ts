@@ -21,7 +21,7 @@ import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } 
 import { readBody, markerOf } from './body.js';
 import { readClosing, jointBlocks, RE_NOI_NHAN, type SigningReader } from './closing.js';
 import { planToYaml } from './yaml.js';
-import { readAppendices } from './appendices.js';
+import { readAppendices, dropDefaultKemTheo } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
 import { msg, type Lang } from '../i18n/messages.js';
@@ -101,6 +101,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
   const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(closing, r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
+  dropDefaultKemTheo(plan, family.profile);
   placeFootnotes(plan, doc, notes);
 
   for (const w of notes.warnings) warnings.push(msg('import/unplaced', r.lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));

@@ -11,7 +11,7 @@ import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { formatNumber } from '../form/numbering.js';
 import { fill, padDay, padMonth, splitDate } from './dates.js';
-import { soKyHieuLine, soKyHieuRef } from '../form/so-ky-hieu.js';
+import { soKyHieuLine, soKyHieuRef, type SoKyHieu } from '../form/so-ky-hieu.js';
 import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { bodyWalker, addEndMark, type Block, type NormaliseIssue, type Path } from './body.js';
@@ -67,12 +67,8 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const issues: NormaliseIssue[] = [];
   const mau = profile.mau;
   const date = splitDate(plan.ngay_ban_hanh);
-  const loai = plan.so_ky_hieu.loai_van_ban ?? 'KH';
-  const soText = plan.so_ky_hieu.so == null ? '\u00a0'.repeat(mau.so_du_thao.length) : padDay(plan.so_ky_hieu.so);
-  const coQuanKyHieu = [plan.so_ky_hieu.viet_tat_co_quan, ...(plan.lien_tich ?? []).map((c) => c.viet_tat_co_quan)].join('-');
-  const soKyHieu = soKyHieuLine(profile, { so: soText, loai, co_quan: coQuanKyHieu });
-  // A reference to the plan ("Kèm theo Kế hoạch số 05/KH-UBND"); a draft's blank number is left out ("số /KH-UBND").
-  const kyHieuOnly = soKyHieuRef(profile, { so: soText, loai, co_quan: coQuanKyHieu }).replace(/^\s+/u, '');
+  const soKyHieu = soKyHieuLine(profile, soPartsOf(plan, profile));
+  const kyHieuOnly = planRef(plan, profile);
   const ngayLine = date.d && date.m
     ? fill(mau.ngay, { dia_danh: plan.dia_danh, ngay: padDay(date.d), thang: padMonth(date.m), nam: date.y })
     : fill(mau.ngay_du_thao.replace(/ {2,}/g, (s) => '\u00a0'.repeat(s.length)), { dia_danh: plan.dia_danh, nam: date.y });
@@ -89,9 +85,8 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     if (pl.noi_dung) walkBody(pl.noi_dung, ['phu_luc', i, 'noi_dung'], out);
     if (!pl.mau && !(pl.tieu_de && pl.noi_dung)) issues.push({ path: ['phu_luc', i], rule: 'plan/appendix-empty', message: msg('plan/appendix-empty', lang) });
     const so = typeof pl.so === 'string' ? pl.so : all.length > 1 ? romanOf(i + 1) : '';
-    const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
     const soLine = pl.so === false ? '' : so ? `${mau.phu_luc} ${so}` : mau.phu_luc;
-    const kemTheo = pl.kem_theo === false ? '' : typeof pl.kem_theo === 'string' ? pl.kem_theo : fill(mau.kem_theo, { ten_loai: sentenceCase(tenLoai), so_ky_hieu: kyHieuOnly, ngay: ngayNgan });
+    const kemTheo = pl.kem_theo === false ? '' : typeof pl.kem_theo === 'string' ? pl.kem_theo : defaultKemTheo(plan, profile);
     const tieuDe = lines(pl.tieu_de);
     const heading = !!(soLine || tieuDe.length || kemTheo);
     return {
@@ -176,6 +171,33 @@ function dropTrailingBreaks<T>(v: T): T {
   }
   return v;
 }
+
+/**
+ * The appendix's "(Kèm theo …)" line kehoach prints when the plan gives no `kem_theo` (phu_luc: NĐ 30/2020 Phụ lục I
+ * mục II.14): the family's `mau.kem_theo` pattern filled with the tên loại in sentence case ("Kế hoạch"), the plan's
+ * number and ký hiệu as a reference writes it (src/form/so-ky-hieu.ts soKyHieuRef; a joint plan's codes joined,
+ * a draft's blank number left out: "số /KH-UBND") and the date "dd/mm/yyyy" (a draft's blanks: "    /    /2025",
+ * no-break spaces). Render prints it; import leaves out a line equal to it (src/import/appendices.ts).
+ * @param plan the plan's so_ky_hieu, lien_tich, ngay_ban_hanh (a plan date, "YYYY", "YYYY-MM" or "YYYY-MM-DD") and ten_loai
+ * @returns the line, e.g. "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/02/2025)"
+ * @throws Error when ngay_ban_hanh is not a plan date (dates.ts splitDate; the schema refuses such a plan before)
+ */
+export function defaultKemTheo(plan: Pick<KeHoach, 'so_ky_hieu' | 'lien_tich' | 'ngay_ban_hanh' | 'ten_loai'>, profile: LayoutProfile): string {
+  const mau = profile.mau;
+  const date = splitDate(plan.ngay_ban_hanh);
+  const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
+  return fill(mau.kem_theo, { ten_loai: sentenceCase(plan.ten_loai ?? 'KẾ HOẠCH'), so_ky_hieu: planRef(plan, profile), ngay: ngayNgan });
+}
+
+/** The parts of the plan's Số line: the number padded (a draft's blanks as no-break spaces), type code, issuers' codes joined. */
+function soPartsOf(plan: Pick<KeHoach, 'so_ky_hieu' | 'lien_tich'>, profile: LayoutProfile): SoKyHieu {
+  const so = plan.so_ky_hieu.so == null ? '\u00a0'.repeat(profile.mau.so_du_thao.length) : padDay(plan.so_ky_hieu.so);
+  const coQuan = [plan.so_ky_hieu.viet_tat_co_quan, ...(plan.lien_tich ?? []).map((c) => c.viet_tat_co_quan)].join('-');
+  return { so, loai: plan.so_ky_hieu.loai_van_ban ?? 'KH', co_quan: coQuan };
+}
+
+/** A reference to the plan ("Kèm theo Kế hoạch số 05/KH-UBND"); a draft's blank number is left out ("số /KH-UBND"). */
+const planRef = (plan: Pick<KeHoach, 'so_ky_hieu' | 'lien_tich'>, profile: LayoutProfile) => soKyHieuRef(profile, soPartsOf(plan, profile)).replace(/^\s+/u, '');
 
 const romanOf = (n: number) => formatNumber({ prefix: '', token: 'I', suffix: '' }, n).label;
 const sentenceCase = (s: string) => s.charAt(0) + s.slice(1).toLocaleLowerCase('vi');
