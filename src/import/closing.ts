@@ -8,12 +8,16 @@ import { markup } from './lines.js';
 import type { Notes } from './notes.js';
 import { markerOf } from './body.js';
 import type { SigningMatch } from '../form/signing.js';
+import { luuUnits, type LuuReading } from '../form/noi-nhan.js';
 
 /** Reads a signing form at the start of a line (src/form/signing.ts, from the families' layout data). */
 export type SigningReader = (text: string) => SigningMatch | null;
 
-export const RE_NOI_NHAN = /^\**\s*Nơi nhận\s*:?\s*\**\s*:?$/iu;
-const RE_LUU = /^-?\s*Lưu\s*:?\s*(.+?)\s*$/u;
+/**
+ * The readers of the Nơi nhận heading and the Lưu line by every family's patterns (src/form/noi-nhan.ts
+ * noiNhanHeadingReader, luuReader).
+ */
+export interface NoiNhanReader { heading: (text: string) => string[] | null; luu: (text: string) => LuuReading | null }
 
 type NoiNhan = KeHoach['noi_nhan'];
 type NguoiKy = KeHoach['nguoi_ky'];
@@ -21,11 +25,12 @@ type NguoiKy = KeHoach['nguoi_ky'];
 /**
  * Splits the closing lines into Nơi nhận and signature (a table's columns, or the lines' order).
  * @param sig the signing forms' reader (every family's spellings)
+ * @param nn the Nơi nhận heading's and the Lưu line's readers (every family's patterns)
  * @param sigAfter false for a joint plan, whose signatures stand above the Nơi nhận (jointBlocks): the lines after
  *   the recipients are then not read as a signature
  */
-export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, sigAfter = true): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
-  const start = lines.findIndex((l) => RE_NOI_NHAN.test(l.text));
+export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, nn: NoiNhanReader, sigAfter = true): { noi_nhan?: NoiNhan; nguoi_ky?: NguoiKy; rest: Line[] } {
+  const start = lines.findIndex((l) => nn.heading(l.text) !== null);
   const nnLines: Line[] = [];
   const sigLines: Line[] = [];
   const nnTable = start >= 0 ? lines[start].cell : undefined;
@@ -41,7 +46,7 @@ export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, sig
       if ((nnTable && l.cell?.table === nnTable.table && l.cell.col === nnTable.col) || (!nnTable && /^[-–+•]/.test(l.text))) { nnLines.push(l); continue; }
       break;
     }
-    if (RE_LUU.test(l.text)) { sawLuu = true; nnLines.push(l); continue; }
+    if (nn.luu(l.text)) { sawLuu = true; nnLines.push(l); continue; }
     if (!nnTable && !/^[-–+•]/.test(l.text) && nnLines.length && !/^[a-zđà-ỹ(]/u.test(l.text)) break;
     nnLines.push(l);
   }
@@ -52,7 +57,7 @@ export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, sig
     for (; k < after.length && !/^Phụ lục\b/iu.test(after[k].text); k++) sigLines.push(after[k]);
   }
   const rest = after.slice(k);
-  return { ...(start >= 0 ? { noi_nhan: noiNhan(nnLines, notes) } : {}), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes, sig) } : {}), rest };
+  return { ...(start >= 0 ? { noi_nhan: noiNhan(nnLines, notes, nn.luu) } : {}), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes, sig) } : {}), rest };
 }
 
 /** A title line of a signature block: upper case, short, no final punctuation ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
@@ -92,7 +97,7 @@ export function jointBlocks(lines: Line[], sig: SigningReader): { blocks: Line[]
   return blocks.length >= 2 && blocks.every(ok) ? { blocks, start } : null;
 }
 
-function noiNhan(lines: Line[], notes: Notes): NoiNhan {
+function noiNhan(lines: Line[], notes: Notes, readLuu: NoiNhanReader['luu']): NoiNhan {
   const cac_noi: string[] = [];
   let luu: string[] = [];
   let typist: string | undefined;
@@ -100,14 +105,13 @@ function noiNhan(lines: Line[], notes: Notes): NoiNhan {
   for (const l of lines) {
     notes.role(l.para, 'noi_nhan');
     for (const piece of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
-      const m = RE_LUU.exec(piece);
+      const m = readLuu(piece);
       if (m) {
         notes.at(['noi_nhan', 'luu'], l.para);
         // "VT, KGVXNV. Trâm." → Lưu VT, KGVXNV; typist Trâm on the same line.
-        const t = /^(.+?)\.\s+(\S.*?)\.?$/u.exec(m[1]);
-        const body = (t ? t[1] : m[1]).replace(/\.$/, '');
+        const t = /^(.+?)\.\s+(\S.*?)\.?$/u.exec(m.noi);
         if (t) { typist = t[2]; sameLine = true; }
-        luu = body.split(/\s*,\s*/u).filter(Boolean);
+        luu = luuUnits(t ? t[1] : m.noi);
         continue;
       }
       if (luu.length && /^[-–+•]/.test(piece)) {

@@ -19,7 +19,8 @@ import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
 import { readBody, markerOf } from './body.js';
-import { readClosing, jointBlocks, RE_NOI_NHAN, type SigningReader } from './closing.js';
+import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
+import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
 import { planToYaml } from './yaml.js';
 import { readAppendices, dropDefaultKemTheo } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
@@ -61,6 +62,8 @@ interface Reading {
   detectFamily: ReturnType<typeof familyDetector>;
   /** Every family's signing forms. */
   sig: SigningReader;
+  /** Every family's Nơi nhận heading and Lưu line (src/form/noi-nhan.ts). */
+  nn: NoiNhanReader;
   /** The document's lines (typed rules outside tables dropped). */
   lines: Line[];
   /** Tables keyed by the paragraph number of their first cell with text. */
@@ -86,13 +89,13 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const title = titlePart(t >= 0 ? lines.slice(t) : [], r);
   const j = t >= 0 ? t + title.length : 0;
   // Closing: from the "Nơi nhận" line (or its table); a joint plan's signatures stand above it.
-  const c = closingStart(lines, j);
+  const c = closingStart(lines, j, r.nn);
   const joint = jointSignatures(lines.slice(j, c), c, header.read, r);
   const bodyLines = joint ? lines.slice(j, c).slice(0, joint.start) : lines.slice(j, c);
   const opening = openingPart(bodyLines, r);
   const rest = bodyLines.slice(opening.length);
   const k = closingParagraphs(rest);
-  const closing = readClosing(lines.slice(c), notes, r.sig, !joint);
+  const closing = readClosing(lines.slice(c), notes, r.sig, r.nn, !joint);
   const family = familyPart(header.read, closing, lines.slice(c), r);
   const body = bodyPart(rest.slice(0, k), family, r);
   const appendices = readAppendices(closing.rest, { doc, profile: family.profile, notes, tables: r.tables });
@@ -129,10 +132,11 @@ function readingOf(doc: DocModel, opts: ImportOptions): Reading {
   const families = familyProfiles(templatesDir, lang);
   const detectFamily = familyDetector(families, templatesDir, lang);
   const sig = signingRecogniser(families);
+  const nn = { heading: noiNhanHeadingReader(families), luu: luuReader(families) };
   const lines = linesOf(doc).filter((l) => !(RE_RULE.test(l.text) && !l.cell));
   const tables = new Map<number, Table>();
   for (const b of doc.body) if (b.kind === 'tbl') { const first = b.rows.flat().flatMap((c) => c.paras).find((p) => p.text.trim()); if (first) tables.set(first.index, b); }
-  return { doc, lang, templatesDir, notes, families, detectFamily, sig, lines, tables, txt: doc.source === 'txt' };
+  return { doc, lang, templatesDir, notes, families, detectFamily, sig, nn, lines, tables, txt: doc.source === 'txt' };
 }
 
 /**
@@ -189,8 +193,8 @@ function titlePart(lines: Line[], r: Reading): { part: PlanPart; length: number 
 }
 
 /** Where the closing starts: the first "Nơi nhận" line from `from` on (or the first line of its table), else the end. */
-function closingStart(lines: Line[], from: number): number {
-  let c = lines.findIndex((l, i) => i >= from && RE_NOI_NHAN.test(l.text));
+function closingStart(lines: Line[], from: number, nn: NoiNhanReader): number {
+  let c = lines.findIndex((l, i) => i >= from && nn.heading(l.text) !== null);
   if (c >= 0 && lines[c].cell) { const tb = lines[c].cell!.table; while (c > from && lines[c - 1].cell?.table === tb) c--; }
   return c < 0 ? lines.length : c;
 }

@@ -6,6 +6,7 @@ import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { fill } from './dates.js';
 import { signingLine } from '../form/signing.js';
+import { luuLine, noiNhanHeading } from '../form/noi-nhan.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import type { NormaliseIssue } from './body.js';
 
@@ -46,12 +47,12 @@ export function noiNhanView(nn: KeHoach['noi_nhan'], profile: LayoutProfile, lan
   const joined = nn.ky_hieu_cung_dong === 'noi_lien' && Array.isArray(nn.luu) && !!nn.ky_hieu_nguoi_soan;
   const units = Array.isArray(nn.luu) ? [...nn.luu] : [];
   if (joined) units[units.length - 1] += nn.ky_hieu_nguoi_soan;
-  let luu = typeof nn.luu === 'string' ? nn.luu : fill(mau.luu, { noi: units.join(', ') });
+  let luu = typeof nn.luu === 'string' ? nn.luu : luuLine(profile, units);
   let kyHieu = nn.ky_hieu_nguoi_soan && !joined ? fill(mau.ky_hieu_nguoi_soan, { ky_hieu: nn.ky_hieu_nguoi_soan }) : '';
   if (nn.so_ban) kyHieu += fill(mau.so_ban, { so_ban: nn.so_ban });
   if (joined && kyHieu) { luu = luu.replace(/\.$/, '') + kyHieu + (luu.endsWith('.') ? '.' : ''); kyHieu = ''; }
   if (kyHieu && nn.ky_hieu_cung_dong) { luu = `${luu} ${kyHieu}`; kyHieu = ''; }
-  return { nhan: mau.noi_nhan, dong, luu: '- ' + luu, ky_hieu: kyHieu };
+  return { nhan: noiNhanHeading(profile), dong, luu: '- ' + luu, ky_hieu: kyHieu };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { msg } from '../i18n/messages.js';
 import type { KeHoach } from '../types/plan.js';
 import type { Finding, Path, Rule } from './types.js';
+import { luuHead, luuLine } from '../form/noi-nhan.js';
 
 /** Every recipient with its path, groups flattened. */
 function recipients(plan: KeHoach): [string, Path][] {
@@ -35,11 +36,11 @@ export const luuVt: Rule = {
   check: ({ plan, profile, lang }) => {
     const dau = profile.mau.luu_dau;
     if (!dau) return [];
-    const head = profile.mau.luu.split('{noi}')[0]; // "Lưu: "
+    const head = luuHead(profile); // "Lưu: " (Party: "Lưu ")
     const l = plan.noi_nhan.luu;
     const start = head + dau;
     const ok = typeof l === 'string' ? l.startsWith(start) && !/[\p{L}\p{N}]/u.test(l.charAt(start.length)) : l[0] === dau;
-    return ok ? [] : [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu-vt', lang, { value: typeof l === 'string' ? l : `${head}${l.join(', ')}.`, want: `${head}${dau}` }) }];
+    return ok ? [] : [{ path: ['noi_nhan', 'luu'], message: msg('rule/noi-nhan/luu-vt', lang, { value: typeof l === 'string' ? l : luuLine(profile, l), want: `${head}${dau}` }) }];
   },
 };
 
