@@ -10,17 +10,9 @@ import { renderPlan, validatePlan } from '../src/index.js';
 import { checkDocument, DOC_RULES } from '../src/check/index.js';
 import { loadProfile } from '../src/profile.js';
 import { familyNames, familyProfiles } from '../src/form/families.js';
-import { familyPlan, ruleIds } from './support/family-plan.js';
-import { signingRecogniser, signingAllowed, SIGNING_CODES, type SigningCode } from '../src/form/signing.js';
+import { familyPlan, ruleIds, SIGNERS } from './support/family-plan.js';
+import { signingRecogniser, signingAllowed, SIGNING_CODES } from '../src/form/signing.js';
 
-const SIGNERS: Record<SigningCode | 'none', string> = {
-  none: '{ chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-  TM: '{ thay_mat: BAN THƯỜNG VỤ, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-  KT: '{ quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-  TL: '{ quyen_han: TL, thu_truong: CHỦ TỊCH, chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn An }',
-  TUQ: '{ quyen_han: TUQ, thu_truong: CHỦ TỊCH, chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn An }',
-  Q: '{ quyen_han: Q, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-};
 
 const plan = (khoi: string, signer: string) => familyPlan(khoi, { signer });
 const DOC_RULE_IDS = new Set(DOC_RULES.map((r) => r.id));

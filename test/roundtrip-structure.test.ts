@@ -26,7 +26,7 @@ import { loadProfile } from '../src/profile.js';
 import { familyNames } from '../src/form/families.js';
 import { SIGNING_CODES, signingAllowed, type SigningCode } from '../src/form/signing.js';
 import { khung } from '../src/layout/house-style.js';
-import { familyPlan, ruleIds } from './support/family-plan.js';
+import { familyPlan, ruleIds, SIGNERS } from './support/family-plan.js';
 
 /** Three levels; a run-in heading with a footnote mark; task lines; bullets; a closing paragraph. */
 const BODY = `noi_dung:
@@ -80,15 +80,6 @@ chu_thich:
   kh01: Kế hoạch số 01/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh.
 `;
 
-/** The signer of each signing form (test/form-signing.test.ts SIGNERS). */
-const SIGNERS: Record<SigningCode | 'none', string> = {
-  none: '{ chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-  TM: '{ thay_mat: BAN THƯỜNG VỤ, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-  KT: '{ quyen_han: KT, thu_truong: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-  TL: '{ quyen_han: TL, thu_truong: CHỦ TỊCH, chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn An }',
-  TUQ: '{ quyen_han: TUQ, thu_truong: CHỦ TỊCH, chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn An }',
-  Q: '{ quyen_han: Q, chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }',
-};
 
 /** test/form-numbering.test.ts PATTERNS: the family's own (null), then five an office may use. */
 const PATTERNS: (string[] | null)[] = [
