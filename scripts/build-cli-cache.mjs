@@ -28,7 +28,7 @@ try {
   for (const p of plans) await renderPlanFile(p);
   const { loadBundle } = await import('../dist/cli.cjs');
   const { runCompiled } = await import('../dist/code-cache.cjs');
-  const { script } = loadBundle(BUNDLE, 'build');
+  const { script } = loadBundle(BUNDLE);
   process.stdout.write = () => true;
   const runs = [...plans.map((p) => ['render', p, '-o', join(work, 'x.docx')]), ['validate', ...plans]];
   for (const args of runs) {

@@ -1,5 +1,5 @@
 // Build step after tsc: bundles the command line (dist/cli/main.js and everything it imports, dependencies included)
-// into one CommonJS file, dist/bundle/cli.cjs, with its id beside it (cli.id, the SHA-256 of its text). The bin,
+// into one CommonJS file, dist/bundle/cli.cjs (its identity is in the build's id, scripts/build-id.mjs). The bin,
 // dist/cli.cjs (src/cli.cts), runs it with V8's code cache (made by scripts/build-cli-cache.mjs).
 // Why: a cold `kehoach` spent most of its start resolving, reading, parsing and compiling ~200 module files (yaml
 // alone is ~80). One file compiled from a code cache starts in about 0.6× the time of the ESM bundle of before.
@@ -12,13 +12,13 @@
 // time (package.json, templates/, schemas/, the profiles' table). The templates' table and the schema validator are
 // bundled (src/render/precompiled.ts, src/validate/schema.ts), so their code is in the bundle's code cache.
 //
-// Each dist module's `import.meta.url` is rewritten to the URL of its original file, so every path it builds from
-// it (../templates, ../../schemas, ./worker.js, createRequire) resolves exactly as unbundled.
+// Each dist module's `import.meta.url` is rewritten to the URL of its original file, and each CommonJS dist module's
+// `__dirname` to its original folder, so every path it builds from them (../templates, ../../schemas, ./worker.js,
+// createRequire, the build's id beside src/cache.cts) resolves exactly as unbundled.
 // When the bundler is not installed (an install without devDependencies) or fails, there is no bundle and the bin
 // runs tsc's modules: the command works the same, only slower to start.
-import { rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { rmSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -36,10 +36,13 @@ try {
 const keepModuleUrls = {
   name: 'keep-module-urls',
   transform(code, id) {
-    if (!id.startsWith(DIST) || !code.includes('import.meta.url')) return null;
+    const cjsDir = id.endsWith('.cjs') && code.includes('__dirname');
+    if (!id.startsWith(DIST) || !(code.includes('import.meta.url') || cjsDir)) return null;
     // The bundle lies in dist/bundle/, so the original file is "../<its path under dist>" from there.
     const original = `../${relative(DIST, id).split(sep).join('/')}`;
-    return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(original)}, __kehoachBundleUrl).href`), map: null };
+    let out = code.replaceAll('import.meta.url', `new URL(${JSON.stringify(original)}, __kehoachBundleUrl).href`);
+    if (cjsDir) out = out.replaceAll('__dirname', `require("node:path").join(__dirname, ${JSON.stringify(relative(join(DIST, 'bundle'), dirname(id)).split(sep).join('/') || '.')})`);
+    return { code: out, map: null };
   },
 };
 
@@ -100,4 +103,3 @@ try {
   console.warn(`bundle: failed (${e instanceof Error ? e.message.split('\n')[0] : e}); the command runs unbundled`);
   process.exit(0);
 }
-writeFileSync(`${OUT}/cli.id`, `${createHash('sha256').update(readFileSync(BUNDLE)).digest('hex')}\n`);

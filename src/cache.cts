@@ -1,8 +1,10 @@
 /**
  * The user's cache folder for kehoach: what is costly to make and depends only on its inputs (an office's templates
  * compiled, the package skeleton docx assembles, a layout profile resolved, the command line's code cache under
- * another Node version than the build's) is kept there under a hash of those inputs and of the code that makes it, so
- * a changed input or a new version never meets an old entry.
+ * another Node version than the build's) is kept there under its whole key: the build's id (dist/build-id.json: the
+ * package version, a digest of the built code, docx's and Handlebars' versions), Node's version and the entry's inputs
+ * (cacheKey builds it, the one place a key is made), so a changed input or a new build never meets an old entry. One
+ * API for every stage: readKeyed(kind, inputs) and writeKeyed(kind, inputs, content).
  * The folder is $KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach (%LOCALAPPDATA%\kehoach on
  * Windows); KEHOACH_CACHE=0 turns caching off. Nothing is ever written outside it, and every failure to read or
  * write it falls back silently to making the thing again.
@@ -26,14 +28,9 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Node's crypto, loaded when first needed: it costs ~6 ms to load (and ~1 ms more for the first hash); a cold `validate`
- * hashes nothing, and a cold `render` of the package's templates neither (see readKeyed). */
-const crypto = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
 
 /** The format named on each entry's first line (a new format never reads an old entry). */
-const FORMAT = 'kehoach-cache/1';
+const FORMAT = 'kehoach-cache/2';
 /** The largest entry read (bytes): the command line's code cache is the largest, a few MB. */
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
@@ -104,31 +101,6 @@ export function readRegularFile(file: string, max = MAX_ENTRY_BYTES): Buffer | u
   }
 }
 
-/** The whole key of each file cacheFile named in this process (an entry holds it; see readCacheBytes). */
-const keysOf = new Map<string, string>();
-
-/**
- * The cache file of an entry: `<cache>/<kind>/<sha256>.<ext>`, the hash over `parts` and the text of the built
- * code files `code` (URLs of dist modules; from source, where they are .ts, there is no entry: returns null). Read
- * and write it with readCache, readCacheBytes and writeCache: the entry holds the parts and that hash as its key.
- * @returns the path, or null when caching is off or the code cannot be read
- */
-export function cacheFile(kind: string, ext: string, parts: string[], code: URL[]): string | null {
-  const dir = cacheDir();
-  if (!dir) return null;
-  const h = crypto().createHash('sha256').update(`${kind}\0${process.version}\0`);
-  for (const p of parts) h.update(p).update('\0');
-  try {
-    for (const u of code) h.update(readFileSync(fileURLToPath(u)));
-  } catch {
-    return null;
-  }
-  const digest = h.digest('hex');
-  const file = join(dir, kind, `${digest}.${ext}`);
-  keysOf.set(file, `${parts.join('\0')}\0${digest}`);
-  return file;
-}
-
 /** The kind of an entry file: the name of its folder. */
 const kindOf = (file: string): string => join(file, '..').split(/[\\/]/).pop()!;
 
@@ -151,8 +123,8 @@ const headerOf = (kind: string, key: string, content: Buffer): string =>
  * Reads an entry written by writeEntry: its content when the folder is trusted, the file regular and bounded, and its
  * first line names this kind, key and Node version with the content's length and digest; else undefined.
  */
-function readEntry(file: string | null, key: string | undefined): Buffer | undefined {
-  if (!file || key === undefined || !trustedPlace(file)) return undefined;
+function readEntry(file: string, key: string): Buffer | undefined {
+  if (!trustedPlace(file)) return undefined;
   const bytes = readRegularFile(file);
   if (!bytes) return undefined;
   const nl = bytes.indexOf(10);
@@ -162,8 +134,7 @@ function readEntry(file: string | null, key: string | undefined): Buffer | undef
 }
 
 /** Writes an entry (its header line, then its content) atomically; nothing when its folder is not trusted. */
-function writeEntry(file: string | null, key: string | undefined, content: Buffer): void {
-  if (!file || key === undefined) return;
+function writeEntry(file: string, key: string, content: Buffer): void {
   try {
     // Folders made for the user alone (one that exists keeps its mode: then it must already be the user's alone);
     // nothing is made inside a cache folder that is not trusted.
@@ -178,23 +149,6 @@ function writeEntry(file: string | null, key: string | undefined, content: Buffe
     writeFileSync(tmp, Buffer.concat([Buffer.from(`${headerOf(kindOf(file), key, content)}\n`), content]), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, file);
   } catch { /* make it again next time */ }
-}
-
-/** Reads a cache file named by cacheFile in this process, or undefined when it is missing or does not pass (see the
- * module's comment). */
-export function readCache(file: string | null): string | undefined {
-  return readCacheBytes(file)?.toString('utf8');
-}
-
-/** Reads a binary cache file named by cacheFile in this process, or undefined when it is missing or does not pass. */
-export function readCacheBytes(file: string | null): Buffer | undefined {
-  return file ? readEntry(file, keysOf.get(file)) : undefined;
-}
-
-/** Writes a cache file named by cacheFile in this process (text, or bytes) atomically (a temporary file of its own,
- * renamed), with its key; a failure (read-only or missing home, a folder others can write) is ignored. */
-export function writeCache(file: string | null, text: string | Uint8Array): void {
-  if (file) writeEntry(file, keysOf.get(file), typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
 }
 
 /**
@@ -215,24 +169,67 @@ export function quickHash(s: string): string {
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The file of a keyed entry: `<cache>/<kind>/<quickHash(key)>.<ext>`, or null when caching is off. */
-const keyedFile = (kind: string, ext: string, key: string): string | null => {
-  const dir = cacheDir();
-  return dir ? join(dir, kind, `${quickHash(`${kind}\0${process.version}\0${key}`)}.${ext}`) : null;
-};
+/** The build's identity (dist/build-id.json, written by scripts/build-id.mjs): the package version, docx's and
+ * Handlebars' versions and a digest of every code file of dist/. In the command line's bundle this module's __dirname
+ * is still dist/ (scripts/bundle.mjs keeps each module's own folder). */
+export interface BuildId { id: string; version: string; docx: string; handlebars: string; code: string }
+let build: BuildId | null | undefined;
 
 /**
- * Reads an entry kept under its whole key (see writeKeyed): for what a cold `render` reads every time (a package
- * skeleton, an office's compiled template), named without loading crypto. The entry is served only when it passes
- * (see the module's comment): a trusted folder, a regular file, this key under this Node version, its content whole.
- * @param key everything the entry depends on, including the identity of the code that made it
- * @returns the entry's text, or undefined (missing, does not pass, caching off)
+ * The build's identity, read once per process from dist/build-id.json (one small JSON file, no hash computed): every
+ * cache key starts with its `id`, so a new build, package version, docx or Handlebars never meets an old entry.
+ * @returns it, or null from source (no build, so nothing is cached) or when the file is missing or malformed
  */
-export function readKeyed(kind: string, ext: string, key: string): string | undefined {
-  return readEntry(keyedFile(kind, ext, key), key)?.toString('utf8');
+export function buildId(): BuildId | null {
+  if (build === undefined) {
+    try {
+      const b = JSON.parse(readFileSync(join(__dirname, 'build-id.json'), 'utf8')) as Partial<BuildId> | null;
+      build = typeof b?.id === 'string' && /^[0-9a-f]{64}$/.test(b.id) ? (b as BuildId) : null;
+    } catch {
+      build = null;
+    }
+  }
+  return build;
 }
 
-/** Writes an entry under its whole key, to be read back by readKeyed (atomically; a failure is ignored). */
-export function writeKeyed(kind: string, ext: string, key: string, text: string): void {
-  writeEntry(keyedFile(kind, ext, key), key, Buffer.from(text));
+/**
+ * The whole key of an entry: the build's id (see buildId), then the inputs the entry is made from (Node's version is
+ * added by every entry's header). The one place a cache key is built.
+ * @param inputs everything else the entry depends on (a template's text, a package shape, a folder and family, …)
+ * @returns the key, or null when nothing is cached (caching off, or no build: from source)
+ */
+export function cacheKey(kind: string, inputs: readonly string[]): string | null {
+  const b = cacheDir() === null ? null : buildId();
+  return b ? JSON.stringify([kind, b.id, ...inputs]) : null;
+}
+
+/** The file of an entry: `<cache>/<kind>/<quickHash(key)>.entry` (no crypto: its name is a quick hash of the key it holds). */
+export function keyedFile(kind: string, key: string): string {
+  return join(cacheDir() ?? '', kind, `${quickHash(`${process.version}\0${key}`)}.entry`);
+}
+
+/**
+ * Reads an entry kept under its whole key (see writeKeyed): a compiled template, a package skeleton, a resolved
+ * profile, the command line's V8 code cache. Named without loading crypto, and served only when it passes (see the
+ * module's comment): a trusted folder, a regular file, this key under this Node version, its content whole.
+ * @param kind the entry's folder in the cache ("templates", "skeletons", "profiles", "code")
+ * @param inputs what the entry depends on besides the build (see cacheKey)
+ * @returns the entry's bytes, or undefined (missing, does not pass, caching off, no build)
+ */
+export function readKeyed(kind: string, inputs: readonly string[]): Buffer | undefined {
+  const key = cacheKey(kind, inputs);
+  return key === null ? undefined : readEntry(keyedFile(kind, key), key);
+}
+
+/**
+ * Writes an entry under its whole key, to be read back by readKeyed: atomically (a temporary file of its own,
+ * renamed); a failure (read-only or missing home, a folder others can write) is ignored.
+ * @param content text (written as UTF-8) or bytes, or a function making them, called only when the entry is written
+ *   (not when caching is off or there is no build: V8's code cache costs milliseconds to serialise)
+ */
+export function writeKeyed(kind: string, inputs: readonly string[], content: string | Uint8Array | (() => string | Uint8Array)): void {
+  const key = cacheKey(kind, inputs);
+  if (key === null) return;
+  const c = typeof content === 'function' ? content() : content;
+  writeEntry(keyedFile(kind, key), key, typeof c === 'string' ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
 }

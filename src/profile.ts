@@ -10,7 +10,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml
 import { deepMerge } from './merge.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
-import { cacheFile, readCache, writeCache } from './cache.cjs';
+import { readKeyed, writeKeyed } from './cache.cjs';
 import type * as L from './types/layout.js';
 import { layoutProblems, type Locate, type LayoutProblem } from './layout/schema.js';
 
@@ -162,8 +162,8 @@ function builtEntry(khoi: string): ProfileEntry | undefined {
  * office's templatesDir first, then in the package's (templateRoots).
  * Cached per process, and kept with the text of each layout.yaml it came from: the package's families in the
  * build's table (dist/profiles.precompiled.json; also through an office's folder that does not shadow their files),
- * any other (an office's family, or the package's edited or shadowed) in the user's cache folder (src/cache.cts)
- * under the folder, the family and this code. A kept profile is used only while
+ * any other (an office's family, or the package's edited or shadowed) in the user's cache folder (src/cache.cts
+ * readKeyed) under the folder and the family (and the build's id, which the cache adds). A kept profile is used only while
  * every file of its chain still has the same text, so a cold command parses no layout.yaml (the slowest YAML a render
  * reads) until one of them changes.
  * @throws KehoachError (kind usage, rule template/error with the layout.yaml file, line and column) when a file is
@@ -174,12 +174,12 @@ export function loadProfile(khoi: string, templatesDir = DEFAULT_TEMPLATES_DIR, 
   const key = `${templatesDir}\0${khoi}`;
   let profile = cache.get(key) ?? usable(builtEntry(khoi), templatesDir);
   if (!profile) {
-    const file = cacheFile('profiles', 'json', [resolve(templatesDir), khoi], [new URL('./profile.js', import.meta.url), new URL('../schemas/layout.schema.json', import.meta.url)]);
-    const kept = readCache(file);
-    try { profile = kept === undefined ? undefined : usable(JSON.parse(kept), templatesDir); } catch { /* not JSON: parse the files */ }
+    const inputs = [resolve(templatesDir), khoi];
+    const kept = readKeyed('profiles', inputs);
+    try { profile = kept === undefined ? undefined : usable(JSON.parse(kept.toString('utf8')), templatesDir); } catch { /* not JSON: parse the files */ }
     if (!profile) {
       profile = parseProfile(khoi, templatesDir, lang);
-      writeCache(file, JSON.stringify(profileEntry(profile, templatesDir)));
+      writeKeyed('profiles', inputs, JSON.stringify(profileEntry(profile, templatesDir)));
     }
   }
   cache.set(key, profile);

@@ -31,11 +31,12 @@ const header = (file: string): unknown[] => {
   const text = readFileSync(file, 'utf8');
   return JSON.parse(text.slice(0, text.indexOf('\n'))) as unknown[];
 };
-/** Writes an entry as kehoach itself would (the module's own writer), in the cache folder `dir`. */
-const plant = (dir: string, kind: string, ext: string, key: string, text: string) => {
+/** Writes an entry as kehoach itself would (the module's own writer), in the cache folder `dir`, under the whole key
+ * read from an entry's header (`[kind, build id, ...inputs]`, src/cache.cts cacheKey). */
+const plant = (dir: string, kind: string, key: string, text: string) => {
   const saved = process.env.KEHOACH_CACHE_DIR;
   process.env.KEHOACH_CACHE_DIR = dir;
-  try { cacheModule().writeKeyed(kind, ext, key, text); } finally {
+  try { cacheModule().writeKeyed(kind, (JSON.parse(key) as string[]).slice(2), text); } finally {
     if (saved === undefined) delete process.env.KEHOACH_CACHE_DIR;
     else process.env.KEHOACH_CACHE_DIR = saved;
   }
@@ -85,7 +86,7 @@ describe('a planted compiled-template entry never runs', () => {
     const payload = readFileSync(file, 'utf8').split('\n').slice(1).join('\n');
     const marker = join(out, 'PWNED');
     const evil = `(function(){ process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); return ${payload}; })()`;
-    plant(cache, 'templates', 'js', key, evil);
+    plant(cache, 'templates', key, evil);
     // Group- or world-writable: another user could have planted it; the cache is not used (read or written).
     for (const mode of [0o777, 0o770, 0o707]) {
       chmodSync(cache, mode);

@@ -94,7 +94,7 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
     const first = run('b.docx', { KEHOACH_CACHE_DIR: cache });
     const files = readdirSync(join(cache, 'skeletons'));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^[0-9a-f]{16}\.json$/);
+    expect(files[0]).toMatch(/^[0-9a-f]{16}\.entry$/);
     const second = run('c.docx', { KEHOACH_CACHE_DIR: cache });
     // The entry holds its whole key on its first line (it is named by a quick hash, src/cache.cts readKeyed), then its
     // content's length and digest: it is served while that key is the render's and its content whole, and never under
@@ -109,7 +109,8 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
     const writeKeyed = (k: string, text: string) => {
       const saved = process.env.KEHOACH_CACHE_DIR;
       process.env.KEHOACH_CACHE_DIR = cache;
-      try { (createRequire(import.meta.url)(join(ROOT, 'dist/cache.cjs')) as typeof import('../src/cache.cjs')).writeKeyed('skeletons', 'json', k, text); } finally {
+      // the whole key is [kind, build id, ...inputs] (src/cache.cts cacheKey): the same inputs under this build
+      try { (createRequire(import.meta.url)(join(ROOT, 'dist/cache.cjs')) as typeof import('../src/cache.cjs')).writeKeyed('skeletons', (JSON.parse(k) as string[]).slice(2), text); } finally {
         if (saved === undefined) delete process.env.KEHOACH_CACHE_DIR; else process.env.KEHOACH_CACHE_DIR = saved;
       }
     };
@@ -117,8 +118,8 @@ describe('the package skeleton (docx-assembled parts) is built once per shape an
     expect(documentXml(run('e.docx', { KEHOACH_CACHE_DIR: cache })), 'the entry is what a render reads').toContain('SERVED FROM THE CACHE');
     writeFileSync(file, `${entry.slice(0, nl)}\n${JSON.stringify(sk)}`);
     expect(Buffer.compare(run('g.docx', { KEHOACH_CACHE_DIR: cache }), uncached), 'an entry whose content is not the one its header names is not served').toBe(0);
-    writeKeyed(`${key}+another key`, JSON.stringify(sk));
-    const other = readdirSync(join(cache, 'skeletons')).find((f) => f !== files[0] && f.endsWith('.json'))!;
+    writeKeyed(JSON.stringify([...(JSON.parse(key) as string[]), 'another key']), JSON.stringify(sk));
+    const other = readdirSync(join(cache, 'skeletons')).find((f) => f !== files[0] && f.endsWith('.entry'))!;
     writeFileSync(file, readFileSync(join(cache, 'skeletons', other)));
     expect(Buffer.compare(run('f.docx', { KEHOACH_CACHE_DIR: cache }), uncached), 'an entry of another key is not served').toBe(0);
     for (const bad of ['{"order":', '{}', 'null']) {
@@ -205,6 +206,53 @@ describe('layout profiles resolved at build time', () => {
   });
 });
 
+describe('one build id keys every cache entry (dist/build-id.json, scripts/build-id.mjs)', () => {
+  it('the id covers the package version, docx, Handlebars and every code file of dist/; no other stamp is written', () => {
+    const b = JSON.parse(readFileSync(join(ROOT, 'dist/build-id.json'), 'utf8')) as Record<string, string>;
+    const pkgVersion = (dir: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', dir, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(b.version).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(b.docx).toBe(pkgVersion('docx'));
+    expect(b.handlebars).toBe(pkgVersion('handlebars'));
+    const files = (readdirSync(join(ROOT, 'dist'), { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).filter((f) => /\.(c|m)?js$/.test(f)).sort();
+    expect(files).toContain('bundle/cli.cjs');
+    const h = createHash('sha256');
+    for (const f of files) h.update(f).update('\0').update(readFileSync(join(ROOT, 'dist', f))).update('\0');
+    expect(b.code).toBe(h.digest('hex'));
+    const { id, ...fields } = b;
+    expect(id).toBe(createHash('sha256').update(JSON.stringify(fields)).digest('hex'));
+    expect(existsSync(join(ROOT, 'dist/bundle/cli.id')) || existsSync(join(ROOT, 'dist/render/skeleton.stamp.json')), 'the old stamps').toBe(false);
+  });
+
+  it('another build never meets an entry of this one: a changed id makes new entries, with the same bytes', { timeout: 300_000 }, async () => {
+    const want = await renderExample(EXAMPLES[6]);
+    const pkg = copyPackage();
+    const cli = join(pkg, 'dist/cli.cjs');
+    const cache = tmp();
+    const out = tmp();
+    const run = (name: string) => {
+      const r = spawnSync(process.execPath, [cli, 'render', join(EXAMPLES_DIR, EXAMPLES[6]), '-o', join(out, name)], { env: env({ KEHOACH_CACHE_DIR: cache }), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(out, name));
+    };
+    expect(Buffer.compare(run('a.docx'), want)).toBe(0);
+    const first = readdirSync(join(cache, 'skeletons'));
+    expect(first).toHaveLength(1);
+    expect(Buffer.compare(run('b.docx'), want)).toBe(0);
+    expect(readdirSync(join(cache, 'skeletons')), 'same build: the entry is read, none added').toEqual(first);
+    const idFile = join(pkg, 'dist/build-id.json');
+    const b = JSON.parse(readFileSync(idFile, 'utf8')) as { id: string };
+    writeFileSync(idFile, JSON.stringify({ ...b, id: createHash('sha256').update('another build').digest('hex') }));
+    expect(Buffer.compare(run('c.docx'), want)).toBe(0);
+    expect(readdirSync(join(cache, 'skeletons')), 'a new build: a new entry').toHaveLength(2);
+    rmSync(idFile);
+    const off = tmp();
+    const r = spawnSync(process.execPath, [cli, 'render', join(EXAMPLES_DIR, EXAMPLES[6]), '-o', join(out, 'd.docx')], { env: env({ KEHOACH_CACHE_DIR: off }), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.compare(readFileSync(join(out, 'd.docx')), want)).toBe(0);
+    expect(readdirSync(off), 'without a build id nothing is cached').toEqual([]);
+  });
+});
+
 describe('the command line starts from its bundle with V8 code cache (dist/cli.cjs, src/cli.cts)', () => {
   const plan = join(EXAMPLES_DIR, EXAMPLES[6]);
   const run = (cli: string, out: string, extra: Record<string, string>) => {
@@ -217,9 +265,7 @@ describe('the command line starts from its bundle with V8 code cache (dist/cli.c
   it('the build made the bundle, its id and a code cache that V8 accepts', () => {
     const { loadBundle } = requireCjs(join(ROOT, 'dist/cli.cjs')) as typeof import('../src/cli.cjs');
     const file = join(ROOT, 'dist/bundle/cli.cjs');
-    const id = readFileSync(join(ROOT, 'dist/bundle/cli.id'), 'utf8').trim();
-    expect(id).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
-    expect(loadBundle(file, id).cache).toBe('build');
+    expect(loadBundle(file).cache).toBe('build');
     expect(/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')), 'the bundle is ASCII').toBe(false);
   });
 
@@ -265,7 +311,7 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
     expect(Buffer.compare(run(cli, join(out, 'a.docx'), { KEHOACH_CACHE_DIR: cache }), want)).toBe(0);
     const made = readdirSync(join(cache, 'code'));
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatch(/^[0-9a-f]{64}\.v8cache$/);
+    expect(made[0]).toMatch(/^[0-9a-f]{16}\.entry$/);
     // The second run compiles from the user's cache: a run whose cache was accepted writes none (the file is untouched).
     const userCache = join(cache, 'code', made[0]);
     const before = statSync(userCache).mtimeMs;

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { zipSync, strToU8 } from 'fflate';
 import { ROOT, CLI, EXAMPLES_DIR, EXAMPLES } from './helpers.js';
+import { createRequire } from 'node:module';
 import { writeFileAtomic } from '../src/write.js';
-import { writeCache } from '../src/cache.cjs';
 import { renderOnce, CliExit } from '../src/cli/render.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -115,7 +115,21 @@ describe.runIf(isRoot)('outputs that exist and are not regular files (0, 16)', (
     expect(i.status, i.stderr).toBe(0);
     expect(lstatSync(join(init, '_defaults.yaml')).isSymbolicLink()).toBe(true);
     expect(lstatSync(dev).isCharacterDevice()).toBe(true);
-    writeCache(dev, 'cache text');
+    // the cache writes an entry whose file is a link to the device: the link is replaced, the device kept in place
+    const cache = createRequire(import.meta.url)(join(ROOT, 'dist/cache.cjs')) as typeof import('../src/cache.cjs');
+    const saved = process.env.KEHOACH_CACHE_DIR;
+    process.env.KEHOACH_CACHE_DIR = join(d, 'cache');
+    try {
+      const entry = cache.keyedFile('profiles', cache.cacheKey('profiles', ['safe-io'])!);
+      mkdirSync(join(entry, '..'), { recursive: true, mode: 0o700 });
+      chmodSync(join(d, 'cache'), 0o700);
+      symlinkSync(dev, entry);
+      cache.writeKeyed('profiles', ['safe-io'], 'cache text');
+      expect(lstatSync(entry).isFile()).toBe(true);
+      expect(cache.readKeyed('profiles', ['safe-io'])?.toString()).toBe('cache text');
+    } finally {
+      if (saved === undefined) delete process.env.KEHOACH_CACHE_DIR; else process.env.KEHOACH_CACHE_DIR = saved;
+    }
     expect(lstatSync(dev).isCharacterDevice()).toBe(true);
   }, 120_000);
 

@@ -5,7 +5,6 @@
  * src/render/wordml.ts wrote take the placeholders' places, docProps/core.xml gets the plan's metadata with a fixed
  * date, and the parts are zipped in docx's order (src/render/zip.ts). The same plan always gives the same bytes.
  */
-import { readFileSync } from 'node:fs';
 import type { LayoutProfile } from '../profile.js';
 import type { PackageShape } from './docx.js';
 import { readKeyed, writeKeyed } from '../cache.cjs';
@@ -113,35 +112,20 @@ function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skele
 }
 
 /**
- * What identifies the code that builds and reads a skeleton: docx's version and the SHA-256 of the built
- * dist/render/{docx,pack,zip,wordml}.js, stamped by the build (scripts/stamp-skeleton.mjs) beside this module. Null
- * from source or without the stamp: then nothing is cached.
- */
-function skeletonCode(): string | null {
-  try {
-    const { docx, code } = JSON.parse(readFileSync(new URL('./skeleton.stamp.json', import.meta.url), 'utf8')) as { docx?: unknown; code?: unknown };
-    return typeof docx === 'string' && typeof code === 'string' ? `docx@${docx}\0${code}` : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * A skeleton from the user's cache folder (src/cache.cts readKeyed), else built by docx and written there. Its key is
- * all that could change it: the shape, the code that builds and reads it and docx's version (skeletonCode), and
- * zlib's version (the deflated bytes are zlib's; Node's version is in every keyed entry). So a cold render needs
- * neither docx nor its zip, nor crypto, when the shape was seen before, and never meets a skeleton another version
- * wrote. Any failure to read or write it falls back silently to building.
+ * all that could change it: the shape, zlib's version (the deflated bytes are zlib's), and the build's id, which the
+ * cache adds (it covers the code that builds and reads a skeleton and docx's version). So a cold render needs neither
+ * docx nor its zip, nor crypto, when the shape was seen before, and never meets a skeleton another build wrote. Any
+ * failure to read or write it falls back silently to building; from source nothing is cached.
  */
 async function cachedSkeleton(key: string, build: () => Promise<Skeleton>): Promise<Skeleton> {
-  const code = skeletonCode();
-  const full = code === null ? null : `${key}\0zlib@${process.versions.zlib}\0${code}`;
+  const inputs = [key, `zlib@${process.versions.zlib}`];
   try {
-    const text = full === null ? undefined : readKeyed('skeletons', 'json', full);
-    if (text !== undefined) return fromJson(JSON.parse(text));
+    const bytes = readKeyed('skeletons', inputs);
+    if (bytes !== undefined) return fromJson(JSON.parse(bytes.toString('utf8')));
   } catch { /* unreadable or not a skeleton: build */ }
   const sk = await build();
-  if (full !== null) writeKeyed('skeletons', 'json', full, JSON.stringify(toJson(sk)));
+  writeKeyed('skeletons', inputs, JSON.stringify(toJson(sk)));
   return sk;
 }
 

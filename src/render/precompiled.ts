@@ -3,8 +3,8 @@
  * (scripts/precompile-templates.mjs writes dist/render/templates.precompiled.cjs, found by the template's whole text,
  * so a render of them hashes nothing and loads no crypto); any other template (an office's `--templates` folder, or a
  * template edited after the build) is compiled once with the full Handlebars compiler and its code kept in the user's
- * cache folder (src/cache.cts readKeyed), under its whole key: the Handlebars version, the compile options and the
- * template text. A changed template, option or Handlebars version never meets old code, and the code is evaluated
+ * cache folder (src/cache.cts readKeyed), under its whole key: the build's id, the Handlebars version, the compile
+ * options and the template text. A changed template, option, build or Handlebars version never meets old code, and the code is evaluated
  * only when its entry passes the cache's checks (a folder only the user can write, a regular file holding this key
  * and its content whole); anything else is compiled again. The cache never lies outside the user's cache folder
  * ($KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach; %LOCALAPPDATA%\kehoach on Windows), is
@@ -51,19 +51,18 @@ export function templateSpec(text: string, handlebarsVersion: string): TemplateS
   const table = buildSpecs();
   const hit = table?.version === handlebarsVersion ? table.specs.get(text) : undefined;
   if (hit) return hit;
-  // The whole key, held by the entry (no hash of it to compute: no crypto on this path).
-  const key = `handlebars@${handlebarsVersion}\0${JSON.stringify(COMPILE_OPTIONS)}\0${text}`;
-  // From source (no build table) nothing is cached: development compiles each time, as before.
-  const cached = built ? readKeyed('templates', 'js', key) : undefined;
+  // What the code depends on besides the build (the cache adds the build's id; from source nothing is cached).
+  const inputs = [`handlebars@${handlebarsVersion}`, JSON.stringify(COMPILE_OPTIONS), text];
+  const cached = readKeyed('templates', inputs);
   if (cached !== undefined) {
     try {
-      const spec = evalSpec(cached) as { main?: unknown; compiler?: unknown };
+      const spec = evalSpec(cached.toString('utf8')) as { main?: unknown; compiler?: unknown };
       if (typeof spec?.main === 'function' && Array.isArray(spec.compiler)) return spec;
     } catch { /* not a template's code: compile */ }
   }
   const full = localRequire('handlebars') as typeof import('handlebars');
   const code = String(full.precompile(text, { ...COMPILE_OPTIONS }));
   const spec = evalSpec(code);
-  if (built) writeKeyed('templates', 'js', key, code);
+  writeKeyed('templates', inputs, code);
   return spec;
 }
