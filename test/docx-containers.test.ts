@@ -137,6 +137,18 @@ describe('content controls (w:sdt)', () => {
   });
 });
 
+describe('footnotes', () => {
+  it('a footnote\'s content control and table are read into the note', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const notes = `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${W}><w:footnote w:id="1">${p('Ghi chú một')}<w:sdt><w:sdtContent>${p('trong ô nội dung')}</w:sdtContent></w:sdt>${tbl([[[p('trong bảng')]]])}</w:footnote></w:footnotes>`;
+    const body = `<w:p>${r('Căn cứ')}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>${p('sau')}`;
+    const bytes = makeDocx({ body, extra: { 'word/footnotes.xml': notes } });
+    const doc = readDocxBytes(bytes, 't.docx');
+    expect(doc.footnotes).toEqual(['Ghi chú một\ntrong ô nội dung\ntrong bảng']);
+    expect(paragraphs(doc).map((x) => x.index)).toEqual([1, 2]);
+  });
+});
+
 describe('frames (w:framePr)', () => {
   it('(5) framed paragraphs are ordinary paragraphs, kept where they stand', () => {
     const framed = (text: string, o: { b?: boolean } = {}) => `<w:p><w:pPr><w:framePr w:w="4500" w:hSpace="180" w:wrap="around" w:vAnchor="text" w:hAnchor="margin" w:xAlign="left" w:y="1"/><w:jc w:val="center"/></w:pPr>${r(text, { sz: 13, ...o })}</w:p>`;

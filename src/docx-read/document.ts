@@ -271,7 +271,10 @@ export function readDocxParts(files: PartReader, main: string): DocModel {
   const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0, note: 0 }, chars: { n: 0 } };
   for (const f of kids(fnRoot, 'w:footnote')) {
     if (f.attrs['w:type'] && f.attrs['w:type'] !== 'normal') continue;
-    footnotes.set(f.attrs['w:id'], kids(f, 'w:p').map((p) => readPara(p, ctx, undefined, false).text.trim()).join('\n'));
+    // A note's paragraphs, with those of its content controls, tables and text boxes (own counter: the body's
+    // paragraph numbers do not move).
+    const own = blocks(f, { ...ctx, counter: { para: 0, table: 0 } }).flatMap((b) => (b.kind === 'p' ? [b] : b.rows.flat().flatMap((c) => c.paras)));
+    footnotes.set(f.attrs['w:id'], own.map((p) => p.text.trim()).join('\n'));
   }
   const root = xml(main)?.find((e) => e.name === 'w:document');
   const body = child(root, 'w:body');
