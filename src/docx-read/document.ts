@@ -1,6 +1,7 @@
 /**
  * Reads the parts of a .docx package into the document model (model.ts): body paragraphs and tables with
- * resolved formatting, sections, header/footer paragraphs, footnotes, Word's list labels.
+ * resolved formatting, sections, header/footer paragraphs, footnotes, Word's list labels; the content of text boxes
+ * (DrawingML and VML), frames and content controls in reading order.
  * ECMA-376 Part 1 (WordprocessingML).
  */
 import { strFromU8 } from 'fflate';
