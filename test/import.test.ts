@@ -152,11 +152,15 @@ describe('real plans made in Word (test/fixtures/realdocs)', () => {
     expect(importToYaml(r1)).not.toMatch(/# đoán: văn bản nguồn không có phần đầu/); // the header says it: no guess
     expect(importToYaml(r1)).toMatch(/# dự thảo: văn bản nguồn để trống ngày, ghi tháng 11/);
   });
-  it('kh-tiep-cong-dan lost its header (Word frames): the Front from its signature "TM. BAN THƯỜNG TRỰC", commented as a guess', () => {
+  it('kh-tiep-cong-dan keeps its header in a text box (LibreOffice\'s form of Word\'s frames): read whole, no placeholder', () => {
     const r1 = importDocument(readDocument(join(dir, 'kh-tiep-cong-dan-bau-cu-luong-minh-2025.docx')));
-    expect(r1.plan.co_quan_ban_hanh).toBe('CƠ QUAN BAN HÀNH'); // no header: the placeholder
-    expect(r1.plan.khoi).toBe('mat_tran');
-    expect(importToYaml(r1)).toMatch(/# đoán: văn bản nguồn không có phần đầu; khối Mặt trận theo chữ ký "TM\. BAN THƯỜNG TRỰC"/);
+    expect(r1.plan).toMatchObject({
+      khoi: 'mat_tran', co_quan_chu_quan: ['ỦY BAN MTTQ VIỆT NAM', 'XÃ LƯƠNG MINH'], co_quan_ban_hanh: 'BAN THƯỜNG TRỰC',
+      so_ky_hieu: { so: null, viet_tat_co_quan: 'MTTQ-BTT' }, dia_danh: 'Lương Minh', ngay_ban_hanh: '2025-12-10',
+    });
+    const y = importToYaml(r1);
+    expect(y).not.toMatch(/CƠ QUAN BAN HÀNH|viet_tat_co_quan: XX|Địa danh|văn bản nguồn không có phần đầu/);
+    expect(y).not.toMatch(/năm lớn nhất/);
   });
 });
 

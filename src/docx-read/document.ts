@@ -1,6 +1,7 @@
 /**
  * Reads the parts of a .docx package into the document model (model.ts): body paragraphs and tables with
- * resolved formatting, sections, header/footer paragraphs, footnotes, Word's list labels.
+ * resolved formatting, sections, header/footer paragraphs, footnotes, Word's list labels; the content of text boxes
+ * (DrawingML and VML), frames and content controls in reading order.
  * ECMA-376 Part 1 (WordprocessingML).
  */
 import { strFromU8 } from 'fflate';
@@ -64,7 +65,7 @@ function readPara(p: El, ctx: Ctx, cell?: Para['cell'], count = true): Para {
     for (const c of e.children) {
       switch (c.name) {
         case 'w:r': readRun(c); break;
-        case 'w:hyperlink': case 'w:ins': case 'w:smartTag': case 'w:customXml': case 'w:sdtContent': case 'w:sdt': case 'w:fldSimple':
+        case 'w:hyperlink': case 'w:ins': case 'w:moveTo': case 'w:smartTag': case 'w:customXml': case 'w:sdtContent': case 'w:sdt': case 'w:fldSimple': case 'w:dir': case 'w:bdo':
           if (c.name === 'w:fldSimple') fields.push((c.attrs['w:instr'] ?? '').trim().split(/\s+/)[0].toUpperCase());
           walk(c); break;
         default: break;
@@ -122,9 +123,9 @@ function readTable(t: El, ctx: Ctx): Table {
   const bd = child(child(t, 'w:tblPr'), 'w:tblBorders');
   const borders = !!bd && bd.children.some((b) => !['none', 'nil'].includes(b.attrs['w:val'] ?? 'none'));
   const rows: Cell[][] = [];
-  kids(t, 'w:tr').forEach((tr, ri) => {
+  wrapped(t, 'w:tr').forEach((tr, ri) => {
     const row: Cell[] = [];
-    kids(tr, 'w:tc').forEach((tc, ci) => {
+    wrapped(tr, 'w:tc').forEach((tc, ci) => {
       const paras: Para[] = [];
       for (const b of blocks(tc, ctx, { table: index, row: ri, col: ci })) {
         if (b.kind === 'p') paras.push(b);
@@ -138,11 +139,102 @@ function readTable(t: El, ctx: Ctx): Table {
   return { kind: 'tbl', index, widths, rows, borders };
 }
 
+/**
+ * Children of a given name, looking through the wrappers that may stand between a table and its rows or a row
+ * and its cells: row- and cell-level content controls (w:sdt → w:sdtContent, ECMA-376 Part 1 §17.5.2.29/§17.5.2.32)
+ * and custom XML (w:customXml, §17.5.1).
+ */
+function wrapped(e: El, name: string, out: El[] = []): El[] {
+  for (const c of e.children) {
+    if (c.name === name) out.push(c);
+    else if (c.name === 'w:sdt') { const content = child(c, 'w:sdtContent'); if (content) wrapped(content, name, out); }
+    else if (c.name === 'w:customXml') wrapped(c, name, out);
+  }
+  return out;
+}
+
+/** The text-box contents (w:txbxContent) under an element, not looking into a text box's own content. */
+function txbxUnder(e: El, out: El[] = []): El[] {
+  for (const c of e.children) {
+    if (c.name === 'w:txbxContent') out.push(c);
+    else txbxUnder(c, out);
+  }
+  return out;
+}
+
+/**
+ * Where a shape stands across the page, to set side-by-side text boxes left to right: DrawingML wp:positionH
+ * (wp:posOffset in EMU; wp:align left/right as the far ends), VML style margin-left (pt, in EMU) or
+ * mso-position-horizontal left/right. Undefined when the shape does not say.
+ */
+function horizontal(shape: El): number | undefined {
+  // DrawingML: shape is the w:drawing's wp:anchor (wp:inline boxes flow with the text and have no position).
+  const pos = child(shape, 'wp:positionH');
+  if (pos) {
+    const off = child(pos, 'wp:posOffset')?.children.map((t) => t.text ?? '').join('');
+    if (off !== undefined) return intIn(off, -1e12, 1e12);
+    const align = child(pos, 'wp:align')?.children.map((t) => t.text ?? '').join('').trim();
+    return align === 'left' ? -Infinity : align === 'right' ? Infinity : undefined;
+  }
+  for (const c of shape.children) {
+    const style = c.attrs.style;
+    if (!style) continue;
+    const m = /(?:^|;)\s*margin-left\s*:\s*(-?\d+(?:\.\d+)?)pt/.exec(style);
+    if (m) return Math.round(Number(m[1]) * 12700);
+    const a = /(?:^|;)\s*mso-position-horizontal\s*:\s*(left|right)/.exec(style);
+    if (a) return a[1] === 'left' ? -Infinity : Infinity;
+  }
+  return undefined;
+}
+
+/**
+ * The text boxes anchored in a paragraph, in reading order: each w:txbxContent of a DrawingML shape (w:drawing →
+ * … → wps:txbx, ECMA-376 Part 1 §20.4, wps: of [MS-ODRAWXML]) or a VML shape (w:pict → v:textbox, Part 4 §14.1),
+ * found in the paragraph's runs (also inside hyperlinks, insertions and content controls). Of an
+ * mc:AlternateContent (Part 3 §10.2) only one branch is read: mc:Choice, or mc:Fallback when the choice holds no
+ * text box, so a box Word writes twice (DrawingML and its VML fallback) is read once. Boxes side by side (the
+ * header's two columns) come left column first when every box gives its horizontal position, else in document order.
+ */
+function textBoxes(p: El): El[] {
+  const found: { content: El; x?: number }[] = [];
+  const shape = (e: El) => { const x = horizontal(e); for (const content of txbxUnder(e)) found.push({ content, x }); };
+  const inRun = (r: El) => {
+    for (const c of r.children) {
+      if (c.name === 'w:drawing') for (const d of c.children) shape(d);
+      else if (c.name === 'w:pict') for (const d of c.children) shape(d);
+      else if (c.name === 'mc:AlternateContent') {
+        const before = found.length;
+        const choice = child(c, 'mc:Choice');
+        if (choice) inRun(choice);
+        if (found.length === before) { const fb = child(c, 'mc:Fallback'); if (fb) inRun(fb); }
+      }
+    }
+  };
+  const walk = (e: El) => {
+    for (const c of e.children) {
+      if (c.name === 'w:r') inRun(c);
+      else if (['w:hyperlink', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:dir', 'w:bdo'].includes(c.name)) walk(c);
+    }
+  };
+  walk(p);
+  if (found.length > 1 && found.every((b) => b.x !== undefined)) found.sort((a, b) => (a.x! < b.x! ? -1 : a.x! > b.x! ? 1 : 0));
+  return found.map((b) => b.content);
+}
+
+/**
+ * The blocks of a container (body, cell, header/footer, text box) in reading order: paragraphs, tables, the
+ * content of block-level content controls and custom XML, and the content of the text boxes anchored in each
+ * paragraph, set just before that paragraph. Frames (w:pPr/w:framePr) are ordinary paragraphs and are kept where
+ * they stand. A text box inside a text box is read the same way; its depth counts toward MAX_DEPTH like any
+ * element's (xml.ts).
+ */
 function blocks(container: El, ctx: Ctx, cell?: Para['cell']): Block[] {
   const out: Block[] = [];
   for (const c of container.children) {
-    if (c.name === 'w:p') out.push(readPara(c, ctx, cell));
-    else if (c.name === 'w:tbl') out.push(readTable(c, ctx));
+    if (c.name === 'w:p') {
+      for (const box of textBoxes(c)) out.push(...blocks(box, ctx, cell));
+      out.push(readPara(c, ctx, cell));
+    } else if (c.name === 'w:tbl') out.push(readTable(c, ctx));
     else if (c.name === 'w:sdt' || c.name === 'w:customXml') out.push(...blocks(child(c, 'w:sdtContent') ?? c, ctx, cell));
   }
   return out;
@@ -180,7 +272,10 @@ export function readDocxParts(files: PartReader, main: string): DocModel {
   const ctx: Ctx = { sheet, label: numberingOf(xml(byType('numbering.xml') ?? 'word/numbering.xml')), footnotes, counter: { para: 0, table: 0, note: 0 }, chars: { n: 0 } };
   for (const f of kids(fnRoot, 'w:footnote')) {
     if (f.attrs['w:type'] && f.attrs['w:type'] !== 'normal') continue;
-    footnotes.set(f.attrs['w:id'], kids(f, 'w:p').map((p) => readPara(p, ctx, undefined, false).text.trim()).join('\n'));
+    // A note's paragraphs, with those of its content controls, tables and text boxes (own counter: the body's
+    // paragraph numbers do not move).
+    const own = blocks(f, { ...ctx, counter: { para: 0, table: 0 } }).flatMap((b) => (b.kind === 'p' ? [b] : b.rows.flat().flatMap((c) => c.paras)));
+    footnotes.set(f.attrs['w:id'], own.map((p) => p.text.trim()).join('\n'));
   }
   const root = xml(main)?.find((e) => e.name === 'w:document');
   const body = child(root, 'w:body');

@@ -23,7 +23,7 @@ export interface RunFormat {
  */
 export interface Run { text: string; format: RunFormat; note?: { n: number; text: string } }
 
-/** One paragraph. `index` is its 1-based number in reading order over the body (table cells included). */
+/** One paragraph. `index` is its 1-based number in reading order over the body (table cells, content controls and text boxes included: a text box's paragraphs come just before its anchor paragraph). */
 export interface Para {
   kind: 'p';
   index: number;
