@@ -14,14 +14,12 @@ import type { Table } from '../docx-read/model.js';
 import { markup, type Line } from './lines.js';
 import type { Notes, Path } from './notes.js';
 import { RE_QUOC_HIEU, RE_TIEU_NGU } from './header.js';
+import { formTexts, isGhiChuLabel, type FormTexts } from '../form/blanks.js';
 
 /** A form's label line: "Mẫu số 01/HNCT", "Mẫu 02". */
 export const RE_MAU_SO = /^Mẫu(?: số)?\s+\S.{0,40}$/u;
-const RE_GHI_CHU = /^Ghi chú\s*:?$/u;
 const RE_KY_GHI_CHU = /^\(.{1,40}\)$/u;
 
-interface FormTexts { co_quan_trong: string; ngay_trong: string; ky_ghi_chu: string }
-const FALLBACK: FormTexts = { co_quan_trong: '(1)……………', ngay_trong: '……, ngày …… tháng …… năm ……', ky_ghi_chu: '(ký, ghi rõ họ tên)' };
 
 const isCaps = (t: string) => /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi');
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
@@ -50,7 +48,7 @@ export function readForms(lines: Line[], base: Path, ctx: FormContext): Record<s
 
 function readForm(F: Line[], path: Path, ctx: FormContext): Record<string, unknown> {
   const { notes } = ctx;
-  const t: FormTexts = { ...FALLBACK, ...((ctx.profile.mau as unknown as { mau_bieu?: Partial<FormTexts> }).mau_bieu ?? {}) };
+  const t = formTexts(ctx.profile); // the family's form texts, as render writes them (src/form/blanks.ts)
   const role = (l: Line, r: string) => notes.setRole(l.para, r);
   const form: Record<string, unknown> = { mau_so: F[0].text };
   role(F[0], 'mau_so');
@@ -76,7 +74,7 @@ function readForm(F: Line[], path: Path, ctx: FormContext): Record<string, unkno
   }
   // Name (upper case, bold) and the line under it.
   const tieuDe: string[] = [];
-  while (k < F.length && !F[k].cell && isCaps(F[k].text) && (ctx.txt || F[k].bold) && !RE_GHI_CHU.test(F[k].text)) { tieuDe.push(plain(F[k].text)); role(F[k++], 'mau_tieu_de'); }
+  while (k < F.length && !F[k].cell && isCaps(F[k].text) && (ctx.txt || F[k].bold) && !isGhiChuLabel(ctx.profile, F[k].text)) { tieuDe.push(plain(F[k].text)); role(F[k++], 'mau_tieu_de'); }
   if (tieuDe.length) form.tieu_de = one(tieuDe);
   const phuDe: string[] = [];
   if (tieuDe.length) {
@@ -100,7 +98,7 @@ function readBlocks(B: Line[], ctx: FormContext, t: FormTexts): unknown[] {
     const next = B.slice(k + 1).find((x) => x.para !== l.para);
     // Fill-only paragraphs (a tab with its leader) after this line.
     const blanks = !ctx.txt ? ctx.blanks(l.para, next ? next.para : Infinity) : 0;
-    if (RE_GHI_CHU.test(l.text) && !l.cell) {
+    if (isGhiChuLabel(ctx.profile, l.text) && !l.cell) {
       role(l, 'mau_ghi_chu_nhan');
       const notes = B.slice(k + 1).filter((x) => !x.cell);
       notes.forEach((x) => role(x, 'mau_ghi_chu'));

@@ -9,6 +9,7 @@ import type { KhoiMau, MauBieu } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import type { NormaliseIssue, Path } from './body.js';
+import { formTexts, type FormTexts } from '../form/blanks.js';
 
 /** One block of a form (see templates/common/form_block.hbs). `tabs` is a markup tab list (templates/README.md). */
 export type FormBlock =
@@ -30,12 +31,6 @@ export interface FormView {
   khoi: FormBlock[];
 }
 
-/** Default texts of forms (layout.yaml `mau.mau_bieu`), with fallbacks for template folders made before forms. */
-interface FormTexts { co_quan_trong: string; ngay_trong: string; ky_ghi_chu: string; ghi_chu: string; so_ghi_chu: string; cao_dong: number }
-const FALLBACK: FormTexts = {
-  co_quan_trong: '(1)……………', ngay_trong: '……, ngày …… tháng …… năm ……', ky_ghi_chu: '(ký, ghi rõ họ tên)',
-  ghi_chu: 'Ghi chú:', so_ghi_chu: '({n})', cao_dong: 10,
-};
 
 const lines = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const BLOCK_KINDS = ['doan', 'tieu_de', 'phu_de', 'dong_trong', 'truong', 'bang', 'cot_ky', 'ghi_chu'] as const;
@@ -50,7 +45,7 @@ const BLOCK_KINDS = ['doan', 'tieu_de', 'phu_de', 'dong_trong', 'truong', 'bang'
  * @returns the forms; issues (errors) are pushed for a block with no kind or several, and a table row of the wrong width
  */
 export function formsView(forms: MauBieu[] | undefined, path: Path, profile: LayoutProfile, lang: Lang, issues: NormaliseIssue[], breakEach: boolean, afterContent: boolean): FormView[] {
-  const t: FormTexts = { ...FALLBACK, ...profile.mau.mau_bieu };
+  const t = formTexts(profile); // the family's form texts (src/form/blanks.ts)
   return (forms ?? []).map((f, i) => ({
     mau_so: f.mau_so ?? '',
     ngat_trang: breakEach && (i > 0 || afterContent),
