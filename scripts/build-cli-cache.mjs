@@ -1,6 +1,7 @@
 // Build step after scripts/bundle.mjs: V8 code cache of the command line's bundle (dist/bundle/cli.cjs.v8cache).
 // Loads the bundle as the bin does (dist/cli.cjs, src/cli.cts), runs in this process what a cold command runs most — a
-// render and a validation of each example, with the package's skeletons already in a temporary cache folder — and
+// render and a validation of each example, each taking its skeleton from the build's table (scripts/precompile-
+// skeletons.mjs, run before this step), as a user's first render does — and
 // writes what V8 compiled (src/code-cache.cts). A cold `kehoach` then compiles from this cache; V8 rejects it under
 // another Node version or other flags, and the launcher then compiles as usual (and keeps its own cache in the user's
 // cache folder). Nothing is written outside dist/ and a temporary folder (removed at the end).
@@ -22,10 +23,6 @@ const saved = { argv: process.argv, env: { ...process.env }, write: process.stdo
 try {
   Object.assign(process.env, { KEHOACH_CACHE_DIR: join(work, 'cache'), KEHOACH_LANG: 'vi' });
   delete process.env.KEHOACH_CACHE;
-  // The skeletons a render reads from the cache are made first, by the library's own modules: the bundle's cache then
-  // holds the code of a render as the user's second and later renders run it (without building a skeleton with docx).
-  const { renderPlanFile } = await import('../dist/index.js');
-  for (const p of plans) await renderPlanFile(p);
   const { loadBundle } = await import('../dist/cli.cjs');
   const { runCompiled } = await import('../dist/code-cache.cjs');
   const { script } = loadBundle(BUNDLE);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ROOT, CLI, EXAMPLES, EXAMPLES_DIR, renderExample } from './helpers.js';
+import { familyPlan } from './support/family-plan.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kh-precompiled-'));
 const env = (extra: Record<string, string>) => {
@@ -57,6 +58,7 @@ describe('templates precompiled at build time', () => {
       expect(Buffer.compare(readFileSync(out), await renderExample(ex)), ex).toBe(0);
     }
     expect(existsSync(join(cache, 'templates')), 'the package templates never go to the cache').toBe(false);
+    expect(existsSync(join(cache, 'skeletons')), "every example's skeleton is the build's (dist/render/skeletons.precompiled.json)").toBe(false);
   });
 });
 
@@ -83,12 +85,23 @@ describe('an office template (--templates) is compiled once and cached by conten
   });
 });
 
+/** A copy of templates/ whose state body size is 13 pt (not 14): a profile, so a skeleton, none of the build's tables hold. */
+const officeLayout = () => {
+  const tpl = tmp();
+  cpSync(join(ROOT, 'templates'), tpl, { recursive: true });
+  const layout = join(tpl, 'nha_nuoc', 'layout.yaml');
+  const text = readFileSync(layout, 'utf8');
+  writeFileSync(layout, text.replace('  than: { co: 14,', '  than: { co: 13,'));
+  expect(readFileSync(layout, 'utf8')).not.toBe(text);
+  return tpl;
+};
+
 describe('the package skeleton (docx-assembled parts) is built once per shape and cached by content hash', () => {
   it('first render writes it, later renders read it; same bytes with, without and after a broken cache file', { timeout: 300_000 }, () => {
     const cache = tmp();
     const out = tmp();
     const ex = join(EXAMPLES_DIR, EXAMPLES[5]);
-    const run = renderer(out, ex);
+    const run = renderer(out, ex, ['--templates', officeLayout()]); // a skeleton the build's table does not hold
     const uncached = run('a.docx', { KEHOACH_CACHE: '0', KEHOACH_CACHE_DIR: cache });
     expect(existsSync(join(cache, 'skeletons')), 'KEHOACH_CACHE=0 writes nothing').toBe(false);
     const first = run('b.docx', { KEHOACH_CACHE_DIR: cache });
@@ -226,6 +239,7 @@ describe('one build id keys every cache entry (dist/build-id.json, scripts/build
   it('another build never meets an entry of this one: a changed id makes new entries, with the same bytes', { timeout: 300_000 }, async () => {
     const want = await renderExample(EXAMPLES[6]);
     const pkg = copyPackage();
+    rmSync(join(pkg, 'dist/render/skeletons.precompiled.json')); // skeletons through the user's cache
     const cli = join(pkg, 'dist/cli.cjs');
     const cache = tmp();
     const out = tmp();
@@ -269,7 +283,7 @@ describe('the command line starts from its bundle with V8 code cache (dist/cli.c
     expect(/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')), 'the bundle is ASCII').toBe(false);
   });
 
-  it('a cold render or validate loads no crypto, docx or Handlebars compiler, and reads no table or validator file beside the bundle (nor the layout validator)', { timeout: 300_000 }, () => {
+  it('a cold render (its skeleton from the build\'s table, even with an empty cache) or validate loads no crypto, docx or Handlebars compiler, and reads no table or validator file beside the bundle (nor the layout validator)', { timeout: 300_000 }, () => {
     // What a cold command must not pay for (each costs milliseconds to load): a preload records, at exit, Node's own
     // modules loaded and the files the CommonJS loader read.
     const dir = tmp();
@@ -281,10 +295,10 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
       const r = spawnSync(process.execPath, ['-r', preload, CLI, ...args], { env: env({ RECORD: record, KEHOACH_CACHE_DIR: join(dir, 'cache') }), encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       const { builtins, files } = JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[]; files: string[] };
-      const first = args[3] === join(dir, 'a.docx'); // the first render builds the skeleton (docx) and writes the cache
       expect(builtins.includes('NativeModule crypto'), `${args.join(' ')}: crypto`).toBe(false);
-      if (first) expect(files.some((f) => /node_modules[\\/]docx[\\/]/.test(f)), 'the first render builds the skeleton with docx').toBe(true);
-      else expect(files.filter((f) => /node_modules[\\/](docx|handlebars[\\/]dist[\\/]cjs[\\/]handlebars\.js)/.test(f)), args.join(' ')).toEqual([]);
+      // Even the first render, with an empty cache: its skeleton is the build's (dist/render/skeletons.precompiled.json).
+      expect(files.filter((f) => /node_modules[\\/](docx|handlebars[\\/]dist[\\/]cjs[\\/]handlebars\.js)/.test(f)), args.join(' ')).toEqual([]);
+      expect(existsSync(join(dir, 'cache', 'skeletons')), `${args.join(' ')}: no skeleton written to the user's cache`).toBe(false);
       expect(files.filter((f) => /templates\.precompiled|plan-validator|formats\.cjs/.test(f)), `${args.join(' ')}: in the bundle`).toEqual([]);
       // The layout schema's validator (and ajv) only when a layout.yaml is parsed, never for a profile of the build's table.
       expect(files.filter((f) => /layout-validator|node_modules[\\/]ajv[\\/]/.test(f)), `${args.join(' ')}: no layout validator, no ajv`).toEqual([]);
@@ -323,5 +337,47 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
     expect(readdirSync(off), 'KEHOACH_CACHE=0 writes nothing').toEqual([]);
     rmSync(join(pkg, 'dist/bundle'), { recursive: true });
     expect(Buffer.compare(run(cli, join(out, 'd.docx'), { KEHOACH_CACHE_DIR: cache }), want), 'from tsc modules').toBe(0);
+  });
+});
+
+describe("package skeletons are build data (dist/render/skeletons.precompiled.json, scripts/precompile-skeletons.mjs)", () => {
+  it("each family's minimal plan takes its skeleton from the table: a cold render with an empty cache writes none", { timeout: 300_000 }, () => {
+    const dir = tmp();
+    const families = readdirSync(join(ROOT, 'templates')).filter((d) => existsSync(join(ROOT, 'templates', d, 'layout.yaml'))).sort();
+    expect(families.length).toBeGreaterThan(4);
+    for (const khoi of families) {
+      const plan = join(dir, `${khoi}.yaml`);
+      writeFileSync(plan, familyPlan(khoi));
+      const cache = tmp();
+      const r = render(['render', plan, '-o', join(dir, `${khoi}.docx`)], { KEHOACH_CACHE_DIR: cache });
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(join(cache, 'skeletons')), khoi).toBe(false);
+    }
+  });
+
+  it('the table is what a cold process serves for a key it holds exactly; under another zlib it is not used', { timeout: 300_000 }, async () => {
+    const want = await renderExample(EXAMPLES[6]);
+    const pkg = copyPackage();
+    const file = join(pkg, 'dist/render/skeletons.precompiled.json');
+    const table = JSON.parse(readFileSync(file, 'utf8')) as { zlib: string; skeletons: Record<string, { docTail: string }> };
+    expect(table.zlib).toBe(`zlib@${process.versions.zlib}`);
+    for (const sk of Object.values(table.skeletons)) sk.docTail = `<w:p><w:r><w:t>SERVED FROM THE TABLE</w:t></w:r></w:p>${sk.docTail}`;
+    writeFileSync(file, JSON.stringify(table));
+    const out = tmp();
+    const run = (name: string, cache: string) => {
+      const r = spawnSync(process.execPath, [join(pkg, 'dist/cli.cjs'), 'render', join(EXAMPLES_DIR, EXAMPLES[6]), '-o', join(out, name)], { env: env({ KEHOACH_CACHE_DIR: cache }), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(out, name));
+    };
+    const documentXml = (b: Buffer) => strFromU8(unzipSync(new Uint8Array(b))['word/document.xml']);
+    const cache = tmp();
+    expect(documentXml(run('a.docx', cache))).toContain('SERVED FROM THE TABLE');
+    expect(readdirSync(cache), 'nothing written to the user cache').toEqual([]);
+    writeFileSync(file, JSON.stringify({ ...table, zlib: 'zlib@0.0.0' }));
+    const other = tmp();
+    expect(Buffer.compare(run('b.docx', other), want), 'another zlib: built, the same bytes').toBe(0);
+    expect(readdirSync(join(other, 'skeletons')), 'and kept in the user cache').toHaveLength(1);
+    writeFileSync(file, '{"zlib":');
+    expect(Buffer.compare(run('c.docx', tmp()), want), 'a broken table is ignored').toBe(0);
   });
 });

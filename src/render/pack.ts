@@ -5,6 +5,7 @@
  * src/render/wordml.ts wrote take the placeholders' places, docProps/core.xml gets the plan's metadata with a fixed
  * date, and the parts are zipped in docx's order (src/render/zip.ts). The same plan always gives the same bytes.
  */
+import { readFileSync } from 'node:fs';
 import type { LayoutProfile } from '../profile.js';
 import type { PackageShape } from './docx.js';
 import { readKeyed, writeKeyed } from '../cache.cjs';
@@ -99,16 +100,70 @@ function profileKey(p: LayoutProfile): string {
   return k;
 }
 
+/** zlib's version, part of every skeleton's key: the deflated bytes are zlib's. */
+const ZLIB = `zlib@${process.versions.zlib}`;
+
 function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skeleton> {
   const key = `${profileKey(profile)}${JSON.stringify(shape)}`;
   let sk = skeletons.get(key);
   if (!sk) {
     if (skeletons.size >= MAX_SKELETONS) skeletons.delete(skeletons.keys().next().value!);
-    sk = cachedSkeleton(key, () => buildSkeleton(profile, shape));
+    const table = builtSkeleton(key);
+    sk = table ? Promise.resolve(table) : cachedSkeleton(key, () => buildSkeleton(profile, shape));
     skeletons.set(key, sk);
     sk.catch(() => skeletons.delete(key));
   }
   return sk;
+}
+
+/**
+ * The build's table of skeletons (scripts/precompile-skeletons.mjs, dist/render/skeletons.precompiled.json): the
+ * skeleton of every shape the package's examples and each family's minimal plan give, by its whole key (the profile's
+ * font and styles, the shape, zlib's version), the deflated parts once in a pool (`parts`, named by index). Read once,
+ * lazily, when a skeleton is first needed; null from source or when the file is missing or malformed.
+ */
+interface SkeletonTable { zlib: string; parts: [string, number, number, string][]; skeletons: Record<string, Omit<SkeletonJson, 'fixed'> & { fixed: number[] }> }
+let table: SkeletonTable | null | undefined;
+
+/**
+ * A skeleton from the build's table, used only when its key (profile, shape and zlib's version) is exactly this
+ * render's: an office's own layout, a shape the build never saw or another zlib misses it (then the user's cache, then
+ * docx). The table is made by this build's code from the package's own files, so it needs no other check.
+ * @returns the skeleton, or undefined when the table has none of this key (or is unreadable)
+ */
+function builtSkeleton(key: string): Skeleton | undefined {
+  if (table === undefined) {
+    try { table = JSON.parse(readFileSync(new URL('./skeletons.precompiled.json', import.meta.url), 'utf8')) as SkeletonTable; } catch { table = null; }
+  }
+  if (!table || table.zlib !== ZLIB || !table.skeletons || !Object.hasOwn(table.skeletons, key)) return undefined;
+  try {
+    const j = table.skeletons[key];
+    return fromJson({ ...j, fixed: j.fixed.map((i) => table!.parts[i]) });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The skeletons this process holds, as the build's table (scripts/precompile-skeletons.mjs, which renders with no
+ * table and no cache, so each was built by docx): each whole key with its skeleton, the deflated parts pooled once.
+ * @returns the table; at most MAX_SKELETONS (64) shapes, the latest ones
+ */
+export async function skeletonTable(): Promise<SkeletonTable> {
+  const out: SkeletonTable = { zlib: ZLIB, parts: [], skeletons: {} };
+  const index = new Map<string, number>();
+  for (const [key, sk] of skeletons) {
+    const { fixed, ...rest } = toJson(await sk);
+    out.skeletons[key] = {
+      ...rest,
+      fixed: fixed.map((part) => {
+        const id = JSON.stringify(part);
+        if (!index.has(id)) index.set(id, out.parts.push(part) - 1);
+        return index.get(id)!;
+      }),
+    };
+  }
+  return out;
 }
 
 /**
@@ -119,7 +174,7 @@ function skeletonFor(profile: LayoutProfile, shape: PackageShape): Promise<Skele
  * failure to read or write it falls back silently to building; from source nothing is cached.
  */
 async function cachedSkeleton(key: string, build: () => Promise<Skeleton>): Promise<Skeleton> {
-  const inputs = [key, `zlib@${process.versions.zlib}`];
+  const inputs = [key, ZLIB];
   try {
     const bytes = readKeyed('skeletons', inputs);
     if (bytes !== undefined) return fromJson(JSON.parse(bytes.toString('utf8')));
