@@ -483,6 +483,7 @@ export const catalogue = {
     () => '"templates:" must be the path of the office\'s templates folder, e.g. "templates: ./mau-co-quan"',
   ),
   'config/unknown-rule': m((p) => `không có quy tắc "${p.id}" (xem bảng quy tắc trong README.md)`, (p) => `there is no rule "${p.id}" (see the table of rules in README.md)`),
+  'config/used': m((p) => `dùng cấu hình ${p.file}, đặt mức quy tắc: ${p.rules}`, (p) => `using the configuration ${p.file}, which sets rule levels: ${p.rules}`),
   'config/bad-severity': m(
     (p) => `mức "${p.value}" của quy tắc "${p.id}" không hợp lệ; chọn off, warning hoặc error`,
     (p) => `invalid level "${p.value}" for rule "${p.id}"; choose off, warning or error`,
