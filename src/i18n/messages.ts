@@ -558,6 +558,15 @@ export const catalogue = {
   ),
   'watch/changed': m((p) => `[${p.time}] ${p.file} thay đổi`, (p) => `[${p.time}] ${p.file} changed`),
   'init/written': m((p) => `đã tạo ${p.file}`, (p) => `created ${p.file}`),
+  'init/not-a-folder': m(
+    (p) => `không tạo được kế hoạch: ${p.dir} đã có và không phải thư mục; hãy chọn thư mục khác hoặc đổi tên nó`,
+    (p) => `cannot create the plan: ${p.dir} exists and is not a folder; choose another folder or rename it`,
+  ),
+  'init/not-a-file': m(
+    (p) => `không tạo được kế hoạch: ${p.file} đã có và không phải tệp thường (thư mục hay thiết bị); hãy đổi tên hoặc xóa nó`,
+    (p) => `cannot create the plan: ${p.file} exists and is not a regular file (a folder or a device); rename or remove it`,
+  ),
+  'init/cannot-write': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
   'init/exists': m(
     (p) => `giữ nguyên ${p.file}: tệp đã có (dùng --force để ghi đè)`,
     (p) => `kept ${p.file}: it already exists (use --force to overwrite)`,
