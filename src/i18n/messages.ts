@@ -414,8 +414,8 @@ export const catalogue = {
   ),
   'input/object-getter': m((p) => `không đọc được giá trị: ${p.detail}`, (p) => `cannot read the value: ${p.detail}`),
   'input/too-many-blocks': m(
-    (p) => `phần nội dung và phụ lục có ${p.count} giá trị chữ (đoạn, dòng, ô); giới hạn là ${p.limit} (một kế hoạch thật có dưới vài trăm); hãy tách thành nhiều văn bản`,
-    (p) => `the body and appendices hold ${p.count} text values (paragraphs, lines, cells); the limit is ${p.limit} (a real plan has at most a few hundred); split it into several documents`,
+    (p) => `kế hoạch có ${p.count} giá trị chữ (đoạn, dòng, ô, căn cứ, nơi nhận…); giới hạn là ${p.limit} (một kế hoạch thật có dưới vài trăm); hãy tách thành nhiều văn bản`,
+    (p) => `the plan holds ${p.count} text values (paragraphs, lines, cells, legal bases, recipients…); the limit is ${p.limit} (a real plan has at most a few hundred); split it into several documents`,
   ),
   'input/template-error': m(
     (p) => `lỗi trong mẫu của cơ quan ${p.file}: ${p.detail}`,
