@@ -6,14 +6,16 @@
  *
  * Rule configuration (ESLint's model), so that `validate --strict` can be adopted in CI:
  *
- * - a `kehoach.config.yaml` found upward from each plan (the nearest one wins; the search stops after a folder
- *   holding .git, like _defaults.yaml), giving each rule a severity: `off`, `warning` or `error`;
+ * - a `kehoach.config.yaml` found upward from each plan (the nearest one wins; the search stays inside the project:
+ *   see findConfig), giving each rule a severity: `off`, `warning` or `error`; `validate` names on stderr each
+ *   config that sets a rule's level (configNotes), so a severity is never changed unseen;
  * - an inline comment that suppresses the named rules on the next line of YAML, with the reason after "--":
  *   `# kehoach-disable-next-line chu-ky/tm-pho -- kept as the original was signed`.
  *
  * Mistakes in either are reported at file:line:col (unknown rule id with a suggestion, bad severity, unknown key).
  */
 import { existsSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { DEFAULT_TEMPLATES_DIR } from './profile.js';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Pair, type Scalar } from 'yaml';
@@ -42,19 +44,36 @@ const KEYS = ['rules', TEMPLATES_KEY];
 
 const shown = (p: string) => { const r = relative(process.cwd(), p); return r && !r.startsWith('..') && !isAbsolute(r) ? r : p; };
 
+/** The folders that hold .git or package.json mark a project's root: the config search goes no higher. */
+const PROJECT_MARKERS = ['.git', 'package.json'];
+
 /**
- * The configuration file that applies to a plan: the nearest kehoach.config.yaml in its folder or above, stopping
- * after the repository root (a folder holding .git) or at the filesystem root.
+ * Folders shared by unrelated work (the home folder, the system's temporary folder, the filesystem root): a config
+ * lying there would silently apply to every plan below it, so the search never climbs into them.
+ */
+function sharedFolders(): Set<string> {
+  const out = new Set<string>();
+  for (const f of [() => homedir(), () => tmpdir()]) { try { const d = f(); if (d) out.add(resolve(d)); } catch { /* no home */ } }
+  return out;
+}
+
+/**
+ * The configuration file that applies to a plan: the nearest kehoach.config.yaml in its folder or above, within its
+ * project. The plan's own folder is always looked in; climbing then stops after the first folder holding `.git` or
+ * `package.json` (the project's root, whose config is used), and never enters the home folder, the system's
+ * temporary folder or the filesystem root: a config forgotten there, or left in the shared /tmp by someone else,
+ * turned error rules off for every plan below it (issue 23, item 6).
  * @returns the absolute path, or undefined
  */
 export function findConfig(planPath: string): string | undefined {
   let dir = dirname(resolve(planPath));
+  const shared = sharedFolders();
   for (;;) {
     const f = join(dir, CONFIG_FILE);
     if (existsSync(f)) return f;
-    if (existsSync(join(dir, '.git'))) return undefined;
+    if (PROJECT_MARKERS.some((m) => existsSync(join(dir, m)))) return undefined;
     const up = dirname(dir);
-    if (up === dir) return undefined;
+    if (up === dir || shared.has(up) || dirname(up) === up) return undefined;
     dir = up;
   }
 }
@@ -162,7 +181,7 @@ export function templatesFor(templatesDir: string | undefined, file: string | un
 }
 
 /** One suppression comment: the line it applies to and the rules it names. */
-interface Directive { line: number; commentLine: number; column: number; rules: string[] }
+interface Directive { line: number; commentLine: number; column: number; rules: string[]; ruleColumns: number[] }
 
 /**
  * Suppression comments per plan file (by size and mtime), for --watch and the files a run reads more than once.
@@ -183,10 +202,14 @@ export function parseDirectives(text: string): Directive[] {
   for (let i = 0; i < lines.length; i++) {
     const m = re.exec(lines[i]);
     if (!m || lines[i].slice(0, m.index).trim() !== '') continue;
-    const rules = m[1].split(/\s--\s?/u)[0].split(/[\s,]+/u).filter(Boolean);
+    const list = m[1].split(/\s--\s?/u)[0];
+    const start = m.index + m[0].length - m[1].length; // offset of the list in the line
+    const rules: string[] = [];
+    const ruleColumns: number[] = [];
+    for (const r of list.matchAll(/[^\s,]+/gu)) { rules.push(r[0]); ruleColumns.push(start + r.index + 1); }
     let target = i + 1;
     while (target < lines.length && /^\s*(#.*)?$/u.test(lines[target])) target++;
-    out.push({ line: target + 1, commentLine: i + 1, column: m.index + 1, rules });
+    out.push({ line: target + 1, commentLine: i + 1, column: m.index + 1, rules, ruleColumns });
   }
   return out;
 }
@@ -234,10 +257,11 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
   };
   const checkDirectives = (file: string) => {
     for (const d of directivesOf(file)?.directives ?? []) {
-      for (const id of d.rules) {
+      // each unknown id at its own column: reports are told apart by file:line:col and rule (issue 23, item 22)
+      for (const [i, id] of d.rules.entries()) {
         if (known.includes(id)) continue;
         const s = suggest(id, known);
-        addExtra({ file, line: d.commentLine, column: d.column, severity: 'warning', rule: 'config/unknown-rule', message: msg('config/unknown-rule', lang, { id }), ...(s ? { hint: msg('hint/did-you-mean', lang, { suggestion: s }) } : {}) });
+        addExtra({ file, line: d.commentLine, column: d.ruleColumns[i] ?? d.column, severity: 'warning', rule: 'config/unknown-rule', message: msg('config/unknown-rule', lang, { id }), ...(s ? { hint: msg('hint/did-you-mean', lang, { suggestion: s }) } : {}) });
       }
     }
   };
@@ -252,4 +276,23 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
     out.push(setting ? { ...d, severity: setting } : d);
   }
   return [...out, ...extra.values()];
+}
+
+/**
+ * The configuration files that set a rule's level for the given plan files, one line each for `validate` to show
+ * on stderr (so that a severity is never changed by a file the user does not see; stdout stays parseable in the
+ * json and github formats). A config that sets no rule, or has only mistakes, gives no line (its mistakes are
+ * reported as diagnostics).
+ * @returns the lines, one per config file, in the order first met
+ */
+export function configNotes(files: readonly string[], known: readonly string[], lang: Lang = 'vi'): string[] {
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    if (!f || f.startsWith('<')) continue;
+    const path = findConfig(f);
+    if (!path || seen.has(path)) continue;
+    const c = loadConfig(path, known, lang);
+    seen.set(path, c.rules.size ? msg('config/used', lang, { file: c.file, rules: [...c.rules].map(([id, v]) => `${id}: ${v}`).join(', ') }) : '');
+  }
+  return [...seen.values()].filter(Boolean);
 }

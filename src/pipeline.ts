@@ -160,17 +160,21 @@ function schemaStage(plan: PlanSource, lang: Lang, templatesDir: string): Schema
 }
 
 /**
- * Most text values a plan's body and appendices may hold. The real plans of examples/ hold 40–70; rendering costs time and memory in
- * proportion (about 2 ms per value), so a 2 MiB plan of short lines would take minutes: it is refused instead.
+ * Most text values a plan may hold in its lists and maps (body, appendices, recipients, căn cứ, signers, notes …).
+ * The real plans of examples/ hold 40–70 in their body; rendering costs time and memory in proportion (about 2 ms
+ * per value), so a 2 MiB plan of short lines would take minutes: it is refused instead. The single values at the
+ * top of the plan (one per key: khoi, trich_yeu …) are not counted: a misspelt key there is reported by the schema
+ * and never rendered (issue 23, item 27: the count covered the body and appendices only, so 87,000 recipients or
+ * 100,000 căn cứ still rendered).
  */
 export const MAX_TEXT_VALUES = 5000;
 
-/** The diagnostic for a plan with more than MAX_TEXT_VALUES texts (at the first one over), or null. */
+/** The diagnostic for a plan with more than MAX_TEXT_VALUES texts (at the first one over, in the plan's order), or null. */
 function countTexts(plan: PlanSource, lang: Lang): Diagnostic | null {
   let n = 0;
   const d = (plan.data && typeof plan.data === 'object' ? plan.data : {}) as Record<string, unknown>;
-  // The body and appendices are where a plan's volume is (and what rendering spends its time on).
-  const stack: [unknown, (string | number)[]][] = [[d.phu_luc, ['phu_luc']], [d.noi_dung, ['noi_dung']]];
+  // Every list and map of the plan, in its order (a stack: the first key is taken first).
+  const stack: [unknown, (string | number)[]][] = Object.keys(d).reverse().filter((k) => d[k] !== null && typeof d[k] === 'object').map((k) => [d[k], [k]]);
   let over: (string | number)[] | null = null;
   while (stack.length) {
     const [v, path] = stack.pop()!;

@@ -83,14 +83,14 @@ describe('# kehoach-disable-next-line', () => {
     const root = project({ 'kh.yaml': plan });
     const ds = await validateFile(join(root, 'kh.yaml'));
     expect(rules(ds)).toEqual(['config/unknown-rule:warning', 'van-ban/khoang-trang:warning']);
-    expect(ds.find((d) => d.rule === 'config/unknown-rule')).toMatchObject({ line: 14, column: 3, hint: 'Có phải ý bạn là "van-ban/khoang-trang"?' });
+    expect(ds.find((d) => d.rule === 'config/unknown-rule')).toMatchObject({ line: 14, column: 31, hint: 'Có phải ý bạn là "van-ban/khoang-trang"?' });
   });
 
   it('parses several rules, a reason, and stacked comment lines', () => {
     const ds = parseDirectives('a: 1\n# kehoach-disable-next-line x/y, z/w -- why\n# kehoach-disable-next-line q/r\n\nb: 2\n');
     expect(ds).toEqual([
-      { line: 5, commentLine: 2, column: 1, rules: ['x/y', 'z/w'] },
-      { line: 5, commentLine: 3, column: 1, rules: ['q/r'] },
+      { line: 5, commentLine: 2, column: 1, rules: ['x/y', 'z/w'], ruleColumns: [29, 34] },
+      { line: 5, commentLine: 3, column: 1, rules: ['q/r'], ruleColumns: [29] },
     ]);
   });
 
@@ -111,4 +111,46 @@ describe('the examples', () => {
       expect(readFileSync(join(ROOT, 'examples', f), 'utf8')).toMatch(/# kehoach-disable-next-line [a-z/-]+ -- \S/);
     }
   }, 60_000);
+});
+
+describe('issue 23: the config search stops at the project, and names the config it applies', () => {
+  it('a config above a folder holding package.json (or .git) is not used; one in the home or temporary folder neither', async () => {
+    // no .git anywhere: before, the search ran to / and took the config of any ancestor
+    const top = mkdtempSync(join(tmpdir(), 'kh-config-bound-'));
+    writeFileSync(join(top, 'kehoach.config.yaml'), 'rules:\n  trich-yeu/dau-cham: off\n');
+    mkdirSync(join(top, 'proj/a'), { recursive: true });
+    writeFileSync(join(top, 'proj/package.json'), '{}\n');
+    writeFileSync(join(top, 'proj/a/kh.yaml'), PLAN);
+    mkdirSync(join(top, 'other/a'), { recursive: true });
+    writeFileSync(join(top, 'other/a/kh.yaml'), PLAN);
+    expect(findConfig(join(top, 'proj/a/kh.yaml'))).toBeUndefined();
+    expect(rules(await validateFile(join(top, 'proj/a/kh.yaml')))).toEqual(['trich-yeu/dau-cham:warning', 'van-ban/khoang-trang:warning']);
+    // the project's own config (at its boundary) is found
+    writeFileSync(join(top, 'proj/kehoach.config.yaml'), 'rules:\n  van-ban/khoang-trang: off\n');
+    expect(findConfig(join(top, 'proj/a/kh.yaml'))).toBe(join(top, 'proj/kehoach.config.yaml'));
+    // a config lying in the home folder or the shared temporary folder applies to no plan below it
+    for (const env of ['HOME', 'TMPDIR']) {
+      const r = spawnSync(process.execPath, [CLI, 'validate', join(top, 'proj/a/kh.yaml').replace('/proj/', '/other/')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', [env]: top } });
+      expect(r.stdout, env).toMatch(/trich-yeu\/dau-cham/);
+    }
+  });
+
+  it('validate names on stderr the config that sets rule levels; stdout stays parseable JSON', () => {
+    const root = project({ 'kehoach.config.yaml': 'rules:\n  trich-yeu/dau-cham: off\n', 'kh.yaml': PLAN });
+    const r = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', 'kh.yaml'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(r.stderr).toMatch(/kehoach\.config\.yaml.*trich-yeu\/dau-cham: off/);
+    const en = spawnSync(process.execPath, [CLI, '--lang', 'en', 'validate', 'kh.yaml'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(en.stderr).toMatch(/using the configuration kehoach\.config\.yaml/);
+    // no config, no line
+    const bare = project({ 'kh.yaml': PLAN });
+    expect(spawnSync(process.execPath, [CLI, 'validate', 'kh.yaml'], { cwd: bare, encoding: 'utf8' }).stderr).not.toMatch(/kehoach\.config/);
+  }, 60_000);
+
+  it('every unknown rule id of a suppression comment is reported, each at its own column', async () => {
+    const plan = PLAN.replace('trich_yeu:', '# kehoach-disable-next-line aa/bb cc/dd, trich-yeu/dau-cham -- why\ntrich_yeu:');
+    const root = project({ 'kh.yaml': plan });
+    const ds = (await validateFile(join(root, 'kh.yaml'))).filter((d) => d.rule === 'config/unknown-rule');
+    expect(ds.map((d) => [d.message.match(/"([^"]+)"/)![1], d.line, d.column])).toEqual([['aa/bb', 11, 29], ['cc/dd', 11, 35]]);
+  });
 });

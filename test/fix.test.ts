@@ -152,3 +152,26 @@ describe('dates through the CLI: validate says the form and the replacement, fix
     expect((await fixPlan(join(draft, 'kh.yaml'))).text).toContain('ngay_ban_hanh: 2025   # ngày ban hành');
   });
 });
+
+describe('issue 23, item 18: an initial is not a typed number', () => {
+  it('keeps "C. Mác" and "V. I. Lênin", removes "I. " before an all-caps heading and "C. " before a lower-case word', async () => {
+    const { withoutLeadingNumber, LEADING_NUMBER } = await import('../src/form/numbering.js');
+    expect(withoutLeadingNumber('C. Mác đã chỉ rõ.')).toBe('C. Mác đã chỉ rõ.');
+    expect(withoutLeadingNumber('V. I. Lênin dạy: học, học nữa.')).toBe('V. I. Lênin dạy: học, học nữa.');
+    expect(withoutLeadingNumber('    V. I. Lênin dạy', true)).toBe('    V. I. Lênin dạy');
+    expect(withoutLeadingNumber('I. MỤC ĐÍCH, YÊU CẦU')).toBe('MỤC ĐÍCH, YÊU CẦU');
+    expect(withoutLeadingNumber('II. Mục đích')).toBe('Mục đích');
+    expect(withoutLeadingNumber('C. nội dung')).toBe('nội dung');
+    expect(LEADING_NUMBER.test('X. Ăngghen')).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'kh-fix-initial-'));
+    mkdirSync(join(dir, '.git'));
+    const text = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8')
+      .replace('  - tieu_de: MỤC ĐÍCH, YÊU CẦU', '  - tieu_de: I. MỤC ĐÍCH, YÊU CẦU')
+      .replace('      - doan: Phát huy tinh thần thi đua.', '      - doan: C. Mác đã chỉ rõ vai trò của thi đua.\n      - doan: V. I. Lênin dạy học, học nữa, học mãi.');
+    writeFileSync(join(dir, 'kh.yaml'), text);
+    const r = await fixPlan(join(dir, 'kh.yaml'));
+    expect(r.text).toContain('  - tieu_de: MỤC ĐÍCH, YÊU CẦU\n');
+    expect(r.text).toContain('- doan: C. Mác đã chỉ rõ vai trò của thi đua.');
+    expect(r.text).toContain('- doan: V. I. Lênin dạy học, học nữa, học mãi.');
+  });
+});

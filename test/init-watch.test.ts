@@ -4,7 +4,7 @@
  * _defaults.yaml is saved (in place or by an editor's rename); a render overtaken by a newer save stays silent.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync, renameSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,6 +49,29 @@ describe('kehoach init off a terminal', () => {
     const f = run(['init', '--yes', '--force'], dir);
     expect(f.stdout).toMatch(/đã ghi đè .*ke-hoach\.yaml/);
     expect(readFileSync(join(dir, 'ke-hoach.yaml'), 'utf8')).not.toBe('mine\n');
+  });
+
+  it('a file in the way (ke-hoach.yaml a folder, .vscode a file, the target a file) is a clear usage error, nothing written', () => {
+    for (const force of [[], ['--force']]) {
+      const dir = tmp();
+      mkdirSync(join(dir, 'ke-hoach.yaml'));
+      const r = run(['init', '--yes', ...force], dir);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/lỗi nội bộ/);
+      expect(r.stderr).toMatch(/ke-hoach\.yaml.*không phải tệp thường/);
+      expect(existsSync(join(dir, '_defaults.yaml'))).toBe(false);
+    }
+    const v = tmp();
+    writeFileSync(join(v, '.vscode'), '');
+    const rv = run(['--lang', 'en', 'init', '--yes'], v);
+    expect(rv.status, rv.stderr).toBe(2);
+    expect(rv.stderr).toMatch(/\.vscode.*is not a folder/);
+    expect(existsSync(join(v, 'ke-hoach.yaml'))).toBe(false);
+    const f = join(tmp(), 'file');
+    writeFileSync(f, '');
+    const rf = run(['init', '--yes', f]);
+    expect(rf.status, rf.stderr).toBe(2);
+    expect(rf.stderr).toMatch(/file.*không phải thư mục/);
   });
 
   it('a wrong --khoi is a usage error', () => {

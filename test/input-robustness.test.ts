@@ -172,6 +172,21 @@ describe('bounded cost', () => {
   });
 });
 
+describe('bounded cost: every list of the plan counts (issue 23, item 27)', () => {
+  it.each([
+    ['recipients', ['    - UBND tỉnh\n', `    - UBND tỉnh\n${Array.from({ length: 5001 }, (_, i) => `    - Phòng ${i}\n`).join('')}`], ['noi_nhan', 'cac_noi']],
+    ['căn cứ', ['noi_dung:\n', `can_cu:\n${Array.from({ length: 5001 }, (_, i) => `  - Luật số ${i};\n`).join('')}noi_dung:\n`], ['can_cu']],
+  ] as [string, [string, string], string[]][])('5,001 %s are refused like a long body, with the same message, at the first one over', async (_l, change, at) => {
+    const text = edit(change);
+    const ds = validatePlan(text);
+    expect(ds.map((d) => d.rule)).toEqual(['plan/too-large']);
+    expect(ds[0].path!.slice(0, at.length)).toEqual(at);
+    expect(ds[0].message).toContain('5000');
+    const e = await rejection(renderPlan(text));
+    expect(e.diagnostics.map((d) => d.rule)).toEqual(['plan/too-large']);
+  });
+});
+
 describe("the office's templates and layout.yaml", () => {
   const copyTemplates = (name: string) => {
     const t = join(dir, name);

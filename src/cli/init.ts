@@ -6,7 +6,7 @@
  * - `.vscode/settings.json`: the plan schema mapped to the folder's plans (YAML extension, redhat.vscode-yaml).
  * An existing file is kept (and said so) unless --force, which overwrites it and says so.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { msg, type Lang } from '../i18n/messages.js';
 import { writeFileAtomic } from '../write.js';
@@ -156,7 +156,9 @@ async function ask(families: readonly Family[], khoi: string | undefined, lang: 
  *   `templates:` of the kehoach.config.yaml found from dir, else none)
  * @returns exit code (0 done, also when files were kept; 1 cancelled)
  * @throws CliExit 2 for a --khoi that is not a family of the folder (the message lists the families) or a folder
- *   without families; KehoachError (usage) for a broken layout.yaml
+ *   without families; for something in the way (the target or its .vscode not a folder, a file to write that is a
+ *   folder or a device), found before anything is written, or a folder or file that cannot be written;
+ *   KehoachError (usage) for a broken layout.yaml
  */
 export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean; force?: boolean; templatesDir?: string }, lang: Lang): Promise<number> {
   // --templates, else the office's folder of a kehoach.config.yaml in dir or above
@@ -173,7 +175,19 @@ export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean
     process.stderr.write(msg('init/cancelled', lang) + '\n');
     return 1;
   }
-  mkdirSync(join(dir, '.vscode'), { recursive: true });
+  // Something in the way is said before anything is written (issue 23, item 24: it was an internal error).
+  const kind = (p: string) => { try { const st = statSync(p); return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other'; } catch { return undefined; } };
+  for (const d of [dir, join(dir, '.vscode')]) {
+    const k = kind(d);
+    if (k && k !== 'dir') throw new CliExit(2, msg('init/not-a-folder', lang, { dir: d }));
+  }
+  for (const f of ['_defaults.yaml', 'ke-hoach.yaml', join('.vscode', 'settings.json')]) {
+    const k = kind(join(dir, f));
+    if (k && k !== 'file') throw new CliExit(2, msg('init/not-a-file', lang, { file: join(dir, f) }));
+  }
+  try { mkdirSync(join(dir, '.vscode'), { recursive: true }); } catch (e) {
+    throw new CliExit(2, msg('init/cannot-write', lang, { file: join(dir, '.vscode'), reason: (e as Error).message }));
+  }
   // The schema: the installed package's copy, referred to relative to the folder (works from node_modules too).
   const schemaRef = relative(dir, SCHEMA_PATH).split('\\').join('/') || SCHEMA_PATH;
   // VS Code reads yaml.schemas keys relative to the workspace folder (the folder init wrote).
@@ -190,7 +204,9 @@ export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean
       process.stderr.write(msg('init/exists', lang, { file }) + '\n');
       continue;
     }
-    await writeFileAtomic(file, Buffer.from(text, 'utf8'));
+    try { await writeFileAtomic(file, Buffer.from(text, 'utf8')); } catch (e) {
+      throw new CliExit(2, msg('init/cannot-write', lang, { file, reason: (e as Error).message }));
+    }
     process.stdout.write(msg(exists ? 'init/overwritten' : 'init/written', lang, { file }) + '\n');
   }
   process.stdout.write(msg('init/next', lang, { plan: join(dir, 'ke-hoach.yaml') }) + '\n');

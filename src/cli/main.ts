@@ -201,6 +201,10 @@ helpTail(command('validate'), 'validate/examples')
         all.push(...checkRegister(entries, lang));
       }
       count = files.length;
+      // name each config that changes a rule's level (stderr: json and github output stay parseable)
+      const { configNotes } = await import('../config.js');
+      const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
+      for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) process.stderr.write(`${line}\n`);
     }
     return reportFindings(all, o, count, lang);
   }));

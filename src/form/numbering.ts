@@ -99,8 +99,13 @@ export function counterValue(core: string, token?: Token | null): number | null 
   return null;
 }
 
-/** A number mark a clerk typed at the start of a text: "5. ", "II- ", "a) ", "1.2. ", "(3)- ", or a bullet "-", "+". */
-export const LEADING_NUMBER = /^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s/u;
+/**
+ * A number mark a clerk typed at the start of a text: "5. ", "II- ", "a) ", "1.2. ", "(3)- ", or a bullet "-", "+".
+ * A single Roman letter (I, V, X, L, C) with ". " before a capitalised word in mixed case ("C. Mác") or before
+ * another initial ("V. I. Lênin") is a person's initial, not a number: "I. MỤC ĐÍCH" (an all-caps heading) and
+ * "II. Mục đích" stay number marks (issue 23, item 18).
+ */
+export const LEADING_NUMBER = /^(?![IVXLC]\.\s+(?:\p{Lu}\.\s|\p{Lu}\p{Ll}))((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.\/)\-]|\(\d+\)-?|[-+•])\s/u;
 const MARK = LEADING_NUMBER.source.slice(1, -2); // the mark alone, without "^" and the space after it
 
 /**

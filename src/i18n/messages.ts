@@ -414,8 +414,8 @@ export const catalogue = {
   ),
   'input/object-getter': m((p) => `không đọc được giá trị: ${p.detail}`, (p) => `cannot read the value: ${p.detail}`),
   'input/too-many-blocks': m(
-    (p) => `phần nội dung và phụ lục có ${p.count} giá trị chữ (đoạn, dòng, ô); giới hạn là ${p.limit} (một kế hoạch thật có dưới vài trăm); hãy tách thành nhiều văn bản`,
-    (p) => `the body and appendices hold ${p.count} text values (paragraphs, lines, cells); the limit is ${p.limit} (a real plan has at most a few hundred); split it into several documents`,
+    (p) => `kế hoạch có ${p.count} giá trị chữ (đoạn, dòng, ô, căn cứ, nơi nhận…); giới hạn là ${p.limit} (một kế hoạch thật có dưới vài trăm); hãy tách thành nhiều văn bản`,
+    (p) => `the plan holds ${p.count} text values (paragraphs, lines, cells, legal bases, recipients…); the limit is ${p.limit} (a real plan has at most a few hundred); split it into several documents`,
   ),
   'input/template-error': m(
     (p) => `lỗi trong mẫu của cơ quan ${p.file}: ${p.detail}`,
@@ -483,6 +483,7 @@ export const catalogue = {
     () => '"templates:" must be the path of the office\'s templates folder, e.g. "templates: ./mau-co-quan"',
   ),
   'config/unknown-rule': m((p) => `không có quy tắc "${p.id}" (xem bảng quy tắc trong README.md)`, (p) => `there is no rule "${p.id}" (see the table of rules in README.md)`),
+  'config/used': m((p) => `dùng cấu hình ${p.file}, đặt mức quy tắc: ${p.rules}`, (p) => `using the configuration ${p.file}, which sets rule levels: ${p.rules}`),
   'config/bad-severity': m(
     (p) => `mức "${p.value}" của quy tắc "${p.id}" không hợp lệ; chọn off, warning hoặc error`,
     (p) => `invalid level "${p.value}" for rule "${p.id}"; choose off, warning or error`,
@@ -557,6 +558,15 @@ export const catalogue = {
   ),
   'watch/changed': m((p) => `[${p.time}] ${p.file} thay đổi`, (p) => `[${p.time}] ${p.file} changed`),
   'init/written': m((p) => `đã tạo ${p.file}`, (p) => `created ${p.file}`),
+  'init/not-a-folder': m(
+    (p) => `không tạo được kế hoạch: ${p.dir} đã có và không phải thư mục; hãy chọn thư mục khác hoặc đổi tên nó`,
+    (p) => `cannot create the plan: ${p.dir} exists and is not a folder; choose another folder or rename it`,
+  ),
+  'init/not-a-file': m(
+    (p) => `không tạo được kế hoạch: ${p.file} đã có và không phải tệp thường (thư mục hay thiết bị); hãy đổi tên hoặc xóa nó`,
+    (p) => `cannot create the plan: ${p.file} exists and is not a regular file (a folder or a device); rename or remove it`,
+  ),
+  'init/cannot-write': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
   'init/exists': m(
     (p) => `giữ nguyên ${p.file}: tệp đã có (dùng --force để ghi đè)`,
     (p) => `kept ${p.file}: it already exists (use --force to overwrite)`,
