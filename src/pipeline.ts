@@ -168,22 +168,39 @@ function schemaStage(plan: PlanSource, lang: Lang, templatesDir: string): Schema
  * 100,000 căn cứ still rendered).
  */
 export const MAX_TEXT_VALUES = 5000;
+/** Most values (texts, numbers, lists, maps) the count walks before it calls a plan too large. */
+const MAX_WALKED_NODES = 200_000;
 
 /** The diagnostic for a plan with more than MAX_TEXT_VALUES texts (at the first one over, in the plan's order), or null. */
 function countTexts(plan: PlanSource, lang: Lang): Diagnostic | null {
   let n = 0;
   const d = (plan.data && typeof plan.data === 'object' ? plan.data : {}) as Record<string, unknown>;
+  // A value of the walk, with the way up to the plan's root (a path is built only for the diagnostic: copying one at
+  // every step costs the square of the depth).
+  interface Step { v: unknown; up: Step | null; key: string | number }
+  const pathOf = (s: Step) => { const p: (string | number)[] = []; for (let x: Step | null = s; x; x = x.up) p.unshift(x.key); return p; };
   // Every list and map of the plan, in its order (a stack: the first key is taken first).
-  const stack: [unknown, (string | number)[]][] = Object.keys(d).reverse().filter((k) => d[k] !== null && typeof d[k] === 'object').map((k) => [d[k], [k]]);
-  let over: (string | number)[] | null = null;
+  const stack: Step[] = Object.keys(d).reverse().filter((k) => d[k] !== null && typeof d[k] === 'object').map((k) => ({ v: d[k], up: null, key: k }));
+  let over: Step | null = null;
+  // Aliases can make a small file a huge tree (a "billion laughs" of shared lists) or a list that holds itself
+  // (`x: &a [*a]`): the walk stops after MAX_WALKED_NODES values, a plan that large being too large anyway, and does
+  // not enter a list or map inside itself.
+  let nodes = 0;
   while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (typeof v === 'string') { if (++n === MAX_TEXT_VALUES + 1) over = path; }
-    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
-    else if (v && typeof v === 'object') for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+    const step = stack.pop()!;
+    if (++nodes > MAX_WALKED_NODES) { over ??= step; break; }
+    const v = step.v;
+    if (typeof v === 'string') { if (++n === MAX_TEXT_VALUES + 1) over = step; continue; }
+    if (!v || typeof v !== 'object') continue;
+    let inside = false;
+    for (let a = step.up; a && !inside; a = a.up) inside = a.v === v;
+    if (inside) continue;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], up: step, key: i });
+    else for (const k of Object.keys(v).reverse()) stack.push({ v: (v as Record<string, unknown>)[k], up: step, key: k });
   }
   if (!over) return null;
-  return { ...plan.locate(over), severity: 'error', rule: 'plan/too-large', path: over, message: msg('input/too-many-blocks', lang, { count: n, limit: MAX_TEXT_VALUES }) };
+  const path = pathOf(over);
+  return { ...plan.locate(path), severity: 'error', rule: 'plan/too-large', path, message: msg('input/too-many-blocks', lang, { count: n, limit: MAX_TEXT_VALUES }) };
 }
 
 const keyOf = (p: readonly (string | number)[]) => p.map(String).join('\u0000');

@@ -240,3 +240,17 @@ describe('years', () => {
     expect(ds.map((d) => d.rule)).toContain('schema/date');
   });
 });
+
+describe('aliases that make a list hold itself or a huge tree', () => {
+  const base = readFileSync(join(EXAMPLES_DIR, EXAMPLES[1]), 'utf8');
+  it('a list that holds itself under an unknown key (`x: &a [*a]`) is the schema\'s unknown key, not a hang', () => {
+    const ds = validatePlan(`${base}\nx: &a [*a]\n`);
+    expect(ds.map((d) => d.rule)).toContain('schema/unknown-key');
+  }, 60_000);
+  it('a "billion laughs" of shared lists is refused (the reader\'s alias limit, or too large), not walked to the end', () => {
+    const bomb = ['l0: &l0 [a, a, a, a, a, a, a, a, a, a]'];
+    for (let i = 1; i < 9; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    const ds = validatePlan(`${base}\n${bomb.join('\n')}\n`);
+    expect(ds.some((d) => d.rule === 'yaml/alias-limit' || d.rule === 'plan/too-large')).toBe(true);
+  }, 60_000);
+});
