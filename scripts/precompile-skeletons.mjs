@@ -19,28 +19,9 @@ const { skeletonTable } = await import('../dist/render/pack.js');
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 for (const n of readdirSync(examples).filter((f) => f.endsWith('.yaml')).sort()) await renderPlanFile(join(examples, n));
 
-/** A family's minimal plan (as test/support/family-plan.ts writes one): a header, two sections, recipients, signer. */
-const minimalPlan = (khoi) => `khoi: ${khoi}
-co_quan_chu_quan: CƠ QUAN A
-co_quan_ban_hanh: CƠ QUAN B
-so_ky_hieu: { so: 12, viet_tat_co_quan: CQB }
-dia_danh: Tỉnh A
-ngay_ban_hanh: 2026-03-05
-trich_yeu: Tổ chức hội nghị năm 2026
-noi_dung:
-  - tieu_de: MỤC ĐÍCH, YÊU CẦU
-    noi_dung:
-      - Bảo đảm thiết thực, hiệu quả.
-  - tieu_de: TỔ CHỨC THỰC HIỆN
-    noi_dung:
-      - Các đơn vị thực hiện.
-noi_nhan:
-  cac_noi: [Các đơn vị]
-  luu: [VT, VP]
-nguoi_ky: { chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn An }
-`;
+const { familyPlan } = await import('./family-plan.mjs'); // a family's minimal plan, as the tests render one
 for (const khoi of readdirSync(DEFAULT_TEMPLATES_DIR).sort()) {
-  if (existsSync(join(DEFAULT_TEMPLATES_DIR, khoi, 'layout.yaml'))) await renderPlan(minimalPlan(khoi));
+  if (existsSync(join(DEFAULT_TEMPLATES_DIR, khoi, 'layout.yaml'))) await renderPlan(familyPlan(khoi));
 }
 
 const table = await skeletonTable();
