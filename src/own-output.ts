@@ -3,17 +3,21 @@
  * file is one it wrote itself. `kehoach import kh.docx -o kh.yaml` then `kehoach render kh.yaml` would otherwise write
  * kh.docx over the office's original Word file without a question.
  *
- * What marks kehoach's own files (only the small parts needed are read, bounded):
- * - a .docx: its docProps/core.xml holds `<dc:description>kehoach</dc:description>` (src/render/pack.ts coreXml; Word
- *   keeps this property, shown as "Comments", when the file is edited and saved);
- * - a PDF: LibreOffice Writer made it (/Producer "LibreOffice …", /Creator "Writer" in its Info dictionary), which is
- *   how kehoach makes PDFs (src/pdf.ts). A PDF that LibreOffice Writer exported by hand carries the same mark: it is
- *   the one kind of foreign file this check cannot tell from kehoach's own.
+ * What marks kehoach's own files (src/version.ts; only the small parts needed are read, bounded):
+ * - a .docx: docProps/app.xml names `kehoach/<version>` as its Application (src/render/pack.ts appXml). Word and
+ *   LibreOffice write their own name there when they save, so a file a clerk edited by hand is not kehoach's any more.
+ *   A .docx of an earlier kehoach (an app.xml naming no application) is known by its docProps/core.xml
+ *   `<dc:description>kehoach</dc:description>`;
+ * - a PDF: its Info dictionary's /Producer starts with `kehoach/` (src/pdf-mark.ts writes it after LibreOffice's
+ *   conversion), so a PDF exported by hand from Word or LibreOffice is not taken for kehoach's.
  * An empty file holds nothing to lose and may be replaced; a device, FIFO or folder is never replaced anyway
  * (src/write-file.cts).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+
+import { APPLICATION_PREFIX } from './version.js';
+import { pdfProducer } from './pdf-mark.js';
 
 /** The ZIP's central directory is read only up to this size (a .docx's is a few KB). */
 const MAX_DIRECTORY = 1 << 20;
@@ -22,7 +26,7 @@ const MAX_CORE = 1 << 16;
 /** The end of a PDF searched for its Info dictionary (LibreOffice writes it just before the cross-reference table). */
 const PDF_TAIL = 1 << 16;
 
-/** The kehoach mark in docProps/core.xml (src/render/pack.ts writes the description "kehoach"). */
+/** The mark in docProps/core.xml of every kehoach .docx (src/render/pack.ts writes the description "kehoach"). */
 const DOCX_MARK = '<dc:description>kehoach</dc:description>';
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -32,8 +36,8 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf.subarray(0, n);
 }
 
-/** docProps/core.xml of a ZIP (a .docx) as text, or undefined when the file is no ZIP or has none. */
-function coreXml(fd: number, size: number): string | undefined {
+/** A small part of a ZIP (a .docx) as text, or undefined when the file is no ZIP or has no such part. */
+function partXml(fd: number, size: number, part: string): string | undefined {
   const tailLength = Math.min(size, 22 + 0xffff);
   const tail = readAt(fd, size - tailLength, tailLength);
   const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -49,7 +53,7 @@ function coreXml(fd: number, size: number): string | undefined {
     const nameLength = dir.readUInt16LE(p + 28);
     const skip = nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
     const local = dir.readUInt32LE(p + 42);
-    if (dir.toString('latin1', p + 46, p + 46 + nameLength) === 'docProps/core.xml') {
+    if (dir.toString('latin1', p + 46, p + 46 + nameLength) === part) {
       if (packed > MAX_CORE || unpacked > MAX_CORE) return undefined;
       const head = readAt(fd, local, 30);
       if (head.length < 30 || head.readUInt32LE(0) !== 0x04034b50) return undefined;
@@ -65,24 +69,18 @@ function coreXml(fd: number, size: number): string | undefined {
   return undefined;
 }
 
-/** A PDF Info string: (literal) or <hex>, UTF-16BE with its byte order mark or PDFDocEncoding (read as Latin-1). */
-function pdfString(raw: string): string {
-  if (raw.startsWith('<')) {
-    const hex = Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex');
-    return hex[0] === 0xfe && hex[1] === 0xff ? hex.subarray(2).swap16().toString('utf16le') : hex.toString('latin1');
-  }
-  return raw.slice(1, -1).replace(/\\(.)/g, '$1');
+/** True when a .docx names kehoach as its Application, or (an earlier kehoach's) names none and says kehoach in core.xml. */
+function docxIsOurs(fd: number, size: number): boolean {
+  const app = partXml(fd, size, 'docProps/app.xml') ?? '';
+  const application = /<Application>([^<]*)<\/Application>/.exec(app);
+  if (application) return application[1].startsWith(APPLICATION_PREFIX);
+  return partXml(fd, size, 'docProps/core.xml')?.includes(DOCX_MARK) ?? false;
 }
 
-/** True when the end of a PDF names LibreOffice Writer as its maker (how src/pdf.ts makes every PDF). */
-function madeByLibreOfficeWriter(fd: number, size: number): boolean {
+/** True when the newest Info dictionary at the end of a PDF names kehoach as its Producer (src/pdf-mark.ts). */
+function pdfIsOurs(fd: number, size: number): boolean {
   const length = Math.min(size, PDF_TAIL);
-  const tail = readAt(fd, size - length, length).toString('latin1');
-  const field = (name: string) => {
-    const m = new RegExp(`/${name}\\s*(<[0-9A-Fa-f\\s]*>|\\((?:\\\\.|[^\\\\)])*\\))`).exec(tail);
-    return m ? pdfString(m[1]) : '';
-  };
-  return field('Producer').startsWith('LibreOffice') && field('Creator') === 'Writer';
+  return pdfProducer(readAt(fd, size - length, length).toString('latin1')).startsWith(APPLICATION_PREFIX);
 }
 
 /**
@@ -102,8 +100,8 @@ export function mayReplace(path: string): boolean {
   try {
     const size = fstatSync(fd).size;
     const head = readAt(fd, 0, 5).toString('latin1');
-    if (head.startsWith('PK\u0003\u0004')) return coreXml(fd, size)?.includes(DOCX_MARK) ?? false;
-    if (head === '%PDF-') return madeByLibreOfficeWriter(fd, size);
+    if (head.startsWith('PK\u0003\u0004')) return docxIsOurs(fd, size);
+    if (head === '%PDF-') return pdfIsOurs(fd, size);
     return false;
   } finally {
     closeSync(fd);

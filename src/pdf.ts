@@ -5,6 +5,8 @@
  * it used: Times New Roman when installed, else the metric-compatible Liberation Serif (fonts-liberation2).
  * Electronic documents under NĐ 30/2020 (Điều 11, Phụ lục I) are sent as PDF, so this is a main output.
  */
+import { markPdf } from './pdf-mark.js';
+import { applicationMark } from './version.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +81,8 @@ export async function convertToPdf(jobs: PdfJob[], lang: Lang = 'vi', timeoutMs 
         const reason = msg('pdf/no-output', lang, { file: basename(jobs[i].output) }) + (error ? ` (${error})` : '');
         throw new KehoachError(msg('pdf/failed', lang, { reason }), [], 'io');
       }
-      await writeFileAtomic(jobs[i].output, readFileSync(pdf));
+      const bytes = readFileSync(pdf);
+      await writeFileAtomic(jobs[i].output, markPdf(bytes, applicationMark()) ?? bytes);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -15,13 +15,14 @@ import {
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { zipSync, strToU8 } from 'fflate';
-import { ROOT, CLI, EXAMPLES_DIR, EXAMPLES } from './helpers.js';
+import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
+import { ROOT, CLI, EXAMPLES_DIR, EXAMPLES, hasCommand } from './helpers.js';
 import { createRequire } from 'node:module';
 import { writeFileAtomic } from '../src/write.js';
 import { renderOnce, CliExit } from '../src/cli/render.js';
 
 const isRoot = process.getuid?.() === 0;
+const hasSoffice = hasCommand('soffice') && hasCommand('pdfinfo') && hasCommand('pdftotext');
 const MINIMAL = readFileSync(join(ROOT, 'test', 'fixtures', 'minimal.yaml'), 'utf8');
 const EXAMPLE = join(EXAMPLES_DIR, EXAMPLES[0]);
 
@@ -425,6 +426,75 @@ describe('a Word or PDF file kehoach did not write is never replaced without --f
     expect(r.stderr).toMatch(/kh\.pdf.*--force-overwrite/s);
     expect(readFileSync(join(d, 'kh.pdf'), 'utf8')).toBe(pdf);
   }, 60_000);
+
+  /** The kehoach .docx of `plan`, with its docProps/app.xml replaced by `app` (undefined: app.xml as it is). */
+  const ownDocx = (d: string, app?: string) => {
+    const plan = join(d, 'kh.yaml');
+    writeFileSync(plan, MINIMAL);
+    expect(run(['render', plan]).status).toBe(0);
+    const files = unzipSync(new Uint8Array(readFileSync(join(d, 'kh.docx'))));
+    expect(strFromU8(files['docProps/app.xml'])).toMatch(/<Application>kehoach\/\d+\.\d+\.\d+<\/Application>/);
+    if (app !== undefined) files['docProps/app.xml'] = strToU8(app);
+    return { plan, bytes: Buffer.from(zipSync(files)) };
+  };
+
+  it('kehoach marks its .docx in docProps/app.xml; the file a clerk saved from Word (app.xml rewritten, core.xml kept) is not replaced', () => {
+    const d = sub('own-edited');
+    const { plan, bytes } = ownDocx(d, '<?xml version="1.0"?><Properties><Application>Microsoft Office Word</Application></Properties>');
+    writeFileSync(join(d, 'kh.docx'), bytes);
+    const r = run(['render', plan, '--lang', 'en']);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/kh\.docx.*not written by kehoach/s);
+    expect(readFileSync(join(d, 'kh.docx')).equals(bytes)).toBe(true);
+  }, 90_000);
+
+  it('a .docx of an earlier kehoach (app.xml naming no application, core.xml marked) is still replaced', () => {
+    const d = sub('own-earlier');
+    const { plan, bytes } = ownDocx(d, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>');
+    writeFileSync(join(d, 'kh.docx'), bytes);
+    const r = run(['render', plan]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(d, 'kh.docx')).equals(bytes)).toBe(false);
+  }, 90_000);
+
+  it.skipIf(!hasSoffice)('kehoach marks its PDF\'s Producer; a PDF LibreOffice exported by hand is not replaced, kehoach\'s own is', () => {
+    const d = sub('own-lo-pdf');
+    const plan = join(d, 'kh.yaml');
+    writeFileSync(plan, MINIMAL);
+    expect(run(['render', plan, '--pdf'], { timeout: 180_000 }).status).toBe(0);
+    const producer = execFileSync('pdfinfo', [join(d, 'kh.pdf')], { encoding: 'utf8' });
+    expect(producer).toMatch(/Producer:\s+kehoach\/\d+\.\d+\.\d+ \+ LibreOffice/);
+    expect(execFileSync('pdftotext', [join(d, 'kh.pdf'), '-'], { encoding: 'utf8' })).toMatch(/KẾ HOẠCH/);
+    // kehoach's own PDF: replaced without a question
+    expect(run(['render', plan, '--pdf'], { timeout: 180_000 }).status).toBe(0);
+    // the same document exported by hand with LibreOffice: Producer "LibreOffice …", no kehoach mark
+    const hand = sub('own-lo-hand');
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(hand, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', hand, join(d, 'kh.docx')], { timeout: 180_000 });
+    const handPdf = readFileSync(join(hand, 'kh.pdf'));
+    writeFileSync(join(d, 'kh.pdf'), handPdf);
+    const r = run(['render', plan, '--pdf', '--lang', 'en'], { timeout: 180_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/kh\.pdf.*--force-overwrite/s);
+    expect(readFileSync(join(d, 'kh.pdf')).equals(handPdf)).toBe(true);
+  }, 400_000);
+
+  it('import of kh.docx suggests kh.kehoach.yaml, whose render cannot be the original; -o kh.yaml is warned', () => {
+    const d = sub('own-import');
+    const { bytes } = ownDocx(d);
+    rmSync(join(d, 'kh.yaml'));
+    writeFileSync(join(d, 'kh.docx'), bytes);
+    const i = run(['import', join(d, 'kh.docx')]);
+    expect(i.status, i.stderr).toBe(0);
+    expect(existsSync(join(d, 'kh.kehoach.yaml'))).toBe(true);
+    expect(existsSync(join(d, 'kh.yaml'))).toBe(false);
+    const r = run(['render', join(d, 'kh.kehoach.yaml')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(d, 'kh.kehoach.docx'))).toBe(true);
+    expect(readFileSync(join(d, 'kh.docx')).equals(bytes)).toBe(true);
+    const named = run(['import', join(d, 'kh.docx'), '-o', join(d, 'kh.yaml'), '--lang', 'en']);
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stderr).toMatch(/rendering .*kh\.yaml would write .*kh\.docx.*-o .*kh\.kehoach\.yaml/s);
+  }, 120_000);
 
   it('batch does not replace a foreign .docx in its output folder: that plan fails with the reason', () => {
     const d = sub('own-batch');

@@ -3,19 +3,34 @@
  * src/cli.ts, which only registers them.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
 import { templatesFor } from '../config.js';
 import { reportFindings } from './run.js';
+import { outputTargets } from './render.js';
 
-/** Where `import` writes: -o file.yaml, -o dir/, or beside the input with .yaml. */
+/** True when `kehoach render <plan>` (and `--pdf`) would write the file `source` (src/cli/render.ts outputTargets). */
+export function renderWrites(plan: string, source: string): boolean {
+  const t = outputTargets(plan, undefined, true);
+  return [t.docx, t.pdf].some((f) => f !== undefined && resolve(f) === resolve(source));
+}
+
+/**
+ * Where `import` writes: -o file.yaml, -o dir/, or beside the input. The plan's name is the input's with .yaml, unless
+ * rendering that plan would write the input itself (kh.docx → kh.yaml → kh.docx): then it is `<name>.kehoach.yaml`,
+ * whose render is kh.kehoach.docx, so the office's original is never the render's target (issue 19).
+ */
 export function importTarget(input: string, out?: string): string {
-  const name = basename(input, extname(input)) + '.yaml';
-  if (!out) return join(dirname(input), name);
-  if (out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory())) return join(out, name);
+  const stem = basename(input, extname(input));
+  const named = (dir: string) => {
+    const plain = join(dir, `${stem}.yaml`);
+    return renderWrites(plain, input) ? join(dir, `${stem}.kehoach.yaml`) : plain;
+  };
+  if (!out) return named(dirname(input));
+  if (out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory())) return named(out);
   return out;
 }
 
@@ -48,6 +63,9 @@ export async function importCommand(input: string, o: { output?: string; force?:
     throw new KehoachError(msg('cli/output-exists-dir', g.lang, { file: target, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), [], 'io');
   }
   process.stdout.write(msg('cli/written', g.lang, { file: target }) + '\n');
+  // -o named a plan whose render would be the source itself: render refuses to replace it (src/own-output.ts), so say
+  // now which name avoids that.
+  if (renderWrites(target, input)) process.stderr.write(`kehoach: ${msg('import/render-collides', g.lang, { file: target, source: input, suggest: importTarget(input, dirname(target) + '/') })}\n`);
   const errors = rt.diagnostics.filter((d) => d.severity === 'error');
   if (rt.diagnostics.length) process.stderr.write(formatDiagnostics(rt.diagnostics, 'text', useColour(process.stderr)) + '\n');
   if (errors.length) { process.stderr.write(`kehoach: ${msg('import/invalid', g.lang, { count: errors.length })}\n`); return 1; }

@@ -11,6 +11,7 @@ import type { PackageShape } from './docx.js';
 import { readKeyed, writeKeyed } from '../cache.cjs';
 import { blocksXml, bodyXml, paragraphXml, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, type BodyXml, type BlockXml } from './wordml.js';
 import { zipArchive, zipEntry, type ZipEntry } from './zip.js';
+import { applicationMark } from '../version.js';
 
 /** Metadata written to docProps/core.xml. */
 export interface CoreProperties { title: string; subject: string; creator: string; description: string }
@@ -27,8 +28,20 @@ export function coreXml(p: CoreProperties, date: string): string {
     + '</cp:coreProperties>';
 }
 
+/**
+ * docProps/app.xml naming kehoach and its version as the Application (`kehoach/0.1.0`): the mark by which
+ * src/own-output.ts knows a .docx kehoach wrote. Word and LibreOffice write their own name there when they save, so
+ * a file a clerk edited by hand no longer carries it and is never replaced without --force-overwrite.
+ */
+export function appXml(): string {
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    + `<Application>${esc(applicationMark())}</Application></Properties>`;
+}
+
 const DOCUMENT = 'word/document.xml';
 const CORE = 'docProps/core.xml';
+const APP = 'docProps/app.xml';
 /** The run docx puts first in a note's first paragraph: the note's own number (ECMA-376 Part 1, §17.11.13). */
 const NOTE_MARK = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>';
 
@@ -79,6 +92,10 @@ async function buildSkeleton(profile: LayoutProfile, shape: PackageShape): Promi
       sk.docTail = text.slice(close);
       sk.sectPrs = text.slice(open, close).match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
       if (sk.sectPrs.length !== shape.sections.length) throw new Error(`docx wrote ${sk.sectPrs.length} sections for ${shape.sections.length}`);
+      continue;
+    }
+    if (name === APP) {
+      sk.fixed.set(name, zipEntry(name, appXml()));
       continue;
     }
     const slotted = name.endsWith('.xml') ? cut(name, strFromU8(files[name])) : null;
