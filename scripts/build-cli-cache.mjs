@@ -5,7 +5,7 @@
 // writes what V8 compiled (src/code-cache.cts). A cold `kehoach` then compiles from this cache; V8 rejects it under
 // another Node version or other flags, and the launcher then compiles as usual (and keeps its own cache in the user's
 // cache folder). Nothing is written outside dist/ and a temporary folder (removed at the end).
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,33 @@ import { fileURLToPath } from 'node:url';
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const BUNDLE = `${DIST}bundle/cli.cjs`;
 const CACHE = `${BUNDLE}.v8cache`;
+const WORKERS = `${DIST}bundle/workers.cjs`;
 rmSync(CACHE, { force: true }); // made from this build's code only
+rmSync(`${WORKERS}.v8cache`, { force: true });
+
+/**
+ * The workers' bundle (src/worker-entry.cts) gets its cache the same way: compiled here, then run on what a worker
+ * runs — a chunk of every example rendered by `batch` and one checked by `validate <folder>` — and saved.
+ */
+async function cacheWorkers(work, plans) {
+  if (!existsSync(WORKERS)) return;
+  const { compileWithCodeCache, runCompiled } = await import('../dist/code-cache.cjs');
+  const { readFileSync } = await import('node:fs');
+  const { script } = compileWithCodeCache(WORKERS, readFileSync(WORKERS, 'latin1'), []);
+  const workers = runCompiled(script, WORKERS);
+  const out = join(work, 'out');
+  const tasks = plans.map((p, i) => ({ input: p, output: join(out, `${i}.docx`), outdir: out, lang: 'vi', environmentHash: '' }));
+  for (let round = 0; round < 2; round++) {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out);
+    const rendered = await workers.batch(tasks);
+    const failed = rendered.filter((r) => r.status !== 'rendered');
+    if (failed.length) throw new Error(`a warm-up render of the workers' bundle failed: ${failed[0].input}`);
+    await workers.validate({ files: plans, lang: 'vi' });
+  }
+  writeFileSync(`${WORKERS}.v8cache.tmp`, script.createCachedData());
+  renameSync(`${WORKERS}.v8cache.tmp`, `${WORKERS}.v8cache`);
+}
 if (!existsSync(BUNDLE)) process.exit(0); // not bundled: nothing to cache
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -36,6 +62,7 @@ try {
   if (process.exitCode) throw new Error(`a warm-up run of the bundle ended with exit code ${process.exitCode}`);
   writeFileSync(`${CACHE}.tmp`, script.createCachedData());
   renameSync(`${CACHE}.tmp`, CACHE);
+  await cacheWorkers(work, plans);
 } finally {
   process.stdout.write = saved.write;
   process.argv = saved.argv;

@@ -6,8 +6,10 @@
 // One file, CommonJS, with the lazy stages inlined (they still run only when first needed): V8 caches the compiled
 // code of one script, and a vm.Script (how the launcher compiles with a cache) cannot hold ES modules in Node 20.
 //
-// What stays unbundled: the library (dist/index.js and its modules, for `import 'kehoach'`), the worker files the
-// thread pools load by URL (dist/batch/worker.js, dist/batch/validate-worker.js), piscina (it finds its own worker file),
+// The thread pools' functions (dist/batch/workers.js) are bundled the same way into dist/bundle/workers.cjs, which
+// src/worker-entry.cts runs in each worker with its own code cache (issue 22: workers start warm).
+// What stays unbundled: the library (dist/index.js and its modules, for `import 'kehoach'`), piscina (it finds its own
+// worker file),
 // docx (required from node_modules only to build a package skeleton, see LAZY_PACKAGES), and the files read at run
 // time (package.json, templates/, schemas/, the profiles' table). The templates' table and the schema validator are
 // bundled (src/render/precompiled.ts, src/validate/schema.ts), so their code is in the bundle's code cache.
@@ -80,9 +82,14 @@ module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in l
 };
 
 rmSync(OUT, { recursive: true, force: true });
-try {
+
+/**
+ * Bundles one entry of dist/ into dist/bundle/<name>.cjs (ASCII, no comments, names kept).
+ * @throws when rolldown fails or the bundle holds a non-ASCII byte or a dynamic import()
+ */
+async function bundle(entry, file) {
   const build = await rolldown({
-    input: `${DIST}cli/main.js`,
+    input: `${DIST}${entry}`,
     platform: 'node',
     external: ['piscina'],
     plugins: [keepModuleUrls, lazyBuiltins],
@@ -90,14 +97,20 @@ try {
   });
   // ASCII only (non-ASCII characters escaped) and without comments or whitespace: V8 reads a one-byte source faster,
   // and 1.5 MB instead of 2.1. Names are kept (no mangling), so a --debug stack still names the functions.
-  await build.write({ file: BUNDLE, format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, charset: 'ascii', comments: false,
+  await build.write({ file, format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, charset: 'ascii', comments: false,
     minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
     // The bundle's own URL, taken before any module can shadow `require` with a local of its own.
     banner: 'var __kehoachBundleUrl = require("node:url").pathToFileURL(__filename).href;' });
   await build.close();
-  const bytes = readFileSync(BUNDLE); // comments are stripped, so any "import(" left is code
+  const bytes = readFileSync(file); // comments are stripped, so any "import(" left is code
   if (bytes.some((b) => b > 0x7f)) throw new Error('a non-ASCII byte is left in the bundle (the launcher reads it as Latin-1)');
   if (/\bimport\(/.test(bytes.toString('latin1'))) throw new Error('a dynamic import() is left in the bundle (a vm.Script cannot run it)');
+}
+
+try {
+  await bundle('cli/main.js', BUNDLE);
+  // The functions the thread pools run (src/batch/workers.ts), loaded by src/worker-entry.cts in each worker.
+  await bundle('batch/workers.js', `${OUT}/workers.cjs`);
 } catch (e) {
   rmSync(OUT, { recursive: true, force: true });
   console.warn(`bundle: failed (${e instanceof Error ? e.message.split('\n')[0] : e}); the command runs unbundled`);

@@ -199,3 +199,16 @@ describe('the manifest written during a run', () => {
     }
   });
 });
+
+describe('plans per worker task (issue 22: a task carries several plans)', () => {
+  it('up to 8 a task on a large batch, one a task when the batch is small, never 0', async () => {
+    const { chunkSize, MAX_CHUNK } = await import('../src/batch/index.js');
+    expect(MAX_CHUNK).toBe(8);
+    expect(chunkSize(5000, 8)).toBe(8);
+    expect(chunkSize(1000, 8)).toBe(8);
+    expect(chunkSize(100, 8)).toBe(3);
+    expect(chunkSize(10, 8)).toBe(1);
+    expect(chunkSize(1, 1)).toBe(1);
+    expect(chunkSize(0, 0)).toBe(1);
+  });
+});

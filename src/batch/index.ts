@@ -72,8 +72,19 @@ export interface Manifest {
  */
 export const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** Plans in flight per worker: the main thread keeps the pool busy without queueing every task at once. */
+/** Tasks in flight per worker: the main thread keeps the pool busy without queueing every task at once. */
 export const IN_FLIGHT_PER_WORKER = 4;
+
+/** The most plans one worker task carries. */
+export const MAX_CHUNK = 8;
+
+/**
+ * Plans per worker task: up to MAX_CHUNK, fewer when the batch is small, so that every lane (jobs × in-flight tasks)
+ * still gets about four tasks and the last of them end together (a short batch spreads over every worker).
+ */
+export function chunkSize(plans: number, lanes: number): number {
+  return Math.max(1, Math.min(MAX_CHUNK, Math.floor(plans / Math.max(1, lanes * 4))));
+}
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -218,41 +229,50 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   progress.done = results.length;
   // piscina is loaded here, not with the module: it costs ~25 ms to load, and the command line bundles this module.
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<Task, TaskResult>({
-    filename: new URL('./worker.js', import.meta.url).href,
+  // Workers run the pipeline from its bundle with the build's code cache (src/worker-entry.cts): they start warm.
+  const pool = new Piscina<Task[], TaskResult[]>({
+    filename: new URL('../worker-entry.cjs', import.meta.url).href,
+    name: 'batch',
     minThreads: Math.min(jobs, runnable.length || 1),
     maxThreads: jobs,
     idleTimeout: 1000,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
-  const one = async (p: PlanEntry & { output: string }): Promise<TaskResult> => {
+  const taskOf = (p: PlanEntry & { output: string }): Task => {
     const prev = previous.get(p.input);
-    let r: TaskResult;
+    const templates = templatesOf(p.input);
+    return { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: templates.hash, ...(opts.forceOverwrite ? { forceOverwrite: true } : {}), ...(templates.dir !== DEFAULT_TEMPLATES_DIR ? { templatesDir: templates.dir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
+  };
+  const failed = (p: PlanEntry & { output: string }, e: unknown): TaskResult => {
+    if (e instanceof KehoachError && e.diagnostics.length) return { input: p.input, output: p.output, status: 'failed', diagnostics: e.diagnostics };
+    // A worker that dies (out of memory, a crash) fails its plans, not the batch.
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { input: p.input, output: p.output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'internal', message }] };
+  };
+  /** Renders a chunk of plans in one worker task (one message each way for several plans). */
+  const chunk = async (ps: Array<PlanEntry & { output: string }>): Promise<void> => {
+    let rs: TaskResult[];
     try {
-      const templates = templatesOf(p.input);
-      const task: Task = { input: p.input, output: p.output, outdir: opts.outdir, lang, environmentHash: templates.hash, ...(opts.forceOverwrite ? { forceOverwrite: true } : {}), ...(templates.dir !== DEFAULT_TEMPLATES_DIR ? { templatesDir: templates.dir } : {}), ...(prev?.input_hash ? { previous: { input_hash: prev.input_hash, ...(prev.content_hash ? { content_hash: prev.content_hash } : {}) } } : {}) };
-      r = await pool.run(task);
+      rs = await pool.run(ps.map(taskOf));
     } catch (e) {
-      if (e instanceof KehoachError && e.diagnostics.length) r = { input: p.input, output: p.output, status: 'failed', diagnostics: e.diagnostics };
-      else {
-        // A worker that dies (out of memory, a crash) fails its plan, not the batch.
-        const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        r = { input: p.input, output: p.output, status: 'failed', diagnostics: [{ file: p.input, line: 1, column: 1, severity: 'error', rule: 'internal', message }] };
-      }
+      rs = ps.map((p) => failed(p, e));
     }
-    progress.done++;
-    progress[r.status]++;
-    results.push(r);
+    for (const r of rs) {
+      progress.done++;
+      progress[r.status]++;
+      results.push(r);
+    }
     await saveManifest(false);
     progress.elapsedMs = performance.now() - start;
     opts.onProgress?.({ ...progress });
-    return r;
   };
   try {
     let next = 0;
-    // A fixed number of lanes, each taking the next plan when its last one is done.
-    const lane = async () => { while (next < runnable.length) await one(runnable[next++]); };
-    await Promise.all(Array.from({ length: Math.min(runnable.length, jobs * IN_FLIGHT_PER_WORKER) }, lane));
+    const lanes = Math.min(runnable.length, jobs * IN_FLIGHT_PER_WORKER);
+    const size = chunkSize(runnable.length, lanes);
+    // A fixed number of lanes, each taking the next chunk of plans when its last one is done.
+    const lane = async () => { while (next < runnable.length) await chunk(runnable.slice(next, (next += size))); };
+    await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
     await pool.destroy();
   }

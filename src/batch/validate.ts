@@ -95,7 +95,8 @@ export async function checkFiles(files: string[], opts: PlanOptions & { jobs?: n
     return onceEach(out);
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: new URL('./validate-worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, idleTimeout: 500 });
+  // Workers run the checks from their bundle with the build's code cache (src/worker-entry.cts): they start warm.
+  const pool = new Piscina({ filename: new URL('../worker-entry.cjs', import.meta.url).href, name: 'validate', minThreads: jobs, maxThreads: jobs, idleTimeout: 500 });
   try {
     // Chunks of 25 files: one message per file costs more than the second thread gains on small plans.
     const chunks: string[][] = [];
