@@ -361,7 +361,11 @@ describe('kehoach import (CLI)', () => {
     const written = readFileSync(join(d, 'kh.yaml'), 'utf8');
     expect(written).toMatch(/^# Nhập bằng "kehoach import" từ kh\.txt/m);
     expect(written).toMatch(/# đoán: văn bản liên tịch/);
-    expect(importToYaml(r, 'kh.txt')).toBe(written);
+    // the schema line names the package's editor schema by a relative path (no URL: issue 21)
+    const ref = /^# yaml-language-server: \$schema=(\S+)$/m.exec(written)![1];
+    expect(ref).toMatch(/^\.\.?\/.*schemas\/ke-hoach\.editor\.schema\.json$/);
+    expect(existsSync(join(d, ref))).toBe(true);
+    expect(importToYaml(r, 'kh.txt', ref)).toBe(written);
   }, 60_000);
 
   const bad: [string, (f: string) => void, RegExp][] = [

@@ -52,7 +52,9 @@ export async function importCommand(input: string, o: { output?: string; force?:
   const opts = { lang: g.lang, file: target, templatesDir: templatesFor(g.templates, input, g.lang) };
   const r = importDocument(doc, opts);
   // The recogniser emits no YAML (check uses it too): the command writes it, commented.
-  const yaml = importToYaml(r, basename(input));
+  // The editor's schema, found from the plan's folder (an installed kehoach there, else this one): a relative path.
+  const { schemaRef } = await import('../schema-ref.js');
+  const yaml = importToYaml(r, basename(input), schemaRef(dirname(target), 'editor'));
   for (const w of r.warnings) process.stderr.write(`${input}: ${w}\n`);
   const { paragraphs, fullText } = await import('../docx-read/model.js');
   const source = new Map(paragraphs(doc).map((p) => [p.index, fullText(p)]));

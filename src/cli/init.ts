@@ -3,14 +3,15 @@
  * family; on a terminal it asks the family, the issuing body and the signer (@clack/prompts). Writes:
  * - `ke-hoach.yaml`: a commented plan that validates and renders as it is,
  * - `_defaults.yaml`: the office's fixed values (header, signer, Lưu), inherited by every plan of the folder,
- * - `.vscode/settings.json`: the plan schema mapped to the folder's plans (YAML extension, redhat.vscode-yaml).
+ * - `.vscode/settings.json`: the partial plan schema (nothing required: the header comes from _defaults.yaml) mapped to
+ *   the folder's YAML files (YAML extension, redhat.vscode-yaml), by a path relative to the folder (src/schema-ref.ts).
  * An existing file is kept (and said so) unless --force, which overwrites it and says so.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { msg, type Lang } from '../i18n/messages.js';
 import { writeFileAtomic } from '../write.js';
-import { SCHEMA_PATH } from '../validate/schema.js';
+import { schemaRef } from '../schema-ref.js';
 import { CONFIG_FILE, templatesFor } from '../config.js';
 import { fill } from '../normalise/dates.js';
 import { listFamilies, type Family, type InitDefaults } from '../form/families.js';
@@ -37,9 +38,11 @@ const oneLine = (v: string | string[], sep = ' ') => [v].flat().join(sep);
 /**
  * The office's fixed values: inherited by every plan in this folder and below (the plan wins).
  * @param families the families offered (listed in a comment above `khoi:`, each with its layout's `ten`)
+ * @param schemaRef the partial schema (no `required`), relative to the folder (src/schema-ref.ts)
  */
-export function defaultsYaml(a: InitAnswers, families: readonly Family[]): string {
-  return `# Giá trị cố định của cơ quan: mọi kế hoạch trong thư mục này (và thư mục con) kế thừa; kế hoạch ghi lại thì kế hoạch thắng.
+export function defaultsYaml(a: InitAnswers, families: readonly Family[], schemaRef: string): string {
+  return `# yaml-language-server: $schema=${schemaRef}
+# Giá trị cố định của cơ quan: mọi kế hoạch trong thư mục này (và thư mục con) kế thừa; kế hoạch ghi lại thì kế hoạch thắng.
 # Office-wide values: every plan in this folder (and below) inherits them; a plan's own value wins. null removes one.
 # khoi (thể thức), một trong / one of:
 ${families.map((f) => `#   ${f.khoi}: ${f.ten}`).join('\n')}
@@ -75,7 +78,7 @@ ngay_ban_hanh: ${today}     # YYYY-MM-DD
 trich_yeu: Tổ chức phong trào thi đua năm ${today.slice(0, 4)}   # không có dấu chấm cuối
 
 mo_dau:                    # đoạn mở đầu (căn cứ, thực hiện ...) trước mục I
-  - ${JSON.stringify(`Thực hiện chương trình công tác năm ${today.slice(0, 4)}, ${oneLine(a.co_quan_ban_hanh).toLowerCase()} xây dựng Kế hoạch như sau:`)}
+  - ${JSON.stringify(`Thực hiện chương trình công tác năm ${today.slice(0, 4)}, ${oneLine(a.co_quan_ban_hanh)} xây dựng Kế hoạch như sau:`)}
 
 noi_dung:                  # đánh số tự động: ${danh_so.join(' → ')}
   - tieu_de: MỤC ĐÍCH, YÊU CẦU
@@ -102,9 +105,14 @@ noi_nhan:
 `;
 }
 
-/** .vscode/settings.json: the plan schema for every YAML plan of the folder (not the _defaults.yaml files). */
+/**
+ * .vscode/settings.json: the partial schema (every property checked, none required) for every YAML file of the
+ * folder, plans and _defaults.yaml alike: a plan takes its header from _defaults.yaml, so the full schema's
+ * "missing property" would be false there (`kehoach validate`, and the language server, check the merged plan).
+ * @param schemaRef relative to the folder (src/schema-ref.ts schemaRef)
+ */
 export function vscodeSettings(schemaRef: string): string {
-  return JSON.stringify({ 'yaml.schemas': { [schemaRef]: ['*.yaml', '**/*.yaml', '!_*.yaml', '!**/_*.yaml'] } }, null, 2) + '\n';
+  return JSON.stringify({ 'yaml.schemas': { [schemaRef]: ['*.yaml', '**/*.yaml'] } }, null, 2) + '\n';
 }
 
 /** Asks on a terminal (@clack/prompts); returns undefined when the person cancels. */
@@ -188,15 +196,15 @@ export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean
   try { mkdirSync(join(dir, '.vscode'), { recursive: true }); } catch (e) {
     throw new CliExit(2, msg('init/cannot-write', lang, { file: join(dir, '.vscode'), reason: (e as Error).message }));
   }
-  // The schema: the installed package's copy, referred to relative to the folder (works from node_modules too).
-  const schemaRef = relative(dir, SCHEMA_PATH).split('\\').join('/') || SCHEMA_PATH;
-  // VS Code reads yaml.schemas keys relative to the workspace folder (the folder init wrote).
-  const vsRef = schemaRef.startsWith('../../') ? SCHEMA_PATH : schemaRef.startsWith('.') ? schemaRef : `./${schemaRef}`;
+  // The schema, relative to the folder (the YAML files' and VS Code's workspace folder): the kehoach installed in a
+  // node_modules there or above, else this one (src/schema-ref.ts). The partial one: the plan's header comes from
+  // _defaults.yaml.
+  const partial = schemaRef(dir, 'partial');
   const today = new Date().toISOString().slice(0, 10);
   const files: [string, string][] = [
-    [join(dir, '_defaults.yaml'), defaultsYaml(answers, families)],
-    [join(dir, 'ke-hoach.yaml'), planYaml(answers, families.find((f) => f.khoi === answers.khoi)!, schemaRef, today)],
-    [join(dir, '.vscode', 'settings.json'), vscodeSettings(vsRef)],
+    [join(dir, '_defaults.yaml'), defaultsYaml(answers, families, partial)],
+    [join(dir, 'ke-hoach.yaml'), planYaml(answers, families.find((f) => f.khoi === answers.khoi)!, partial, today)],
+    [join(dir, '.vscode', 'settings.json'), vscodeSettings(partial)],
   ];
   for (const [file, text] of files) {
     const exists = existsSync(file);

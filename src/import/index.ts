@@ -114,12 +114,14 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
 
 /**
  * The commented YAML of an imported plan (the `import` command writes it): a comment above each key or item the
- * recogniser guessed or could not place (yaml.ts planToYaml), under two header lines naming the source.
+ * recogniser guessed or could not place (yaml.ts planToYaml), under header lines naming the schema and the source.
  * @param file the source's name for the first comment (default "văn bản Word")
+ * @param schema the editor's schema as a path relative to the YAML's folder (src/schema-ref.ts schemaRef); without it
+ *   no `$schema` line is written
  */
-export function importToYaml(result: Pick<ImportResult, 'plan' | 'notes'>, file?: string): string {
+export function importToYaml(result: Pick<ImportResult, 'plan' | 'notes'>, file?: string, schema?: string): string {
   return planToYaml(result.plan, result.notes.comments, [
-    'yaml-language-server: $schema=https://unpkg.com/kehoach/schemas/ke-hoach.schema.json',
+    ...(schema ? [`yaml-language-server: $schema=${schema}`] : []),
     `Nhập bằng "kehoach import" từ ${file ?? 'văn bản Word'}: xem lại các chú thích trước khi dùng.`,
   ]);
 }
