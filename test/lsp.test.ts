@@ -107,10 +107,10 @@ describe('as you type', () => {
     const du = await client.open(DEFAULTS, defaults);
     await client.diagnostics(du, 1);
     expect((await client.diagnostics(uri, v)).diagnostics.some((d) => d.code === 'schema/unknown-key')).toBe(true);
-    const before = client.published.get(uri)!.length;
+    // (the plan is checked again after each check of the _defaults.yaml: its last diagnostics lose the finding)
     await client.change(du, defaults.replace(/^\s+trich_yue:.*\n/m, ''));
-    await waitFor(() => client.published.get(uri)!.length > before);
-    expect(client.published.get(uri)!.at(-1)!.diagnostics.some((d) => d.code === 'schema/unknown-key')).toBe(false);
+    await waitFor(() => !client.published.get(uri)!.at(-1)!.diagnostics.some((d) => d.code === 'schema/unknown-key'));
+    expect(client.published.get(uri)!.at(-1)!.diagnostics.length).toBe(second.diagnostics.length - 1);
     // a suppression comment typed in the buffer applies at once
     const commented = text.replace('30/06/2025', '2025-06-30').replace('  - tieu_de: MỤC ĐÍCH', '  - tieu_de: MỤC ĐÍCH').replace('      - doan: 1. Nắm', '      # kehoach-disable-next-line so-thu-tu/tu-viet -- như bản gốc\n      - doan: 1. Nắm');
     const v3 = await client.change(uri, commented);

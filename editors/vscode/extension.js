@@ -26,7 +26,9 @@ function command() {
 async function activate(context) {
   const setting = vscode.workspace.getConfiguration('kehoach').get('lang');
   const lang = setting === 'vi' || setting === 'en' ? setting : vscode.env.language;
-  const run = { command: command(), args: ['lsp'], transport: TransportKind.stdio, options: { shell: process.platform === 'win32' } };
+  // On Windows the .cmd shim needs a shell (Node refuses to spawn it without one), which splits an unquoted path.
+  const win = process.platform === 'win32';
+  const run = { command: win ? `"${command()}"` : command(), args: ['lsp'], transport: TransportKind.stdio, options: { shell: win } };
   client = new LanguageClient('kehoach', 'kehoach', { run, debug: run }, {
     documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }],
     initializationOptions: { lang },
