@@ -7,7 +7,7 @@
  * rule's source. Also: `validate` never loads the LSP library; `init` recommends the extension; the .vsix builds.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,9 @@ import { msg, type Lang } from '../src/i18n/messages.js';
 const FIX = join(ROOT, 'test', 'fixtures', 'lsp');
 const PLAN = join(FIX, 'don-vi', 'ke-hoach.yaml');
 const DEFAULTS = join(FIX, 'don-vi', '_defaults.yaml');
+
+/** The package's families: the folders of templates/ holding a layout.yaml. */
+const FAMILIES = readdirSync(join(ROOT, 'templates')).filter((d) => existsSync(join(ROOT, 'templates', d, 'layout.yaml'))).sort();
 
 interface JsonDiag { file: string; line: number; column: number; severity: string; rule: string; message: string; hint?: string }
 
@@ -122,6 +125,16 @@ describe('as you type', () => {
     expect(readFileSync(DEFAULTS, 'utf8')).toBe(defaults);
   });
 
+  it.each(FAMILIES)('the plan init writes for %s: no finding', async (khoi) => {
+    const dir = mkdtempSync(join(tmpdir(), `kh-lsp-init-${khoi}-`));
+    const r = spawnSync(process.execPath, [CLI, 'init', dir, '--khoi', khoi, '--yes'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const plan = join(dir, 'ke-hoach.yaml');
+    const uri = await client.open(plan, readFileSync(plan, 'utf8'));
+    expect((await client.diagnostics(uri, 1)).diagnostics).toEqual([]);
+    await client.close(uri);
+  });
+
   it('a YAML file that is no plan gets no findings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kh-lsp-'));
     const f = join(dir, 'ci.yml');
@@ -198,6 +211,14 @@ describe('quick fixes, completion, hover', () => {
     const items2 = await client.request<{ label: string; detail?: string }[]>('textDocument/completion', { textDocument: { uri: u2 }, position: { line: r2, character: 14 } });
     expect(items2.map((i) => i.detail)).toEqual(['KT.', 'TL.', 'TUQ.', 'Q.'].map((form) => `in ra "${form}" (khối nha_nuoc)`));
     await client.close(u2);
+    // the Front's collective (mau.tm_tap_the of templates/mat_tran/layout.yaml), printed with its TM. form
+    const front = join(dir, 'mat-tran.yaml');
+    const ft = state.replace('khoi: nha_nuoc', 'khoi: mat_tran').replace('  quyen_han: KT\n', '  thay_mat: \n');
+    writeFileSync(front, ft);
+    const u3 = await client.open(front, ft);
+    const items3 = await client.request<{ label: string; detail?: string }[]>('textDocument/completion', { textDocument: { uri: u3 }, position: { line: ft.split('\n').indexOf('  thay_mat: '), character: 12 } });
+    expect(items3.map((i) => [i.label, i.detail])).toEqual([['BAN THƯỜNG TRỰC', 'in ra "TM. BAN THƯỜNG TRỰC" (khối mat_tran)']]);
+    await client.close(u3);
   });
 
   it('completion offers the families, the numbering, the keys and the rule ids of a suppression comment', async () => {

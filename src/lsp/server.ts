@@ -10,7 +10,7 @@
  *   _defaults.yaml, the config) is shown on the plan's first line with that place.
  * - Quick fixes: the rules' fixes, applied by src/fix.ts (`kehoach fix`): one finding, or every fix of the file.
  * - Completion: the families (src/form/families.ts), the family's signing forms (src/form/signing.ts over its
- *   layout.yaml), its numbering (`danh_so` of its layout), the schema's listed values and keys, and rule ids in a
+ *   layout.yaml) and the collective its head signs for (`thay_mat`), its numbering (`danh_so` of its layout), the schema's listed values and keys, and rule ids in a
  *   `# kehoach-disable-next-line` comment (src/config.ts).
  * - Hover: the field's title and description (schemas/ke-hoach.schema.json) and, on a finding, its rule's
  *   description and legal source (src/rules/).
@@ -40,8 +40,8 @@ import { RULES, CONFIGURABLE_RULE_IDS, onDocument } from '../rules/index.js';
 import { CONFIG_FILE, DISABLE_NEXT_LINE, templatesFor } from '../config.js';
 import { DEFAULTS_FILE, defaultsFor, loadPlanWithInheritance } from '../inherit.js';
 import { loadProfile, type LayoutProfile } from '../profile.js';
-import { listFamilies } from '../form/families.js';
-import { SIGNING_CODES, signingAllowed, signingForm, type SigningCode } from '../form/signing.js';
+import { listFamilies, loadFamily } from '../form/families.js';
+import { SIGNING_CODES, signingAllowed, signingForm, signingLine, type SigningCode } from '../form/signing.js';
 import { keyPathAt, describe, enumAt, keysAt, type KeyPath } from './context.js';
 
 /** Options of the server from the command line. */
@@ -328,7 +328,13 @@ export function startServer(opts: ServerOptions = {}): Connection {
         const codes = SIGNING_CODES.filter((c) => c !== 'TM' && (!fam || signingAllowed(fam.profile, c)));
         return codes.map((c: SigningCode, i) => item(c, fam ? msg('lsp/signing-form', lang, { form: signingForm(fam.profile, c), khoi: fam.khoi }) : undefined, i));
       }
-      if (last === 'thay_mat') return []; // a collective's name: nothing to offer (its form, TM., is the family's)
+      if (last === 'thay_mat') {
+        // the collective the family's head signs for (mau.tm_tap_the) and its init sample (khoi_tao.thay_mat)
+        if (!fam) return [];
+        const sample = safe(() => loadFamily(fam.khoi, fam.templatesDir, lang).khoi_tao.thay_mat);
+        const names = [...new Set([fam.profile.mau.tm_tap_the, sample].filter((v): v is string => typeof v === 'string' && !!v.trim()))];
+        return names.map((v, i) => item(v, msg('lsp/signing-form', lang, { form: signingLine(fam.profile, 'TM', v), khoi: fam.khoi }), i));
+      }
       const danhSo = fam?.profile.danh_so ?? [];
       if (!fam || !danhSo.length) return [];
       if (last === 'danh_so' && !inList) {
