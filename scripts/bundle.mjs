@@ -55,7 +55,9 @@ const PROXIED_BUILTINS = new Set(['child_process', 'crypto']);
 // Packages left out of the bundle and required from node_modules when the module importing them is first initialised:
 // docx (600 KB, a third of the bundle) only builds a package skeleton, which a render does only for a shape it has
 // not cached (src/render/pack.ts), so no cold command reads or keeps its text otherwise.
-const LAZY_PACKAGES = new Set(['docx']);
+// The language server's library (vscode-languageserver, ~400 KB) serves `kehoach lsp` only: left out of the bundle and
+// its code cache, so no other command reads or compiles it.
+const LAZY_PACKAGES = new Set(['docx', 'vscode-languageserver/node', 'vscode-languageserver-textdocument']);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   resolveId(id, importer) {

@@ -20,7 +20,7 @@ import { DEFAULT_TEMPLATES_DIR } from './profile.js';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import { KehoachError, type Diagnostic, type Severity } from './errors.js';
-import { readPlanText } from './load.js';
+import { openTextKey, readPlanText } from './load.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { suggest } from './validate/schema.js';
 
@@ -92,7 +92,7 @@ export function loadConfig(path: string, known: readonly string[], lang: Lang = 
   const file = shown(path);
   let st;
   try { st = statSync(path); } catch { st = undefined; }
-  const key = `${st?.size}:${st?.mtimeMs}:${st?.isFile()}:${lang}`;
+  const key = `${openTextKey(path) ?? `${st?.size}:${st?.mtimeMs}:${st?.isFile()}`}:${lang}`;
   const hit = configCache.get(`${path}\0${known.length}`);
   if (hit?.key === key) return hit.config;
   const lc = new LineCounter();
@@ -215,11 +215,16 @@ export function parseDirectives(text: string): Directive[] {
 }
 
 function directivesOf(file: string): { directives: Directive[] } | undefined {
-  if (!file || file.startsWith('<') || !existsSync(file)) return undefined;
-  let st;
-  try { st = statSync(file); } catch { return undefined; }
-  if (!st.isFile()) return undefined;
-  const key = `${st.size}:${st.mtimeMs}`;
+  if (!file || file.startsWith('<')) return undefined;
+  // a file open in the editor (src/lsp/server.ts): its comments as typed
+  let key = openTextKey(file);
+  if (!key) {
+    if (!existsSync(file)) return undefined;
+    let st;
+    try { st = statSync(file); } catch { return undefined; }
+    if (!st.isFile()) return undefined;
+    key = `${st.size}:${st.mtimeMs}`;
+  }
   let hit = directiveCache.get(file);
   if (hit?.key !== key) {
     let text: string;

@@ -113,7 +113,7 @@ function setAt(data: unknown, path: Path, value: unknown): void {
 const apply = (text: string, edits: Edit[]) => [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 
 /** Pass 1: date fields written another way than YYYY-MM-DD. Works on any YAML (the plan need not be valid yet). */
-function fixDates(file: string, text: string, changes: FixChange[]): string {
+function fixDates(file: string, text: string, changes: FixChange[], only?: FixOptions['only']): string {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) return text;
@@ -125,10 +125,10 @@ function fixDates(file: string, text: string, changes: FixChange[]): string {
         const format = key === undefined ? undefined : dateFieldFormat(key, parentKey);
         if (format && isScalar(p.value) && typeof p.value.value === 'string') {
           const iso = planDate(p.value.value, format);
-          if (iso) {
-            const [start, end] = p.value.range ?? [0, 0];
+          const [start, end] = p.value.range ?? [0, 0];
+          const pos = lc.linePos(start);
+          if (iso && (!only || only({ line: pos.line, column: pos.col, rule: 'schema/date' }))) {
             edits.push({ start, end, text: iso });
-            const pos = lc.linePos(start);
             changes.push({ file, line: pos.line, column: pos.col, rule: 'schema/date', before: p.value.value, after: iso });
           }
         } else walk(p.value, inFlow || !!node.flow, key);
@@ -139,8 +139,12 @@ function fixDates(file: string, text: string, changes: FixChange[]): string {
   return apply(text, edits);
 }
 
-/** Options of fix: `templatesDir`, the office's templates folder (--templates; default: the plan's config's). */
-export interface FixOptions { templatesDir?: string }
+/**
+ * Options of fix: `templatesDir`, the office's templates folder (--templates; default: the plan's config's); `only`,
+ * the findings to fix (by the position of the value fixed, 1-based, and the rule; `schema/date` for a date written
+ * another way): the language server's quick fix of one diagnostic (src/lsp/server.ts). Default: every finding.
+ */
+export interface FixOptions { templatesDir?: string; only?: (finding: { line: number; column: number; rule: string }) => boolean }
 
 /**
  * Computes the fixes of one plan file (without writing).
@@ -149,7 +153,7 @@ export interface FixOptions { templatesDir?: string }
  */
 export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions = {}): Promise<FixResult> {
   const changes: FixChange[] = [];
-  let text = fixDates(file, readPlanText(file, lang), changes);
+  let text = fixDates(file, readPlanText(file, lang), changes, opts.only);
   // A value with two findings (a typed number and a doubled space) is fixed over successive passes.
   for (let pass = 0; pass < 4; pass++) {
     const before = changes.length;
@@ -186,6 +190,7 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
       const at = nodeAt(doc, f.path);
       if (!at || !isScalar(at.node) || typeof at.node.value !== 'string' || taken.has(at.node.range![0])) continue;
       const pos = lineCounter.linePos(at.node.range![0]);
+      if (opts.only && !opts.only({ line: pos.line, column: pos.col, rule: rule.id })) continue;
       const diag: Diagnostic = { file: own.file, line: pos.line, column: pos.col, severity: rule.severity, rule: rule.id, message: '' };
       if (!applyRuleConfig([diag], CONFIGURABLE_RULE_IDS, lang).some((d) => d.rule === rule.id)) continue; // suppressed or off
       const node = at.node as Scalar;

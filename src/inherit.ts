@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
-import { loadPlanFile, layeredLocator, positionOf, type LoadedPlan, type PlanSource } from './load.js';
+import { loadPlanFile, layeredLocator, openTextKey, positionOf, type LoadedPlan, type PlanSource } from './load.js';
 import { deepMerge } from './merge.js';
 
 /** Name of the per-folder defaults file. */
@@ -36,9 +36,10 @@ export function defaultsFor(planPath: string): string[] {
 const cache = new Map<string, { key: string; plan: LoadedPlan }>();
 /** Loads a shared file, cached per process by path, size and mtime (batch workers read the same defaults often). */
 async function loadShared(path: string, lang: Lang, shown: string): Promise<LoadedPlan> {
-  const st = statSync(path);
-  if (!st.isFile()) return loadPlanFile(path, { lang }); // refused there, with its message
-  const key = `${st.size}:${st.mtimeMs}:${lang}`;
+  const open = openTextKey(path); // a file open in the editor (src/lsp/server.ts): its text as typed
+  const st = open ? undefined : statSync(path);
+  if (st && !st.isFile()) return loadPlanFile(path, { lang }); // refused there, with its message
+  const key = `${open ?? `${st!.size}:${st!.mtimeMs}`}:${lang}`;
   const hit = cache.get(path);
   if (hit && hit.key === key) return hit.plan;
   const plan = await loadPlanFile(path, { lang });

@@ -2,6 +2,7 @@
  * Stage 1: read a plan file and parse its YAML, keeping the source positions of every node.
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node as YamlNode, type YAMLError, type YAMLMap, type Pair } from 'yaml';
 import { KehoachError, type Diagnostic } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
@@ -439,8 +440,40 @@ export async function readPlanStream(stream: NodeJS.ReadableStream, name: string
  * @throws KehoachError as those do
  */
 export function readPlanText(path: string, lang: Lang = 'vi'): string {
+  const open = openTexts.size ? openTexts.get(resolvePath(path)) : undefined;
+  if (open) return decodePlanBytes(Buffer.from(open.text, 'utf8'), path, lang);
   return decodePlanBytes(readPlanBytes(path, lang), path, lang);
 }
+
+/**
+ * The texts of files open in an editor, by absolute path (the language server, src/lsp/server.ts): while a file is
+ * open, readPlanText gives its text as typed instead of the file's, so every stage that reads a user's YAML (the plan,
+ * its _defaults.yaml and ke_thua files, kehoach.config.yaml, the suppression comments, `fix`) sees the editor's
+ * buffer through the one path `validate` uses. Empty in every other command.
+ */
+const openTexts = new Map<string, { text: string; version: number }>();
+let openSerial = 0;
+
+/**
+ * Sets (or, with `text` undefined, removes) the editor's text of a file: read instead of the file's until removed.
+ * @param path the file's path (made absolute)
+ */
+export function setOpenText(path: string, text: string | undefined): void {
+  if (text === undefined) openTexts.delete(resolvePath(path));
+  else if (openTexts.get(resolvePath(path))?.text !== text) openTexts.set(resolvePath(path), { text, version: ++openSerial });
+}
+
+/**
+ * A key for a cache of what a file holds (the readers of shared files key by size and mtime): the version of its
+ * editor text while open (a new one on every change), else undefined (the file's own size and mtime apply).
+ */
+export function openTextKey(path: string): string | undefined {
+  const open = openTexts.size ? openTexts.get(resolvePath(path)) : undefined;
+  return open ? `open:${open.version}` : undefined;
+}
+
+/** Whether an editor holds a file open (its text read instead of the file's). */
+export const isOpenText = (path: string): boolean => openTexts.has(resolvePath(path));
 
 /** Maps a data path to a file, line and column (1-based). */
 export type Locator = (path: readonly (string | number)[], q?: PositionQuery) => { file: string; line: number; column: number };

@@ -4,7 +4,9 @@
  * - `ke-hoach.yaml`: a commented plan that validates and renders as it is,
  * - `_defaults.yaml`: the office's fixed values (header, signer, Lưu), inherited by every plan of the folder,
  * - `.vscode/settings.json`: the partial plan schema (nothing required: the header comes from _defaults.yaml) mapped to
- *   the folder's YAML files (YAML extension, redhat.vscode-yaml), by a path relative to the folder (src/schema-ref.ts).
+ *   the folder's YAML files (YAML extension, redhat.vscode-yaml), by a path relative to the folder (src/schema-ref.ts),
+ * - `.vscode/extensions.json`: recommends the kehoach extension (editors/vscode: it starts `kehoach lsp`, the rules and
+ *   messages of `validate` as the clerk types). No paths in it.
  * An existing file is kept (and said so) unless --force, which overwrites it and says so.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -115,6 +117,14 @@ export function vscodeSettings(schemaRef: string): string {
   return JSON.stringify({ 'yaml.schemas': { [schemaRef]: ['*.yaml', '**/*.yaml'] } }, null, 2) + '\n';
 }
 
+/** The kehoach extension's id for VS Code: `publisher.name` of editors/vscode/package.json (a test checks they agree). */
+export const VSCODE_EXTENSION_ID = 'kehoach.kehoach-vscode';
+
+/** .vscode/extensions.json: VS Code offers to install the kehoach extension (the language server) on opening the folder. */
+export function vscodeExtensions(): string {
+  return JSON.stringify({ recommendations: [VSCODE_EXTENSION_ID] }, null, 2) + '\n';
+}
+
 /** Asks on a terminal (@clack/prompts); returns undefined when the person cancels. */
 async function ask(families: readonly Family[], khoi: string | undefined, lang: Lang): Promise<InitAnswers | undefined> {
   const p = await import('@clack/prompts');
@@ -189,7 +199,7 @@ export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean
     const k = kind(d);
     if (k && k !== 'dir') throw new CliExit(2, msg('init/not-a-folder', lang, { dir: d }));
   }
-  for (const f of ['_defaults.yaml', 'ke-hoach.yaml', join('.vscode', 'settings.json')]) {
+  for (const f of ['_defaults.yaml', 'ke-hoach.yaml', join('.vscode', 'settings.json'), join('.vscode', 'extensions.json')]) {
     const k = kind(join(dir, f));
     if (k && k !== 'file') throw new CliExit(2, msg('init/not-a-file', lang, { file: join(dir, f) }));
   }
@@ -205,6 +215,7 @@ export async function initCommand(dir: string, o: { khoi?: string; yes?: boolean
     [join(dir, '_defaults.yaml'), defaultsYaml(answers, families, partial)],
     [join(dir, 'ke-hoach.yaml'), planYaml(answers, families.find((f) => f.khoi === answers.khoi)!, partial, today)],
     [join(dir, '.vscode', 'settings.json'), vscodeSettings(partial)],
+    [join(dir, '.vscode', 'extensions.json'), vscodeExtensions()],
   ];
   for (const [file, text] of files) {
     const exists = existsSync(file);

@@ -270,6 +270,20 @@ helpTail(command('check'), 'check/examples')
   .option('--strict', T('validate/opt-strict'))
   .action(run(async (g, files: string[], o: { format: Format; strict?: boolean }) => (await import('./import-check.js')).checkCommand(files, o, { lang, templates: officeTemplates(g) })));
 
+helpTail(command('lsp'), 'lsp/examples')
+  .description(T('lsp/description'))
+  .option('--stdio', T('lsp/opt-stdio'))
+  .action(run(async (g) => {
+    // The language server and its library load only here: no other command pays for them.
+    const { startServer } = await import('../lsp/server.js');
+    const argv = process.argv.slice(2);
+    const explicit = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) || process.env.KEHOACH_LANG === 'en' || process.env.KEHOACH_LANG === 'vi';
+    const connection = startServer({ ...(explicit ? { lang } : {}), ...templatesOpt(g) });
+    // Served until the client sends "exit" (the library then ends the process) or closes the stream.
+    await new Promise<void>((done) => connection.onExit(() => done()));
+    return 0;
+  }));
+
 helpTail(command('schema'), 'schema/examples')
   .description(T('schema/description'))
   .action(run(async () => {

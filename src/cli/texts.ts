@@ -149,8 +149,8 @@ const TEXTS = {
 
   // ---- init
   'init/description': p(
-    'tạo một kế hoạch mẫu có chú thích, _defaults.yaml của cơ quan và .vscode/settings.json (hỏi trên terminal)',
-    'create a commented plan, the office\'s _defaults.yaml and .vscode/settings.json (asks on a terminal)',
+    'tạo một kế hoạch mẫu có chú thích, _defaults.yaml của cơ quan và .vscode/ (settings.json, extensions.json gợi ý tiện ích kehoach) (hỏi trên terminal)',
+    'create a commented plan, the office\'s _defaults.yaml and .vscode/ (settings.json, extensions.json recommending the kehoach extension) (asks on a terminal)',
   ),
   'init/arg': p('thư mục đích (mặc định: thư mục hiện tại)', 'target folder (default: the current folder)'),
   'init/opt-khoi': p('khối: một thư mục của templates/ (hoặc của --templates), ví dụ nha_nuoc, dang, mat_tran', 'family: a folder of templates/ (or of --templates), e.g. nha_nuoc, dang, mat_tran'),
@@ -159,6 +159,17 @@ const TEXTS = {
   'init/examples': p(
     '  $ kehoach init\n  $ kehoach init ke-hoach-2025 --khoi dang --yes\n  $ kehoach init --yes --force',
     '  $ kehoach init\n  $ kehoach init plans-2025 --khoi dang --yes\n  $ kehoach init --yes --force',
+  ),
+
+  // ---- lsp
+  'lsp/description': p(
+    'máy chủ ngôn ngữ (LSP, qua stdio) cho trình soạn thảo: lỗi như validate khi đang gõ, sửa nhanh, gợi ý, chú giải',
+    'language server (LSP, over stdio) for editors: validate\'s findings as you type, quick fixes, completion, hover',
+  ),
+  'lsp/opt-stdio': p('giao tiếp qua stdin/stdout (mặc định, trình soạn thảo thường tự thêm)', 'talk over stdin/stdout (the default; editors usually add it)'),
+  'lsp/examples': p(
+    '  $ kehoach lsp --stdio              (trình soạn thảo khởi động lệnh này; tiện ích VS Code: editors/vscode)\n  $ kehoach --lang en lsp --stdio    (thông báo tiếng Anh, nếu trình soạn thảo không chọn ngôn ngữ)',
+    '  $ kehoach lsp --stdio              (started by the editor; the VS Code extension: editors/vscode)\n  $ kehoach --lang en lsp --stdio    (English messages unless the editor asks for a language)',
   ),
 
   // ---- schema

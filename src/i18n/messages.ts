@@ -496,6 +496,15 @@ export const catalogue = {
     (p) => `${p.file}: the plan still has errors, only dates could be fixed; fix the errors and run --fix again`,
   ),
   'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
+  // ---- the language server (kehoach lsp, src/lsp/server.ts)
+  'lsp/fix-one': m((p) => `Sửa: ${p.before} → ${p.after}`, (p) => `Fix: ${p.before} → ${p.after}`),
+  'lsp/fix-all': m((p) => `Sửa mọi chỗ tự sửa được trong tệp (${p.count} chỗ, như kehoach fix)`, (p) => `Fix everything fixable in the file (${p.count} place(s), as kehoach fix does)`),
+  'lsp/other-file': m((p) => `trong ${p.file}:${p.line}:${p.column}: ${p.message}`, (p) => `in ${p.file}:${p.line}:${p.column}: ${p.message}`),
+  'lsp/rule-source': m((p) => `Căn cứ: ${p.source}`, (p) => `Source: ${p.source}`),
+  'lsp/signing-form': m((p) => `in ra "${p.form}" (khối ${p.khoi})`, (p) => `printed "${p.form}" (family ${p.khoi})`),
+  'lsp/numbering': m((p) => `kiểu đánh số của khối ${p.khoi}`, (p) => `the numbering of family ${p.khoi}`),
+  'lsp/numbering-level': m((p) => `cấp ${p.level} của khối ${p.khoi}`, (p) => `level ${p.level} of family ${p.khoi}`),
+  'lsp/schema-only-vi': m(() => '', () => '(the plan schema describes its fields in Vietnamese)'),
   'batch/write-failed': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
   'batch/manifest-failed': m(
     (p) => `không ghi được manifest ${p.file}: ${p.reason}; kết quả từng kế hoạch ở trên`,
