@@ -495,6 +495,10 @@ export const catalogue = {
     (p) => `${p.file}: kế hoạch còn lỗi, chỉ sửa được ngày tháng; sửa các lỗi rồi chạy lại --fix`,
     (p) => `${p.file}: the plan still has errors, only dates could be fixed; fix the errors and run --fix again`,
   ),
+  'fix/shared': m(
+    (p) => `không tự sửa ${p.before} → ${p.after}: giá trị này dùng chung qua neo ${p.anchors} (dòng ${p.lines}); sửa ở đây là đổi ở mọi dòng đó, hãy tự sửa nếu đúng cho tất cả`,
+    (p) => `not fixed ${p.before} → ${p.after}: the value is shared through the anchor ${p.anchors} (lines ${p.lines}); a change here changes every one of those lines, fix it by hand if it is right for all`,
+  ),
   'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
   'batch/write-failed': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
   'batch/manifest-failed': m(
