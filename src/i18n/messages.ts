@@ -421,6 +421,24 @@ export const catalogue = {
     (p) => `lỗi trong mẫu của cơ quan ${p.file}: ${p.detail}`,
     (p) => `error in the office's template ${p.file}: ${p.detail}`,
   ),
+  'template/prototype': m(
+    (p) => `mẫu đọc "${p.name}", một thuộc tính nguyên mẫu (prototype) của JavaScript, không phải trường dữ liệu; Handlebars chặn việc này (trang sẽ để trống), hãy bỏ nó khỏi mẫu`,
+    (p) => `the template reads "${p.name}", a JavaScript prototype property, not a field of the data; Handlebars denies it (the page would be left blank), remove it from the template`,
+  ),
+  'template/not-defined': m(
+    (p) => `mẫu đọc trường "${p.name}" mà dữ liệu không có (Handlebars chế độ strict)`,
+    (p) => `the template reads the field "${p.name}", which the data does not have (Handlebars strict mode)`,
+  ),
+  'template/partial-missing': m(
+    (p) => `mẫu gọi mẫu con {{> ${p.name}}} nhưng không có tệp ${p.name}.hbs trong các thư mục mẫu`,
+    (p) => `the template calls the partial {{> ${p.name}}} but there is no ${p.name}.hbs in the templates folders`,
+  ),
+  'template/syntax': m((p) => `lỗi cú pháp Handlebars: ${p.detail}`, (p) => `Handlebars syntax error: ${p.detail}`),
+  'template/runtime': m((p) => `lỗi khi chạy mẫu (Handlebars): ${p.detail}`, (p) => `error while running the template (Handlebars): ${p.detail}`),
+  'template/markup': m(
+    (p) => `mẫu viết markup hỏng (dòng ${p.markupLine} của markup): ${p.detail}`,
+    (p) => `the template writes broken markup (markup line ${p.markupLine}): ${p.detail}`,
+  ),
   'input/layout-range': m(
     (p) => `giá trị ${p.key} = ${p.value} ngoài khoảng hợp lý ${p.min}–${p.max} ${p.unit}`,
     (p) => `${p.key} = ${p.value} is outside the sensible range ${p.min}–${p.max} ${p.unit}`,
