@@ -176,8 +176,8 @@ type Spec = Record<string, unknown>;
 type Program = (this: unknown, c: Container, d0: unknown, h: unknown, p: unknown, data: unknown, bp: unknown, depths: unknown) => string;
 
 /**
- * A copy of a template's spec whose compiled functions know their file: each guards its container's lookups, keeps
- * and places any error at the file (placed); `main` marks its output while tracing.
+ * A copy of a template's spec whose compiled functions know their file: each guards its container's lookups (guard)
+ * and places any error at the file (placed); `main` marks its output while tracing (markupSource).
  */
 function instrument(spec: Spec, file: string): Spec {
   const out: Spec = { ...spec };
