@@ -12,12 +12,16 @@
  *   `TUQ.`/`T/UQ`, `Q.` typed in the signing form is removed and given as `quyen_han` when it is not already set
  *   otherwise; `TM.`/`T/M` typed in thay_mat is removed).
  *
- * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone. The file is
+ * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone (the comments
+ * are read from the text being fixed, so a line fix inserted above one does not move it off its line; an inserted key
+ * goes above the comments of the key it is inserted for). A value shared through a YAML anchor that an alias uses
+ * (`&a` … `*a`, or a path through an alias) is not changed: the fix is refused with a note naming the anchor and every
+ * line the change would reach (FixResult.notes), since the change may be wrong at a place the user did not see. The file is
  * read as a plan is (regular files only, bounded: src/load.ts readPlanText), and written only when something changed,
  * through src/write-file.cts: never half-written, a symbolic link's target written (the link kept), the mode and owner
  * kept, and a file with several hard links written in place once the whole text is on disk, so every name sees it.
  */
-import { LineCounter, parseDocument, isMap, isScalar, isPair, Scalar, type Document, type Node, type YAMLMap, type Pair } from 'yaml';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isPair, Scalar, type Alias, type Document, type Node, type YAMLMap, type Pair } from 'yaml';
 import type { Diagnostic } from './errors.js';
 import { KehoachError } from './errors.js';
 import { msg, ioReason, type Lang } from './i18n/messages.js';
@@ -27,7 +31,7 @@ import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
 import { loadProfile } from './profile.js';
 import { RULES, CONFIGURABLE_RULE_IDS, onDocument } from './rules/index.js';
-import { applyRuleConfig, templatesFor } from './config.js';
+import { applyRuleConfig, templatesFor, parseDirectives, DISABLE_NEXT_LINE } from './config.js';
 import type { Path, PlanRule } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
 import { writeFileAtomic } from './write.js';
@@ -36,8 +40,17 @@ import { dateFieldFormat, isoFor, readDate, type DateFormatName } from './form/d
 /** One change made by the fixer, at the position of the value in the original file. */
 export interface FixChange { file: string; line: number; column: number; rule: string; before: string; after: string }
 
-/** Result of fixing one file: the changes, the new text, and whether errors remain that kept rules from running. */
-export interface FixResult { file: string; changes: FixChange[]; text: string; blocked: boolean }
+/**
+ * A fix not made, with why (today: the value is shared through a YAML anchor, issue 23 item 21), at the position of
+ * the value in the fixed text.
+ */
+export interface FixNote { file: string; line: number; column: number; rule: string; message: string }
+
+/**
+ * Result of fixing one file: the changes, the fixes refused (`notes`), the new text, and whether errors remain that
+ * kept rules from running.
+ */
+export interface FixResult { file: string; changes: FixChange[]; notes: FixNote[]; text: string; blocked: boolean }
 
 /** The rules that offer a fix (`fix` of src/rules/types.ts), in the registry's order. */
 export const FIXABLE_RULES: readonly PlanRule[] = RULES.filter((r): r is PlanRule => !onDocument(r) && !!r.fix);
@@ -82,12 +95,20 @@ function editScalar(text: string, node: Scalar, inFlow: boolean, change: (v: str
   return { start, end, text: scalarSource(node, after, inFlow) };
 }
 
-/** The value node at a data path in one YAML document (undefined when this file does not hold it). */
-function nodeAt(doc: Document, path: Path): { node: Node; parent: YAMLMap | undefined; pair: Pair | undefined; inFlow: boolean } | undefined {
+/**
+ * The value node at a data path in one YAML document (undefined when this file does not hold it). A path through an
+ * alias (`*a`) leads into its anchor's node; `via` is the first alias passed (where the path's value is written).
+ */
+function nodeAt(doc: Document, path: Path): { node: Node; parent: YAMLMap | undefined; pair: Pair | undefined; inFlow: boolean; via?: Alias } | undefined {
   let node: unknown = doc.contents;
   let parent: YAMLMap | undefined;
   let pair: Pair | undefined;
   let inFlow = false;
+  let via: Alias | undefined;
+  const deref = () => {
+    for (let i = 0; isAlias(node) && i < 64; i++) { via ??= node; node = node.resolve(doc); }
+  };
+  deref();
   for (const seg of path) {
     if (isMap(node)) {
       inFlow ||= !!node.flow;
@@ -99,9 +120,34 @@ function nodeAt(doc: Document, path: Path): { node: Node; parent: YAMLMap | unde
       parent = undefined;
       node = (node as { items: unknown[] }).items[Number(seg)];
     } else return undefined;
-    if (node === undefined || node === null) return undefined;
+    deref();
+    if (node === undefined || node === null || isAlias(node)) return undefined;
   }
-  return { node: node as Node, parent, pair, inFlow };
+  return { node: node as Node, parent, pair, inFlow, via };
+}
+
+/**
+ * Where the anchored nodes of a document are used through aliases (issue 23, item 21): for a node, the anchors of
+ * the anchored nodes holding it (itself included) that some alias uses, and the lines of the node and of every such
+ * alias; undefined when no alias reaches it. An edit of such a node changes the value at every one of these lines.
+ */
+function sharing(doc: Document, lc: LineCounter): (node: Node) => { anchors: string; lines: string } | undefined {
+  const uses: { target: Node; alias: Alias }[] = [];
+  visit(doc, {
+    Alias(_, a) {
+      const t = a.resolve(doc) as Node | undefined;
+      if (t?.range) uses.push({ target: t, alias: a });
+    },
+  });
+  return (node) => {
+    if (!uses.length || !node.range) return undefined;
+    const [s, e] = node.range;
+    const hits = uses.filter((u) => u.target.range![0] <= s && e <= u.target.range![1]);
+    if (!hits.length) return undefined;
+    const anchors = [...new Set(hits.map((h) => `&${(h.target as { anchor?: string }).anchor}`))].join(', ');
+    const lines = [...new Set([lc.linePos(s).line, ...hits.map((h) => lc.linePos(h.alias.range![0]).line)])].sort((a, b) => a - b);
+    return { anchors, lines: lines.join(', ') };
+  };
 }
 
 /** Sets a value at a data path of plain data whose parent exists. */
@@ -110,13 +156,29 @@ function setAt(data: unknown, path: Path, value: unknown): void {
   if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[path[path.length - 1]] = value;
 }
 
+/**
+ * The start of the run of comment lines directly above a line (offset `lineStart`), written at the line's own
+ * indentation `indent` (a line indented more may be a block scalar's text, not a comment); `lineStart` when none.
+ */
+function commentsAbove(text: string, lineStart: number, indent: string): number {
+  let start = lineStart;
+  while (start > 0) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(prev, start - 1);
+    if (!line.startsWith(`${indent}#`) || /^\s/.test(line.slice(indent.length))) break;
+    start = prev;
+  }
+  return start;
+}
+
 const apply = (text: string, edits: Edit[]) => [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 
 /** Pass 1: date fields written another way than YYYY-MM-DD. Works on any YAML (the plan need not be valid yet). */
-function fixDates(file: string, text: string, changes: FixChange[], only?: FixOptions['only']): string {
+function fixDates(file: string, text: string, changes: FixChange[], notes: FixNote[], lang: Lang, only?: FixOptions['only']): string {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) return text;
+  const shared = sharing(doc, lc);
   const edits: Edit[] = [];
   const walk = (node: unknown, inFlow: boolean, parentKey?: string) => {
     if (isMap(node)) {
@@ -128,8 +190,12 @@ function fixDates(file: string, text: string, changes: FixChange[], only?: FixOp
           const [start, end] = p.value.range ?? [0, 0];
           const pos = lc.linePos(start);
           if (iso && (!only || only({ line: pos.line, column: pos.col, rule: 'schema/date' }))) {
-            edits.push({ start, end, text: iso });
-            changes.push({ file, line: pos.line, column: pos.col, rule: 'schema/date', before: p.value.value, after: iso });
+            const sh = shared(p.value);
+            if (sh) notes.push({ file, line: pos.line, column: pos.col, rule: 'schema/date', message: msg('fix/shared', lang, { before: p.value.value, after: iso, ...sh }) });
+            else {
+              edits.push({ start, end, text: iso });
+              changes.push({ file, line: pos.line, column: pos.col, rule: 'schema/date', before: p.value.value, after: iso });
+            }
           }
         } else walk(p.value, inFlow || !!node.flow, key);
       }
@@ -153,20 +219,28 @@ export interface FixOptions { templatesDir?: string; only?: (finding: { line: nu
  */
 export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions = {}): Promise<FixResult> {
   const changes: FixChange[] = [];
-  let text = fixDates(file, readPlanText(file, lang), changes, opts.only);
-  // A value with two findings (a typed number and a doubled space) is fixed over successive passes.
+  let text = fixDates(file, readPlanText(file, lang), changes, [], lang, opts.only);
+  // A value with two findings (a typed number and a doubled space) is fixed over successive passes. The fixes refused
+  // are those of the last pass (each pass meets them again), at the lines of the text it read.
+  let notes: FixNote[] = [];
+  let blocked = false;
   for (let pass = 0; pass < 4; pass++) {
     const before = changes.length;
     const r = await fixRules(file, text, changes, lang, opts);
     text = r.text;
-    if (r.blocked) return { file, changes, text, blocked: true };
+    notes = r.notes;
+    if (r.blocked) { blocked = true; break; }
     if (changes.length === before) break;
   }
-  return { file, changes, text, blocked: false };
+  // The dates refused, at their lines in the final text (a rule's fix may have inserted a line above them).
+  const dateNotes: FixNote[] = [];
+  fixDates(file, text, [], dateNotes, lang, opts.only);
+  return { file, changes, notes: [...dateNotes, ...notes].sort((a, b) => a.line - b.line || a.column - b.column), text, blocked };
 }
 
 /** Pass 2: the rules' own findings on the merged plan (with _defaults.yaml, ke_thua), fixed where this file holds them. */
-async function fixRules(file: string, text: string, changes: FixChange[], lang: Lang, opts: FixOptions): Promise<{ text: string; blocked: boolean }> {  const inherited = await loadPlanWithInheritance(file, { lang });
+async function fixRules(file: string, text: string, changes: FixChange[], lang: Lang, opts: FixOptions): Promise<{ text: string; notes: FixNote[]; blocked: boolean }> {
+  const inherited = await loadPlanWithInheritance(file, { lang });
   const own = loadPlanText(text, inherited.layers[0].file, { lang });
   const layers = [own, ...inherited.layers.slice(1)];
   let data: unknown = {};
@@ -176,7 +250,7 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
   const templatesDir = templatesFor(opts.templatesDir, file, lang);
   const check = checkSource({ file: own.file, data, locate }, { lang, templatesDir });
   if (check.diagnostics.some((d) => d.severity === 'error' && !fixable.has(d.rule))) {
-    return { text, blocked: true };
+    return { text, notes: [], blocked: true };
   }
   const plan = data as KeHoach;
   const profile = loadProfile(plan.khoi, templatesDir, lang);
@@ -185,36 +259,61 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
   const taken = new Set<number>();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
+  const shared = sharing(doc, lineCounter);
+  const notes: FixNote[] = [];
+  const noted = new Set<string>();
+  // The suppression comments of the text as it is now (issue 23, item 8): after an earlier pass inserted a line, the
+  // file on disk (which applyRuleConfig would read) no longer has the comments at the lines of this text.
+  const directives = text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : [];
+  const suppressed = (line: number, id: string) => directives.some((x) => x.line === line && x.rules.includes(id));
   for (const rule of FIXABLE_RULES) {
     for (const f of rule.check(ctx)) {
       const at = nodeAt(doc, f.path);
       if (!at || !isScalar(at.node) || typeof at.node.value !== 'string' || taken.has(at.node.range![0])) continue;
-      const pos = lineCounter.linePos(at.node.range![0]);
+      const pos = lineCounter.linePos((at.via ?? at.node).range![0]);
       if (opts.only && !opts.only({ line: pos.line, column: pos.col, rule: rule.id })) continue;
       const diag: Diagnostic = { file: own.file, line: pos.line, column: pos.col, severity: rule.severity, rule: rule.id, message: '' };
-      if (!applyRuleConfig([diag], CONFIGURABLE_RULE_IDS, lang).some((d) => d.rule === rule.id)) continue; // suppressed or off
+      if (suppressed(pos.line, rule.id)) continue;
+      if (!applyRuleConfig([diag], CONFIGURABLE_RULE_IDS, lang, [], { comments: false }).some((d) => d.rule === rule.id)) continue; // off
       const node = at.node as Scalar;
       const fix = rule.fix!(f, { plan, profile, lang });
       if (!fix) continue; // ambiguous: left to the clerk
+      const edit = editScalar(text, node, at.inFlow, fix.value, fix.block);
+      if (!edit) continue;
+      const before = JSON.stringify(node.value);
+      const after = JSON.stringify(fix.value(String(node.value)));
+      // A value an alias shares (issue 23, item 21): editing it would change every place that uses it, some of them
+      // perhaps where the change is wrong; refused, naming the anchor and every line it reaches.
+      const sh = shared(node);
+      if (sh) {
+        const key = `${node.range![0]}:${rule.id}`;
+        if (!noted.has(key)) {
+          noted.add(key);
+          const np = lineCounter.linePos(node.range![0]);
+          notes.push({ file: own.file, line: np.line, column: np.col, rule: rule.id, message: msg('fix/shared', lang, { before, after, ...sh }) });
+        }
+        continue;
+      }
       let extra = '';
       if (fix.insert && at.parent && at.pair) {
         // A sibling key the fix gives (e.g. quyen_han), before the fixed one, in the mapping's style; set in the data
         // too, so that the same signer's other fields see it (one insertion even when two fields carry the prefix).
         const keyStart = (at.pair.key as Scalar).range![0];
-        const indent = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
+        const lead = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
+        const indent = lead.replace(/\S/g, ' '); // `  - thu_truong:` (a list's item): the next key under the first
         const { key, value, note } = fix.insert;
-        edits.push({ start: keyStart, end: keyStart, text: at.parent.flow ? `${key}: ${value}, ` : `${key}: ${value}\n${indent}` });
+        // Above the comment lines that belong to the key (a suppression comment keeps the line it names).
+        const above = at.parent.flow || lead !== indent ? keyStart : commentsAbove(text, keyStart - lead.length, indent) + indent.length;
+        edits.push({ start: above, end: above, text: at.parent.flow ? `${key}: ${value}, ` : `${key}: ${value}\n${indent}` });
         extra = `, ${note}`;
         setAt(plan, [...f.path.slice(0, -1), key], value);
       }
-      const edit = editScalar(text, node, at.inFlow, fix.value, fix.block);
-      if (!edit) continue;
       taken.add(node.range![0]);
       edits.push(edit);
-      changes.push({ file: own.file, line: pos.line, column: pos.col, rule: rule.id, before: JSON.stringify(node.value), after: JSON.stringify(fix.value(String(node.value))) + extra });
+      changes.push({ file: own.file, line: pos.line, column: pos.col, rule: rule.id, before, after: after + extra });
     }
   }
-  return { text: apply(text, edits), blocked: false };
+  return { text: apply(text, edits), notes, blocked: false };
 }
 
 /**
@@ -243,8 +342,10 @@ export async function fixFiles(files: string[], lang: Lang, out: NodeJS.Writable
       out.write(msg('fix/changed', lang, { file, count: r.changes.length }) + '\n');
       for (const c of r.changes) out.write(`  ${msg('fix/item', lang, c as unknown as Record<string, string | number>)}\n`);
     }
+    // the fixes refused are said even when quiet: validate then reports the finding, this says why it stayed
+    for (const n of r.notes) out.write(`  ${n.file}:${n.line}:${n.column}  ${n.message}  [${n.rule}]\n`);
     if (r.blocked) { blocked++; out.write(msg('fix/has-errors', lang, { file }) + '\n'); }
-    else if (!r.changes.length && !opts.quiet) out.write(msg('fix/none', lang, { file }) + '\n');
+    else if (!r.changes.length && !r.notes.length && !opts.quiet) out.write(msg('fix/none', lang, { file }) + '\n');
   }
   return blocked;
 }

@@ -8,11 +8,11 @@ import { msg, type Lang } from './i18n/messages.js';
 import { loadPlanText, sourceOf, type LoadedPlan, type Locator, type PlanSource } from './load.js';
 import { validateSchema } from './validate/schema.js';
 import { normalise, issuesToDiagnostics, type PlanView, type NormaliseIssue } from './normalise/index.js';
-import { DEFAULT_TEMPLATES_DIR, layoutFile, loadProfile, templateDirs, templateError, type LayoutProfile } from './profile.js';
+import { DEFAULT_TEMPLATES_DIR, loadProfile, templateDirs, templateError, type LayoutProfile } from './profile.js';
 import { isFamily } from './form/families.js';
 import { templatesFor } from './config.js';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { runRules, RULES, configureFindings, onDocument, type DocumentSource, type Rule } from './rules/index.js';
 import { withHouseStyle } from './layout/house-style.js';
 import type { KeHoach } from './types/plan.js';
@@ -260,22 +260,25 @@ export function checkPlanText(text: string, opts: PlanOptions = {}): CheckResult
 
 /**
  * Renders a checked view to .docx bytes (template → markup → WordprocessingML → package assembled by docx, zipped).
- * @throws MarkupError when a template produces bad markup; Error for a missing template.
+ * @throws KehoachError (usage, rule template/error at the template's file and line) for a template's mistake: its
+ *   syntax, a field or partial it names that does not exist, a prototype access, markup it writes badly
  */
 export async function renderView(view: PlanView, khoi: string, opts: PlanOptions = {}): Promise<Buffer> {
   // The render stages load lazily: checking a plan never pays for docx, Handlebars or the XML parser.
-  const [{ renderMarkup }, { parseMarkup }, { writeBody }, { packDocx }, { plainText }] = await Promise.all([
+  const [{ renderMarkup, markupSource }, { parseMarkup }, { writeBody }, { packDocx }, { plainText }] = await Promise.all([
     import('./render/template.js'), import('./render/markup.js'), import('./render/wordml.js'), import('./render/pack.js'), import('./form/inline.js'),
   ]);
+  const lang = opts.lang ?? 'vi';
   const templatesDir = planTemplates(opts, opts.file);
-  const profile = withHouseStyle(loadProfile(khoi, templatesDir, opts.lang ?? 'vi'), view.trinh_bay);
-  let markup: string;
-  let parsed: ReturnType<typeof parseMarkup>;
+  const profile = withHouseStyle(loadProfile(khoi, templatesDir, lang), view.trinh_bay);
+  let body: ReturnType<typeof writeBody>;
   try {
-    markup = renderMarkup(view, profile, templatesDir);
-    parsed = parseMarkup(markup);
+    // a template's mistake is a KehoachError at its file and line (src/render/template.ts)
+    const markup = renderMarkup(view, profile, templatesDir, lang);
+    body = writeBody(parseMarkup(markup), profile);
   } catch (e) {
-    throw e instanceof KehoachError ? e : await templateFault(e, profile.chain, templatesDir, opts.lang ?? 'vi');
+    if (e instanceof KehoachError) throw e;
+    throw markupFault(e, () => markupSource(view, profile, templatesDir, (e as { markupLine?: number }).markupLine, lang), profile.chain, templatesDir, lang);
   }
   const props = {
     title: plainText(view.meta.trich_yeu),
@@ -283,40 +286,34 @@ export async function renderView(view: PlanView, khoi: string, opts: PlanOptions
     creator: view.co_quan_ban_hanh.join(' '),
     description: 'kehoach',
   };
-  const body = writeBody(parsed, profile);
   // Fixed document date: the issue date (or 1 January of the year for a draft), never the clock.
   const date = `${view.meta.ngay ?? `${view.meta.nam}-01-01`}T00:00:00Z`;
   return packDocx(body, profile, props, date);
 }
 
 /**
- * An error raised while filling the templates (Handlebars syntax, a field the template names that the view lacks,
- * markup the template writes badly) is the office's template mistake, not an internal one: it is reported with the
- * template file (found by parsing each one) and line, kind "usage" (exit 2).
+ * Markup the templates write badly (not well-formed, or an element the writer does not know): the office's template
+ * mistake, reported at the template that wrote the markup's line (`source`, rendering again with each template's
+ * output marked), or for a fault without a line (an unknown element) at the first template writing that element;
+ * kind "usage" (exit 2). Anything else raised here is not the template's: passed on.
  */
-async function templateFault(e: unknown, chain: string[], templatesDir: string, lang: Lang): Promise<KehoachError> {
-  const { default: Handlebars } = await import('handlebars');
-  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-  const files: string[] = [];
-  for (const d of templateDirs(chain, templatesDir)) for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) files.push(join(d, f));
-  for (const f of files) {
-    try {
-      Handlebars.parse(readFileSync(f, 'utf8'));
-    } catch (pe) {
-      const line = Number(/line (\d+)/.exec(String((pe as Error).message))?.[1] ?? 1);
-      return templateError(f, line, 1, String((pe as Error).message).split('\n')[0], lang);
+function markupFault(e: unknown, source: () => { file: string; line: number }, chain: string[], templatesDir: string, lang: Lang): unknown {
+  if (!(e instanceof Error) || e.name !== 'MarkupError') return e;
+  const line = (e as { markupLine?: number }).markupLine;
+  const detail = e.message.replace(/^layout markup: /, '').replace(/ \(markup line \d+\)$/, '');
+  const message = msg('template/markup', lang, { markupLine: line ?? '?', detail });
+  if (line === undefined) {
+    const el = /<\/?([A-Za-z][\w:-]*)/.exec(e.message)?.[1];
+    if (el) {
+      for (const d of templateDirs(chain, templatesDir)) for (const f of readdirSync(d).sort()) if (f.endsWith('.hbs')) {
+        const text = readFileSync(join(d, f), 'utf8');
+        const k = text.search(new RegExp(`<${el}[\\s/>]`));
+        if (k >= 0) return templateError(join(d, f), text.slice(0, k).split('\n').length, 1, message, lang);
+      }
     }
   }
-  // A template that parses but fails when run: name the field and the file that uses it.
-  const named = /"([^"]+)" not defined/.exec(detail)?.[1];
-  const hit = named ? files.find((f) => readFileSync(f, 'utf8').includes(named)) : undefined;
-  if (hit) {
-    const text = readFileSync(hit, 'utf8');
-    const line = text.slice(0, text.indexOf(named!)).split('\n').length;
-    return templateError(hit, line, 1, detail, lang);
-  }
-  const own = layoutFile(chain[0], templatesDir);
-  return templateError(own ? dirname(own) : join(templatesDir, chain[0]), 1, 1, detail, lang);
+  const at = source();
+  return templateError(at.file, at.line, 1, message, lang);
 }
 
 /**

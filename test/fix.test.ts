@@ -175,3 +175,88 @@ describe('issue 23, item 18: an initial is not a typed number', () => {
     expect(r.text).toContain('- doan: V. I. Lênin dạy học, học nữa, học mãi.');
   });
 });
+
+describe('issue 23, item 8: a suppression comment keeps applying after fix inserts a line above it', () => {
+  const plan = (tail: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-fix-suppress-'));
+    mkdirSync(join(dir, '.git'));
+    const text = readFileSync(FIXTURE, 'utf8').replace(/nguoi_ky:\n[\s\S]*$/, `nguoi_ky:\n${tail}`);
+    writeFileSync(join(dir, 'kh.yaml'), text);
+    return { dir, file: join(dir, 'kh.yaml'), text };
+  };
+  it('a suppressed finding below the inserted quyen_han line is still left alone (fix and validate --fix)', async () => {
+    const tail = '  thu_truong: KT. GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  # kehoach-disable-next-line van-ban/khoang-trang -- như chữ ký mẫu\n  ho_ten: Nguyễn  Văn An\n';
+    const { dir, file } = plan(tail);
+    const r = await fixPlan(file);
+    expect(r.text).toContain('  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n');
+    expect(r.changes.filter((c) => c.before.includes('Nguyễn  Văn An'))).toEqual([]);
+    expect(r.text).toContain('  # kehoach-disable-next-line van-ban/khoang-trang -- như chữ ký mẫu\n  ho_ten: Nguyễn  Văn An\n');
+    const v = run(['validate', '--fix', 'kh.yaml'], dir);
+    expect(v.status, v.stderr + v.stdout).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('  ho_ten: Nguyễn  Văn An\n');
+    expect(await validateFile(file)).toEqual([]);
+  }, 60_000);
+  it('a line inserted for a key with a suppression comment above goes above the comment: the comment keeps its line', async () => {
+    const tail = '  # kehoach-disable-next-line van-ban/khoang-trang -- như chữ ký mẫu\n  thu_truong: KT. GIÁM  ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn An\n';
+    const { file } = plan(tail);
+    const r = await fixPlan(file);
+    expect(r.text).toContain('nguoi_ky:\n  quyen_han: KT\n  # kehoach-disable-next-line van-ban/khoang-trang -- như chữ ký mẫu\n  thu_truong: GIÁM  ĐỐC\n');
+    writeFileSync(file, r.text);
+    expect(await validateFile(file)).toEqual([]);
+  });
+});
+
+describe('issue 23, item 21: a value shared through a YAML alias is not changed silently', () => {
+  const plan = (edit: (t: string) => string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-fix-alias-'));
+    mkdirSync(join(dir, '.git'));
+    const text = edit(readFileSync(FIXTURE, 'utf8'));
+    writeFileSync(join(dir, 'kh.yaml'), text);
+    return { dir, file: join(dir, 'kh.yaml'), text };
+  };
+  const lineOf = (text: string, s: string) => text.split('\n').findIndex((l) => l.includes(s)) + 1;
+  it('a text with an anchor used elsewhere: refused, naming the anchor and every line it reaches; the rest is fixed', async () => {
+    const { dir, file, text } = plan((t) => t.replace('      - doan: "1. Phát huy tinh thần thi đua."', '      - doan: &chung "Phát huy  tinh thần thi đua."')
+      .replace('      - doan: |\n', '      - doan: *chung\n      - doan: |\n'));
+    const r = await fixPlan(file);
+    expect(r.text).toContain('- doan: &chung "Phát huy  tinh thần thi đua."');
+    expect(r.text).toContain('- doan: *chung\n');
+    expect(r.changes.some((c) => c.before.includes('Phát huy'))).toBe(false);
+    expect(r.changes.some((c) => c.rule === 'chu-ky/tien-to')).toBe(true); // the other fixes are made
+    const a = lineOf(r.text, '&chung'), b = lineOf(r.text, '*chung');
+    expect(r.notes).toEqual([expect.objectContaining({ file, line: a, rule: 'van-ban/khoang-trang' })]);
+    expect(r.notes[0].message).toContain(`&chung (dòng ${a}, ${b})`);
+    const en = run(['fix', '--lang', 'en', 'kh.yaml'], dir);
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toContain(`kh.yaml:${a}:`);
+    expect(en.stdout).toContain(`not fixed "Phát huy  tinh thần thi đua." → "Phát huy tinh thần thi đua.": the value is shared through the anchor &chung (lines ${a}, ${b})`);
+    expect(readFileSync(file, 'utf8')).toContain('"Phát huy  tinh thần thi đua."');
+    expect(text).not.toBe(readFileSync(file, 'utf8'));
+  }, 60_000);
+  it('a date with an anchor used elsewhere is refused; one without alias is fixed', async () => {
+    const { file } = plan((t) => t.replace('ngay_ban_hanh: 05/03/2025', 'ngay_ban_hanh: &ngay 05/03/2025').replace('han: 30/6/2025', 'han: *ngay'));
+    const r = await fixPlan(file);
+    expect(r.text).toContain('ngay_ban_hanh: &ngay 05/03/2025');
+    expect(r.text).toContain('han: *ngay');
+    expect(r.changes.filter((c) => c.rule === 'schema/date')).toEqual([]);
+    const a = lineOf(r.text, '&ngay'), b = lineOf(r.text, '*ngay');
+    expect(r.notes).toEqual([expect.objectContaining({ line: a, rule: 'schema/date' })]);
+    expect(r.notes[0].message).toContain(`&ngay (dòng ${a}, ${b})`);
+    const lone = plan((t) => t.replace('ngay_ban_hanh: 05/03/2025', 'ngay_ban_hanh: &ngay 05/03/2025'));
+    const l = await fixPlan(lone.file);
+    expect(l.text).toContain('ngay_ban_hanh: &ngay 2025-03-05');
+    expect(l.notes).toEqual([]);
+  });
+  it('a value inside an anchored section repeated by an alias (the path goes through *alias): refused once, both lines named', async () => {
+    const { file } = plan((t) => t.replace('  - tieu_de: TỔ CHỨC THỰC HIỆN', '  - &muc\n    tieu_de: TỔ CHỨC  THỰC HIỆN').replace('noi_nhan:\n', '  - *muc\nnoi_nhan:\n').replace('han: 30/6/2025', 'han: 2025-06-30'));
+    const r = await fixPlan(file);
+    expect(r.text).toContain('    tieu_de: TỔ CHỨC  THỰC HIỆN\n');
+    expect(r.text).toContain('          a) Các phòng  triển khai'); // inside the shared section too
+    const a = lineOf(r.text, 'tieu_de: TỔ CHỨC  THỰC HIỆN'), b = lineOf(r.text, '*muc');
+    const notes = r.notes.filter((n) => n.rule === 'van-ban/khoang-trang' && n.message.includes('TỔ CHỨC'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toContain(`&muc (dòng ${a}, ${b})`);
+    expect(r.changes.some((c) => c.line > a && c.line < b)).toBe(false);
+    expect(r.blocked).toBe(false);
+  });
+});

@@ -421,6 +421,24 @@ export const catalogue = {
     (p) => `lỗi trong mẫu của cơ quan ${p.file}: ${p.detail}`,
     (p) => `error in the office's template ${p.file}: ${p.detail}`,
   ),
+  'template/prototype': m(
+    (p) => `mẫu đọc "${p.name}", một thuộc tính nguyên mẫu (prototype) của JavaScript, không phải trường dữ liệu; Handlebars chặn việc này (trang sẽ để trống), hãy bỏ nó khỏi mẫu`,
+    (p) => `the template reads "${p.name}", a JavaScript prototype property, not a field of the data; Handlebars denies it (the page would be left blank), remove it from the template`,
+  ),
+  'template/not-defined': m(
+    (p) => `mẫu đọc trường "${p.name}" mà dữ liệu không có (Handlebars chế độ strict)`,
+    (p) => `the template reads the field "${p.name}", which the data does not have (Handlebars strict mode)`,
+  ),
+  'template/partial-missing': m(
+    (p) => `mẫu gọi mẫu con {{> ${p.name}}} nhưng không có tệp ${p.name}.hbs trong các thư mục mẫu`,
+    (p) => `the template calls the partial {{> ${p.name}}} but there is no ${p.name}.hbs in the templates folders`,
+  ),
+  'template/syntax': m((p) => `lỗi cú pháp Handlebars: ${p.detail}`, (p) => `Handlebars syntax error: ${p.detail}`),
+  'template/runtime': m((p) => `lỗi khi chạy mẫu (Handlebars): ${p.detail}`, (p) => `error while running the template (Handlebars): ${p.detail}`),
+  'template/markup': m(
+    (p) => `mẫu viết markup hỏng (dòng ${p.markupLine} của markup): ${p.detail}`,
+    (p) => `the template writes broken markup (markup line ${p.markupLine}): ${p.detail}`,
+  ),
   'input/layout-range': m(
     (p) => `giá trị ${p.key} = ${p.value} ngoài khoảng hợp lý ${p.min}–${p.max} ${p.unit}`,
     (p) => `${p.key} = ${p.value} is outside the sensible range ${p.min}–${p.max} ${p.unit}`,
@@ -494,6 +512,10 @@ export const catalogue = {
   'fix/has-errors': m(
     (p) => `${p.file}: kế hoạch còn lỗi, chỉ sửa được ngày tháng; sửa các lỗi rồi chạy lại --fix`,
     (p) => `${p.file}: the plan still has errors, only dates could be fixed; fix the errors and run --fix again`,
+  ),
+  'fix/shared': m(
+    (p) => `không tự sửa ${p.before} → ${p.after}: giá trị này dùng chung qua neo ${p.anchors} (dòng ${p.lines}); sửa ở đây là đổi ở mọi dòng đó, hãy tự sửa nếu đúng cho tất cả`,
+    (p) => `not fixed ${p.before} → ${p.after}: the value is shared through the anchor ${p.anchors} (lines ${p.lines}); a change here changes every one of those lines, fix it by hand if it is right for all`,
   ),
   'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
   // ---- the language server (kehoach lsp, src/lsp/server.ts)
