@@ -207,6 +207,13 @@ describe('import reads them back: render → import → the same structure', () 
     expect(r.plan.noi_dung[0].gach_dau_dong).toEqual(['Ý một.', '*Chủ trì:* theo dõi chung.', 'Ý ba.']);
   });
 
+  it('event bullets "Địa điểm: …", "Thời gian: …" (a bare column name) stay bullets (example 007)', async () => {
+    const r = await roundTrip(plan(['- tieu_de: TIẾP CÔNG DÂN', "  gach_dau_dong: ['Địa điểm: Phòng tiếp công dân.', 'Thời gian: Trong giờ hành chính.', Ghi chép đầy đủ ý kiến.]"]));
+    expect(r.issues).toEqual([]);
+    expect(r.plan.noi_dung[0].nhiem_vu).toBeUndefined();
+    expect(r.plan.noi_dung[0].gach_dau_dong).toHaveLength(3);
+  });
+
   it('example 005: its task lines after the bullets, with their own label and the khac line in place, come back', async () => {
     const bytes = await renderExample('005-ubnd-tinh-bau-cu-2025.yaml');
     const ps = docxParagraphs(bytes);

@@ -101,7 +101,8 @@ const lower = (s: string) => s.toLocaleLowerCase('vi');
  * Reads a bullet's text as a task line "Nhãn: nội dung": the label is the family's (layout.yaml `mau.nhiem_vu`), or
  * an office's own wording of a field, a label of at most four words that starts or ends with the field's short name
  * (the family's task-table column, `mau.bang_nhiem_vu`: "Đơn vị chủ trì", "Thời gian hoàn thành"; the name met first
- * wins: "Thời gian thực hiện" is thoi_gian), or any other short label (at most five words, no sentence mark), a
+ * wins: "Thời gian thực hiện" is thoi_gian; the bare name, "Thời gian: …", is not: event bullets "Thời gian: …;
+ * Địa điểm: …" are bullets), or any other short label (at most five words, no sentence mark), a
  * `khac` line, which the caller takes only inside a run of task lines. Nội dung is read by the family's label only
  * ("- Nội dung tuyên truyền: …" is a bullet).
  * @returns the line, or null when the text has no label shape
@@ -124,7 +125,8 @@ function taskLineOf(text: string, profile: LayoutProfile): TaskLineRead | null {
     for (const k of TASK_FIELDS) {
       const name = k === 'noi_dung' ? undefined : lower(h[k] ?? profile.mau.nhiem_vu[k]);
       const at = name ? lower(label).indexOf(name) : -1;
-      if (at < 0 || (at > 0 && at + name!.length !== label.length)) continue;
+      // the bare column name ("Thời gian: …", "Thực hiện: …") heads many plain bullets: not a task line by itself
+      if (at < 0 || (at > 0 && at + name!.length !== label.length) || name!.length === label.length) continue;
       if (!best || at < best.at) best = { key: k, at };
     }
   }
