@@ -11,7 +11,9 @@ import { readDocxBytes } from '../src/docx-read/index.js';
 import { paragraphs, fullText } from '../src/docx-read/model.js';
 import { importDocument } from '../src/import/index.js';
 import { compareStructure } from '../src/import/fidelity.js';
-import { docxParagraphs, renderExample } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docxParagraphs, renderExample, EXAMPLES_DIR } from './helpers.js';
 
 /** A complete state plan around a body (YAML lines of `noi_dung:` items, indented by 2) and extra top-level lines. */
 function plan(body: string[], extra: string[] = []): string {
@@ -162,10 +164,14 @@ describe('import reads them back: render → import → the same structure', () 
     expect(last.nhiem_vu).toEqual({ chu_tri: 'Văn phòng Sở.' });
   });
 
-  it("the plan's after-content setting comes back per item, where the page shows it", async () => {
+  it("the plan's after-content setting comes back as the plan's (two items at least show it), an item's as the item's", async () => {
     const r = await roundTrip(plan(BULLETS(), ['trinh_bay: { nhiem_vu: { vi_tri: cuoi } }']));
     expect(r.issues).toEqual([]);
-    expect(r.plan.noi_dung[0].noi_dung.map((x: any) => x.vi_tri_nhiem_vu ?? 'dau')).toEqual(['cuoi', 'cuoi']);
+    expect(r.plan.trinh_bay).toEqual({ nhiem_vu: { vi_tri: 'cuoi' } });
+    expect(r.plan.noi_dung[0].noi_dung.map((x: any) => x.vi_tri_nhiem_vu)).toEqual([undefined, undefined]);
+    // one item after its content: the item's key, no plan setting
+    const one = await roundTrip(plan(BULLETS(['vi_tri_nhiem_vu: cuoi'])));
+    expect(one.plan.trinh_bay).toBeUndefined();
   });
 
   it('after sub-items the page cannot tell the item\'s lines from its last sub-item\'s: read as the last sub-item\'s, the same page', async () => {
@@ -187,7 +193,7 @@ describe('import reads them back: render → import → the same structure', () 
       '- tieu_de: NHIỆM VỤ', '  noi_dung:',
       '    - doan: Việc thứ nhất.',
       '      nhiem_vu: { chu_tri: Phòng Tổ chức., thoi_gian: Quý II/2025., khac: [{ nhan: Kinh phí, noi_dung: Ngân sách sở. }], nhan: { thoi_gian: Thời gian hoàn thành, chu_tri: Đơn vị chủ trì }, thu_tu: [khac] }',
-      '    - doan: Việc thứ hai.', '      nhiem_vu: { chu_tri: Văn phòng Sở., thoi_gian: Tháng 3/2025. }',
+      '    - doan: Việc thứ hai.', '      nhiem_vu: { chu_tri: Văn phòng Sở., thoi_gian: Tháng 3/2025., thu_tu: [thoi_gian] }',
     ]);
     const r = await roundTrip(text);
     expect(r.issues).toEqual([]);
@@ -196,7 +202,9 @@ describe('import reads them back: render → import → the same structure', () 
       chu_tri: 'Phòng Tổ chức.', thoi_gian: 'Quý II/2025.', khac: [{ nhan: 'Kinh phí', noi_dung: 'Ngân sách sở.' }],
       nhan: { chu_tri: 'Đơn vị chủ trì', thoi_gian: 'Thời gian hoàn thành' }, thu_tu: ['khac', 'chu_tri', 'thoi_gian'],
     });
-    expect(b.nhiem_vu).toEqual({ chu_tri: 'Văn phòng Sở.', thoi_gian: 'Tháng 3/2025.' });
+    expect(b.nhiem_vu).toEqual({ thoi_gian: 'Tháng 3/2025.', chu_tri: 'Văn phòng Sở.', thu_tu: ['thoi_gian', 'chu_tri'] });
+    // one task each way: nothing is the office's
+    expect(r.plan.trinh_bay).toBeUndefined();
   });
 
   it('label lines the content goes on after are bullets, as before', async () => {
@@ -231,10 +239,16 @@ describe('import reads them back: render → import → the same structure', () 
     expect(ps.slice(j + 1, j + 4).map((p) => p.slice(0, 22))).toEqual(['- Thời gian hoàn thành', '- Đơn vị chủ trì: Công', '2.1. Nắm tình hình: Tậ']);
     const doc = readDocxBytes(bytes, '005.docx');
     const r = importDocument(doc);
+    // the office's words, order and upright labels come back once, as the plan's; this task keeps its own label
+    expect((r.plan as any).trinh_bay).toEqual({ nhiem_vu: {
+      nhan: { chu_tri: 'Đơn vị chủ trì', phoi_hop: 'Đơn vị phối hợp', thoi_gian: 'Thời gian hoàn thành' },
+      thu_tu: ['thoi_gian', 'chu_tri', 'khac', 'phoi_hop'], nghieng: false,
+    } });
     const xa = (r.plan as any).noi_dung[2].noi_dung[3];
     expect(xa.vi_tri_nhiem_vu).toBe('cuoi');
-    // "Thời gian thực hiện" is the family's own label: no override; the office's wordings come back as the task's
-    expect(xa.nhiem_vu.nhan).toEqual({ chu_tri: 'Đơn vị chủ trì', phoi_hop: 'Đơn vị phối hợp' });
-    expect(xa.nhiem_vu.thu_tu).toEqual(['thoi_gian', 'chu_tri', 'khac', 'phoi_hop']);
+    expect(xa.nhiem_vu.nhan).toEqual({ thoi_gian: 'Thời gian thực hiện' });
+    expect(xa.nhiem_vu.thu_tu).toBeUndefined();
+    const f = compareStructure({ plan: parse(readFileSync(join(EXAMPLES_DIR, '005-ubnd-tinh-bau-cu-2025.yaml'), 'utf8')) }, { plan: r.plan, notes: r.notes, source: new Map(paragraphs(doc).map((p) => [p.index, fullText(p)])) });
+    expect(f.issues.filter((i) => i.path.includes('nhiem_vu')).map((i) => `${i.kind} ${i.path}`)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * Marker forms: I. I/ I- A. 1. 1- 1/ 1) 1.1. (1) (1)- a) a. - + • –.
  */
 import type { Muc, Y, NhiemVu, KieuTieuDe } from '../types/plan.js';
-import { TASK_FIELDS, taskOrder, type TaskField, type TaskLineKey } from '../normalise/body.js';
+import { TASK_FIELDS, taskOrder, type TaskField, type TaskLineKey, type TaskStyle } from '../normalise/body.js';
 import type { LayoutProfile } from '../profile.js';
 import type { Table, Run } from '../docx-read/model.js';
 import { parsePattern, formatNumber, markerOf, letterReading, tokenOf, counterValue, coreOfLabel, type Marker } from '../form/numbering.js';
@@ -217,6 +217,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
     }
     if (!run.keys.includes(tl.key)) run.keys.push(tl.key);
     run.lines.push(line);
+    taskReading.set(item, { keys: run.keys, marked: run.marked });
     // the order read, kept when it is not the default (fields first, then khac)
     const def = taskOrder({}).filter((k) => run!.keys.includes(k));
     if (def.some((k, i) => k !== run!.keys[i])) nv.thu_tu = [...run.keys] as NonNullable<NhiemVu['thu_tu']>;
@@ -249,6 +250,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
     const r = run;
     run = null;
     if (!r || !r.cuoi || stack[stack.length - 1]?.item !== r.item) return;
+    taskReading.delete(r.item);
     delete r.item.nhiem_vu;
     delete r.item.vi_tri_nhiem_vu;
     for (const x of r.lines) placeBullet(x.text, x.mk, x.para);
@@ -343,6 +345,75 @@ function reading(mk: Marker | null, stack: Frame[]): Marker | null {
   if (!alt) return mk;
   const continues = (m: Marker) => stack.some((f) => tokenOf(f.style) === tokenOf(m.style) && counterValue(coreOfLabel(m.label), parsePattern(m.style)?.token) === f.count + 1);
   return continues(alt) && !continues(mk!) ? alt : mk;
+}
+
+/** What the reader saw of each item's task lines: the order of their keys, whether their labels were emphasised. */
+const taskReading = new WeakMap<Exclude<Muc, string>, { keys: TaskLineKey[]; marked: boolean }>();
+
+/**
+ * The office's way with task lines, lifted from the tasks `readBody` read into one `trinh_bay.nhiem_vu` (so that an
+ * imported plan reads as one written by hand): a field's own label that most of the tasks giving it share (two at
+ * least, more than print the family's), the others keeping theirs (the family's written out); the read order that
+ * most tasks agree with (two at least, more than agree with the default), the others keeping their own `thu_tu`;
+ * upright labels everywhere (`nghieng: false`); task lines after the content of most items that have content (two
+ * at least), the others saying `vi_tri_nhiem_vu: dau`. What prints stays the same (src/normalise/body.ts
+ * taskLineTexts reads the lifted style back the same way).
+ * @param items the body as readBody returned it (changed in place: the lifted keys leave the tasks)
+ * @param labels the family's labels (layout.yaml `mau.nhiem_vu`)
+ * @returns the plan's `trinh_bay.nhiem_vu`, or undefined when there is nothing to lift
+ */
+export function liftTaskStyle(items: Muc[], labels: Record<TaskField, string>): TaskStyle | undefined {
+  type It = Exclude<Muc, string>;
+  const tasks: { item: It; nv: NhiemVu; keys: TaskLineKey[]; marked: boolean }[] = [];
+  const walk = (list: Muc[]) => list.forEach((it) => {
+    if (typeof it === 'string') return;
+    const r = taskReading.get(it);
+    if (it.nhiem_vu && r) tasks.push({ item: it, nv: it.nhiem_vu, ...r });
+    if (it.noi_dung) walk(it.noi_dung);
+  });
+  walk(items);
+  if (tasks.length < 2) return undefined;
+  const ts: TaskStyle = {};
+  // labels, field by field
+  for (const k of TASK_FIELDS) {
+    const withK = tasks.filter((t) => t.nv[k] !== undefined);
+    const count = new Map<string | undefined, number>();
+    for (const t of withK) count.set(t.nv.nhan?.[k], (count.get(t.nv.nhan?.[k]) ?? 0) + 1);
+    const [best, n] = [...count].filter(([l]) => l !== undefined).sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    if (best === undefined || n < 2 || n <= (count.get(undefined) ?? 0)) continue;
+    (ts.nhan ??= {})[k] = best;
+    for (const t of withK) {
+      const nhan = (t.nv.nhan ??= {});
+      if (nhan[k] === best) delete nhan[k];
+      else nhan[k] ??= labels[k];
+      if (!Object.keys(nhan).length) delete t.nv.nhan;
+    }
+  }
+  // the order
+  const agree = (plan: TaskStyle, keys: TaskLineKey[]) => { const o = taskOrder(plan).filter((k) => keys.includes(k)); return o.every((k, i) => k === keys[i]); };
+  const candidates = tasks.filter((t) => t.nv.thu_tu).map((t) => t.keys);
+  const ranked = candidates.map((c) => ({ c, n: tasks.filter((t) => agree({ thu_tu: c as NonNullable<TaskStyle['thu_tu']> }, t.keys)).length })).sort((a, b) => b.n - a.n)[0];
+  if (ranked && ranked.n >= 2 && ranked.n > tasks.filter((t) => agree({}, t.keys)).length) {
+    ts.thu_tu = [...ranked.c] as NonNullable<TaskStyle['thu_tu']>;
+    for (const t of tasks) {
+      delete t.nv.thu_tu;
+      if (!agree(ts, t.keys)) t.nv.thu_tu = [...t.keys] as NonNullable<NhiemVu['thu_tu']>;
+    }
+  }
+  if (tasks.every((t) => !t.marked)) ts.nghieng = false;
+  // the place, among the items with content of their own
+  const placed = tasks.filter((t) => t.item.gach_dau_dong || t.item.noi_dung?.length);
+  const last = placed.filter((t) => t.item.vi_tri_nhiem_vu === 'cuoi');
+  if (last.length >= 2 && last.length > placed.length - last.length) {
+    ts.vi_tri = 'cuoi';
+    for (const t of placed) {
+      if (t.item.vi_tri_nhiem_vu === 'cuoi') delete t.item.vi_tri_nhiem_vu;
+      else t.item.vi_tri_nhiem_vu = 'dau';
+    }
+  }
+  // keys in the plan's order: the fields, then nhan, thu_tu
+  for (const t of tasks) for (const k of ['nhan', 'thu_tu'] as const) if (k in t.nv) { const v = t.nv[k]; delete t.nv[k]; (t.nv as Record<string, unknown>)[k] = v; }
+  return Object.keys(ts).length ? ts : undefined;
 }
 
 /** Drops empty child lists left by the walk. */
