@@ -96,7 +96,7 @@ export type Y =
       gach_dau_dong?: [Y, ...Y[]];
     };
 /**
- * Thứ tự các dòng của riêng nhiệm vụ này, thay cho trinh_bay.nhiem_vu.thu_tu, ví dụ [noi_dung, khac, chu_tri] để dòng có nhãn riêng in trước dòng chủ trì. Trong bảng_nhiem_vu, thứ tự cột là chung (có cảnh báo).
+ * Thứ tự các dòng của riêng nhiệm vụ này, đứng trước trinh_bay.nhiem_vu.thu_tu, ví dụ [noi_dung, khac, chu_tri] để dòng có nhãn riêng in trước dòng chủ trì; trường không nêu in sau, theo thứ tự của kế hoạch rồi thứ tự mặc định. Trong bảng_nhiem_vu, thứ tự cột là chung (có cảnh báo).
  *
  * @minItems 1
  */
@@ -329,7 +329,7 @@ export type CotKyItem =
       ho_ten?: string;
     };
 /**
- * Thứ tự các trường; trường có trong nhiệm vụ mà không nêu ở đây in sau, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua, khac). khac: chỗ của các dòng có nhãn riêng (mặc định cuối cùng).
+ * Thứ tự các trường của dòng phân công (khac: chỗ của các dòng có nhãn riêng, cùng nhau, theo thứ tự của chúng). Trường không nêu ở đây in sau: của một nhiệm vụ, theo thứ tự của trinh_bay.nhiem_vu.thu_tu rồi thứ tự mặc định; của kế hoạch, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua, khac).
  *
  * @minItems 1
  *
