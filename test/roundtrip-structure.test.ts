@@ -28,7 +28,10 @@ import { SIGNING_CODES, signingAllowed, type SigningCode } from '../src/form/sig
 import { khung } from '../src/layout/house-style.js';
 import { familyPlan, ruleIds, SIGNERS } from './support/family-plan.js';
 
-/** Three levels; a run-in heading with a footnote mark; task lines; bullets; a closing paragraph. */
+/**
+ * Three levels; a run-in heading with a footnote mark; task lines under a heading, and after an item's bullets with
+ * a label of the task's own and a free-label line first (issue 20 item 1); bullets; a closing paragraph.
+ */
 const BODY = `noi_dung:
   - tieu_de: MỤC ĐÍCH, YÊU CẦU
     noi_dung:
@@ -44,6 +47,14 @@ const BODY = `noi_dung:
       - tieu_de: Tổ chức hội nghị cấp tỉnh
         nhiem_vu: { chu_tri: Sở Nội vụ, phoi_hop: 'Các sở, ngành liên quan', thoi_gian: Tháng 3/2026 }
       - doan: Tổ chức hội nghị cấp huyện.
+        vi_tri_nhiem_vu: cuoi
+        gach_dau_dong: [Mời đại biểu các xã.]
+        nhiem_vu:
+          chu_tri: Phòng Nội vụ
+          thoi_gian: Tháng 4/2026
+          khac: [{ nhan: Kinh phí, noi_dung: Ngân sách huyện }]
+          nhan: { thoi_gian: Thời gian hoàn thành }
+          thu_tu: [khac]
       - doan: Tổ chức hội nghị cấp xã.
   - tieu_de: TỔ CHỨC THỰC HIỆN
     noi_dung:

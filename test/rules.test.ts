@@ -162,6 +162,12 @@ const CASES: Record<string, RuleCase> = {
     fail: edit(withPhase('2025-04-01', '2025-06-30'), ['      den: 2025-06-30\n', '      den: 2025-06-30\n      loi_dan: với khẩu hiệu\n']),
     at: [27, 16],
   },
+  'nhiem-vu/khong-in': {
+    // a task's own label for a field it gives prints; one for a field it does not give is reported
+    pass: mutate(['          han: 2025-06-30\n', '          han: 2025-06-30\n          nhan: { thoi_gian: Thời gian hoàn thành }\n']),
+    fail: mutate(['          han: 2025-06-30\n', '          han: 2025-06-30\n          nhan: { ket_qua: Sản phẩm }\n']),
+    at: [23, 28],
+  },
   'dot/thu-tu': {
     pass: withPhase('2025-04-01', '2025-06-30'),
     fail: withPhase('2025-06-01', '2025-04-30'),

@@ -275,6 +275,22 @@ export const catalogue = {
     (p) => `lời dẫn "${p.value}" không được in: lời dẫn chỉ in trước chủ đề của đợt; ghi chu_de hoặc bỏ loi_dan`,
     (p) => `the lead-in "${p.value}" does not print: it prints only before the phase's theme; give chu_de or remove loi_dan`,
   ),
+  'rule/nhiem-vu/nhan-khong-in': m(
+    (p) => `nhãn "${p.value}" không được in: nhiệm vụ không có ${p.field}; ghi ${p.field} hoặc bỏ nhãn này`,
+    (p) => `the label "${p.value}" does not print: the task has no ${p.field}; give ${p.field} or remove the label`,
+  ),
+  'rule/nhiem-vu/nhan-trong-bang': m(
+    (p) => `nhãn "${p.value}" không được in: trong bang_nhiem_vu tên cột là chung cho mọi dòng; ghi nhãn ở trinh_bay.nhiem_vu.nhan`,
+    (p) => `the label "${p.value}" does not print: in bang_nhiem_vu the column names are shared by every row; give the label in trinh_bay.nhiem_vu.nhan`,
+  ),
+  'rule/nhiem-vu/thu-tu-trong-bang': m(
+    () => 'thu_tu của một dòng bang_nhiem_vu không được dùng: thứ tự cột là chung cho mọi dòng; ghi thứ tự ở trinh_bay.nhiem_vu.thu_tu',
+    () => 'thu_tu of a bang_nhiem_vu row is not used: the column order is shared by every row; give the order in trinh_bay.nhiem_vu.thu_tu',
+  ),
+  'rule/nhiem-vu/vi-tri': m(
+    () => 'vi_tri_nhiem_vu không được dùng: mục không có nhiem_vu; thêm nhiem_vu hoặc bỏ vi_tri_nhiem_vu',
+    () => 'vi_tri_nhiem_vu is not used: the item has no nhiem_vu; add nhiem_vu or remove vi_tri_nhiem_vu',
+  ),
   'rule/dot/thu-tu': m(
     (p) => `${p.what} (${p.value}) phải sau ${p.other} (${p.otherValue})`,
     (p) => `${p.what} (${p.value}) must come after ${p.other} (${p.otherValue})`,

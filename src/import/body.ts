@@ -5,6 +5,7 @@
  * Marker forms: I. I/ I- A. 1. 1- 1/ 1) 1.1. (1) (1)- a) a. - + • –.
  */
 import type { Muc, Y, NhiemVu, KieuTieuDe } from '../types/plan.js';
+import { TASK_FIELDS, taskOrder, type TaskField, type TaskLineKey, type TaskStyle } from '../normalise/body.js';
 import type { LayoutProfile } from '../profile.js';
 import type { Table, Run } from '../docx-read/model.js';
 import { parsePattern, formatNumber, markerOf, letterReading, tokenOf, counterValue, coreOfLabel, type Marker } from '../form/numbering.js';
@@ -82,7 +83,55 @@ function runInOf(l: Line, mk: Marker, depth: number, profile: LayoutProfile): { 
 
 interface Frame { style: string; item: Exclude<Muc, string>; depth: number; count: number; core: string }
 
-const TASK_LABELS = (p: LayoutProfile) => Object.entries(p.mau.nhiem_vu) as [keyof NhiemVu, string][];
+/** A task line as render writes it (templates/common/block.hbs "- *Nhãn:* nội dung"), read from a bullet's markup. */
+interface TaskLineRead {
+  /** The field the label names, or `khac` (a label of no field). */
+  key: TaskLineKey;
+  label: string;
+  /** The label is not the family's (layout.yaml `mau.nhiem_vu`): kept as the task's own `nhan` (a `khac` line's label always). */
+  own: boolean;
+  /** The label is emphasised (italic, the default; upright with trinh_bay.nhiem_vu.nghieng: false). */
+  marked: boolean;
+  value: string;
+}
+
+const lower = (s: string) => s.toLocaleLowerCase('vi');
+
+/**
+ * Reads a bullet's text as a task line "Nhãn: nội dung": the label is the family's (layout.yaml `mau.nhiem_vu`), or
+ * an office's own wording of a field, a label of at most four words that starts or ends with the field's short name
+ * (the family's task-table column, `mau.bang_nhiem_vu`: "Đơn vị chủ trì", "Thời gian hoàn thành"; the name met first
+ * wins: "Thời gian thực hiện" is thoi_gian; the bare name, "Thời gian: …", is not: event bullets "Thời gian: …;
+ * Địa điểm: …" are bullets), or any other short label (at most five words, no sentence mark), a
+ * `khac` line, which the caller takes only inside a run of task lines. Nội dung is read by the family's label only
+ * ("- Nội dung tuyên truyền: …" is a bullet).
+ * @returns the line, or null when the text has no label shape
+ */
+function taskLineOf(text: string, profile: LayoutProfile): TaskLineRead | null {
+  const m = /^(\**)([^*:\n]{1,60}?)\s*(\**)\s*:(\**)\s*/u.exec(text);
+  if (!m || !/\p{L}/u.test(m[2]) || /[.;,!?()]/u.test(m[2])) return null;
+  const label = m[2].trim();
+  const value = text.slice(m[0].length).trim();
+  if (!value) return null;
+  const marked = m[1].length > 0 && (m[3].length > 0 || m[4].length > 0);
+  const base = { label, marked, value };
+  const family = (Object.entries(profile.mau.nhiem_vu) as [TaskField, string][]).find(([, l]) => lower(l) === lower(label));
+  if (family) return { ...base, key: family[0], own: false };
+  const words = label.split(/\s+/u).length;
+  if (words > 5) return null;
+  const h = profile.mau.bang_nhiem_vu as Partial<Record<TaskField, string>>;
+  let best: { key: TaskField; at: number } | null = null;
+  if (words <= 4) {
+    for (const k of TASK_FIELDS) {
+      const name = k === 'noi_dung' ? undefined : lower(h[k] ?? profile.mau.nhiem_vu[k]);
+      const at = name ? lower(label).indexOf(name) : -1;
+      // the bare column name ("Thời gian: …", "Thực hiện: …") heads many plain bullets: not a task line by itself
+      if (at < 0 || (at > 0 && at + name!.length !== label.length) || name!.length === label.length) continue;
+      if (!best || at < best.at) best = { key: k, at };
+    }
+  }
+  return best ? { ...base, key: best.key, own: true } : { ...base, key: 'khac', own: true };
+}
 
 /**
  * Builds the body tree from its lines (and tables, by their position).
@@ -117,11 +166,102 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
     return null;
   };
 
-  for (const l of lines) {
+  /** A bullet placed where it belongs: under the previous bullet ("+"), after the bullets above, or a new list. */
+  const placeBullet = (text: string, mk: Marker, para: number): void => {
+    const top = stack[stack.length - 1];
+    const dest = lastBullets();
+    const sub = mk.style === '+' && dest && dest.list.length && mk.style !== profile.gach_dau_dong[0];
+    if (sub) {
+      const lastY = dest!.list[dest!.list.length - 1];
+      const obj = typeof lastY === 'string' ? { doan: lastY, gach_dau_dong: [] as Y[] } : { ...lastY, gach_dau_dong: lastY.gach_dau_dong ?? [] };
+      obj.gach_dau_dong.push(text);
+      dest!.list[dest!.list.length - 1] = obj as Y;
+      return;
+    }
+    if (dest) { dest.list.push(text); return; }
+    const own = mk.style !== profile.gach_dau_dong[0] ? { ky_hieu: mk.label } : {};
+    if (top && !top.item.noi_dung?.length && !top.item.gach_dau_dong && !top.item.nhiem_vu && !own.ky_hieu) top.item.gach_dau_dong = [text];
+    else { const list = container(); list.push({ gach_dau_dong: [text], ...own }); notes.at([...pathOf(list), list.length - 1], para); }
+    return;
+  };
+
+  /**
+   * The run of task lines being read (an item's `nhiem_vu`, line by line): its item, whether it came after the
+   * item's content (`vi_tri_nhiem_vu: cuoi`), the emphasis of its labels, the order of its keys and its lines (to
+   * give them back as bullets when the item's content goes on after them).
+   */
+  let run: { item: Exclude<Muc, string>; cuoi: boolean; marked: boolean; keys: TaskLineKey[]; lines: { text: string; mk: Marker; para: number }[] } | null = null;
+
+  /**
+   * Takes a task line into the item's `nhiem_vu`: a run starts on a field's line of an item with no task lines yet,
+   * right under it (the default place) or after its content (`vi_tri_nhiem_vu: cuoi`); a run goes on with lines of
+   * the same emphasis, a field not given yet or a free label (`khac`; a run opens with free labels only when a
+   * field's line follows them, `khacFirst`). A label not the family's comes back as the
+   * task's own `nhan`; an order not the plan's default as its own `thu_tu`.
+   * @returns false when the line is not a task line here (a bullet)
+   */
+  const takeTask = (item: Exclude<Muc, string>, tl: TaskLineRead, line: { text: string; mk: Marker; para: number }, khacFirst: () => boolean): boolean => {
+    const nv0 = item.nhiem_vu as Record<string, unknown> | undefined;
+    if (run && run.item === item) {
+      if (tl.marked !== run.marked || (tl.key !== 'khac' && nv0 && tl.key in nv0) || (tl.key === 'khac' && run.keys.at(-1) !== 'khac' && run.keys.includes('khac'))) return false;
+    } else {
+      if (item.nhiem_vu || (tl.key === 'khac' && !khacFirst())) return false;
+      run = { item, cuoi: !!(item.noi_dung?.length || item.gach_dau_dong), marked: tl.marked, keys: [], lines: [] };
+      if (run.cuoi) item.vi_tri_nhiem_vu = 'cuoi';
+    }
+    const nv = (item.nhiem_vu ??= {}) as NhiemVu & Record<string, unknown>;
+    if (tl.key === 'khac') (nv.khac ??= [] as unknown as NonNullable<NhiemVu['khac']>).push({ nhan: tl.label, noi_dung: tl.value });
+    else {
+      nv[tl.key] = tl.value;
+      if (tl.own) (nv.nhan ??= {})[tl.key] = tl.label;
+    }
+    if (!run.keys.includes(tl.key)) run.keys.push(tl.key);
+    run.lines.push(line);
+    taskReading.set(item, { keys: run.keys, marked: run.marked });
+    // the order read, kept when it is not the default (fields first, then khac)
+    const def = taskOrder({}).filter((k) => run!.keys.includes(k));
+    if (def.some((k, i) => k !== run!.keys[i])) nv.thu_tu = [...run.keys] as NonNullable<NhiemVu['thu_tu']>;
+    else delete nv.thu_tu;
+    // keys in the plan's order: the fields, then nhan, thu_tu
+    for (const k of ['nhan', 'thu_tu']) if (k in nv) { const v = nv[k]; delete nv[k]; nv[k] = v; }
+    return true;
+  };
+
+  /**
+   * Whether the bullets after line `idx` go on as label lines of the same emphasis up to a field's line (so that a
+   * run of task lines may open with free labels, `thu_tu: [khac, …]`).
+   */
+  const leadsToField = (idx: number, marked: boolean): boolean => {
+    for (const l of lines.slice(idx + 1)) {
+      const mk = l.cell || l.footnote ? null : markerOf(l.text);
+      if (!mk?.bullet) return false;
+      const tl = taskLineOf(restMarkup(l, mk, {}), profile);
+      if (!tl || tl.marked !== marked) return false;
+      if (tl.key !== 'khac') return true;
+    }
+    return false;
+  };
+
+  /**
+   * Ends the run of task lines before a line that is not one: task lines read after the item's content that the
+   * item's content now goes on after were not its last lines: they go back to being bullets, in their place.
+   */
+  const settleRun = (): void => {
+    const r = run;
+    run = null;
+    if (!r || !r.cuoi || stack[stack.length - 1]?.item !== r.item) return;
+    taskReading.delete(r.item);
+    delete r.item.nhiem_vu;
+    delete r.item.vi_tri_nhiem_vu;
+    for (const x of r.lines) placeBullet(x.text, x.mk, x.para);
+  };
+
+  for (const [idx, l] of lines.entries()) {
     if (l.cell) {
       const t = tables.get(l.para);
       if (t && !seenTables.has(t.index)) {
         seenTables.add(t.index);
+        settleRun();
         const rows = t.rows.map((r) => r.map((c) => c.paras.map((p) => p.text.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')));
         const width = Math.max(...rows.map((r) => r.length));
         const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
@@ -137,32 +277,17 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       const text = restMarkup(l, mk, {});
       notes.role(l.para, 'than');
       const top = stack[stack.length - 1];
-      const task = TASK_LABELS(profile).find(([, label]) => new RegExp(`^\\**${label}\\**\\s*:\\**\\s*`, 'u').test(text));
-      if (task && top && !top.item.noi_dung?.length && !top.item.gach_dau_dong) {
-        const value = text.replace(new RegExp(`^\\**${task[1]}\\**\\s*:\\**\\s*`, 'u'), '').replace(/^\*\s*/, '');
-        top.item.nhiem_vu ??= {};
-        (top.item.nhiem_vu as Record<string, unknown>)[task[0]] = value;
-        continue;
-      }
-      const dest = lastBullets();
-      const sub = mk.style === '+' && dest && dest.list.length && mk.style !== profile.gach_dau_dong[0];
-      if (sub) {
-        const lastY = dest!.list[dest!.list.length - 1];
-        const obj = typeof lastY === 'string' ? { doan: lastY, gach_dau_dong: [] as Y[] } : { ...lastY, gach_dau_dong: lastY.gach_dau_dong ?? [] };
-        obj.gach_dau_dong.push(text);
-        dest!.list[dest!.list.length - 1] = obj as Y;
-        continue;
-      }
-      if (dest) { dest.list.push(text); continue; }
-      const own = mk.style !== profile.gach_dau_dong[0] ? { ky_hieu: mk.label } : {};
-      if (top && !top.item.noi_dung?.length && !top.item.gach_dau_dong && !top.item.nhiem_vu && !own.ky_hieu) top.item.gach_dau_dong = [text];
-      else { const list = container(); list.push({ gach_dau_dong: [text], ...own }); notes.at([...pathOf(list), list.length - 1], l.para); }
+      const tl = top ? taskLineOf(text, profile) : null;
+      if (tl && takeTask(top!.item, tl, { text, mk, para: l.para }, () => leadsToField(idx, tl.marked))) continue;
+      settleRun();
+      placeBullet(text, mk, l.para);
       continue;
     }
     if (mk) {
       // Numbered: find the level by style (pandoc's list reading: a known style closes deeper levels).
       const k = stack.findIndex((f) => tokenOf(f.style) === tokenOf(mk.style));
       if (k >= 0) stack.length = k;
+      settleRun();
       const depth = stack.length;
       const parent = stack[depth - 1];
       const heading = l.bold || (txt && isTxtHeading(l.text.slice(mk.len)));
@@ -187,6 +312,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       stack.push({ style: mk.style, item, depth, count: counter + 1, core: coreOf(mk.label) });
       continue;
     }
+    settleRun();
     // A phase line as kehoach writes it (templates/common/block.hbs): "Đợt 1: Từ tháng 01/2025 đến 30/06/2025 …".
     const dot = !l.footnote ? phaseOf(l.text, lastDen.get(container())) : null;
     if (dot) {
@@ -219,6 +345,75 @@ function reading(mk: Marker | null, stack: Frame[]): Marker | null {
   if (!alt) return mk;
   const continues = (m: Marker) => stack.some((f) => tokenOf(f.style) === tokenOf(m.style) && counterValue(coreOfLabel(m.label), parsePattern(m.style)?.token) === f.count + 1);
   return continues(alt) && !continues(mk!) ? alt : mk;
+}
+
+/** What the reader saw of each item's task lines: the order of their keys, whether their labels were emphasised. */
+const taskReading = new WeakMap<Exclude<Muc, string>, { keys: TaskLineKey[]; marked: boolean }>();
+
+/**
+ * The office's way with task lines, lifted from the tasks `readBody` read into one `trinh_bay.nhiem_vu` (so that an
+ * imported plan reads as one written by hand): a field's own label that most of the tasks giving it share (two at
+ * least, more than print the family's), the others keeping theirs (the family's written out); the read order that
+ * most tasks agree with (two at least, more than agree with the default), the others keeping their own `thu_tu`;
+ * upright labels everywhere (`nghieng: false`); task lines after the content of most items that have content (two
+ * at least), the others saying `vi_tri_nhiem_vu: dau`. What prints stays the same (src/normalise/body.ts
+ * taskLineTexts reads the lifted style back the same way).
+ * @param items the body as readBody returned it (changed in place: the lifted keys leave the tasks)
+ * @param labels the family's labels (layout.yaml `mau.nhiem_vu`)
+ * @returns the plan's `trinh_bay.nhiem_vu`, or undefined when there is nothing to lift
+ */
+export function liftTaskStyle(items: Muc[], labels: Record<TaskField, string>): TaskStyle | undefined {
+  type It = Exclude<Muc, string>;
+  const tasks: { item: It; nv: NhiemVu; keys: TaskLineKey[]; marked: boolean }[] = [];
+  const walk = (list: Muc[]) => list.forEach((it) => {
+    if (typeof it === 'string') return;
+    const r = taskReading.get(it);
+    if (it.nhiem_vu && r) tasks.push({ item: it, nv: it.nhiem_vu, ...r });
+    if (it.noi_dung) walk(it.noi_dung);
+  });
+  walk(items);
+  if (tasks.length < 2) return undefined;
+  const ts: TaskStyle = {};
+  // labels, field by field
+  for (const k of TASK_FIELDS) {
+    const withK = tasks.filter((t) => t.nv[k] !== undefined);
+    const count = new Map<string | undefined, number>();
+    for (const t of withK) count.set(t.nv.nhan?.[k], (count.get(t.nv.nhan?.[k]) ?? 0) + 1);
+    const [best, n] = [...count].filter(([l]) => l !== undefined).sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    if (best === undefined || n < 2 || n <= (count.get(undefined) ?? 0)) continue;
+    (ts.nhan ??= {})[k] = best;
+    for (const t of withK) {
+      const nhan = (t.nv.nhan ??= {});
+      if (nhan[k] === best) delete nhan[k];
+      else nhan[k] ??= labels[k];
+      if (!Object.keys(nhan).length) delete t.nv.nhan;
+    }
+  }
+  // the order
+  const agree = (plan: TaskStyle, keys: TaskLineKey[]) => { const o = taskOrder(plan).filter((k) => keys.includes(k)); return o.every((k, i) => k === keys[i]); };
+  const candidates = tasks.filter((t) => t.nv.thu_tu).map((t) => t.keys);
+  const ranked = candidates.map((c) => ({ c, n: tasks.filter((t) => agree({ thu_tu: c as NonNullable<TaskStyle['thu_tu']> }, t.keys)).length })).sort((a, b) => b.n - a.n)[0];
+  if (ranked && ranked.n >= 2 && ranked.n > tasks.filter((t) => agree({}, t.keys)).length) {
+    ts.thu_tu = [...ranked.c] as NonNullable<TaskStyle['thu_tu']>;
+    for (const t of tasks) {
+      delete t.nv.thu_tu;
+      if (!agree(ts, t.keys)) t.nv.thu_tu = [...t.keys] as NonNullable<NhiemVu['thu_tu']>;
+    }
+  }
+  if (tasks.every((t) => !t.marked)) ts.nghieng = false;
+  // the place, among the items with content of their own
+  const placed = tasks.filter((t) => t.item.gach_dau_dong || t.item.noi_dung?.length);
+  const last = placed.filter((t) => t.item.vi_tri_nhiem_vu === 'cuoi');
+  if (last.length >= 2 && last.length > placed.length - last.length) {
+    ts.vi_tri = 'cuoi';
+    for (const t of placed) {
+      if (t.item.vi_tri_nhiem_vu === 'cuoi') delete t.item.vi_tri_nhiem_vu;
+      else t.item.vi_tri_nhiem_vu = 'dau';
+    }
+  }
+  // keys in the plan's order: the fields, then nhan, thu_tu
+  for (const t of tasks) for (const k of ['nhan', 'thu_tu'] as const) if (k in t.nv) { const v = t.nv[k]; delete t.nv[k]; (t.nv as Record<string, unknown>)[k] = v; }
+  return Object.keys(ts).length ? ts : undefined;
 }
 
 /** Drops empty child lists left by the walk. */

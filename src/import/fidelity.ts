@@ -37,6 +37,7 @@ import type { Notes, Path } from './notes.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { parsePattern, Counter, markerOf, letterReading, tokenOf, counterValue, coreOfLabel, type NumberPattern } from '../form/numbering.js';
 import { msg, type Lang } from '../i18n/messages.js';
+import { taskLineTexts, type TaskStyle, type TaskField } from '../normalise/body.js';
 
 /** The parts of the page the figure is given for. */
 export const PARTS = ['header', 'body', 'closing', 'forms', 'footnotes'] as const;
@@ -109,8 +110,10 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
   add('header', ['trich_yeu'], 'trich_yeu', p.trich_yeu);
   // body
   for (const [k, list] of [['can_cu', p.can_cu], ['mo_dau', p.mo_dau]] as const) (list ?? []).forEach((t, i) => add('body', [k, i], k, t));
-  const family = loadProfile(p.khoi, templatesDir).danh_so;
+  const profile = loadProfile(p.khoi, templatesDir);
+  const family = profile.danh_so;
   const levels = (p.danh_so ?? family).map((s) => parsePattern(s));
+  taskCtx = { ts: p.trinh_bay?.nhiem_vu ?? {}, labels: profile.mau.nhiem_vu };
   items(p.noi_dung ?? [], ['noi_dung'], 'body', levels, add);
   // closing
   [p.ket_thuc ?? []].flat().forEach((t, i) => add('closing', ['ket_thuc', i], 'ket_thuc', t));
@@ -183,8 +186,10 @@ function items(list: Muc[], path: Path, part: Part, levels: (NumberPattern | nul
       if (o.doan !== undefined) add(part, [...here, 'doan'], `doan${at}`, o.doan);
       if (o.liet_ke) add(part, [...here, 'liet_ke'], `liet_ke${at}`, o.liet_ke);
     }
-    if (o.nhiem_vu) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
-    (o.bang_nhiem_vu ?? []).forEach((t, k) => tasks(t, [...here, 'bang_nhiem_vu', k], part, at, add));
+    // task lines where they print: under the item's own block, or after its bullets and sub-items (vi_tri cuoi)
+    const last = (o.vi_tri_nhiem_vu ?? taskCtx.ts.vi_tri) === 'cuoi';
+    if (o.nhiem_vu && !last) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
+    (o.bang_nhiem_vu ?? []).forEach((t, k) => tableRow(t, [...here, 'bang_nhiem_vu', k], part, at, add));
     if (o.dot) add(part, [...here, 'dot'], `dot${at}`, o.dot);
     if (o.bang) {
       add(part, [...here, 'bang', 'cot'], `bang.cot${at}`, o.bang.cot.map((c) => (typeof c === 'string' ? c : c.ten)).join(' | '));
@@ -195,11 +200,30 @@ function items(list: Muc[], path: Path, part: Part, levels: (NumberPattern | nul
       const child = o.danh_so_con ? parsePattern(o.danh_so_con) : levels[depth + 1] ?? null;
       items(o.noi_dung, [...here, 'noi_dung'], part, levels, add, depth + 1, child, core);
     }
+    if (o.nhiem_vu && last) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
   });
 }
 
+/** The plan's task style and the family's labels, for the fields of the plan being read (set by the caller). */
+let taskCtx: { ts: TaskStyle; labels: Record<TaskField, string> } = { ts: {}, labels: {} as Record<TaskField, string> };
+
+/**
+ * A task's lines as they print (src/normalise/body.ts taskLineTexts): in their order (the task's `thu_tu`, the
+ * plan's, the default), each with the label it prints with (the task's own `nhan`, the plan's, the family's), so that
+ * a plan-level label and the same label given per task are the same field, and a line moved is a difference.
+ */
 function tasks(nv: NhiemVu, base: Path, part: Part, at: string, add: Add): void {
+  let khac = 0;
+  for (const l of taskLineTexts(nv, taskCtx.ts, taskCtx.labels)) {
+    if (l.key === 'khac') add(part, [...base, 'khac', khac++], `nhiem_vu.${l.nhan}${at}`, l.text);
+    else add(part, [...base, l.key === 'thoi_gian' && nv.thoi_gian === undefined ? 'han' : l.key], `nhiem_vu.${l.key}${at}`, `${l.nhan}: ${l.text}`);
+  }
+}
+
+/** A row of a task table: its cells by field (the column names are the plan's, shared by the rows). */
+function tableRow(nv: NhiemVu, base: Path, part: Part, at: string, add: Add): void {
   for (const [k, v] of Object.entries(nv)) {
+    if (k === 'nhan' || k === 'thu_tu') continue;
     if (k === 'khac') (v as { nhan: string; noi_dung: string }[]).forEach((x, j) => add(part, [...base, 'khac', j], `nhiem_vu.${x.nhan}${at}`, x.noi_dung));
     else add(part, [...base, k], `nhiem_vu.${k}${at}`, v);
   }

@@ -18,7 +18,7 @@ import { soKyHieuReader } from '../form/so-ky-hieu.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
-import { readBody, markerOf } from './body.js';
+import { readBody, markerOf, liftTaskStyle } from './body.js';
 import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
 import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
 import { planToYaml } from './yaml.js';
@@ -282,6 +282,9 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
     part.danh_so = body.styles.slice(0, 6).map((s, i) => s ?? fam[i] ?? '-');
     notes.comment(['danh_so'], `đánh số theo văn bản nguồn (khối ${family.khoi} mặc định: ${fam.join(' ')})`);
   }
+  // the office's task lines (labels, order, emphasis, place) once for the plan, as a clerk writes them
+  const nhiemVu = liftTaskStyle(body.items, profile.mau.nhiem_vu);
+  if (nhiemVu) part.trinh_bay = { nhiem_vu: nhiemVu };
   part.noi_dung = body.items.length ? body.items : ['…'];
   if (!body.items.length) notes.comment(['noi_dung'], 'không tìm thấy nội dung');
   return { part };

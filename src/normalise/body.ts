@@ -61,7 +61,33 @@ export interface BodyContext {
 
 /** Default order of the task fields (lines and table columns). `han` prints as the time when `thoi_gian` is absent. */
 export const TASK_FIELDS = ['noi_dung', 'chu_tri', 'tham_muu', 'thuc_hien', 'phoi_hop', 'thoi_gian', 'ket_qua'] as const;
-type TaskField = (typeof TASK_FIELDS)[number];
+export type TaskField = (typeof TASK_FIELDS)[number];
+/** A place in the order of a task's lines: a field, or `khac` (the free-label lines, together). */
+export type TaskLineKey = TaskField | 'khac';
+
+/**
+ * The order of a task's lines: the task's own `thu_tu`, then the plan's (`trinh_bay.nhiem_vu.thu_tu`), then the
+ * default order (TASK_FIELDS); `khac` (the free-label lines, together, in their order) last unless an order places it.
+ */
+export const taskOrder = (ts: TaskStyle, own?: TaskLineKey[]): TaskLineKey[] => [...new Set<TaskLineKey>([...(own ?? []), ...(ts.thu_tu ?? []), ...TASK_FIELDS, 'khac'])];
+
+/** A task's value for a field; the deadline `han` (YYYY-MM-DD) stands in for a missing `thoi_gian` (short form 30/6/2025). */
+export const taskFieldValue = (nv: NhiemVu, k: TaskField): string | undefined => (k === 'thoi_gian' ? nv.thoi_gian ?? (nv.han ? shortDate(nv.han) : undefined) : nv[k]);
+
+/**
+ * The lines of one task as they print ("- <nhan>: <text>"), in order (taskOrder): a field's label is the task's own
+ * (`nhan`), else the plan's (`trinh_bay.nhiem_vu.nhan`), else the family's (`labels`, layout.yaml `mau.nhiem_vu`);
+ * a `khac` line carries its own. Used by the body walker and by the structural figure (src/import/fidelity.ts).
+ */
+export function taskLineTexts(nv: NhiemVu, ts: TaskStyle, labels: Record<TaskField, string>): { key: TaskLineKey; nhan: string; text: string }[] {
+  const out: { key: TaskLineKey; nhan: string; text: string }[] = [];
+  for (const k of taskOrder(ts, nv.thu_tu)) {
+    if (k === 'khac') { for (const x of nv.khac ?? []) out.push({ key: k, nhan: x.nhan, text: x.noi_dung }); continue; }
+    const v = taskFieldValue(nv, k);
+    if (v) out.push({ key: k, nhan: nv.nhan?.[k] ?? ts.nhan?.[k] ?? labels[k], text: v });
+  }
+  return out;
+}
 
 /** Layout roles of a heading label given its own style (`kieu_tieu_de` of an item). */
 const LABEL_ROLE: Record<string, string> = { dam: 'nhan_dam', nghieng: 'nhan_nghieng', dam_nghieng: 'nhan_dam_nghieng', thuong: 'nhan_thuong' };
@@ -98,20 +124,14 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
   }
 
   const ts = ctx.taskStyle ?? {};
-  const order: TaskField[] = [...new Set([...(ts.thu_tu ?? []), ...TASK_FIELDS])];
+  const order = taskOrder(ts);
   /** A task's value for a field; the deadline `han` stands in for a missing `thoi_gian` (short form 30/6/2025). */
-  const taskValue = (nv: NhiemVu, k: TaskField): string | undefined => (k === 'thoi_gian' ? nv.thoi_gian ?? (nv.han ? shortDate(nv.han) : undefined) : nv[k]);
+  const taskValue = (nv: NhiemVu, k: TaskField): string | undefined => taskFieldValue(nv, k);
 
   /** The lines under a task, in the office's order and words (NĐ 30 leaves them to the office). */
   function taskLines(nv: NhiemVu): TaskLine[] {
     const nghieng = ts.nghieng ?? true;
-    const out: TaskLine[] = [];
-    for (const k of order) {
-      const v = taskValue(nv, k);
-      if (v) out.push({ nhan: ts.nhan?.[k] ?? mau.nhiem_vu[k], nghieng, text: v });
-    }
-    for (const k of nv.khac ?? []) out.push({ nhan: k.nhan, nghieng, text: k.noi_dung });
-    return out;
+    return taskLineTexts(nv, ts, mau.nhiem_vu).map((l) => ({ nhan: l.nhan, nghieng, text: l.text }));
   }
 
   function table(b: Bang, path: Path): Block {
@@ -122,20 +142,24 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
     return { loai: 'bang', tieu_de: b.tieu_de ?? '', cot, dong: b.dong.map((r) => r.map(String)) };
   }
 
-  /** The task table: a column for every field some task gives (and one per label of `khac`), none left out. */
+  /**
+   * The task table: a column for every field some task gives (and one per label of `khac`, where the plan's order
+   * places `khac`, last by default), none left out. Columns and their names are the plan's: a task's own `nhan` and
+   * `thu_tu` do not apply in a table (rule nhiem-vu/khong-in warns).
+   */
   function taskTable(tasks: NhiemVu[]): Block {
     const h = mau.bang_nhiem_vu;
-    const tableOrder: TaskField[] = ['noi_dung', ...order.filter((k) => k !== 'noi_dung')];
-    const cols = tableOrder.filter((k) => tasks.some((t) => taskValue(t, k)));
+    const tableOrder: TaskLineKey[] = ['noi_dung', ...order.filter((k) => k !== 'noi_dung')];
     const widths: Record<string, number> = { noi_dung: 4, chu_tri: 2, tham_muu: 2, thuc_hien: 2, phoi_hop: 2, thoi_gian: 1.5, ket_qua: 2 };
     const other = [...new Set(tasks.flatMap((t) => (t.khac ?? []).map((k) => k.nhan)))];
+    type Col = { ten: string; rong: number; cell: (t: NhiemVu) => string };
+    const cols: Col[] = tableOrder.flatMap((k): Col[] => (k === 'khac'
+      ? other.map((n) => ({ ten: n, rong: 2, cell: (t: NhiemVu) => (t.khac ?? []).filter((x) => x.nhan === n).map((x) => x.noi_dung).join('; ') }))
+      : tasks.some((t) => taskValue(t, k)) ? [{ ten: ts.nhan?.[k] ?? h[k] ?? mau.nhiem_vu[k], rong: widths[k], cell: (t: NhiemVu) => taskValue(t, k) ?? '' }] : []));
     return {
       loai: 'bang', tieu_de: '',
-      cot: [{ ten: h.tt, rong: 0.6 }, ...cols.map((k) => ({ ten: ts.nhan?.[k] ?? h[k] ?? mau.nhiem_vu[k], rong: widths[k] })), ...other.map((n) => ({ ten: n, rong: 2 }))],
-      dong: tasks.map((t, i) => [
-        String(i + 1), ...cols.map((k) => taskValue(t, k) ?? ''),
-        ...other.map((n) => (t.khac ?? []).filter((k) => k.nhan === n).map((k) => k.noi_dung).join('; ')),
-      ]),
+      cot: [{ ten: h.tt, rong: 0.6 }, ...cols.map(({ ten, rong }) => ({ ten, rong }))],
+      dong: tasks.map((t, i) => [String(i + 1), ...cols.map((c) => c.cell(t))]),
     };
   }
 
@@ -178,15 +202,19 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
   /**
    * What an item carries after its own block (a heading, paragraph, phase, table or bullets), in the same order for
    * every kind: its task lines, its bullets (unless they are the item itself), its sub-items one level down, numbered
-   * under the item's number `core`. A phase or a table carries them as a paragraph does (issue 20: they were dropped).
+   * under the item's number `core`; the task lines last instead when the item (`vi_tri_nhiem_vu`) or the plan
+   * (`trinh_bay.nhiem_vu.vi_tri`) says `cuoi` (issue 20 item 1: many offices put "- Đơn vị chủ trì: …" after the content). A phase or a table carries them as a paragraph does (issue 20: they were dropped).
    */
   function carried(obj: MucObject, depth: number, core: string, here: Path, out: Block[], withBullets: boolean) {
-    if (obj.nhiem_vu) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
+    // where the office puts the task lines: under the item's own block (dau, the default) or after its content (cuoi)
+    const last = (obj.vi_tri_nhiem_vu ?? ts.vi_tri) === 'cuoi';
+    if (obj.nhiem_vu && !last) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
     if (withBullets && obj.gach_dau_dong) bullets(obj.gach_dau_dong, 0, out, obj.ky_hieu);
     if (obj.noi_dung) {
       const childPattern = obj.danh_so_con ? checkPattern(ctx, obj.danh_so_con, [...here, 'danh_so_con']) : levelPattern(depth + 1);
       walk(obj.noi_dung, depth + 1, childPattern, core, [...here, 'noi_dung'], out);
     }
+    if (obj.nhiem_vu && last) out.push({ loai: 'nhiem_vu', dong: taskLines(obj.nhiem_vu) });
   }
 
   /** The one kind of content of an item (tieu_de + doan counts as one; bullets go with any kind), or an issue. */

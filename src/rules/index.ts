@@ -12,7 +12,7 @@ import { khoGiay, le, phongChu, thanhPhan, coChu, kieuChu, duongKe, soKhong, soT
 import { loaiVanBan, coQuan, lapLoai, lienTichTrung } from './ky-hieu.js';
 import { ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm, phoKhongKt, thuTruongKhongIn } from './chu-ky.js';
 import { luu, luuVt, trung, gachDau, luuTrongCacNoi } from './noi-nhan.js';
-import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn } from './noi-dung.js';
+import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn, nhiemVuKhongIn } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
 import { ngoaiKhung } from './trinh-bay.js';
@@ -28,7 +28,7 @@ export const RULES: readonly Rule[] = [
   loaiVanBan, coQuan, lapLoai, lienTichTrung,
   ktPho, tmTapThe, tmPho, tienTo, dangQuyenHan, matTranTm, phoKhongKt, thuTruongKhongIn,
   luu, luuVt, trung, gachDau, luuTrongCacNoi,
-  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn,
+  lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn, nhiemVuKhongIn,
   dauCham, khoangTrang, danhDau,
   ngoaiKhung,
 ];

@@ -176,6 +176,33 @@ export const dotTrongKy: Rule = {
   },
 };
 
+/** The fields a task's own label may name, with their values (src/normalise/body.ts: `han` stands in for thoi_gian). */
+const hasField = (nv: NhiemVu, k: string): boolean => (k === 'thoi_gian' ? !!(nv.thoi_gian ?? nv.han) : !!(nv as Record<string, unknown>)[k]);
+
+export const nhiemVuKhongIn: Rule = {
+  id: 'nhiem-vu/khong-in',
+  severity: 'warning',
+  description: { vi: 'Nhãn, thứ tự, chỗ in riêng của dòng phân công có tác dụng: nhãn riêng (nhan) của trường nhiệm vụ có; không dùng nhan, thu_tu trong dòng bang_nhiem_vu; vi_tri_nhiem_vu ở mục có nhiem_vu.', en: 'A task\'s own labels, order and position take effect: a label (nhan) for a field the task gives; no nhan or thu_tu in a bang_nhiem_vu row; vi_tri_nhiem_vu on an item with nhiem_vu.' },
+  source: 'kehoach (không bỏ chữ nào mà không báo)',
+  check: (ctx) => {
+    const out: Finding[] = [];
+    const labels = (nv: NhiemVu, path: Path, table: boolean) => {
+      for (const [k, v] of Object.entries(nv.nhan ?? {})) {
+        if (table) out.push({ path: [...path, 'nhan', k], message: msg('rule/nhiem-vu/nhan-trong-bang', ctx.lang, { value: v! }) });
+        else if (!hasField(nv, k)) out.push({ path: [...path, 'nhan', k], message: msg('rule/nhiem-vu/nhan-khong-in', ctx.lang, { value: v!, field: k }) });
+      }
+      if (table && nv.thu_tu) out.push({ path: [...path, 'thu_tu'], message: msg('rule/nhiem-vu/thu-tu-trong-bang', ctx.lang) });
+    };
+    eachList(ctx, (items, path) => items.forEach((it, i) => {
+      if (typeof it === 'string') return;
+      if (it.nhiem_vu) labels(it.nhiem_vu, [...path, i, 'nhiem_vu'], false);
+      else if (it.vi_tri_nhiem_vu) out.push({ path: [...path, i, 'vi_tri_nhiem_vu'], message: msg('rule/nhiem-vu/vi-tri', ctx.lang) });
+      it.bang_nhiem_vu?.forEach((nv, j) => labels(nv, [...path, i, 'bang_nhiem_vu', j], true));
+    }));
+    return out;
+  },
+};
+
 export const inHoa: Rule = {
   id: 'tieu-de/in-hoa',
   severity: 'warning',

@@ -64,6 +64,7 @@ export type Muc =
        */
       ky_hieu?: string;
       nhiem_vu?: NhiemVu;
+      vi_tri_nhiem_vu?: ViTriNhiemVu;
       dot?: Dot;
       bang?: Bang;
       /**
@@ -94,6 +95,21 @@ export type Y =
        */
       gach_dau_dong?: [Y, ...Y[]];
     };
+/**
+ * Thứ tự các dòng của riêng nhiệm vụ này, đứng trước trinh_bay.nhiem_vu.thu_tu, ví dụ [noi_dung, khac, chu_tri] để dòng có nhãn riêng in trước dòng chủ trì; trường không nêu in sau, theo thứ tự của kế hoạch rồi thứ tự mặc định. Trong bảng_nhiem_vu, thứ tự cột là chung (có cảnh báo).
+ *
+ * @minItems 1
+ */
+export type ThuTuNhiemVu = [ThuTuNhiemVuItem, ...ThuTuNhiemVuItem[]];
+/**
+ * Tên trường của nhiem_vu.
+ */
+export type ThuTuNhiemVuItem =
+  'noi_dung' | 'chu_tri' | 'tham_muu' | 'thuc_hien' | 'phoi_hop' | 'thoi_gian' | 'ket_qua' | 'khac';
+/**
+ * Thay cho trinh_bay.nhiem_vu.vi_tri ở mục này: dau, in các dòng nhiem_vu ngay dưới tiêu đề, đoạn của mục; cuoi, in sau gạch đầu dòng và mục con của mục.
+ */
+export type ViTriNhiemVu = 'dau' | 'cuoi';
 /**
  * Chuỗi (tên cột) hoặc {ten, rong}.
  */
@@ -129,9 +145,15 @@ export type KieuSo = string;
  */
 export type NgoacKep = '“”' | '""';
 /**
- * Tên trường của nhiem_vu.
+ * Thứ tự các dòng (và các cột của bảng_nhiem_vu) của mọi nhiệm vụ; trường có trong kế hoạch mà không nêu ở đây in sau, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua, khac); khac (các dòng có nhãn riêng) mặc định in cuối. Một nhiệm vụ đổi được bằng thu_tu của nó.
+ *
+ * @minItems 1
  */
-export type ThuTuItem = 'noi_dung' | 'chu_tri' | 'tham_muu' | 'thuc_hien' | 'phoi_hop' | 'thoi_gian' | 'ket_qua';
+export type ThuTuNhiemVu1 = [ThuTuNhiemVuItem, ...ThuTuNhiemVuItem[]];
+/**
+ * dau (mặc định): các dòng nhiem_vu in ngay dưới tiêu đề, đoạn của mục, trước gạch đầu dòng và mục con; cuoi: in sau cùng, sau gạch đầu dòng và mục con của mục ("- Đơn vị chủ trì: …" cuối mục). Một mục đổi được bằng vi_tri_nhiem_vu.
+ */
+export type ViTri = 'dau' | 'cuoi';
 /**
  * Một chuỗi; một nhóm {nhom: [...], muc_dich: "Báo cáo"}; hoặc một nơi nhận có mục đích riêng {noi: "UBND tỉnh", muc_dich: "b/c"} → "- UBND tỉnh (b/c);".
  */
@@ -306,6 +328,15 @@ export type CotKyItem =
        */
       ho_ten?: string;
     };
+/**
+ * Thứ tự các trường của dòng phân công (khac: chỗ của các dòng có nhãn riêng, cùng nhau, theo thứ tự của chúng). Trường không nêu ở đây in sau: của một nhiệm vụ, theo thứ tự của trinh_bay.nhiem_vu.thu_tu rồi thứ tự mặc định; của kế hoạch, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua, khac).
+ *
+ * @minItems 1
+ *
+ * This interface was referenced by `KeHoach`'s JSON-Schema
+ * via the `definition` "thu_tu_nhiem_vu".
+ */
+export type ThuTuNhiemVu2 = [ThuTuNhiemVuItem, ...ThuTuNhiemVuItem[]];
 
 /**
  * Một KẾ HOẠCH: thể thức theo NĐ 30/2020/NĐ-CP (cơ quan nhà nước), HD 36-HD/VPTW (cơ quan Đảng) hoặc QĐ 933/QĐ-TLĐ (Công đoàn). Chữ trong mọi trường được phép dùng *nghiêng*, **đậm** và dấu chú thích [^khóa] (xem chu_thich).
@@ -426,7 +457,7 @@ export interface SoKyHieu {
   nhiem_ky?: string;
 }
 /**
- * Các dòng phân công dưới một nhiệm vụ, mỗi trường một dòng "- Nhãn: nội dung": Nội dung, Chủ trì, Chịu trách nhiệm tham mưu, Chịu trách nhiệm thực hiện, Phối hợp, Thời gian thực hiện, Kết quả, rồi các dòng khac. Nhãn, thứ tự và kiểu chữ nhãn đổi được theo cách viết của cơ quan: trinh_bay.nhiem_vu.
+ * Các dòng phân công dưới một nhiệm vụ, mỗi trường một dòng "- Nhãn: nội dung": Nội dung, Chủ trì, Chịu trách nhiệm tham mưu, Chịu trách nhiệm thực hiện, Phối hợp, Thời gian thực hiện, Kết quả, rồi các dòng khac. Nhãn, thứ tự và kiểu chữ nhãn đổi được theo cách viết của cơ quan (trinh_bay.nhiem_vu), và cho riêng nhiệm vụ này (nhan, thu_tu); chỗ in: trinh_bay.nhiem_vu.vi_tri, vi_tri_nhiem_vu của mục.
  *
  * This interface was referenced by `KeHoach`'s JSON-Schema
  * via the `definition` "nhiem_vu".
@@ -470,6 +501,8 @@ export interface NhiemVu {
    * @minItems 1
    */
   khac?: [KhacItem, ...KhacItem[]];
+  nhan?: NhanNhiemVu;
+  thu_tu?: ThuTuNhiemVu;
 }
 /**
  * {nhan: "Kinh phí", noi_dung: "..."}
@@ -483,6 +516,39 @@ export interface KhacItem {
    * Nội dung sau nhãn.
    */
   noi_dung: string;
+}
+/**
+ * Nhãn của các dòng của riêng nhiệm vụ này, thay cho trinh_bay.nhiem_vu.nhan và nhãn mặc định, ví dụ {thoi_gian: "Thời gian thực hiện"} khi nhiệm vụ trước ghi "Thời gian hoàn thành". Nhãn của trường mà nhiệm vụ không có thì không in (có cảnh báo); trong bảng_nhiem_vu, tên cột là chung, nhãn riêng không dùng (có cảnh báo).
+ */
+export interface NhanNhiemVu {
+  /**
+   * Nhãn của dòng noi_dung.
+   */
+  noi_dung?: string;
+  /**
+   * Nhãn của dòng chu_tri.
+   */
+  chu_tri?: string;
+  /**
+   * Nhãn của dòng tham_muu.
+   */
+  tham_muu?: string;
+  /**
+   * Nhãn của dòng thuc_hien.
+   */
+  thuc_hien?: string;
+  /**
+   * Nhãn của dòng phoi_hop.
+   */
+  phoi_hop?: string;
+  /**
+   * Nhãn của dòng thoi_gian.
+   */
+  thoi_gian?: string;
+  /**
+   * Nhãn của dòng ket_qua.
+   */
+  ket_qua?: string;
 }
 /**
  * Một đợt thi đua hoặc giai đoạn: "Đợt 1: Từ tháng 01/2020 đến 30/6/2020 với chủ đề “...”. ...". Thời gian ghi bằng tu và den, hoặc bằng lời ở thoi_gian ("Trong tháng 12/2025").
@@ -601,25 +667,21 @@ export interface TrinhBay {
   nhiem_vu?: NhiemVu1;
 }
 /**
- * Nhãn, thứ tự và kiểu chữ nhãn của các dòng nhiem_vu (và tên cột bảng_nhiem_vu) theo cách viết của cơ quan.
+ * Nhãn, thứ tự, kiểu chữ nhãn và chỗ in của các dòng nhiem_vu (và tên cột bảng_nhiem_vu) theo cách viết của cơ quan.
  */
 export interface NhiemVu1 {
-  /**
-   * Thứ tự các trường; trường có trong kế hoạch mà không nêu ở đây in sau, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua); khac luôn in cuối.
-   *
-   * @minItems 1
-   */
-  thu_tu?: [ThuTuItem, ...ThuTuItem[]];
-  nhan?: Nhan;
+  thu_tu?: ThuTuNhiemVu1;
+  nhan?: NhanNhiemVu1;
   /**
    * Mặc định true: nhãn in nghiêng ("- *Chủ trì:* …"); false: nhãn in đứng.
    */
   nghieng?: boolean;
+  vi_tri?: ViTri;
 }
 /**
- * Nhãn thay cho nhãn mặc định, theo tên trường, ví dụ {thoi_gian: "Thời gian hoàn thành", chu_tri: "Đơn vị chủ trì"}.
+ * Nhãn thay cho nhãn mặc định, theo tên trường, ví dụ {thoi_gian: "Thời gian hoàn thành", chu_tri: "Đơn vị chủ trì"}. Một nhiệm vụ đổi được bằng nhan của nó.
  */
-export interface Nhan {
+export interface NhanNhiemVu1 {
   /**
    * Nhãn của dòng noi_dung.
    */
@@ -847,4 +909,40 @@ export interface ChuThich {
    * Lời chú thích, ví dụ "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị."; được dùng *nghiêng*, **đậm**.
    */
   [k: string]: string;
+}
+/**
+ * Nhãn thay cho nhãn mặc định, theo tên trường, ví dụ {thoi_gian: "Thời gian hoàn thành", chu_tri: "Đơn vị chủ trì"}.
+ *
+ * This interface was referenced by `KeHoach`'s JSON-Schema
+ * via the `definition` "nhan_nhiem_vu".
+ */
+export interface NhanNhiemVu2 {
+  /**
+   * Nhãn của dòng noi_dung.
+   */
+  noi_dung?: string;
+  /**
+   * Nhãn của dòng chu_tri.
+   */
+  chu_tri?: string;
+  /**
+   * Nhãn của dòng tham_muu.
+   */
+  tham_muu?: string;
+  /**
+   * Nhãn của dòng thuc_hien.
+   */
+  thuc_hien?: string;
+  /**
+   * Nhãn của dòng phoi_hop.
+   */
+  phoi_hop?: string;
+  /**
+   * Nhãn của dòng thoi_gian.
+   */
+  thoi_gian?: string;
+  /**
+   * Nhãn của dòng ket_qua.
+   */
+  ket_qua?: string;
 }
