@@ -179,6 +179,14 @@ describe('forms as printed (issue 20 item 2), in the .docx', () => {
     for (const t of ['(1) Ghi tên thôn.', '(*) Tỷ lệ']) expect(shown(parts, t).pPr['w:pStyle']['@w:val']).toBe('mau_ghi_chu');
   });
 
+  it('ghi_chu: danh_dau true numbers a note as a string is numbered; an unnumbered note after the first is a line of its own', async () => {
+    const plan = src.replace("          - ghi_chu: ['Ghi tên thôn nơi tổ chức hội nghị.']", "          - ghi_chu: [{ danh_dau: true, noi_dung: Ghi tên thôn. }, { noi_dung: Không số. }, Ghi ngày họp.]");
+    expect(plan).not.toBe(src);
+    const x = docxParts(await renderPlan(plan))['word/document.xml'];
+    const texts = [...x.slice(x.indexOf('>Ghi chú:<')).matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:t[^>]*>([^<]*)<\/w:t>/g)].slice(0, 3).map((m) => m[1]);
+    expect(texts).toEqual(['(1) Ghi tên thôn.', 'Không số.', '(2) Ghi ngày họp.']); // the paragraphs after the label's
+  });
+
   it('a title of several lines is one block: no space between its lines (only before the first)', () => {
     expect(spacing('>BIÊN BẢN KIỂM PHIẾU<')).toEqual([240, 0]);
     expect(spacing('>BIỂU QUYẾT TÍN NHIỆM<')).toEqual([0, 0]);

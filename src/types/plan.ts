@@ -212,7 +212,7 @@ export type KhoiMau =
   | string
   | {
       /**
-       * Đoạn văn của mẫu (13 pt, canh đều).
+       * Đoạn văn của mẫu (13 pt, canh đều, thụt đầu dòng); đoạn có chỗ điền (dấu chấm "……", "....", gạch "____") căn trái, không thụt, để dấu chấm không giãn.
        */
       doan?: string;
       /**
