@@ -53,8 +53,8 @@ export function docxText(buf: Uint8Array): string {
 
 /** Both sides of the comparison: NFC, quotes unified, white space collapsed, no case. */
 const norm = (s: string) => s.normalize('NFC').replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('vi');
-/** What a typed line looks like on the page: emphasis marks gone, `\*` printed as `*`, a footnote mark `[^key]` a number. */
-const printed = (s: string) => s.replace(/\[\^[A-Za-z0-9_-]+\]/g, '').replace(/\\\*/g, '\u0000').replace(/\*+/g, '').replace(/\u0000/g, '*');
+/** What a typed line looks like on the page: emphasis marks gone, `\*` and the mark `(*)` printed as typed, a footnote mark `[^key]` a number. */
+const printed = (s: string) => s.replace(/\[\^[A-Za-z0-9_-]+\]/g, '').replace(/\\\*|\(\*\)/g, (m) => (m === '(*)' ? '(\u0000)' : '\u0000')).replace(/\*+/g, '').replace(/\u0000/g, '*');
 
 /**
  * Known silent drops, each marked with its owner while it is being fixed (none now: the drops issue 8 listed,

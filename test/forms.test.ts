@@ -76,8 +76,9 @@ describe('form blocks in the .docx (example 008)', () => {
       expect(p, t).toMatch(/<w:r>(?:<w:rPr>(?:(?!<\/w:r>).)*<\/w:rPr>)?<w:tab\/><\/w:r>/);
     }
     // so_dong: 4 → four lines, the three after the label-less first all dots.
-    const bareLines = xml.match(new RegExp(`<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?<w:tabs><w:tab w:val="right" w:pos="${TEXT_WIDTH}" w:leader="dot"/></w:tabs>(?:(?!</w:p>).)*?<w:r>(?:<w:rPr>(?:(?!</w:r>).)*</w:rPr>)?<w:tab/></w:r></w:p>`, 'g')) ?? [];
-    expect(bareLines.filter((p) => !/<w:t[ >]/.test(p))).toHaveLength(4);
+    const bareLines = xml.match(new RegExp(`<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?(?:<w:keepNext/>)?<w:tabs><w:tab w:val="right" w:pos="${TEXT_WIDTH}" w:leader="dot"/></w:tabs>(?:(?!</w:p>).)*?<w:r>(?:<w:rPr>(?:(?!</w:r>).)*</w:rPr>)?<w:tab/></w:r></w:p>`, 'g')) ?? [];
+    // and so_dong: 6 under "Ý kiến về ông (bà):" (form 05): five more
+    expect(bareLines.filter((p) => !/<w:t[ >]/.test(p))).toHaveLength(9);
   });
 
   it('fields on one line: one tab stop per field, evenly spaced, the last at the margin', () => {
@@ -88,9 +89,9 @@ describe('form blocks in the .docx (example 008)', () => {
 
   it('signature columns: a borderless table of 2 (or 3) equal cells with "(ký, ghi rõ họ tên)"', () => {
     const sig = tables(xml).filter((t) => t.includes('(ký, ghi rõ họ tên)'));
-    expect(sig).toHaveLength(3);
+    expect(sig).toHaveLength(6);
     const cells = sig.map((t) => (t.match(/<w:tc>/g) ?? []).length);
-    expect(cells).toEqual([2, 3, 2]);
+    expect(cells).toEqual([2, 3, 2, 2, 1, 2]); // form 04: a row of two, one signer below; form 05: a note beside
     for (const t of sig) {
       expect(t).toMatch(/<w:tblBorders><w:top w:val="none"/);
       const widths = [...t.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
@@ -130,6 +131,127 @@ describe('form blocks in the .docx (example 008)', () => {
     expect(sects).toHaveLength(2);
     expect(sects[1]).not.toMatch(/w:start=/);
     expect(sects[1]).not.toMatch(/<w:titlePg\/>/);
+  });
+});
+
+/** Issue 20 item 2, "forms as printed": each item on example 008's forms 02–05, in the .docx. */
+describe('forms as printed (issue 20 item 2), in the .docx', () => {
+  let xml = '';
+  let parts: Record<string, string> = {};
+  beforeAll(async () => { parts = docxParts(await renderExample(EX)); xml = parts['word/document.xml']; });
+  /** The first table after the paragraph holding `text`. */
+  const tableAfter = (text: string) => { const i = xml.indexOf(text); expect(i, text).toBeGreaterThan(0); return xml.slice(xml.indexOf('<w:tbl>', i), xml.indexOf('</w:tbl>', i) + 8); };
+  const spacing = (text: string) => { const sp = shown(parts, text).pPr['w:spacing'] ?? {}; return [Number(sp['@w:before'] ?? 0), Number(sp['@w:after'] ?? 0)]; };
+
+  it('the date line under a form\'s header can be left out (dia_danh_ngay: false): no date paragraph, no second row', () => {
+    const h4 = tableAfter('>Mẫu số 04/HNCT<');
+    expect(h4).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect((h4.match(/<w:tr>/g) ?? []).length).toBe(1);
+    expect(h4).not.toContain('w:val="mau_ngay"');
+    // the default stays: form 01 has its blank date line in the header's second row
+    const h1 = tableAfter('>Mẫu số 01/HNCT<');
+    expect((h1.match(/<w:tr>/g) ?? []).length).toBe(2);
+    expect(h1).toMatch(/w:val="mau_ngay"\/>(?:(?!<\/w:p>).)*……, ngày …… tháng …… năm ……/);
+  });
+
+  it('a date line left out beside a Số line keeps the row, with the date cell empty', async () => {
+    const plan = src.replace("          dia_danh_ngay: false      # this form has no date line under its header (its date is in the text)\n", "          so: 'Số: ……/BB'\n          dia_danh_ngay: false\n");
+    expect(plan).not.toBe(src);
+    const h = docxParts(await renderPlan(plan))['word/document.xml'];
+    const t = h.slice(h.indexOf('<w:tbl>', h.indexOf('>Mẫu số 04/HNCT<')), h.indexOf('</w:tbl>', h.indexOf('>Mẫu số 04/HNCT<')));
+    expect((t.match(/<w:tr>/g) ?? []).length).toBe(2);
+    expect(t).toContain('Số: ……/BB');
+    expect(t).not.toContain('w:val="mau_ngay"');
+  });
+
+  it('Ghi chú: an unnumbered lead on the label\'s line (regular after the bold italic label), then (1), (2) and (*) in order', () => {
+    const p = (plainParser.parse(paraWith(xml, 'Ghi chú: ') + '</w:p>') as X)['w:p'][0];
+    const fmt = effectiveFormatting(parts);
+    const runs = [p['w:r']].flat().filter((r: X) => r['w:t']);
+    expect(runs.map((r: X) => String([r['w:t']].flat()[0]['#text']).trim())).toEqual(['Ghi chú:', 'Biên bản lập thành 02 bản, gửi Ban Thường trực Ủy ban MTTQ xã 01 bản.']);
+    const [label, lead] = runs.map((r: X) => fmt.run(p, r));
+    expect([isOn(label, 'w:b'), isOn(label, 'w:i')]).toEqual([true, true]);
+    expect([isOn(lead, 'w:b'), isOn(lead, 'w:i')]).toEqual([false, false]);
+    const at = (t: string) => xml.indexOf(`>${t}<`);
+    const order = ['(1) Ghi tên thôn.', '(2) Ghi địa điểm tổ chức hội nghị.', '(*) Tỷ lệ so với tổng số cử tri dự hội nghị.'].map(at);
+    expect(order.every((i) => i > xml.indexOf('Ghi chú: '))).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const t of ['(1) Ghi tên thôn.', '(*) Tỷ lệ']) expect(shown(parts, t).pPr['w:pStyle']['@w:val']).toBe('mau_ghi_chu');
+  });
+
+  it('ghi_chu: danh_dau true numbers a note as a string is numbered; an unnumbered note after the first is a line of its own', async () => {
+    const plan = src.replace("          - ghi_chu: ['Ghi tên thôn nơi tổ chức hội nghị.']", "          - ghi_chu: [{ danh_dau: true, noi_dung: Ghi tên thôn. }, { noi_dung: Không số. }, Ghi ngày họp.]");
+    expect(plan).not.toBe(src);
+    const x = docxParts(await renderPlan(plan))['word/document.xml'];
+    const texts = [...x.slice(x.indexOf('>Ghi chú:<')).matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:t[^>]*>([^<]*)<\/w:t>/g)].slice(0, 3).map((m) => m[1]);
+    expect(texts).toEqual(['(1) Ghi tên thôn.', 'Không số.', '(2) Ghi ngày họp.']); // the paragraphs after the label's
+  });
+
+  it('a title of several lines is one block: no space between its lines (only before the first)', () => {
+    expect(spacing('>BIÊN BẢN KIỂM PHIẾU<')).toEqual([240, 0]);
+    expect(spacing('>BIỂU QUYẾT TÍN NHIỆM<')).toEqual([0, 0]);
+    expect(spacing('>BIÊN BẢN<')).toEqual([240, 0]); // a one-line title as before
+  });
+
+  it('a paragraph holding fill-in dots is left-aligned with no first-line indent; one without stays justified and indented', () => {
+    for (const t of ['Kết quả biểu quyết tín nhiệm', 'Hồi …… giờ', 'Đã kiểm phiếu biểu quyết']) {
+      const { pPr } = shown(parts, t);
+      expect(pPr['w:jc']['@w:val'], t).toBe('left');
+      expect(Number(pPr['w:ind']?.['@w:firstLine'] ?? 0), t).toBe(0);
+    }
+    const { pPr } = shown(parts, 'Ban Công tác Mặt trận thôn phối hợp');
+    expect(pPr['w:jc']['@w:val']).toBe('both');
+    expect(Number(pPr['w:ind']['@w:firstLine'])).toBeGreaterThan(0);
+  });
+
+  it('the blank issuer line "(1)……………" is regular; a named issuer line ending in a blank stays bold', () => {
+    for (const r of shown(parts, '>(1)……………<').runs) expect(isOn(r, 'w:b')).toBe(false);
+    for (const r of shown(parts, '>THÔN (1)……<').runs) expect(isOn(r, 'w:b')).toBe(true);
+  });
+
+  it('the number column (Stt, TT) of a form\'s table is centred, its other columns are not', () => {
+    for (const head of ['>Stt<', '>TT<']) {
+      const t = xml.slice(xml.lastIndexOf('<w:tbl>', xml.indexOf(head)), xml.indexOf('</w:tbl>', xml.indexOf(head)));
+      const rows = t.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!.slice(1);
+      expect(rows.length, head).toBeGreaterThan(2);
+      for (const r of rows) {
+        const cells = r.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!;
+        expect(cells[0], head).toContain('<w:jc w:val="center"/>');
+        for (const c of cells.slice(1)) expect(c, head).not.toContain('<w:jc ');
+      }
+    }
+  });
+
+  it('one signer below a row of signers is a one-cell table across the text width; a note sits in a column beside a signer', () => {
+    const one = tables(xml).find((t) => t.includes('XÁC NHẬN CỦA TRƯỞNG BAN'))!;
+    expect(one.match(/<w:tc>/g)).toHaveLength(1);
+    expect(one).toContain(`<w:tcW w:type="dxa" w:w="${TEXT_WIDTH}"/>`);
+    const beside = tables(xml).find((t) => t.includes('CỬ TRI<'))!;
+    const [note, signer] = beside.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!;
+    expect(note).toContain('Phiếu nộp cho Thư ký hội nghị trước khi hội nghị kết thúc.');
+    expect(note).toContain('<w:jc w:val="left"/>');
+    expect(note).not.toContain('(ký, ghi rõ họ tên)');
+    expect(signer).toMatch(/w:val="mau_ngay"\/>(?:(?!<\/w:p>).)*……, ngày …… tháng …… năm ……[\s\S]*CỬ TRI[\s\S]*\(ký, ghi rõ họ tên\)/);
+  });
+
+  it('a signer title of two lines has no space between its lines', () => {
+    expect(spacing('>TRƯỞNG BAN<')).toEqual([240, 0]);
+    expect(spacing('>CÔNG TÁC MẶT TRẬN THÔN<')).toEqual([0, 0]);
+    expect(spacing('>CÔNG TÁC MẶT TRẬN THÔN<')).toEqual([0, 0]);
+    expect(spacing('>NGƯỜI LẬP DANH SÁCH<')).toEqual([240, 0]);
+  });
+});
+
+describe('forms as printed: what a plan may get wrong is reported at its line', () => {
+  const bad = (col: string) => src.replace('              - { ngay: true, chuc_danh: CỬ TRI }', `              - ${col}`);
+  it.each([
+    ['a column with a note and a signer\'s title', '{ doan: Ghi chú., chuc_danh: CỬ TRI }'],
+    ['a column with a signer\'s name and no title', '{ ho_ten: Lê Văn A }'],
+  ])('%s: plan/form-column-kind', (_n, col) => {
+    const text = bad(col);
+    expect(text).not.toBe(src);
+    const ds = checkPlanText(text, { file: 'x.yaml' }).diagnostics.filter((d) => d.rule === 'plan/form-column-kind');
+    expect(ds.map((d) => [d.severity, d.line])).toEqual([['error', text.split('\n').findIndex((l) => l.includes(col)) + 1]]);
   });
 });
 
@@ -237,5 +359,47 @@ describe.skipIf(!tools)('forms through LibreOffice (poppler)', () => {
       expect(ws[ws.length - 1].t).toMatch(/\.{20,}$/);
       for (let i = 1; i < ws.length - 1; i++) expect(ws[i].x0 - ws[i - 1].x1, `${first}: gap ${i}`).toBeLessThan(5);
     }
+  });
+  it('a two-line form title and a two-line signer title: their lines one line apart, no paragraph gap', () => {
+    const p4 = pageOf('04/HNCT');
+    const gap = (p: number, a: string, b: string) => line(p, b)[0].y - line(p, a)[0].y;
+    expect(gap(p4, 'KIỂM', 'QUYẾT')).toBeGreaterThan(12);
+    expect(gap(p4, 'KIỂM', 'QUYẾT')).toBeLessThan(19); // 14 pt, single: one line (a 12 pt gap would make it ~ 28)
+    const p3 = pageOf('03/HNCT');
+    expect(gap(p3, 'TRƯỞNG', 'CÔNG')).toBeLessThan(18); // 13 pt
+  });
+
+  it('a paragraph with fill-in dots starts at the left margin and keeps normal word spacing', () => {
+    const p = pageOf('04/HNCT');
+    const ws = line(p, 'Đã');
+    expect(ws[0].x0).toBeLessThan(LEFT + 2);
+    for (let i = 1; i < ws.length; i++) expect(ws[i].x0 - ws[i - 1].x1, `gap ${i}`).toBeLessThan(5);
+    const p1 = pageOf('01/HNCT');
+    expect(line(p1, 'Kết')[0].x0).toBeLessThan(LEFT + 2); // was indented 10 mm and justified
+  });
+
+  it('the Stt column: each number centred under its header', () => {
+    const p = pageOf('04/HNCT');
+    const mid = (w: W) => (w.x0 + w.x1) / 2;
+    const head = pages[p].words.find((w) => w.t === 'Stt')!;
+    for (const n of ['1', '2', '3']) {
+      const w = pages[p].words.find((x) => x.t === n && x.y > head.y)!;
+      expect(Math.abs(mid(w) - mid(head)), n).toBeLessThan(2);
+    }
+  });
+
+  it('one signer below the row is centred on the text area; a note beside a signer starts at the left margin, level with the date line', () => {
+    const p = pageOf('04/HNCT');
+    const ws = line(p, 'XÁC');
+    expect(Math.abs((ws[0].x0 + ws[ws.length - 1].x1) / 2 - (LEFT + RIGHT) / 2)).toBeLessThan(3);
+    expect(ws[0].y).toBeGreaterThan(line(p, 'TỔ')[0].y);
+    const p5 = pageOf('05/HNCT');
+    const note = line(p5, 'Phiếu');
+    expect(note[0].x0).toBeLessThan(LEFT + 2);
+    const date = pages[p5].words.find((w) => w.t === 'ngày' && w.x0 > (LEFT + RIGHT) / 2)!;
+    expect(Math.abs(date.y - note[0].y)).toBeLessThan(3);
+    const cu = pages[p5].words.find((w) => w.t === 'CỬ' && w.y > date.y)!; // the signer, not the form's name
+    const title = pages[p5].words.filter((w) => Math.abs(w.y - cu.y) < 2 && w.x0 > (LEFT + RIGHT) / 2).sort((a, b) => a.x0 - b.x0); // the note's second line is level with it
+    expect(Math.abs((title[0].x0 + title[title.length - 1].x1) / 2 - (LEFT + (RIGHT - LEFT) * 0.75))).toBeLessThan(3);
   });
 });

@@ -92,6 +92,11 @@ describe('what the new examples carry, read back (006 joint plan, 008 footnotes 
     const t = importDocument(readText(seed('008')));
     expect((t.plan.phu_luc![0].mau ?? []).map((m) => [m.mau_so, m.tieu_de, m.phu_de])).toEqual(ex.phu_luc[0].mau.map((m: { mau_so: string; tieu_de: string; phu_de: string }) => [m.mau_so, m.tieu_de, m.phu_de]));
     expect(importToYaml(t)).toMatch(/# văn bản nguồn là chữ thuần: dòng để điền và bảng của mẫu giữ như đoạn văn/);
+    // issue 20 item 2 from text too: no date line under form 04's header, its notes with the lead and the "(*)" mark
+    // (a "(*)" is text, not an italic mark left open that would join the lines after it)
+    const m4 = (t.plan.phu_luc![0].mau ?? [])[3] as unknown as { dau_mau: unknown; noi_dung: unknown[] };
+    expect(m4.dau_mau).toEqual({ co_quan: ['ỦY BAN MTTQ XÃ AN PHÚ', 'BAN CÔNG TÁC MẶT TRẬN', 'THÔN (1)……'], dia_danh_ngay: false });
+    expect(m4.noi_dung.at(-1)).toEqual(ex.phu_luc[0].mau[3].noi_dung.at(-1));
   }, 60_000);
 
   it('008: the appendix\'s default "(Kèm theo …)" line comes back as no kem_theo; a plan\'s own wording stays literal', async () => {

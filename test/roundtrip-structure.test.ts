@@ -61,7 +61,10 @@ const BODY = `noi_dung:
       - doan: Các đơn vị triển khai thực hiện.
 `;
 
-/** An appendix of two annexed forms (as example 008 writes them) and the footnote's text. */
+/**
+ * An appendix of two annexed forms (as example 008 writes them: one signer below a row, notes with a lead and a
+ * "(*)", a header with no date line, a title of two lines, a note beside a signer) and the footnote's text.
+ */
 const FORMS_AND_NOTES = `phu_luc:
   - so: false
     tieu_de: [PHỤ LỤC, CÁC MẪU BIỂU HỘI NGHỊ]
@@ -78,8 +81,11 @@ const FORMS_AND_NOTES = `phu_luc:
             so_dong: 2
           - doan: 'Kết quả biểu quyết: …… người tán thành.'
           - cot_ky: [THƯ KÝ, CHỦ TỌA]
+          - cot_ky: [{ chuc_danh: [XÁC NHẬN CỦA, TRƯỞNG THÔN] }]
+          - ghi_chu: [{ noi_dung: Biên bản lập thành 02 bản. }, Ghi tên thôn., { danh_dau: '(*)', noi_dung: Tính trên số người dự. }]
       - mau_so: Mẫu số 02/HN
-        tieu_de: DANH SÁCH
+        dau_mau: { co_quan: [ỦY BAN MTTQ XÃ, THÔN (1)……], dia_danh_ngay: false }
+        tieu_de: [DANH SÁCH, NGƯỜI DỰ]
         phu_de: Người dự hội nghị
         noi_dung:
           - truong: ['Đơn vị:', 'Ngày:']
@@ -87,6 +93,7 @@ const FORMS_AND_NOTES = `phu_luc:
               cot: [{ ten: TT, rong: 1 }, { ten: Họ và tên, rong: 5 }, { ten: Ký tên, rong: 2 }]
               dong: [[1, Nguyễn Văn A, '']]
               dong_trong: 3
+          - cot_ky: [{ doan: Danh sách nộp kèm biên bản. }, { ngay: true, chuc_danh: NGƯỜI LẬP }]
 chu_thich:
   kh01: Kế hoạch số 01/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh.
 `;

@@ -22,8 +22,8 @@ export function runsOf(line: string): Run[] {
   return out;
 }
 
-/** True when a `**` (or single `*`) mark is left open. */
-const open = (s: string) => ((s.match(/\*\*/g)?.length ?? 0) % 2 === 1) || ((s.replace(/\*\*/g, '').match(/(?<!\\)\*/g)?.length ?? 0) % 2 === 1);
+/** True when a `**` (or single `*`) mark is left open. A note's mark "(*)" is text, as the inline grammar reads it. */
+const open = (s0: string) => { const s = s0.replace(/\(\*\)/g, ''); return ((s.match(/\*\*/g)?.length ?? 0) % 2 === 1) || ((s.replace(/\*\*/g, '').match(/(?<!\\)\*/g)?.length ?? 0) % 2 === 1); };
 
 /** Builds the document model of a text file (no tables, no sections: those checks do not apply to text). */
 export function readText(text: string): DocModel {

@@ -185,6 +185,10 @@ export const catalogue = {
     () => 'khối của mẫu cần một trong các khóa: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
     () => 'a form block needs one of the keys: doan, tieu_de, phu_de, dong_trong, truong, bang, cot_ky, ghi_chu',
   ),
+  'plan/form-column-kind': m(
+    () => 'một cột của cot_ky là một người ký (chuc_danh, cùng ngay, ghi_chu, ho_ten nếu cần) hoặc một lời ghi chú (doan), không cả hai',
+    () => 'a column of cot_ky is either a signer (chuc_danh, with ngay, ghi_chu, ho_ten if needed) or a note (doan), not both',
+  ),
   'plan/form-option': m(
     (p) => `khóa ${p.key} chỉ dùng cùng ${p.kinds}`,
     (p) => `the key ${p.key} only goes with ${p.kinds}`,

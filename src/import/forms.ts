@@ -14,16 +14,19 @@ import type { Table } from '../docx-read/model.js';
 import { markup, type Line } from './lines.js';
 import type { Notes, Path } from './notes.js';
 import { RE_QUOC_HIEU, RE_TIEU_NGU } from './header.js';
-import { formTexts, isGhiChuLabel, type FormTexts } from '../form/blanks.js';
+import { formTexts, isGhiChuLabel, ghiChuLead, hasFill, isBlankAgency, type FormTexts } from '../form/blanks.js';
 
 /** A form's label line: "Mẫu số 01/HNCT", "Mẫu 02". */
 export const RE_MAU_SO = /^Mẫu(?: số)?\s+\S.{0,40}$/u;
 const RE_KY_GHI_CHU = /^\(.{1,40}\)$/u;
 
 
+/** A date line of a form: the family's blank one, or a line with "ngày" and "năm" (at most 80 characters). */
+const isDateLine = (text: string, t: FormTexts) => text === t.ngay_trong || (/ngày/u.test(text) && /năm/u.test(text) && text.length <= 80);
 const isCaps = (t: string) => /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi');
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
-const plain = (t: string) => t.replace(/\*/g, '\\*');
+/** Text as the plan writes it: a star escaped, but for the mark "(*)", which the inline grammar prints as typed. */
+const plain = (t: string) => t.replace(/\(\*\)|\*/g, (m) => (m === '(*)' ? m : '\\*'));
 
 export interface FormContext {
   profile: LayoutProfile;
@@ -58,7 +61,7 @@ function readForm(F: Line[], path: Path, ctx: FormContext): Record<string, unkno
   const qh = F.findIndex((l, i) => i >= k && i <= k + 8 && RE_QUOC_HIEU.test(l.text));
   if (qh >= 0) {
     const coQuan = F.slice(k, qh);
-    coQuan.forEach((l, i) => role(l, i === coQuan.length - 1 ? 'mau_co_quan_dam' : 'mau_co_quan'));
+    coQuan.forEach((l, i) => role(l, i === coQuan.length - 1 && !isBlankAgency(l.text, t) ? 'mau_co_quan_dam' : 'mau_co_quan'));
     role(F[qh], 'mau_quoc_hieu');
     let m = qh + 1;
     if (F[m] && RE_TIEU_NGU.test(F[m].text)) role(F[m++], 'mau_tieu_ngu');
@@ -68,8 +71,9 @@ function readForm(F: Line[], path: Path, ctx: FormContext): Record<string, unkno
     if (F[m] && /ngày/u.test(F[m].text) && F[m].text.length <= 80) { ngay = F[m].text; role(F[m++], 'mau_ngay'); }
     const names = coQuan.map((l) => plain(l.text));
     const blankAgency = !names.length || (names.length === 1 && names[0] === t.co_quan_trong);
-    if (blankAgency && !so && (!ngay || ngay === t.ngay_trong)) form.dau_mau = true;
-    else form.dau_mau = { ...(blankAgency ? {} : { co_quan: one(names) }), ...(so ? { so: plain(so) } : {}), ...(ngay && ngay !== t.ngay_trong ? { dia_danh_ngay: plain(ngay) } : {}) };
+    // No date line under the header: dia_danh_ngay false (the blank one is the default).
+    if (blankAgency && !so && ngay === t.ngay_trong) form.dau_mau = true;
+    else form.dau_mau = { ...(blankAgency ? {} : { co_quan: one(names) }), ...(so ? { so: plain(so) } : {}), ...(!ngay ? { dia_danh_ngay: false } : ngay !== t.ngay_trong ? { dia_danh_ngay: plain(ngay) } : {}) };
     k = m;
   }
   // Name (upper case, bold) and the line under it.
@@ -98,11 +102,16 @@ function readBlocks(B: Line[], ctx: FormContext, t: FormTexts): unknown[] {
     const next = B.slice(k + 1).find((x) => x.para !== l.para);
     // Fill-only paragraphs (a tab with its leader) after this line.
     const blanks = !ctx.txt ? ctx.blanks(l.para, next ? next.para : Infinity) : 0;
-    if (isGhiChuLabel(ctx.profile, l.text) && !l.cell) {
+    // The label alone, or the label then a lead sentence in another face (in text: any "Ghi chú: …" line).
+    const vis = l.runs.filter((r) => /\S/.test(r.text));
+    const labelFace = ctx.txt || (vis.length > 1 && vis[0].format.italic && !vis[vis.length - 1].format.italic);
+    const lead = l.cell ? null : isGhiChuLabel(ctx.profile, l.text) ? '' : labelFace ? ghiChuLead(ctx.profile, l.text) : null;
+    if (lead !== null) {
       role(l, 'mau_ghi_chu_nhan');
       const notes = B.slice(k + 1).filter((x) => !x.cell);
       notes.forEach((x) => role(x, 'mau_ghi_chu'));
-      out.push({ ghi_chu: notes.length ? notes.map((x) => plain(x.text.replace(/^\(\d+\)\s*/u, ''))) : ['…'] });
+      const items = [...(lead ? [{ noi_dung: plain(lead) }] : []), ...noteItems(notes.map((x) => x.text), t)];
+      out.push({ ghi_chu: items.length ? items : ['…'] });
       k = B.length;
       continue;
     }
@@ -134,11 +143,26 @@ function readBlocks(B: Line[], ctx: FormContext, t: FormTexts): unknown[] {
     }
     if (!ctx.txt && l.center && l.bold) { out.push({ tieu_de: markup(l.runs, { bold: true }), ...gach }); role(l, 'mau_tieu_de_nho'); }
     else if (!ctx.txt && l.center && l.italic) { out.push({ phu_de: markup(l.runs, { italic: true }), ...gach }); role(l, 'mau_phu_de_nho'); }
-    else { const text = markup(l.runs); out.push(Object.keys(gach).length ? { doan: text, ...gach } : text); role(l, 'mau_than'); }
+    else { const text = markup(l.runs); out.push(Object.keys(gach).length ? { doan: text, ...gach } : text); role(l, hasFill(l.text) ? 'mau_dong' : 'mau_than'); }
     if (blanks) out.push({ dong_trong: '', ...(blanks > 1 ? { so_dong: blanks } : {}) });
     k += same.length;
   }
   return out;
+}
+
+/**
+ * The notes under "Ghi chú:", in the schema's shape: a note numbered as render numbers it (the family's "({n})", n
+ * counting such notes) is its text alone; a note with another mark ("(*)", "(a)", a number out of turn) keeps it as
+ * `danh_dau`; a note with no mark is `{ noi_dung }`.
+ */
+function noteItems(texts: string[], t: FormTexts): unknown[] {
+  let n = 0;
+  return texts.map((text) => {
+    const auto = t.so_ghi_chu.replace('{n}', String(n + 1));
+    if (text.startsWith(auto + ' ')) { n++; return plain(text.slice(auto.length).trim()); }
+    const m = /^(\(\S{1,4}\)|\*{1,3})\s+(\S.*)$/u.exec(text);
+    return m ? { danh_dau: m[1], noi_dung: plain(m[2]) } : { noi_dung: plain(text) };
+  });
 }
 
 /** Runs of signature columns in text: each column is upper-case title lines then a "(…)" line. */
@@ -160,19 +184,30 @@ function tableBlock(table: Table, L: Line[], ctx: FormContext, t: FormTexts): un
   const role = (l: Line, r: string) => ctx.notes.setRole(l.para, r);
   const cellText = (c: Table['rows'][number][number]) => c.paras.map((p) => p.text.normalize('NFC').replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n');
   const cols = table.rows[0]?.length ?? 0;
-  if (!table.borders && table.rows.length === 1 && cols >= 2 && cols <= 3) {
+  if (!table.borders && table.rows.length === 1 && cols >= 1 && cols <= 3) {
     const sig = table.rows[0].map((c) => c.paras.map((p) => p.text.replace(/\s+/g, ' ').trim()).filter(Boolean));
-    const ok = sig.every((c) => c.length >= 1 && isCaps(c[0]));
+    // A signer's column: an optional date line ("……, ngày …"), upper-case titles; a note's: text, no title, no "(…)".
+    const dated = (c: string[]) => (c.length > 1 && isDateLine(c[0], t) ? 1 : 0);
+    const signer = (c: string[]) => c.length > dated(c) && isCaps(c[dated(c)]);
+    const note = (c: string[]) => c.length >= 1 && !isCaps(c[0]) && !c.some((x) => RE_KY_GHI_CHU.test(x)) && !isDateLine(c[0], t);
+    const signers = sig.filter(signer).length;
+    // one column: a signer with the "(…)" line under the title (a lone borderless cell may be anything else)
+    const ok = signers >= 1 && sig.every((c) => signer(c) || note(c)) && (cols > 1 || sig[0].some((x) => RE_KY_GHI_CHU.test(x)));
     if (ok) {
-      for (const l of L) role(l, RE_KY_GHI_CHU.test(l.text) ? 'mau_ky_ghi_chu' : isCaps(l.text) ? 'mau_ky_chuc_danh' : 'mau_ky_ho_ten');
+      const dates = new Set(sig.flatMap((c) => (dated(c) ? [c[0]] : [])));
+      for (const l of L) role(l, dates.has(l.text.replace(/\s+/g, ' ')) ? 'mau_ngay' : RE_KY_GHI_CHU.test(l.text) ? 'mau_ky_ghi_chu' : isCaps(l.text) ? 'mau_ky_chuc_danh' : sig.some((c) => note(c) && c.includes(l.text.replace(/\s+/g, ' '))) ? 'mau_ghi_chu' : 'mau_ky_ho_ten');
       return {
-        cot_ky: sig.map((c) => {
+        cot_ky: sig.map((c0) => {
+          if (!signer(c0)) return { doan: plain(c0.join(' ')) };
+          const d = dated(c0);
+          const ngay = d ? (c0[0] === t.ngay_trong ? true : plain(c0[0])) : undefined;
+          const c = c0.slice(d);
           const g = c.findIndex((x) => RE_KY_GHI_CHU.test(x));
           const chuc = (g >= 0 ? c.slice(0, g) : c.filter(isCaps)).map(plain);
           const ghi = g >= 0 ? c[g] : undefined;
           const ten = g >= 0 ? c.slice(g + 1).join(' ') : c.filter((x) => !isCaps(x)).join(' ');
-          if (ghi === t.ky_ghi_chu && !ten && chuc.length === 1) return chuc[0];
-          return { chuc_danh: one(chuc.length ? chuc : ['…']), ...(ghi && ghi !== t.ky_ghi_chu ? { ghi_chu: plain(ghi) } : {}), ...(ten ? { ho_ten: plain(ten) } : {}) };
+          if (ghi === t.ky_ghi_chu && !ten && chuc.length === 1 && ngay === undefined) return chuc[0];
+          return { ...(ngay !== undefined ? { ngay } : {}), chuc_danh: one(chuc.length ? chuc : ['…']), ...(ghi && ghi !== t.ky_ghi_chu ? { ghi_chu: plain(ghi) } : {}), ...(ten ? { ho_ten: plain(ten) } : {}) };
         }),
       };
     }

@@ -187,18 +187,24 @@ class Writer {
     });
   }
 
-  /** Run options of a `<span style>`: all of them, or in a styled paragraph (`para`) all but the font and an equal size. */
+  /**
+   * Run options of a `<span style>`: all of them, or in a styled paragraph (`para`) all but the font and an equal size,
+   * with bold and italics turned off where the paragraph has them and the span's style has not.
+   */
   private spanOptions(s: StyleSpec, para?: StyleSpec): RunProps {
     const all = runOptions(s, this.fonts);
     if (!para) return all;
     const { font: _font, size, ...rest } = all;
-    return { ...rest, ...(size !== Math.round((para.co ?? 14) * 2) ? { size } : {}) };
+    // A regular span in a bold or italic paragraph turns them off (the lead after a form's "Ghi chú:" label).
+    const off = { ...(para.dam && !s.dam ? { bold: false } : {}), ...(para.nghieng && !s.nghieng ? { italics: false } : {}) };
+    return { ...rest, ...off, ...(size !== Math.round((para.co ?? 14) * 2) ? { size } : {}) };
   }
 
   /**
    * A `<p>`: references its role's named paragraph style and carries direct formatting only where the markup departs
    * from the style (an `align` attribute, keep-with-next before a table, tab stops, a page break before, a `before`
-   * space in pt that replaces the style's: the signing-form lines after the first, NĐ 30/2020 Phụ lục I mục II.7).
+   * or `after` space in pt that replaces the style's: the signing-form lines after the first, NĐ 30/2020 Phụ lục I
+   * mục II.7; the lines of a form's title of several lines, set as one block).
    */
   paragraph(node: MNode, keepNext = false, width = 0): BlockXml {
     const role = node.attrs.style;
@@ -207,7 +213,12 @@ class Writer {
     if (keepNext && !s.giu_voi_sau) o.keepNext = true;
     if (node.attrs.tabs) o.tabs = this.tabStops(node.attrs.tabs, width);
     if (node.attrs['page-break-before'] === 'true') o.pageBreakBefore = true;
-    if (node.attrs.before !== undefined) o.spacing = { ...paragraphOptions(s).spacing!, before: Math.round(parseFloat(node.attrs.before) * 20) };
+    if (node.attrs.before !== undefined || node.attrs.after !== undefined) {
+      const sp = { ...paragraphOptions(s).spacing! };
+      if (node.attrs.before !== undefined) sp.before = Math.round(parseFloat(node.attrs.before) * 20);
+      if (node.attrs.after !== undefined) sp.after = Math.round(parseFloat(node.attrs.after) * 20);
+      o.spacing = sp;
+    }
     if (node.attrs.align in ALIGN && node.attrs.align !== (s.can ?? 'trai')) o.alignment = ALIGN[node.attrs.align as keyof typeof ALIGN];
     const out: string[] = [];
     const underline = node.attrs.underline === 'true' ? { underline: { type: 'single' as const } } : {};

@@ -341,6 +341,10 @@ export interface MauBieu {
    * Chiều cao dòng trống của bảng trong mẫu, mm.
    */
   cao_dong?: number;
+  /**
+   * Tên cột số thứ tự của bảng trong mẫu (so không phân biệt hoa thường), ví dụ ["TT", "STT"]: các ô của cột này căn giữa.
+   */
+  cot_so?: string[];
 }
 /**
  * Giá trị cơ quan được chọn (khóa trinh_bay: của kế hoạch hoặc _defaults.yaml; src/layout/house-style.ts): khoảng cho phép và các vai trò mỗi giá trị áp dụng. Khung của cỡ chữ nội dung, nơi nhận là co_cho_phep của kieu.than, kieu.noi_nhan.

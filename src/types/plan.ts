@@ -219,9 +219,9 @@ export type DauMau =
        */
       quoc_hieu?: boolean;
       /**
-       * Mặc định "……, ngày …… tháng …… năm ……" (in nghiêng).
+       * Mặc định (hoặc true) "……, ngày …… tháng …… năm ……" (in nghiêng); false: mẫu không có dòng này (nhiều mẫu thực tế không có).
        */
-      dia_danh_ngay?: string;
+      dia_danh_ngay?: string | boolean;
     }
   | boolean;
 /**
@@ -234,7 +234,7 @@ export type KhoiMau =
   | string
   | {
       /**
-       * Đoạn văn của mẫu (13 pt, canh đều).
+       * Đoạn văn của mẫu (13 pt, canh đều, thụt đầu dòng); đoạn có chỗ điền (dấu chấm "……", "....", gạch "____") căn trái, không thụt, để dấu chấm không giãn.
        */
       doan?: string;
       /**
@@ -273,20 +273,18 @@ export type KhoiMau =
       truong?: [string] | [string, string] | [string, string, string] | [string, string, string, string];
       bang?: Bang1;
       /**
-       * Hai hoặc ba người ký cạnh nhau (không kẻ khung): chức danh, dòng "(ký, ghi rõ họ tên)", chỗ ký, họ tên nếu có.
-       *
-       * @minItems 2
-       * @maxItems 3
-       */
-      cot_ky?: [CotKyItem, CotKyItem] | [CotKyItem, CotKyItem, CotKyItem];
-      /**
-       * Khối "Ghi chú:" với các ghi chú đánh số (1), (2), … (số ứng với các chỗ "(1)……" của mẫu).
+       * Một, hai hoặc ba cột cạnh nhau (không kẻ khung): mỗi cột một người ký (chức danh, dòng "(ký, ghi rõ họ tên)", chỗ ký, họ tên nếu có) hoặc một lời ghi chú (doan) bên cạnh chỗ ký. Một cột: người ký ở giữa trang (ví dụ dưới một hàng người ký).
        *
        * @minItems 1
-       *
-       * Items: Lời ghi chú, không ghi số (tool thêm "(1)").
+       * @maxItems 3
        */
-      ghi_chu?: [string, ...string[]];
+      cot_ky?: [CotKyItem] | [CotKyItem, CotKyItem] | [CotKyItem, CotKyItem, CotKyItem];
+      /**
+       * Khối "Ghi chú:": các ghi chú đánh số (1), (2), … tự động (số ứng với các chỗ "(1)……" của mẫu), hoặc có ký hiệu riêng như "(*)", hoặc không số. Ghi chú không số đứng đầu là câu dẫn, in cùng dòng với "Ghi chú:".
+       *
+       * @minItems 1
+       */
+      ghi_chu?: [GhiChuItem, ...GhiChuItem[]];
     };
 /**
  * Đi với dong_trong, truong: cham (mặc định, dấu chấm ……) hoặc gach (gạch dưới ____).
@@ -308,17 +306,21 @@ export type CotItem1 =
       rong?: number;
     };
 /**
- * Chức danh (chuỗi) hoặc {chuc_danh, ghi_chu, ho_ten}.
+ * Chức danh (chuỗi), {chuc_danh, ngay, ghi_chu, ho_ten} (một người ký) hoặc {doan} (lời ghi chú bên cạnh chỗ ký).
  */
 export type CotKyItem =
   | string
   | {
       /**
-       * Ví dụ "THƯ KÝ", "CHỦ TỌA"; in hoa, đậm.
+       * Ví dụ "THƯ KÝ", "CHỦ TỌA"; in hoa, đậm; nhiều dòng in liền nhau, không cách đoạn.
        *
        * @minItems 1
        */
-      chuc_danh: string | [string, ...string[]];
+      chuc_danh?: string | [string, ...string[]];
+      /**
+       * true: dòng địa danh, ngày để trống của mẫu ("……, ngày …… tháng …… năm ……") trên chức danh; hoặc chữ của dòng đó. In nghiêng.
+       */
+      ngay?: string | boolean;
       /**
        * Mặc định "(ký, ghi rõ họ tên)", in nghiêng.
        */
@@ -327,6 +329,25 @@ export type CotKyItem =
        * Họ tên in sẵn dưới chỗ ký (để trống nếu người ký tự ghi).
        */
       ho_ten?: string;
+      /**
+       * Cột không có người ký: một lời ghi chú (12 pt, căn trái) bên cạnh chỗ ký, ví dụ "Biên bản lập thành 02 bản.". Không đi cùng chuc_danh.
+       */
+      doan?: string;
+    };
+/**
+ * Chuỗi: lời ghi chú, không ghi số (tool thêm "(1)", "(2)" … theo thứ tự các chuỗi); hoặc {noi_dung, danh_dau}: danh_dau là ký hiệu in trước lời, ví dụ "(*)"; không có danh_dau hoặc false: không số (đứng đầu: câu dẫn in sau "Ghi chú:"); true: đánh số như một chuỗi.
+ */
+export type GhiChuItem =
+  | string
+  | {
+      /**
+       * Lời ghi chú, in sau ký hiệu.
+       */
+      noi_dung: string;
+      /**
+       * Ký hiệu in trước lời, như mẫu in: "(*)", "(1)", "(a)"; false (hoặc không ghi): không số; true: số tự động như một chuỗi.
+       */
+      danh_dau?: string | boolean;
     };
 /**
  * Thứ tự các trường của dòng phân công (khac: chỗ của các dòng có nhãn riêng, cùng nhau, theo thứ tự của chúng). Trường không nêu ở đây in sau: của một nhiệm vụ, theo thứ tự của trinh_bay.nhiem_vu.thu_tu rồi thứ tự mặc định; của kế hoạch, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua, khac).

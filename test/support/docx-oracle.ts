@@ -99,7 +99,8 @@ class Builder {
     const all = this.runOptions(s);
     if (!para) return all;
     const { font: _font, size, ...rest } = all;
-    return { ...rest, ...(size !== Math.round((para.co ?? 14) * 2) ? { size } : {}) };
+    const off = { ...(para.dam && !s.dam ? { bold: false } : {}), ...(para.nghieng && !s.nghieng ? { italics: false } : {}) };
+    return { ...rest, ...off, ...(size !== Math.round((para.co ?? 14) * 2) ? { size } : {}) };
   }
 
   /**
@@ -113,6 +114,12 @@ class Builder {
     if (keepNext && !s.giu_voi_sau) Object.assign(opts, { keepNext: true });
     if (node.attrs.tabs) Object.assign(opts, { tabStops: this.tabStops(node.attrs.tabs, width) });
     if (node.attrs['page-break-before'] === 'true') Object.assign(opts, { pageBreakBefore: true });
+    if (node.attrs.before !== undefined || node.attrs.after !== undefined) {
+      const sp = { ...this.paragraphOptions(s).spacing! };
+      if (node.attrs.before !== undefined) sp.before = Math.round(parseFloat(node.attrs.before) * 20);
+      if (node.attrs.after !== undefined) sp.after = Math.round(parseFloat(node.attrs.after) * 20);
+      Object.assign(opts, { spacing: sp });
+    }
     if (node.attrs.align in ALIGN && node.attrs.align !== (s.can ?? 'trai')) Object.assign(opts, { alignment: ALIGN[node.attrs.align as keyof typeof ALIGN] });
     const children: ParagraphChild[] = [];
     const underline = node.attrs.underline === 'true' ? { underline: { type: UnderlineType.SINGLE } } : {};
