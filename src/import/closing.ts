@@ -36,6 +36,21 @@ export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, nn:
   const nnTable = start >= 0 ? lines[start].cell : undefined;
   let i = start >= 0 ? start + 1 : 0;
   if (start >= 0) { notes.role(lines[start].para, 'noi_nhan_nhan'); }
+  if (!nnTable && sigAfter && start >= 0) {
+    // No table (plain text, or paragraphs typed with tabs): the two columns stand side by side, their lines
+    // interleaved; each line goes to its column by its place, else by what it says (columnOf).
+    let end = i;
+    while (end < lines.length && !/^Phụ lục\b/iu.test(lines[end].text)) end++;
+    let afterLuu = false;
+    for (; i < end; i++) {
+      const l = lines[i];
+      const col = columnOf(l, sig, nn, afterLuu);
+      (col === 'left' ? nnLines : sigLines).push(l);
+      if (col === 'left') afterLuu = !!nn.luu(l.text);
+    }
+    const rest = lines.slice(end);
+    return { noi_nhan: noiNhan(nnLines, notes, nn.luu), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes, sig) } : {}), rest };
+  }
   // Recipients: "-" lines up to and including the Lưu line (and a typist line right after it).
   let sawLuu = false;
   for (; i < lines.length; i++) {
@@ -64,6 +79,28 @@ export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, nn:
 const isSigTitle = (t: string, sig: SigningReader) => (!markerOf(t) || !!sig(t)) && t.length <= 80 && /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi') && !/[;,:]$|\.\/\.$/.test(t) && !/^[-–+•]/.test(t);
 /** A person's name: two to seven capitalised words ("Nguyễn Thị Thu Hà"). */
 const isSigName = (t: string) => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,6}$/u.test(t);
+
+/** How far (spaces) a plain-text line of the closing starts to stand in the signature's column. */
+const RIGHT_COLUMN_LEAD = 16;
+
+/**
+ * The column of a closing line set without a table: the Nơi nhận (left) or the signature (right). A piece of a line
+ * split at a wide gap keeps its side; a text line typed far to the right is the signature's; otherwise a recipient
+ * ("- …"), the Lưu line, the typist's initials right after it and a wrapped recipient's continuation are the left
+ * column's, and a signing form (src/form/signing.ts, read by `sig`), a title in capitals or a person's name the
+ * right one's.
+ * @param afterLuu the left column's previous line was the Lưu line
+ */
+function columnOf(l: Line, sig: SigningReader, nn: NoiNhanReader, afterLuu: boolean): 'left' | 'right' {
+  if (l.side !== undefined) return l.side === 0 ? 'left' : 'right';
+  if ((l.p.lead ?? 0) >= RIGHT_COLUMN_LEAD) return 'right';
+  const t = l.text.split('\n')[0].trim();
+  if (/^[-–+•]/.test(t) || nn.luu(t)) return 'left';
+  if (afterLuu && /^[\p{L}.]{1,6}\.?$/u.test(t)) return 'left'; // the typist's initials under the Lưu line
+  const m = sig(t);
+  if ((m && m.rest.trim()) || isSigTitle(t, sig) || isSigName(t)) return 'right';
+  return 'left';
+}
 
 /**
  * The signatures of a joint plan (văn bản liên tịch) at the end of the body, above the Nơi nhận, side by side as
@@ -145,7 +182,16 @@ export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (
   for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
   const nk: Record<string, string> = {};
   if (!texts.length) return { chuc_vu: '…', ho_ten: '…' };
-  const name = texts.pop()!;
+  // The name is the person's name in proper case, titles are in capitals: a name read before the last title
+  // line (two columns interleaved) is still the name.
+  const last = texts.length - 1;
+  let at = last;
+  if (!isSigName(texts[last].t)) {
+    let k = last;
+    while (k >= 0 && !isSigName(texts[k].t)) k--;
+    if (k >= 0 && texts.slice(k + 1).every((x) => isSigTitle(x.t, sig))) at = k;
+  }
+  const name = texts.splice(at, 1)[0];
   nk.ho_ten = name.t;
   notes.role(name.para, 'ho_ten');
   notes.at([...base, 'ho_ten'], name.para);

@@ -183,13 +183,24 @@ function titlePart(lines: Line[], r: Reading): { part: PlanPart; length: number 
   if (lines.length) {
     notes.role(lines[0].para, 'ten_loai');
     while (j < lines.length && !RE_CAN_CU.test(lines[j].text) && !markerOf(lines[j].text) && !lines[j].cell
-      && (trich.length === 0 || (!r.txt && lines[j].center && lines[j].bold))) { trich.push(lines[j]); notes.role(lines[j].para, 'trich_yeu'); j++; }
+      && (trich.length === 0 || (!r.txt && lines[j].center && lines[j].bold) || (r.txt && trichYeuGoesOn(trich[trich.length - 1].text, lines[j].text)))) { trich.push(lines[j]); notes.role(lines[j].para, 'trich_yeu'); j++; }
     const tl = lines[0].text.replace(/\s+/g, ' ');
     if (tl !== 'KẾ HOẠCH') part.ten_loai = tl;
   }
   part.trich_yeu = trich.length ? (trich.length === 1 ? trich[0].text : trich.map((l) => l.text)) : '…';
   if (!trich.length) notes.comment(['trich_yeu'], 'không tìm thấy trích yếu: điền vào');
   return { part, length: lines.length ? j : 0 };
+}
+
+/**
+ * Plain text has no centring or weight: a trích yếu set on several lines goes on while the line above ends with no
+ * stop and the next one is a short line with none either (an opening paragraph is long, or ends with ".", ":" or
+ * ";"). Used for text sources only.
+ * @param above the trích yếu's last line so far; @param next the line after it
+ */
+function trichYeuGoesOn(above: string, next: string): boolean {
+  const stop = /[.:;!?…]["”)]?$/u;
+  return !stop.test(above) && !stop.test(next) && next.length <= 90 && !/^[-–+•*]/u.test(next);
 }
 
 /** Where the closing starts: the first "Nơi nhận" line from `from` on (or the first line of its table), else the end. */
