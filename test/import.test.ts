@@ -147,7 +147,7 @@ describe('real plans made in Word (test/fixtures/realdocs)', () => {
     const r1 = importDocument(readDocument(join(dir, 'kh-kiem-tra-giam-sat-bau-cu-bac-cam-ranh-2025.docx')));
     expect(r1.plan.co_quan_ban_hanh).toBe('BAN THƯỜNG TRỰC');
     expect(r1.plan.so_ky_hieu).toEqual({ so: null, viet_tat_co_quan: 'MTTQ-BTT' });
-    expect(r1.plan.ngay_ban_hanh).toBe('2025');
+    expect(r1.plan.ngay_ban_hanh).toBe('2025-11'); // the draft's month is kept (issue 19)
     expect(r1.plan.khoi).toBe('mat_tran');
     expect(importToYaml(r1)).not.toMatch(/# đoán: văn bản nguồn không có phần đầu/); // the header says it: no guess
     expect(importToYaml(r1)).toMatch(/# dự thảo: văn bản nguồn để trống ngày, ghi tháng 11/);

@@ -164,7 +164,7 @@ function headerPart(lines: Line[], r: Reading): { part: PlanPart; read: Header }
   const year = ng && Number(ng.written.y) >= 1000 ? Number(ng.written.y) : guessYear(paragraphs(r.doc).map((p) => p.text).join(' '));
   const kept = ng ? isoFor(ng, ngayFormat) : undefined;
   part.ngay_ban_hanh = kept ?? String(year);
-  if (ng?.ok && kept !== ng.iso) notes.comment(['ngay_ban_hanh'], `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m} (kehoach chỉ giữ được năm)`);
+  if (ng?.ok && ng.precision !== 'day') notes.comment(['ngay_ban_hanh'], ng.m ? `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m}` : 'dự thảo: văn bản nguồn để trống ngày và tháng');
   if (ng && !ng.ok) notes.comment(['ngay_ban_hanh'], `văn bản nguồn ghi "${header.ngay!.text}", không phải ngày có thật: chỉ giữ năm`);
   if (!ng) notes.comment(['ngay_ban_hanh'], 'đoán: năm lớn nhất nhắc đến trong văn bản');
   return { part, read: header };

@@ -69,9 +69,14 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const date = splitDate(plan.ngay_ban_hanh);
   const soKyHieu = soKyHieuLine(profile, soPartsOf(plan, profile));
   const kyHieuOnly = planRef(plan, profile);
+  // A draft's blanks are no-break spaces (Word would fold them); a draft's month is printed where the family's
+  // layout has the form for it (mau.ngay_du_thao_thang).
+  const blanks = (s: string) => s.replace(/ {2,}/g, (x) => '\u00a0'.repeat(x.length));
   const ngayLine = date.d && date.m
     ? fill(mau.ngay, { dia_danh: plan.dia_danh, ngay: padDay(date.d), thang: padMonth(date.m), nam: date.y })
-    : fill(mau.ngay_du_thao.replace(/ {2,}/g, (s) => '\u00a0'.repeat(s.length)), { dia_danh: plan.dia_danh, nam: date.y });
+    : date.m && mau.ngay_du_thao_thang
+      ? fill(blanks(mau.ngay_du_thao_thang), { dia_danh: plan.dia_danh, thang: padMonth(date.m), nam: date.y })
+      : fill(blanks(mau.ngay_du_thao), { dia_danh: plan.dia_danh, nam: date.y });
 
   const walkBody = bodyWalker({ profile, lang, danhSo: plan.danh_so ?? profile.danh_so, quotes: plan.ngoac_kep ?? '“”', issues, taskStyle: plan.trinh_bay?.nhiem_vu });
   const than: Block[] = [];
@@ -185,7 +190,8 @@ function dropTrailingBreaks<T>(v: T): T {
 export function defaultKemTheo(plan: Pick<KeHoach, 'so_ky_hieu' | 'lien_tich' | 'ngay_ban_hanh' | 'ten_loai'>, profile: LayoutProfile): string {
   const mau = profile.mau;
   const date = splitDate(plan.ngay_ban_hanh);
-  const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
+  const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}`
+    : date.m ? `\u00a0\u00a0\u00a0\u00a0/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
   return fill(mau.kem_theo, { ten_loai: sentenceCase(plan.ten_loai ?? 'KẾ HOẠCH'), so_ky_hieu: planRef(plan, profile), ngay: ngayNgan });
 }
 
