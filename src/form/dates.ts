@@ -14,10 +14,11 @@
  *   blanks (spaces, dots, "…", "_") for the day or the day and month: "ngày      tháng      năm 2025".
  *
  * Loaded by the plan's schema validator, also in its precompiled form (dist/validate/formats.cjs requires this
- * module's build, see scripts/build-validator.mjs), so it imports nothing but dayjs.
+ * module's build, see scripts/build-validator.mjs), so it imports nothing but dayjs and ./placeholder.js.
  */
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { CHUA_DIEN } from './placeholder.js';
 
 dayjs.extend(customParseFormat);
 
@@ -152,7 +153,8 @@ export const isRealDate = (s: string): boolean => isPlanDate(s, 'date');
 /** The schema's date formats as ajv takes them (`ajv.addFormat(name, format)`), for the runtime and precompiled validators. */
 export const FORMATS: Record<DateFormatName, { type: 'string'; validate: (s: string) => boolean }> = {
   date: { type: 'string', validate: isRealDate },
-  'ngay-hoac-nam': { type: 'string', validate: (s) => isPlanDate(s, 'ngay-hoac-nam') },
+  // ngay_ban_hanh also holds import's placeholder "…" when the source gives no date (rule import/chua-dien).
+  'ngay-hoac-nam': { type: 'string', validate: (s) => isPlanDate(s, 'ngay-hoac-nam') || s === CHUA_DIEN },
   'thang-hoac-ngay': { type: 'string', validate: (s) => isPlanDate(s, 'thang-hoac-ngay') },
 };
 

@@ -9,6 +9,7 @@ import type { Notes } from './notes.js';
 import { markerOf } from './body.js';
 import type { SigningMatch } from '../form/signing.js';
 import { luuUnits, type LuuReading } from '../form/noi-nhan.js';
+import { CHUA_DIEN } from '../form/placeholder.js';
 
 /** Reads a signing form at the start of a line (src/form/signing.ts, from the families' layout data). */
 export type SigningReader = (text: string) => SigningMatch | null;
@@ -168,8 +169,8 @@ function noiNhan(lines: Line[], notes: Notes, readLuu: NoiNhanReader['luu']): No
       cac_noi.push(text);
     }
   }
-  if (!cac_noi.length) { cac_noi.push('…'); notes.comment(['noi_nhan', 'cac_noi'], 'văn bản nguồn không ghi nơi nhận: điền vào'); }
-  if (!luu.length) { luu = ['VT']; notes.comment(['noi_nhan', 'luu'], 'văn bản nguồn không có dòng "Lưu": đoán "VT"'); }
+  if (!cac_noi.length) { cac_noi.push(CHUA_DIEN); notes.comment(['noi_nhan', 'cac_noi'], 'văn bản nguồn không ghi nơi nhận: điền vào'); }
+  if (!luu.length) { luu = [CHUA_DIEN]; notes.comment(['noi_nhan', 'luu'], 'văn bản nguồn không có dòng "Lưu": điền vào'); }
   return { cac_noi, luu, ...(typist ? { ky_hieu_nguoi_soan: typist } : {}), ...(typist && sameLine ? { ky_hieu_cung_dong: true } : {}) } as unknown as NoiNhan;
 }
 
@@ -181,7 +182,7 @@ export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (
   const texts: { t: string; para: number }[] = [];
   for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
   const nk: Record<string, string> = {};
-  if (!texts.length) return { chuc_vu: '…', ho_ten: '…' };
+  if (!texts.length) return { chuc_vu: CHUA_DIEN, ho_ten: CHUA_DIEN };
   // The name is the person's name in proper case, titles are in capitals: a name read before the last title
   // line (two columns interleaved) is still the name.
   const last = texts.length - 1;
@@ -191,10 +192,17 @@ export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (
     while (k >= 0 && !isSigName(texts[k].t)) k--;
     if (k >= 0 && texts.slice(k + 1).every((x) => isSigTitle(x.t, sig))) at = k;
   }
-  const name = texts.splice(at, 1)[0];
-  nk.ho_ten = name.t;
-  notes.role(name.para, 'ho_ten');
-  notes.at([...base, 'ho_ten'], name.para);
+  // Titles only, no name under them (all in capitals): the name is left to fill.
+  const noName = isSigTitle(texts[at].t, sig) && !isSigName(texts[at].t);
+  if (noName) {
+    nk.ho_ten = CHUA_DIEN;
+    notes.comment([...base, 'ho_ten'], 'văn bản nguồn không ghi họ tên người ký: điền vào');
+  } else {
+    const name = texts.splice(at, 1)[0];
+    nk.ho_ten = name.t;
+    notes.role(name.para, 'ho_ten');
+    notes.at([...base, 'ho_ten'], name.para);
+  }
   let m: SigningMatch | null;
   let formLines = 0;
   // TM./KT./TL./TUQ. lines above the title; Q. stands on the title's own line ("Q. GIÁM ĐỐC", NĐ 30/2020 PL I mục II.7).
@@ -212,7 +220,7 @@ export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (
     for (const x of texts) notes.role(x.para, formLines > 0 ? 'chuc_vu' : 'quyen_han'); // as templates/common/chu_ky.hbs styles them
     notes.at([...base, 'chuc_vu'], texts[0].para);
   }
-  if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment([...base, 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
+  if (!nk.chuc_vu) { nk.chuc_vu = CHUA_DIEN; notes.comment([...base, 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
   if (texts.length > 1) notes.comment([...base, 'chuc_vu'], 'nhiều dòng chức vụ: giữ xuống dòng như văn bản nguồn');
   const order = ['thay_mat', 'quyen_han', 'thu_truong', 'chuc_vu', 'ho_ten'];
   return Object.fromEntries(order.filter((k) => nk[k] !== undefined).map((k) => [k, nk[k]])) as unknown as NguoiKy;
