@@ -81,6 +81,13 @@ describe('the closing of a text plan: Nơi nhận on the left, the signer on the
     expect(p.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'GIÁM ĐỐC', chuc_vu: 'PHÓ GIÁM ĐỐC', ho_ten: 'Trần Thị Bình' });
   });
 
+  it('a published copy\'s "(Đã ký)" where the signature was: the signer\'s column, not a typist or a title, and said', () => {
+    const r = importDocument(readText(plan(HEADER, ['Nơi nhận:', '- Sở Nội vụ;', '- Lưu: VT, VP.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '(Đã ký)', 'Trần Thị Bình'])));
+    expect(r.plan.noi_nhan).toEqual({ cac_noi: ['Sở Nội vụ'], luu: ['VT', 'VP'] });
+    expect(r.plan.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'GIÁM ĐỐC', chuc_vu: 'PHÓ GIÁM ĐỐC', ho_ten: 'Trần Thị Bình' });
+    expect(importToYaml(r)).toContain('# đã bỏ dòng "(Đã ký)" của bản sao');
+  });
+
   it('a line typed far to the right is the signer\'s even when its words would not say so', () => {
     // "H'Hen Niê" is not read as a name by its letters alone: its place says it is the signature's.
     const p = imp(plan(HEADER, [gap('Nơi nhận:', 'GIÁM ĐỐC'), '- Sở Nội vụ;', ' '.repeat(50) + "H'Hen Niê", '- Lưu: VT.']));

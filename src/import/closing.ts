@@ -81,6 +81,9 @@ const isSigTitle = (t: string, sig: SigningReader) => (!markerOf(t) || !!sig(t))
 /** A person's name: two to seven capitalised words ("Nguyễn Thị Thu Hà"). */
 const isSigName = (t: string) => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,6}$/u.test(t);
 
+/** The mark a published copy puts where the signature was: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký)". */
+const RE_DA_KY = /^\((?:đã\s+)?ký(?:[\s,]+[^()]*)?\)$/iu;
+
 /** How far (spaces) a plain-text line of the closing starts to stand in the signature's column. */
 const RIGHT_COLUMN_LEAD = 16;
 
@@ -97,6 +100,7 @@ function columnOf(l: Line, sig: SigningReader, nn: NoiNhanReader, afterLuu: bool
   if ((l.p.lead ?? 0) >= RIGHT_COLUMN_LEAD) return 'right';
   const t = l.text.split('\n')[0].trim();
   if (/^[-–+•]/.test(t) || nn.luu(t)) return 'left';
+  if (RE_DA_KY.test(t)) return 'right';
   if (afterLuu && /^[\p{L}.]{1,6}\.?$/u.test(t)) return 'left'; // the typist's initials under the Lưu line
   const m = sig(t);
   if ((m && m.rest.trim()) || isSigTitle(t, sig) || isSigName(t)) return 'right';
@@ -180,7 +184,13 @@ function noiNhan(lines: Line[], notes: Notes, readLuu: NoiNhanReader['luu']): No
  */
 export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (string | number)[] = ['nguoi_ky']): NguoiKy {
   const texts: { t: string; para: number }[] = [];
-  for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
+  for (const l of lines) {
+    for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
+      // A published copy's "(Đã ký)" stands for the signature itself: not a title, not printed again.
+      if (RE_DA_KY.test(t)) { notes.comment([...base, 'ho_ten'], `đã bỏ dòng "${t}" của bản sao (đoạn ${l.para})`); continue; }
+      texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
+    }
+  }
   const nk: Record<string, string> = {};
   if (!texts.length) return { chuc_vu: CHUA_DIEN, ho_ten: CHUA_DIEN };
   // The name is the person's name in proper case, titles are in capitals: a name read before the last title
