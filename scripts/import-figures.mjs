@@ -30,10 +30,12 @@ async function row(name, doc, sourceText, truth) {
   const source = new Map(paragraphs(doc).map((p) => [p.index, fullText(p)]));
   const rt = await roundTrip(importToYaml(r), sourceText ?? r.sourceText, {}, { plan: r.plan, notes: r.notes, source });
   const vsTruth = truth ? compareStructure({ plan: truth }, { plan: r.plan, notes: r.notes, source }) : null;
-  rows.push(`| ${name} | ${pct(rt.recall.ratio)} % | ${pct(rt.structure.ratio)} % (${rt.structure.recovered}/${rt.structure.total}) | ${vsTruth ? `${pct(vsTruth.ratio)} % (${vsTruth.recovered}/${vsTruth.total})` : '—'} | ${parts(rt.structure)} |`);
+  // Values the source does not give, left as "…": errors of import/chua-dien until filled (never a stand-in that passes).
+  const unfilled = rt.diagnostics.filter((d) => d.rule === 'import/chua-dien').map((d) => d.path.join('.'));
+  rows.push(`| ${name} | ${pct(rt.recall.ratio)} % | ${pct(rt.structure.ratio)} % (${rt.structure.recovered}/${rt.structure.total}) | ${vsTruth ? `${pct(vsTruth.ratio)} % (${vsTruth.recovered}/${vsTruth.total})` : '—'} | ${parts(rt.structure)} | ${unfilled.length ? unfilled.join(', ') : '—'} |`);
   if (show) {
-    for (const i of rt.structure.issues) rows.push(`|   | | ${i.kind}: ${i.path} — ${(i.detail ?? '').replace(/\|/g, '/')} | | |`);
-    for (const i of vsTruth?.issues ?? []) rows.push(`|   | | | ${i.kind}: ${i.path} — ${(i.detail ?? '').replace(/\|/g, '/')} | |`);
+    for (const i of rt.structure.issues) rows.push(`|   | | ${i.kind}: ${i.path} — ${(i.detail ?? '').replace(/\|/g, '/')} | | | |`);
+    for (const i of vsTruth?.issues ?? []) rows.push(`|   | | | ${i.kind}: ${i.path} — ${(i.detail ?? '').replace(/\|/g, '/')} | | |`);
   }
 }
 
@@ -50,6 +52,6 @@ for (const f of readdirSync(seeds).filter((x) => x.endsWith('.txt')).sort()) {
 const real = join(ROOT, 'test', 'fixtures', 'realdocs');
 for (const f of readdirSync(real).filter((x) => x.endsWith('.docx')).sort()) await row(`realdocs/${f}`, readDocument(join(real, f)), undefined, undefined);
 
-console.log('| source | word recall (before) | structure: import vs import of its render | structure: import vs the example plan | per part |');
-console.log('|---|---|---|---|---|');
+console.log('| source | word recall (before) | structure: import vs import of its render | structure: import vs the example plan | per part | left to fill ("…", import/chua-dien) |');
+console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

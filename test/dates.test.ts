@@ -86,14 +86,15 @@ describe('readDate: calendar validity from dayjs, strict', () => {
 describe('the schema\'s date formats', () => {
   it('each format takes the plan\'s own form only, of the precisions it allows', () => {
     expect(['2025-02-05', '2025', '2025-02', '2025-2-5', '05/02/2025'].map((s) => FORMATS.date.validate(s))).toEqual([true, false, false, false, false]);
-    expect(['2025-02-05', '2025', '2025-02', '2025-02-30', '0999'].map((s) => FORMATS['ngay-hoac-nam'].validate(s))).toEqual([true, true, false, false, false]);
+    expect(['2025-02-05', '2025', '2025-02', '2025-02-30', '0999'].map((s) => FORMATS['ngay-hoac-nam'].validate(s))).toEqual([true, true, true, false, false]);
     expect(['2025-02-05', '2025', '2025-02', '2025-13', '2025-2'].map((s) => FORMATS['thang-hoac-ngay'].validate(s))).toEqual([true, false, true, false, false]);
     expect([isRealDate('2024-02-29'), isRealDate('2023-02-29'), isPlanDate('2025', 'ngay-hoac-nam')]).toEqual([true, false, true]);
   });
 
   it('isoFor: the value a field holds, cut to a precision it allows', () => {
     expect(isoFor(readDate('30/6/2027'), 'date')).toBe('2027-06-30');
-    expect(isoFor(readDate('ngày   tháng 12 năm 2026'), 'ngay-hoac-nam')).toBe('2026');
+    expect(isoFor(readDate('ngày   tháng 12 năm 2026'), 'ngay-hoac-nam')).toBe('2026-12');
+    expect(isoFor(readDate('ngày   tháng 12 năm 2026'), 'date')).toBeUndefined();
     expect(isoFor(readDate('ngày   tháng 12 năm 2026'), 'thang-hoac-ngay')).toBe('2026-12');
     expect(isoFor(readDate('ngày   tháng 12 năm 2026'), 'date')).toBeUndefined();
     expect(isoFor(readDate('2025-02-30'), 'date')).toBeUndefined();
@@ -134,11 +135,11 @@ describe('import reads the place-and-date line through the same reader', () => {
     }
   });
 
-  it('a draft: the year; its month only where ngay_ban_hanh could hold one (it holds a day or a year), said in a comment', () => {
+  it('a draft: the year, or the month and the year when the draft gives its month, said in a comment', () => {
     expect(imported('ngày ..... tháng ..... năm 2025').plan.ngay_ban_hanh).toBe('2025');
     const r = imported('ngày   tháng 12 năm 2026');
-    expect(r.plan.ngay_ban_hanh).toBe('2026');
-    expect(r.yaml).toContain('# dự thảo: văn bản nguồn để trống ngày, ghi tháng 12 (kehoach chỉ giữ được năm)\nngay_ban_hanh: "2026"');
+    expect(r.plan.ngay_ban_hanh).toBe('2026-12');
+    expect(r.yaml).toContain('# dự thảo: văn bản nguồn để trống ngày, ghi tháng 12\nngay_ban_hanh: 2026-12');
   });
 
   it('a date that does not exist is not turned into one: the year, and a comment', () => {

@@ -91,7 +91,7 @@ describe('kehoach fix', () => {
     expect(planDate('30.06.2025', 'date')).toBe('2025-06-30');
     expect(planDate('2026-12-7', 'ngay-hoac-nam')).toBe('2026-12-07');
     expect(planDate('ngày 05 tháng 02 năm 2025', 'ngay-hoac-nam')).toBe('2025-02-05');
-    expect(planDate('ngày      tháng 12 năm 2026', 'ngay-hoac-nam')).toBe('2026'); // a draft: the field holds a day or a year
+    expect(planDate('ngày      tháng 12 năm 2026', 'ngay-hoac-nam')).toBe('2026-12'); // a draft: the field holds its month and year
     expect(planDate('2026-3', 'thang-hoac-ngay')).toBe('2026-03');
     expect(planDate('31/02/2025', 'date')).toBeUndefined();
     expect(planDate('ngày 31 tháng 02 năm 2025', 'ngay-hoac-nam')).toBeUndefined();

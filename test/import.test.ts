@@ -37,15 +37,24 @@ describe('round trip of the five examples (render → import → render)', () =>
 });
 
 describe('seeds as .txt imports', () => {
+  // What each seed's text does not give (test/fixtures/seeds/README.md: the header survived in 000 and 004 only, and
+  // there without its agency line): import leaves "…" there, an error of import/chua-dien, and nothing else is wrong.
+  const NO_HEADER = ['co_quan_ban_hanh', 'dia_danh', 'so_ky_hieu.viet_tat_co_quan'];
+  const UNFILLED: Record<string, string[]> = { '000': ['co_quan_ban_hanh'], '001': NO_HEADER, '002': NO_HEADER, '003': NO_HEADER, '004': ['co_quan_ban_hanh'] };
   for (const f of readdirSync(SEEDS_DIR).filter((x) => x.endsWith('.txt'))) {
-    it(`${f}: valid, recall ≥ 0.99 against the seed text, the example's family`, async () => {
+    it(`${f}: valid but for what the seed lacks (import/chua-dien), recall ≥ 0.99 against the seed text, the example's family`, async () => {
       const text = readFileSync(join(SEEDS_DIR, f), 'utf8');
       const r1 = importDocument(readText(text));
       const ex = EXAMPLES.find((e) => e.startsWith(f.slice(0, 3)))!;
-      expect(r1.plan.khoi).toBe(parse(readFileSync(join(ROOT, 'examples', ex), 'utf8')).khoi);
+      const example = parse(readFileSync(join(ROOT, 'examples', ex), 'utf8'));
+      expect(r1.plan.khoi).toBe(example.khoi);
       const rt = await roundTrip(importToYaml(r1), text);
-      expect(rt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const errors = rt.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.every((d) => d.rule === 'import/chua-dien'), JSON.stringify(errors)).toBe(true);
+      expect(errors.map((d) => d.path!.join('.')).sort()).toEqual(UNFILLED[f.slice(0, 3)] ?? []);
       expect(rt.recall!.ratio).toBeGreaterThanOrEqual(0.99);
+      // The issue year, read or guessed from the text's own dates, is the example's.
+      expect(String(r1.plan.ngay_ban_hanh).slice(0, 4)).toBe(String(example.ngay_ban_hanh).slice(0, 4));
     }, 60_000);
   }
 });
@@ -152,7 +161,7 @@ describe('real plans made in Word (test/fixtures/realdocs)', () => {
     const r1 = importDocument(readDocument(join(dir, 'kh-kiem-tra-giam-sat-bau-cu-bac-cam-ranh-2025.docx')));
     expect(r1.plan.co_quan_ban_hanh).toBe('BAN THƯỜNG TRỰC');
     expect(r1.plan.so_ky_hieu).toEqual({ so: null, viet_tat_co_quan: 'MTTQ-BTT' });
-    expect(r1.plan.ngay_ban_hanh).toBe('2025');
+    expect(r1.plan.ngay_ban_hanh).toBe('2025-11'); // the draft's month is kept (issue 19)
     expect(r1.plan.khoi).toBe('mat_tran');
     expect(importToYaml(r1)).not.toMatch(/# đoán: văn bản nguồn không có phần đầu/); // the header says it: no guess
     expect(importToYaml(r1)).toMatch(/# dự thảo: văn bản nguồn để trống ngày, ghi tháng 11/);
@@ -304,7 +313,7 @@ describe('each recognised element', () => {
     const note = (id: number, t: string) => `<w:footnote w:id="${id}"><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:footnote>`;
     const fn = `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote>${note(1, 'Theo Quyết định số 9/QĐ-UBND.')}${note(2, 'Nay là Phó Giám đốc thường trực.')}</w:footnotes>`;
     const body = p(r('I. MỤC ĐÍCH', { b: true })) + p(['1. Khơi dậy phong trào', '<w:r><w:footnoteReference w:id="1"/></w:r>', '.']);
-    const closing = tbl([[[p(r('Nơi nhận:', { b: true, i: true })), p('- Lưu: VT, VP.')], [p(r('GIÁM ĐỐC', { b: true })), p([r('Lê Văn C', { b: true }), '<w:r><w:footnoteReference w:id="2"/></w:r>'])]]]);
+    const closing = tbl([[[p(r('Nơi nhận:', { b: true, i: true })), p('- UBND tỉnh;'), p('- Lưu: VT, VP.')], [p(r('GIÁM ĐỐC', { b: true })), p([r('Lê Văn C', { b: true }), '<w:r><w:footnoteReference w:id="2"/></w:r>'])]]]);
     const r1 = imp(makeDocx({ body: statePlan({ body, closing }), extra: { 'word/footnotes.xml': fn } }));
     expect(r1.plan.noi_dung).toEqual([{ tieu_de: 'MỤC ĐÍCH', noi_dung: [{ doan: 'Khơi dậy phong trào[^1].' }] }]);
     expect(r1.plan.nguoi_ky.ho_ten).toBe('Lê Văn C[^2]');

@@ -200,6 +200,12 @@ const CASES: Record<string, RuleCase> = {
     fail: mutate(['- doan: Phát huy tinh thần thi đua.', '- doan: Phát huy *tinh thần thi đua.']),
     at: [15, 15],
   },
+  'import/chua-dien': {
+    // "…" inside a text is writing; "…" alone is a value import could not find
+    pass: mutate(['dia_danh: Bình Thuận', 'dia_danh: Bình Thuận …']),
+    fail: mutate(['dia_danh: Bình Thuận', 'dia_danh: …']),
+    at: [9, 11],
+  },
 };
 
 const check = (text: string, lang: 'vi' | 'en' = 'vi'): Diagnostic[] => checkPlanText(text, { file: 'x.yaml', lang }).diagnostics;

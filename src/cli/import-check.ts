@@ -37,7 +37,8 @@ export function importTarget(input: string, out?: string): string {
 /**
  * `kehoach import <file> [-o plan.yaml] [--force]`: writes the commented YAML, prints what could not be placed
  * and the round-trip figures: structure per part of the page (src/import/fidelity.ts), then the word recall.
- * @returns the exit code: 0 written and valid, 1 written but not valid (or unreadable input: nothing written)
+ * @returns the exit code: 0 written and valid, 1 written but not valid, values left to fill ("…", import/chua-dien)
+ *   included (or unreadable input: nothing written)
  * @throws KehoachError for unreadable input (nothing is written then) or an existing output without --force
  */
 export async function importCommand(input: string, o: { output?: string; force?: boolean }, g: { lang: Lang; templates?: string }): Promise<number> {
@@ -70,13 +71,18 @@ export async function importCommand(input: string, o: { output?: string; force?:
   if (renderWrites(target, input)) process.stderr.write(`kehoach: ${msg('import/render-collides', g.lang, { file: target, source: input, suggest: importTarget(input, dirname(target) + '/') })}\n`);
   const errors = rt.diagnostics.filter((d) => d.severity === 'error');
   if (rt.diagnostics.length) process.stderr.write(formatDiagnostics(rt.diagnostics, 'text', useColour(process.stderr)) + '\n');
-  if (errors.length) { process.stderr.write(`kehoach: ${msg('import/invalid', g.lang, { count: errors.length })}\n`); return 1; }
-  const { formatFidelity } = await import('../import/fidelity.js');
-  // The structural figure first (what came back field by field, what is a placeholder or a guess), then the words.
-  process.stdout.write(formatFidelity(rt.structure!, g.lang).join('\n') + '\n');
-  const rc = rt.recall!;
-  process.stdout.write(msg('import/recall', g.lang, { pct: (Math.floor(rc.ratio * 1000) / 10).toFixed(1), found: rc.found, total: rc.total }) + '\n');
-  return 0;
+  if (rt.structure && rt.recall) {
+    const { formatFidelity } = await import('../import/fidelity.js');
+    // The structural figure first (what came back field by field, what is a placeholder or a guess), then the words.
+    process.stdout.write(formatFidelity(rt.structure, g.lang).join('\n') + '\n');
+    const rc = rt.recall;
+    process.stdout.write(msg('import/recall', g.lang, { pct: (Math.floor(rc.ratio * 1000) / 10).toFixed(1), found: rc.found, total: rc.total }) + '\n');
+  }
+  // Values the source did not give are left as "…" (import/chua-dien): the plan is not usable until they are filled.
+  const unfilled = errors.filter((d) => d.rule === 'import/chua-dien').length;
+  if (unfilled) process.stderr.write(`kehoach: ${msg('import/chua-dien', g.lang, { count: unfilled, file: target })}\n`);
+  if (errors.length > unfilled) process.stderr.write(`kehoach: ${msg('import/invalid', g.lang, { count: errors.length - unfilled })}\n`);
+  return errors.length ? 1 : 0;
 }
 
 /**

@@ -48,6 +48,11 @@ export interface Para {
   cell?: { table: number; row: number; col: number };
   /** Drawn shapes or images anchored here (lines drawn as shapes count as rules). */
   drawings: number;
+  /**
+   * Plain text only: the spaces typed before the line's text (a tab counts 8). A signature typed in the right-hand
+   * column of a text file stands far to the right of the Nơi nhận beside it (src/import/closing.ts).
+   */
+  lead?: number;
 }
 
 export interface Cell { width?: number; paras: Para[] }

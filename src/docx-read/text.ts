@@ -30,17 +30,22 @@ export function readText(text: string): DocModel {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const body: Para[] = [];
   let pending: string | null = null;
+  let lead = 0;
   const push = (runs: Run[]) => {
     body.push({
       kind: 'p', index: body.length + 1, text: runs.map((r) => r.text).join(''), runs,
       indent: { left: 0, firstLine: 0 }, spacing: { before: 0, after: 0 }, border: { top: false, bottom: false }, fields: [], footnotes: [], drawings: 0,
+      ...(lead ? { lead } : {}),
     });
   };
   for (const raw of lines) {
     const cont = / {2}$/.test(raw);
-    const line = raw.replace(/^#{1,6}\s+/, '').trim();
-    if (!line) { if (pending !== null) { push(runsOf(pending)); pending = null; } continue; }
-    pending = pending === null ? line : `${pending}\n${line}`;
+    // Inner runs of spaces are kept (two columns typed side by side); the leading ones are counted.
+    const line = raw.replace(/^#{1,6}\s+/, '').replace(/\s+$/, '');
+    const text = line.trim();
+    if (!text) { if (pending !== null) { push(runsOf(pending)); pending = null; } continue; }
+    if (pending === null) lead = /^[ \t]*/.exec(line)![0].replace(/\t/g, ' '.repeat(8)).length;
+    pending = pending === null ? text : `${pending}\n${text}`;
     // A bold or italic span left open continues on the next line (a signature block typed as **A\nB**).
     if (!cont && !open(pending)) { push(runsOf(pending)); pending = null; }
   }

@@ -14,10 +14,11 @@
  *   blanks (spaces, dots, "…", "_") for the day or the day and month: "ngày      tháng      năm 2025".
  *
  * Loaded by the plan's schema validator, also in its precompiled form (dist/validate/formats.cjs requires this
- * module's build, see scripts/build-validator.mjs), so it imports nothing but dayjs.
+ * module's build, see scripts/build-validator.mjs), so it imports nothing but dayjs and ./placeholder.js.
  */
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { CHUA_DIEN } from './placeholder.js';
 
 dayjs.extend(customParseFormat);
 
@@ -97,12 +98,12 @@ function judge(text: string, fmt: string, form: DateForm, written: WrittenParts)
 
 /**
  * The date fields' formats of the plan schema (schemas/ke-hoach.schema.json `format`), each with the precisions it
- * allows: `date` a day; `ngay-hoac-nam` a day, or a year for a draft (ngay_ban_hanh); `thang-hoac-ngay` a month or
- * a day (a phase's tu, den).
+ * allows: `date` a day; `ngay-hoac-nam` a day, or for a draft (ngay_ban_hanh) its year or its month and year
+ * ("ngày      tháng 01 năm 2026" → 2026-01); `thang-hoac-ngay` a month or a day (a phase's tu, den).
  */
 export const DATE_FORMATS = {
   date: ['day'],
-  'ngay-hoac-nam': ['day', 'year'],
+  'ngay-hoac-nam': ['day', 'month', 'year'],
   'thang-hoac-ngay': ['day', 'month'],
 } as const satisfies Record<string, readonly DatePrecision[]>;
 
@@ -115,7 +116,7 @@ export const isDateFormat = (name: unknown): name is DateFormatName => typeof na
 /**
  * The value a field of this format should hold for a reading: its ISO form when the field allows its precision,
  * else the same date cut to the finest coarser precision the field allows (a draft's "ngày … tháng 12 năm 2026"
- * in ngay_ban_hanh, which holds a day or a year, → "2026"); undefined when the reading is not a real date or
+ * in `han`, which holds a day only, → undefined; in ngay_ban_hanh → "2026-12"); undefined when the reading is not a real date or
  * nothing coarser is allowed.
  */
 export function isoFor(reading: DateReading, format: DateFormatName): string | undefined {
@@ -152,7 +153,8 @@ export const isRealDate = (s: string): boolean => isPlanDate(s, 'date');
 /** The schema's date formats as ajv takes them (`ajv.addFormat(name, format)`), for the runtime and precompiled validators. */
 export const FORMATS: Record<DateFormatName, { type: 'string'; validate: (s: string) => boolean }> = {
   date: { type: 'string', validate: isRealDate },
-  'ngay-hoac-nam': { type: 'string', validate: (s) => isPlanDate(s, 'ngay-hoac-nam') },
+  // ngay_ban_hanh also holds import's placeholder "…" when the source gives no date (rule import/chua-dien).
+  'ngay-hoac-nam': { type: 'string', validate: (s) => isPlanDate(s, 'ngay-hoac-nam') || s === CHUA_DIEN },
   'thang-hoac-ngay': { type: 'string', validate: (s) => isPlanDate(s, 'thang-hoac-ngay') },
 };
 

@@ -311,6 +311,10 @@ export const catalogue = {
     () => 'chữ có hai dấu cách liền nhau (hoặc dấu cách ở đầu, cuối)',
     () => 'the text has a doubled space (or a space at its start or end)',
   ),
+  'rule/import/chua-dien': m(
+    (p) => `${p.field} chưa điền: văn bản nguồn không có giá trị này, kehoach import để lại "…"; hãy điền vào`,
+    (p) => `${p.field} is not filled in: the source gave no value, kehoach import left "…"; fill it in`,
+  ),
   'rule/van-ban/danh-dau': m(
     (p) => `chữ có đánh dấu thừa: ${p.what}`,
     (p) => `the text has stray markup: ${p.what}`,
@@ -703,6 +707,10 @@ export const catalogue = {
   'import/fidelity-more': m((p) => `    … và ${p.n} trường khác`, (p) => `    … and ${p.n} more fields`),
   'import/invalid': m((p) => `kế hoạch nhập được chưa hợp lệ (${p.count} lỗi); vẫn ghi tệp YAML để sửa tay`, (p) => `the imported plan is not valid yet (${p.count} error(s)); the YAML is written for you to fix`),
   'import/render-collides': m((p) => `kết xuất ${p.file} sẽ ghi vào ${p.source}, tệp gốc: kehoach không ghi đè tệp đó (trừ khi có --force-overwrite); nên đặt tên khác, ví dụ -o ${p.suggest}`, (p) => `rendering ${p.file} would write ${p.source}, the original: kehoach will not replace it (unless --force-overwrite); better use another name, e.g. -o ${p.suggest}`),
+  'import/chua-dien': m(
+    (p) => `${p.count} giá trị văn bản nguồn không có, để là "…" trong ${p.file}: điền vào (validate, render và check báo lỗi import/chua-dien đến khi điền)`,
+    (p) => `${p.count} value(s) the source does not give, left as "…" in ${p.file}: fill them in (validate, render and check report import/chua-dien until they are)`,
+  ),
   'import/exists': m((p) => `${p.file} đã có; dùng --force để ghi đè`, (p) => `${p.file} exists; use --force to overwrite`),
   'check/kho-giay': m((p) => `khổ giấy ${p.got} mm, cần A4 ${p.want} mm`, (p) => `paper ${p.got} mm, A4 ${p.want} mm required`),
   'check/le': m((p) => `lề ${p.side} ${p.got} mm, cần ${p.min}–${p.max} mm`, (p) => `${p.side} margin ${p.got} mm, ${p.min}–${p.max} mm required`),

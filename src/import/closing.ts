@@ -9,6 +9,7 @@ import type { Notes } from './notes.js';
 import { markerOf } from './body.js';
 import type { SigningMatch } from '../form/signing.js';
 import { luuUnits, type LuuReading } from '../form/noi-nhan.js';
+import { CHUA_DIEN } from '../form/placeholder.js';
 
 /** Reads a signing form at the start of a line (src/form/signing.ts, from the families' layout data). */
 export type SigningReader = (text: string) => SigningMatch | null;
@@ -36,6 +37,21 @@ export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, nn:
   const nnTable = start >= 0 ? lines[start].cell : undefined;
   let i = start >= 0 ? start + 1 : 0;
   if (start >= 0) { notes.role(lines[start].para, 'noi_nhan_nhan'); }
+  if (!nnTable && sigAfter && start >= 0) {
+    // No table (plain text, or paragraphs typed with tabs): the two columns stand side by side, their lines
+    // interleaved; each line goes to its column by its place, else by what it says (columnOf).
+    let end = i;
+    while (end < lines.length && !/^Phụ lục\b/iu.test(lines[end].text)) end++;
+    let afterLuu = false;
+    for (; i < end; i++) {
+      const l = lines[i];
+      const col = columnOf(l, sig, nn, afterLuu);
+      (col === 'left' ? nnLines : sigLines).push(l);
+      if (col === 'left') afterLuu = !!nn.luu(l.text);
+    }
+    const rest = lines.slice(end);
+    return { noi_nhan: noiNhan(nnLines, notes, nn.luu), ...(sigLines.length ? { nguoi_ky: nguoiKy(sigLines, notes, sig) } : {}), rest };
+  }
   // Recipients: "-" lines up to and including the Lưu line (and a typist line right after it).
   let sawLuu = false;
   for (; i < lines.length; i++) {
@@ -64,6 +80,32 @@ export function readClosing(lines: Line[], notes: Notes, sig: SigningReader, nn:
 const isSigTitle = (t: string, sig: SigningReader) => (!markerOf(t) || !!sig(t)) && t.length <= 80 && /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi') && !/[;,:]$|\.\/\.$/.test(t) && !/^[-–+•]/.test(t);
 /** A person's name: two to seven capitalised words ("Nguyễn Thị Thu Hà"). */
 const isSigName = (t: string) => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,6}$/u.test(t);
+
+/** The mark a published copy puts where the signature was: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký)". */
+const RE_DA_KY = /^\((?:đã\s+)?ký(?:[\s,]+[^()]*)?\)$/iu;
+
+/** How far (spaces) a plain-text line of the closing starts to stand in the signature's column. */
+const RIGHT_COLUMN_LEAD = 16;
+
+/**
+ * The column of a closing line set without a table: the Nơi nhận (left) or the signature (right). A piece of a line
+ * split at a wide gap keeps its side; a text line typed far to the right is the signature's; otherwise a recipient
+ * ("- …"), the Lưu line, the typist's initials right after it and a wrapped recipient's continuation are the left
+ * column's, and a signing form (src/form/signing.ts, read by `sig`), a title in capitals or a person's name the
+ * right one's.
+ * @param afterLuu the left column's previous line was the Lưu line
+ */
+function columnOf(l: Line, sig: SigningReader, nn: NoiNhanReader, afterLuu: boolean): 'left' | 'right' {
+  if (l.side !== undefined) return l.side === 0 ? 'left' : 'right';
+  if ((l.p.lead ?? 0) >= RIGHT_COLUMN_LEAD) return 'right';
+  const t = l.text.split('\n')[0].trim();
+  if (/^[-–+•]/.test(t) || nn.luu(t)) return 'left';
+  if (RE_DA_KY.test(t)) return 'right';
+  if (afterLuu && /^[\p{L}.]{1,6}\.?$/u.test(t)) return 'left'; // the typist's initials under the Lưu line
+  const m = sig(t);
+  if ((m && m.rest.trim()) || isSigTitle(t, sig) || isSigName(t)) return 'right';
+  return 'left';
+}
 
 /**
  * The signatures of a joint plan (văn bản liên tịch) at the end of the body, above the Nơi nhận, side by side as
@@ -131,8 +173,8 @@ function noiNhan(lines: Line[], notes: Notes, readLuu: NoiNhanReader['luu']): No
       cac_noi.push(text);
     }
   }
-  if (!cac_noi.length) { cac_noi.push('…'); notes.comment(['noi_nhan', 'cac_noi'], 'văn bản nguồn không ghi nơi nhận: điền vào'); }
-  if (!luu.length) { luu = ['VT']; notes.comment(['noi_nhan', 'luu'], 'văn bản nguồn không có dòng "Lưu": đoán "VT"'); }
+  if (!cac_noi.length) { cac_noi.push(CHUA_DIEN); notes.comment(['noi_nhan', 'cac_noi'], 'văn bản nguồn không ghi nơi nhận: điền vào'); }
+  if (!luu.length) { luu = [CHUA_DIEN]; notes.comment(['noi_nhan', 'luu'], 'văn bản nguồn không có dòng "Lưu": điền vào'); }
   return { cac_noi, luu, ...(typist ? { ky_hieu_nguoi_soan: typist } : {}), ...(typist && sameLine ? { ky_hieu_cung_dong: true } : {}) } as unknown as NoiNhan;
 }
 
@@ -142,13 +184,35 @@ function noiNhan(lines: Line[], notes: Notes, readLuu: NoiNhanReader['luu']): No
  */
 export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (string | number)[] = ['nguoi_ky']): NguoiKy {
   const texts: { t: string; para: number }[] = [];
-  for (const l of lines) for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
+  for (const l of lines) {
+    for (const t of l.text.split('\n').map((s) => s.trim()).filter(Boolean)) {
+      // A published copy's "(Đã ký)" stands for the signature itself: not a title, not printed again.
+      if (RE_DA_KY.test(t)) { notes.comment([...base, 'ho_ten'], `đã bỏ dòng "${t}" của bản sao (đoạn ${l.para})`); continue; }
+      texts.push({ t: markup([{ text: t, format: { fonts: {}, bold: false, italic: false, underline: false } }]).replace(/\\\*/g, '*'), para: l.para });
+    }
+  }
   const nk: Record<string, string> = {};
-  if (!texts.length) return { chuc_vu: '…', ho_ten: '…' };
-  const name = texts.pop()!;
-  nk.ho_ten = name.t;
-  notes.role(name.para, 'ho_ten');
-  notes.at([...base, 'ho_ten'], name.para);
+  if (!texts.length) return { chuc_vu: CHUA_DIEN, ho_ten: CHUA_DIEN };
+  // The name is the person's name in proper case, titles are in capitals: a name read before the last title
+  // line (two columns interleaved) is still the name.
+  const last = texts.length - 1;
+  let at = last;
+  if (!isSigName(texts[last].t)) {
+    let k = last;
+    while (k >= 0 && !isSigName(texts[k].t)) k--;
+    if (k >= 0 && texts.slice(k + 1).every((x) => isSigTitle(x.t, sig))) at = k;
+  }
+  // Titles only, no name under them (all in capitals): the name is left to fill.
+  const noName = isSigTitle(texts[at].t, sig) && !isSigName(texts[at].t);
+  if (noName) {
+    nk.ho_ten = CHUA_DIEN;
+    notes.comment([...base, 'ho_ten'], 'văn bản nguồn không ghi họ tên người ký: điền vào');
+  } else {
+    const name = texts.splice(at, 1)[0];
+    nk.ho_ten = name.t;
+    notes.role(name.para, 'ho_ten');
+    notes.at([...base, 'ho_ten'], name.para);
+  }
   let m: SigningMatch | null;
   let formLines = 0;
   // TM./KT./TL./TUQ. lines above the title; Q. stands on the title's own line ("Q. GIÁM ĐỐC", NĐ 30/2020 PL I mục II.7).
@@ -166,7 +230,7 @@ export function nguoiKy(lines: Line[], notes: Notes, sig: SigningReader, base: (
     for (const x of texts) notes.role(x.para, formLines > 0 ? 'chuc_vu' : 'quyen_han'); // as templates/common/chu_ky.hbs styles them
     notes.at([...base, 'chuc_vu'], texts[0].para);
   }
-  if (!nk.chuc_vu) { nk.chuc_vu = '…'; notes.comment([...base, 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
+  if (!nk.chuc_vu) { nk.chuc_vu = CHUA_DIEN; notes.comment([...base, 'chuc_vu'], 'không tìm thấy chức vụ người ký: điền vào'); }
   if (texts.length > 1) notes.comment([...base, 'chuc_vu'], 'nhiều dòng chức vụ: giữ xuống dòng như văn bản nguồn');
   const order = ['thay_mat', 'quyen_han', 'thu_truong', 'chuc_vu', 'ho_ten'];
   return Object.fromEntries(order.filter((k) => nk[k] !== undefined).map((k) => [k, nk[k]])) as unknown as NguoiKy;

@@ -16,6 +16,9 @@ export const RE_DOAN = /^ĐOÀN (TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$/
 /** Tên loại lines. */
 export const RE_TEN_LOAI = /^(KẾ HOẠCH|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN)(\s+[A-ZĐÀ-Ỹ ]+)?$/u;
 
+/** A line that only names where an agency is: an administrative unit and its name ("TỈNH BÌNH THUẬN", "XÃ AN PHÚ"). */
+const RE_DIA_GIOI = /^(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S/u;
+
 export interface Header {
   chuQuan: string[];
   banHanh: string[];
@@ -66,8 +69,11 @@ export function readHeader(lines: Line[], notes: Notes, readSo: (text: string) =
     }
   }
   // Agency lines: the non-bold lines before the first bold one are the chủ quản, the rest the ban hành.
+  // Without weights (plain text) the last name is the ban hành, with the lines above it that only name its place
+  // ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH THUẬN" is one agency on two lines).
   const firstBold = agency.findIndex((l) => l.bold);
-  const split = firstBold > 0 ? firstBold : firstBold === 0 ? 0 : Math.max(agency.length - 1, 0);
+  let split = firstBold > 0 ? firstBold : firstBold === 0 ? 0 : Math.max(agency.length - 1, 0);
+  if (firstBold < 0) while (split > 0 && RE_DIA_GIOI.test(agency[split].text)) split--;
   agency.forEach((l, i) => {
     let t = l.text;
     if (/^[/\\|]\s*/.test(t)) {
@@ -79,7 +85,7 @@ export function readHeader(lines: Line[], notes: Notes, readSo: (text: string) =
     if (i < split) { h.chuQuan.push(t); notes.role(l.para, 'co_quan_chu_quan'); }
     else { h.banHanh.push(t); notes.role(l.para, 'co_quan_ban_hanh'); }
   });
-  if (agency.length && firstBold < 0) notes.comment(['co_quan_ban_hanh'], 'đoán: không dòng nào in đậm, lấy dòng cuối làm cơ quan ban hành');
+  if (agency.length && firstBold < 0) notes.comment(['co_quan_ban_hanh'], 'đoán: không dòng nào in đậm, lấy tên cơ quan cuối cùng làm cơ quan ban hành');
   if (agency.length) notes.at(['co_quan_ban_hanh'], agency[split]?.para ?? agency[0].para);
   return h;
 }

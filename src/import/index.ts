@@ -26,7 +26,8 @@ import { readAppendices, dropDefaultKemTheo } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
 import { msg, type Lang } from '../i18n/messages.js';
-import { dateFieldFormat, isoFor } from '../form/dates.js';
+import { dateFieldFormat, isoFor, readDate } from '../form/dates.js';
+import { CHUA_DIEN } from '../form/placeholder.js';
 
 export { recall, words, lcs } from './recall.js';
 export { familyDetector, type HeaderFacts, type Detected } from '../form/detect.js';
@@ -151,24 +152,29 @@ function headerPart(lines: Line[], r: Reading): { part: PlanPart; read: Header }
   const header = readHeader(lines, notes, soKyHieuReader(r.families));
   const part: PlanPart = {};
   if (header.chuQuan.length) part.co_quan_chu_quan = one(header.chuQuan);
-  part.co_quan_ban_hanh = header.banHanh.length ? one(header.banHanh) : (header.chuQuan.length ? (delete part.co_quan_chu_quan, one(header.chuQuan)) : 'CƠ QUAN BAN HÀNH');
+  part.co_quan_ban_hanh = header.banHanh.length ? one(header.banHanh) : (header.chuQuan.length ? (delete part.co_quan_chu_quan, one(header.chuQuan)) : CHUA_DIEN);
   if (!header.banHanh.length && !header.chuQuan.length) notes.comment(['co_quan_ban_hanh'], 'văn bản nguồn không có tên cơ quan: điền vào');
   const so = header.so;
   part.so_ky_hieu = so
     ? { so: so.so, ...(so.loai !== 'KH' ? { loai_van_ban: so.loai } : {}), viet_tat_co_quan: so.coQuan }
-    : { so: null, viet_tat_co_quan: 'XX' };
+    : { so: null, viet_tat_co_quan: CHUA_DIEN };
   if (!so) notes.comment(['so_ky_hieu'], 'văn bản nguồn không có dòng "Số": điền chữ viết tắt cơ quan');
-  part.dia_danh = header.dia_danh ?? 'Địa danh';
+  part.dia_danh = header.dia_danh ?? CHUA_DIEN;
   if (!header.dia_danh) notes.comment(['dia_danh'], 'văn bản nguồn không có dòng địa danh, ngày: điền vào');
   // The date line read by src/form/dates.ts, kept as precisely as the field holds (a day, or a draft's year).
   const ng = header.ngay?.date;
   const ngayFormat = dateFieldFormat('ngay_ban_hanh')!;
-  const year = ng && Number(ng.written.y) >= 1000 ? Number(ng.written.y) : guessYear(paragraphs(r.doc).map((p) => p.text).join(' '));
+  // Without a date line, the year of the latest date the text gives (a plan is issued after what it cites), never a
+  // year from elsewhere; without any date, the placeholder.
+  const latest = ng ? undefined : latestDate(paragraphs(r.doc).map((p) => p.text).join('\n'));
+  const year = ng && Number(ng.written.y) >= 1000 ? ng.written.y : latest ? String(latest.y) : CHUA_DIEN;
   const kept = ng ? isoFor(ng, ngayFormat) : undefined;
-  part.ngay_ban_hanh = kept ?? String(year);
-  if (ng?.ok && kept !== ng.iso) notes.comment(['ngay_ban_hanh'], `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m} (kehoach chỉ giữ được năm)`);
+  part.ngay_ban_hanh = kept ?? year;
+  if (ng?.ok && ng.precision !== 'day') notes.comment(['ngay_ban_hanh'], ng.m ? `dự thảo: văn bản nguồn để trống ngày, ghi tháng ${ng.m}` : 'dự thảo: văn bản nguồn để trống ngày và tháng');
   if (ng && !ng.ok) notes.comment(['ngay_ban_hanh'], `văn bản nguồn ghi "${header.ngay!.text}", không phải ngày có thật: chỉ giữ năm`);
-  if (!ng) notes.comment(['ngay_ban_hanh'], 'đoán: năm lớn nhất nhắc đến trong văn bản');
+  if (!ng) notes.comment(['ngay_ban_hanh'], latest
+    ? `đoán: văn bản nguồn không có dòng địa danh, ngày; lấy năm của ngày muộn nhất văn bản nhắc đến (${latest.text}): điền ngày ban hành`
+    : 'văn bản nguồn không có dòng địa danh, ngày, cũng không nhắc ngày nào: điền vào');
   return { part, read: header };
 }
 
@@ -185,13 +191,24 @@ function titlePart(lines: Line[], r: Reading): { part: PlanPart; length: number 
   if (lines.length) {
     notes.role(lines[0].para, 'ten_loai');
     while (j < lines.length && !RE_CAN_CU.test(lines[j].text) && !markerOf(lines[j].text) && !lines[j].cell
-      && (trich.length === 0 || (!r.txt && lines[j].center && lines[j].bold))) { trich.push(lines[j]); notes.role(lines[j].para, 'trich_yeu'); j++; }
+      && (trich.length === 0 || (!r.txt && lines[j].center && lines[j].bold) || (r.txt && trichYeuGoesOn(trich[trich.length - 1].text, lines[j].text)))) { trich.push(lines[j]); notes.role(lines[j].para, 'trich_yeu'); j++; }
     const tl = lines[0].text.replace(/\s+/g, ' ');
     if (tl !== 'KẾ HOẠCH') part.ten_loai = tl;
   }
-  part.trich_yeu = trich.length ? (trich.length === 1 ? trich[0].text : trich.map((l) => l.text)) : '…';
+  part.trich_yeu = trich.length ? (trich.length === 1 ? trich[0].text : trich.map((l) => l.text)) : CHUA_DIEN;
   if (!trich.length) notes.comment(['trich_yeu'], 'không tìm thấy trích yếu: điền vào');
   return { part, length: lines.length ? j : 0 };
+}
+
+/**
+ * Plain text has no centring or weight: a trích yếu set on several lines goes on while the line above ends with no
+ * stop and the next one is a short line with none either (an opening paragraph is long, or ends with ".", ":" or
+ * ";"). Used for text sources only.
+ * @param above the trích yếu's last line so far; @param next the line after it
+ */
+function trichYeuGoesOn(above: string, next: string): boolean {
+  const stop = /[.:;!?…]["”)]?$/u;
+  return !stop.test(above) && !stop.test(next) && next.length <= 90 && !/^[-–+•*]/u.test(next);
 }
 
 /** Where the closing starts: the first "Nơi nhận" line from `from` on (or the first line of its table), else the end. */
@@ -285,7 +302,7 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
   // the office's task lines (labels, order, emphasis, place) once for the plan, as a clerk writes them
   const nhiemVu = liftTaskStyle(body.items, profile.mau.nhiem_vu);
   if (nhiemVu) part.trinh_bay = { nhiem_vu: nhiemVu };
-  part.noi_dung = body.items.length ? body.items : ['…'];
+  part.noi_dung = body.items.length ? body.items : [CHUA_DIEN];
   if (!body.items.length) notes.comment(['noi_dung'], 'không tìm thấy nội dung');
   return { part };
 }
@@ -311,7 +328,7 @@ function endingPart(lines: Line[], orphans: Line[], r: Reading): { part: PlanPar
  */
 function recipientsPart(closing: ReturnType<typeof readClosing>, r: Reading): { part: PlanPart } {
   const part: PlanPart = {};
-  part.noi_nhan = closing.noi_nhan ?? { cac_noi: ['…'], luu: ['VT'] };
+  part.noi_nhan = closing.noi_nhan ?? { cac_noi: [CHUA_DIEN], luu: [CHUA_DIEN] };
   if (!closing.noi_nhan) r.notes.comment(['noi_nhan'], 'không tìm thấy "Nơi nhận": điền vào');
   return { part };
 }
@@ -326,7 +343,7 @@ function signaturePart(closing: ReturnType<typeof readClosing>, joint: ReturnTyp
   const { notes } = r;
   const part: PlanPart = {};
   const lienTich = joint ? readJoint(joint.blocks, joint.split, header, plan, notes, r.sig) : undefined;
-  part.nguoi_ky = closing.nguoi_ky ?? lienTich?.lead ?? { chuc_vu: '…', ho_ten: '…' };
+  part.nguoi_ky = closing.nguoi_ky ?? lienTich?.lead ?? { chuc_vu: CHUA_DIEN, ho_ten: CHUA_DIEN };
   if (!closing.nguoi_ky && !lienTich) notes.comment(['nguoi_ky'], 'không tìm thấy chữ ký: điền vào');
   if (lienTich) part.lien_tich = lienTich.co;
   return { part };
@@ -350,9 +367,17 @@ function columnText(all: Line[]): string {
 }
 
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
-/** The largest year (1945–2100) the text mentions, else 2000. */
-function guessYear(text: string): number {
-  const ys = [...text.matchAll(/\b(19[4-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
-  return ys.length ? Math.max(...ys) : 2000;
+/**
+ * The latest real date the text writes, day first ("19/5/2023", "05.02.2025") or as a date line ("ngày 05 tháng 02
+ * năm 2025"), read by src/form/dates.ts; a year alone ("nhiệm kỳ 2026 – 2031") is not a date.
+ * @returns its year and its text as written, or undefined when the text gives no date
+ */
+function latestDate(text: string): { y: number; text: string } | undefined {
+  let best: { iso: string; y: number; text: string } | undefined;
+  for (const m of text.matchAll(/(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?![\d/-]|\.\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/giu)) {
+    const d = readDate(m[0]);
+    if (d.ok && d.precision === 'day' && (!best || d.iso > best.iso)) best = { iso: d.iso, y: d.y, text: m[0] };
+  }
+  return best && { y: best.y, text: best.text };
 }
 export type { Muc };

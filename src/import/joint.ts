@@ -7,6 +7,7 @@ import type { Line } from './lines.js';
 import type { Notes } from './notes.js';
 import type { Header, IssuerSplit } from './header.js';
 import { nguoiKy, type SigningReader } from './closing.js';
+import { CHUA_DIEN } from '../form/placeholder.js';
 
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
 
@@ -34,7 +35,7 @@ export function readJoint(blocks: Line[][], split: IssuerSplit, header: Header, 
     const signer = nguoiKy(blocks[n - 2 - i], notes, sig, [...path, 'nguoi_ky']);
     notes.at(path, notes.paraOf([...path, 'nguoi_ky']));
     if (!abbr[i]) notes.comment([...path, 'viet_tat_co_quan'], 'ký hiệu không đủ chữ viết tắt cho các cơ quan liên tịch: điền vào');
-    return { ...(c.chuQuan.length ? { co_quan_chu_quan: one(c.chuQuan) } : {}), co_quan_ban_hanh: one(c.banHanh), viet_tat_co_quan: abbr[i] ?? 'XX', nguoi_ky: signer };
+    return { ...(c.chuQuan.length ? { co_quan_chu_quan: one(c.chuQuan) } : {}), co_quan_ban_hanh: one(c.banHanh), viet_tat_co_quan: abbr[i] ?? CHUA_DIEN, nguoi_ky: signer };
   });
   return { lead: nguoiKy(blocks[n - 1], notes, sig), co: coIssuers };
 }

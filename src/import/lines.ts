@@ -42,6 +42,17 @@ export function sliceRuns(runs: Run[], from: number, to = Infinity): Run[] {
   return out;
 }
 
+/**
+ * A gap a draft leaves blank inside one line, not a gap between two columns: the day and month of a date line
+ * ("ngày      tháng 01 năm 2026", NĐ 30/2020 PL I mục II.4, src/form/dates.ts) or the number of a Số line
+ * ("Số:      /KH-UBND").
+ * @param before the line's text before the gap; @param after the text after it
+ */
+function draftBlank(before: string, after: string): boolean {
+  return (/(?:^|\s)(?:ngày|tháng)[\s.…_]*$/iu.test(before) && /^[.…_]*\d{0,2}[\s.…_]*(?:tháng|năm)\s/iu.test(after))
+    || (/(?:^|\s)Số\s*:?$/u.test(before) && /^\//.test(after));
+}
+
 /** Builds the lines of a document: empty paragraphs are dropped, tab-separated header pieces split. */
 export function linesOf(doc: DocModel): Line[] {
   const out: Line[] = [];
@@ -54,6 +65,7 @@ export function linesOf(doc: DocModel): Line[] {
     const re = /\t+| {6,}/g;
     let last = 0;
     for (const m of joined.matchAll(re)) {
+      if (draftBlank(joined.slice(0, m.index), joined.slice(m.index! + m[0].length))) continue;
       if (joined.slice(last, m.index).trim()) pieces.push([last, m.index!]);
       last = m.index! + m[0].length;
     }

@@ -11,6 +11,7 @@ import type { KeHoach } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { formatNumber } from '../form/numbering.js';
 import { fill, padDay, padMonth, splitDate } from './dates.js';
+import { CHUA_DIEN, isChuaDien } from '../form/placeholder.js';
 import { soKyHieuLine, soKyHieuRef, type SoKyHieu } from '../form/so-ky-hieu.js';
 import type { Diagnostic } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
@@ -50,11 +51,17 @@ export interface PlanView {
   /** Footnotes (chu_thich), referenced from any text as [^key]. */
   chu_thich: ChuThichView[];
   /** Facts for the document's metadata and for callers (batch manifest). */
-  meta: { so_ky_hieu: string; ngay: string | null; nam: number; trich_yeu: string };
+  meta: { so_ky_hieu: string; ngay: string | null; nam: number | string; trich_yeu: string };
 }
 
 /** One issuer's lines in ô 2: its chủ quản (regular) and its own name (bold). */
 export interface CoQuanLines { chu_quan: string[]; ban_hanh: string[] }
+
+/**
+ * The issue date's parts (dates.ts splitDate); import's placeholder "…" (an error of import/chua-dien, so a plan
+ * holding it is never rendered, only checked) gives "…" as its year and no day or month.
+ */
+const planDate = (s: string): { y: number | string; m?: number; d?: number } => (isChuaDien(s) ? { y: CHUA_DIEN } : splitDate(s));
 
 const lines = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -66,12 +73,17 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
   const plan = dropTrailingBreaks(input);
   const issues: NormaliseIssue[] = [];
   const mau = profile.mau;
-  const date = splitDate(plan.ngay_ban_hanh);
+  const date = planDate(plan.ngay_ban_hanh);
   const soKyHieu = soKyHieuLine(profile, soPartsOf(plan, profile));
   const kyHieuOnly = planRef(plan, profile);
+  // A draft's blanks are no-break spaces (Word would fold them); a draft's month is printed where the family's
+  // layout has the form for it (mau.ngay_du_thao_thang).
+  const blanks = (s: string) => s.replace(/ {2,}/g, (x) => '\u00a0'.repeat(x.length));
   const ngayLine = date.d && date.m
     ? fill(mau.ngay, { dia_danh: plan.dia_danh, ngay: padDay(date.d), thang: padMonth(date.m), nam: date.y })
-    : fill(mau.ngay_du_thao.replace(/ {2,}/g, (s) => '\u00a0'.repeat(s.length)), { dia_danh: plan.dia_danh, nam: date.y });
+    : date.m && mau.ngay_du_thao_thang
+      ? fill(blanks(mau.ngay_du_thao_thang), { dia_danh: plan.dia_danh, thang: padMonth(date.m), nam: date.y })
+      : fill(blanks(mau.ngay_du_thao), { dia_danh: plan.dia_danh, nam: date.y });
 
   const walkBody = bodyWalker({ profile, lang, danhSo: plan.danh_so ?? profile.danh_so, quotes: plan.ngoac_kep ?? '“”', issues, taskStyle: plan.trinh_bay?.nhiem_vu });
   const than: Block[] = [];
@@ -184,8 +196,9 @@ function dropTrailingBreaks<T>(v: T): T {
  */
 export function defaultKemTheo(plan: Pick<KeHoach, 'so_ky_hieu' | 'lien_tich' | 'ngay_ban_hanh' | 'ten_loai'>, profile: LayoutProfile): string {
   const mau = profile.mau;
-  const date = splitDate(plan.ngay_ban_hanh);
-  const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
+  const date = planDate(plan.ngay_ban_hanh);
+  const ngayNgan = date.d && date.m ? `${padDay(date.d)}/${padMonth(date.m)}/${date.y}`
+    : date.m ? `\u00a0\u00a0\u00a0\u00a0/${padMonth(date.m)}/${date.y}` : `\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/${date.y}`;
   return fill(mau.kem_theo, { ten_loai: sentenceCase(plan.ten_loai ?? 'KẾ HOẠCH'), so_ky_hieu: planRef(plan, profile), ngay: ngayNgan });
 }
 

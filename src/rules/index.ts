@@ -16,6 +16,7 @@ import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn, nhiemVuKho
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
 import { ngoaiKhung } from './trinh-bay.js';
+import { chuaDien } from './chua-dien.js';
 import { applyRuleConfig } from '../config.js';
 
 export type { Rule, PlanRule, DocumentRule, RuleContext, DocumentContext, Finding, DocFinding, Fix, FixContext } from './types.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn, nhiemVuKhongIn,
   dauCham, khoangTrang, danhDau,
   ngoaiKhung,
+  chuaDien,
 ];
 
 /** Ids of the register's checks (batch/register.ts), configurable like the rules. */

@@ -153,6 +153,10 @@ export interface Mau {
    * Mẫu dòng địa danh và ngày của dự thảo (ngày, tháng để trống).
    */
   ngay_du_thao?: string;
+  /**
+   * Mẫu dòng địa danh và ngày của dự thảo đã ghi tháng (ngày để trống), khi ngay_ban_hanh là YYYY-MM. Không có thì in như ngay_du_thao (chỉ năm).
+   */
+  ngay_du_thao_thang?: string;
   quyen_han?: QuyenHan;
   /**
    * Hình thức ký hướng dẫn của khối không nêu: dùng thì cảnh báo [chu-ky/dang-quyen-han] (HD 36 mục 1.7 chỉ nêu T/M, K/T, T/L).

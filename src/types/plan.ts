@@ -381,7 +381,7 @@ export interface KeHoach {
    */
   dia_danh: string;
   /**
-   * Ngày ban hành dạng YYYY-MM-DD (ví dụ 2025-01-05, in ra "ngày 05 tháng 01 năm 2025"). Dự thảo chưa có ngày: chỉ ghi năm, ví dụ "2025".
+   * Ngày ban hành dạng YYYY-MM-DD (ví dụ 2025-01-05, in ra "ngày 05 tháng 01 năm 2025"). Dự thảo chưa có ngày: chỉ ghi năm, ví dụ "2025", hoặc năm và tháng, ví dụ "2026-01" (in ra "ngày      tháng 01 năm 2026"). "…" là chỗ kehoach import để lại khi văn bản nguồn không ghi ngày: lỗi import/chua-dien đến khi điền.
    */
   ngay_ban_hanh: string;
   /**
