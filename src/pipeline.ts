@@ -307,7 +307,7 @@ function markupFault(e: unknown, source: () => { file: string; line: number }, c
   if (!(e instanceof Error) || e.name !== 'MarkupError') return e;
   const line = (e as { markupLine?: number }).markupLine;
   const detail = e.message.replace(/^layout markup: /, '').replace(/ \(markup line \d+\)$/, '');
-  const message = msg('template/markup', lang, { markupLine: line ?? '?', detail });
+  const message = msg('template/markup', lang, { markupLine: line ?? '', detail });
   if (line === undefined) {
     const el = /<\/?([A-Za-z][\w:-]*)/.exec(e.message)?.[1];
     if (el) {

@@ -19,7 +19,7 @@ import { withHouseStyle } from '../src/layout/house-style.js';
 import { renderMarkup } from '../src/render/template.js';
 import { parseMarkup } from '../src/render/markup.js';
 import { writeBody } from '../src/render/wordml.js';
-import { packDocx, coreXml } from '../src/render/pack.js';
+import { packDocx, coreXml, appXml } from '../src/render/pack.js';
 import { buildDocument } from './support/docx-oracle.js';
 import { generatePlan } from './support/gen-plan.js';
 import { ROOT, EXAMPLES, EXAMPLES_DIR } from './helpers.js';
@@ -33,7 +33,8 @@ const parts = (buf: Uint8Array): [string, string][] => Object.entries(unzipSync(
 /** Both writers over one markup: the oracle (docx objects, Packer) and the tool (wordml + pack). */
 async function both(markup: string, profile: LayoutProfile): Promise<{ oracle: [string, string][]; tool: [string, string][] }> {
   const root = parseMarkup(markup);
-  const oracle = parts(await Packer.toBuffer(buildDocument(root, profile), false, [{ path: 'docProps/core.xml', data: coreXml(PROPS, DATE) }]));
+  // kehoach's own metadata parts (the plan's core.xml, its app.xml mark naming kehoach) given to both
+  const oracle = parts(await Packer.toBuffer(buildDocument(root, profile), false, [{ path: 'docProps/core.xml', data: coreXml(PROPS, DATE) }, { path: 'docProps/app.xml', data: appXml() }]));
   const tool = parts(await packDocx(writeBody(root, profile), profile, PROPS, DATE));
   return { oracle, tool };
 }

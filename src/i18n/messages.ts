@@ -460,8 +460,8 @@ export const catalogue = {
   'template/syntax': m((p) => `lỗi cú pháp Handlebars: ${p.detail}`, (p) => `Handlebars syntax error: ${p.detail}`),
   'template/runtime': m((p) => `lỗi khi chạy mẫu (Handlebars): ${p.detail}`, (p) => `error while running the template (Handlebars): ${p.detail}`),
   'template/markup': m(
-    (p) => `mẫu viết markup hỏng (dòng ${p.markupLine} của markup): ${p.detail}`,
-    (p) => `the template writes broken markup (markup line ${p.markupLine}): ${p.detail}`,
+    (p) => `mẫu viết markup hỏng${p.markupLine ? ` (dòng ${p.markupLine} của markup)` : ''}: ${p.detail}`,
+    (p) => `the template writes broken markup${p.markupLine ? ` (markup line ${p.markupLine})` : ''}: ${p.detail}`,
   ),
   'input/layout-range': m(
     (p) => `giá trị ${p.key} = ${p.value} ngoài khoảng hợp lý ${p.min}–${p.max} ${p.unit}`,
