@@ -16,7 +16,7 @@ import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import { setColourMode, type Format } from './output.js';
 import { t, title, type TextKey } from './texts.js';
 import { CliExit, renderOnce, readStdin } from './render.js';
-import { fail, reportFindings, runCommand, type GlobalOptions } from './run.js';
+import { fail, parseMaxWarnings, reportFindings, runCommand, type GlobalOptions, type ReportOptions } from './run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -133,6 +133,14 @@ async function planFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
+/** The reporting options of validate and check, as commander gives them. */
+interface ValidateOptions { format: Format; strict?: boolean; quiet?: boolean; maxWarnings?: string }
+/** …checked: --max-warnings a whole number ≥ 0 (else exit 2). */
+const reportOptions = (o: ValidateOptions): ReportOptions => {
+  const max = parseMaxWarnings(o.maxWarnings, lang);
+  return { format: o.format, ...(o.strict ? { strict: true } : {}), ...(o.quiet ? { quiet: true } : {}), ...(max !== undefined ? { maxWarnings: max } : {}) };
+};
+
 const command = (name: string) => program.command(name).configureHelp(helpConfig);
 /** A command's action: the exit code `body` returns, or its failure reported (src/cli/run.ts). */
 const run = <A extends unknown[]>(body: (g: Global, ...args: A) => Promise<number>) => runCommand(program, lang, body);
@@ -168,13 +176,16 @@ helpTail(command('render'), 'render/examples')
 helpTail(command('validate'), 'validate/examples')
   .description(T('validate/description'))
   .argument(`<${T('ph/paths')}>`, T('validate/arg'))
-  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
   .option('--strict', T('validate/opt-strict'))
+  .option('-q, --quiet', T('validate/opt-quiet'))
+  .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
   .option('--check-register', T('validate/opt-register'))
   .option(`-j, --jobs <${T('ph/n')}>`, T('validate/opt-jobs'))
   .option('--fix', T('validate/opt-fix'))
-  .action(run(async (g, paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
+  .action(run(async (g, paths: string[], o: ValidateOptions & { checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
     const jobs = parseJobs(o.jobs);
+    const report = reportOptions(o);
     const all = [];
     let count: number;
     if (paths.includes('-')) {
@@ -206,7 +217,7 @@ helpTail(command('validate'), 'validate/examples')
       const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
       for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) process.stderr.write(`${line}\n`);
     }
-    return reportFindings(all, o, count, lang);
+    return reportFindings(all, report, count, lang);
   }));
 
 helpTail(command('fix'), 'fix/examples')
@@ -228,7 +239,7 @@ helpTail(command('batch'), 'batch/examples')
   .option('--pdf', T('batch/opt-pdf'))
   .option('--force-overwrite', T('batch/opt-force-overwrite'))
   .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
-  .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Format }) => {
+  .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Exclude<Format, 'sarif'> }) => {
     const { parseShard } = await import('../batch/plan-set.js');
     const shard = o.shard ? parseShard(o.shard) : undefined;
     if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
@@ -266,9 +277,11 @@ helpTail(command('import'), 'import/examples')
 helpTail(command('check'), 'check/examples')
   .description(T('check/description'))
   .argument(`<${T('ph/docs')}>`, T('check/arg'))
-  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
   .option('--strict', T('validate/opt-strict'))
-  .action(run(async (g, files: string[], o: { format: Format; strict?: boolean }) => (await import('./import-check.js')).checkCommand(files, o, { lang, templates: officeTemplates(g) })));
+  .option('-q, --quiet', T('validate/opt-quiet'))
+  .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
+  .action(run(async (g, files: string[], o: ValidateOptions) => (await import('./import-check.js')).checkCommand(files, reportOptions(o), { lang, templates: officeTemplates(g) })));
 
 helpTail(command('schema'), 'schema/examples')
   .description(T('schema/description'))

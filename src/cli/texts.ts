@@ -91,6 +91,8 @@ const TEXTS = {
   'validate/arg': p('tệp .yaml, thư mục (tìm *.yaml, *.yml), mẫu glob, hoặc "-"', '.yaml files, folders (searched for *.yaml, *.yml), globs, or "-"'),
   'validate/opt-format': p('định dạng kết quả', 'output format'),
   'validate/opt-strict': p('cảnh báo cũng làm lệnh thất bại (mã 1)', 'warnings fail the command too (exit 1)'),
+  'validate/opt-quiet': p('chỉ in lỗi, không in cảnh báo (vẫn được đếm cho --max-warnings)', 'print errors only, not warnings (still counted for --max-warnings)'),
+  'validate/opt-max-warnings': p('lệnh thất bại (mã 1) khi số cảnh báo vượt quá N', 'fail (exit 1) when there are more than N warnings'),
   'validate/opt-register': p('kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)', 'check the register of numbers (the default for a folder)'),
   'validate/opt-jobs': p('số luồng song song khi kiểm tra nhiều tệp (mặc định: số lõi)', 'parallel threads for many files (default: the number of cores)'),
   'validate/opt-fix': p('tự sửa các cảnh báo máy móc trong YAML trước khi kiểm tra (như lệnh fix)', 'fix the mechanical warnings in the YAML first (as the fix command does)'),

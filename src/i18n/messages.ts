@@ -314,6 +314,28 @@ export const catalogue = {
     (p) => `không tìm thấy tệp kế hoạch nào khớp với: ${p.patterns}`,
     (p) => `no plan file matches: ${p.patterns}`,
   ),
+  'cli/bad-max-warnings': m(
+    (p) => `--max-warnings cần một số nguyên không âm, không phải "${p.value}"`,
+    (p) => `--max-warnings needs a whole number of 0 or more, not "${p.value}"`,
+  ),
+  'cli/too-many-warnings': m(
+    (p) => `${p.warnings} cảnh báo, nhiều hơn mức cho phép --max-warnings ${p.max}`,
+    (p) => `${p.warnings} warning(s), more than --max-warnings ${p.max} allows`,
+  ),
+  // ---- SARIF (--format sarif): the rules' help text, and the families of ids outside the registry
+  'sarif/help-rule': m((p) => `${p.description}. Căn cứ: ${p.source}. Tắt hoặc đổi mức trong kehoach.config.yaml (rules: ${p.id}: off|warning|error) hoặc bằng chú thích # kehoach-disable-next-line ${p.id} -- lý do.`, (p) => `${p.description}. Source: ${p.source}. Turn it off or change its level in kehoach.config.yaml (rules: ${p.id}: off|warning|error) or with a comment # kehoach-disable-next-line ${p.id} -- reason.`),
+  'sarif/help-kind': m((p) => `${p.description} (${p.id}). Sửa tại dòng được báo; kehoach validate in gợi ý sửa.`, (p) => `${p.description} (${p.id}). Fix it at the line reported; kehoach validate prints a hint.`),
+  'sarif/kind-schema': m(() => 'Kế hoạch không đúng cấu trúc (schemas/ke-hoach.schema.json)', () => 'The plan does not have the expected shape (schemas/ke-hoach.schema.json)'),
+  'sarif/kind-input': m(() => 'Cách viết YAML của kế hoạch', () => 'How the plan\'s YAML is written'),
+  'sarif/kind-file': m(() => 'Tệp không đọc được như một kế hoạch', () => 'The file cannot be read as a plan'),
+  'sarif/kind-yaml': m(() => 'Cú pháp YAML', () => 'YAML syntax'),
+  'sarif/kind-plan': m(() => 'Nội dung kế hoạch không nhất quán', () => 'The plan\'s content is inconsistent'),
+  'sarif/kind-config': m(() => 'Cấu hình kehoach.config.yaml hoặc chú thích tắt quy tắc', () => 'The kehoach.config.yaml configuration or a suppression comment'),
+  'sarif/kind-register': m(() => 'Sổ đăng ký văn bản: số trùng, số không theo ngày, số thiếu', () => 'The register of numbers: duplicates, numbers out of date order, gaps'),
+  'sarif/kind-docx': m(() => 'Tệp Word không đọc được', () => 'The Word file cannot be read'),
+  'sarif/kind-batch': m(() => 'Kết xuất hàng loạt', () => 'Batch rendering'),
+  'sarif/kind-template': m(() => 'Mẫu của cơ quan', () => 'The office\'s templates'),
+  'sarif/kind-other': m(() => 'Phát hiện của kehoach', () => 'A kehoach finding'),
   'cli/summary': m(
     (p) => `${p.files} tệp: ${p.errors} lỗi, ${p.warnings} cảnh báo`,
     (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s)`,

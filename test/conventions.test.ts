@@ -1,0 +1,118 @@
+/**
+ * The conventions of a linter and a document tool (issue 21, item 5): --quiet, --max-warnings, --format sarif
+ * (validated against the OASIS SARIF 2.1.0 schema), suppressions reported, fix --dry-run, show, doctor, completion.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { CLI, ROOT } from './helpers.js';
+
+const run = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, timeout: 60_000 });
+const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'kh-conv-')); mkdirSync(join(d, '.git')); return d; };
+const MINIMAL = readFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), 'utf8');
+const WORD = join(ROOT, 'test/fixtures/word/ubnd-word-habits.docx');
+
+/** A plan with three warnings (a final dot and a doubled space in the trích yếu, a typed "1.") and no error. */
+function warningsPlan(dir: string): string {
+  const file = join(dir, 'canh-bao.yaml');
+  writeFileSync(file, MINIMAL.replace(/^trich_yeu: .*$/m, 'trich_yeu: Tổ chức  phong trào thi đua năm 2025.').replace('doan: Phát huy', 'doan: 1. Phát huy'));
+  return file;
+}
+/** The same with an error too (a date that does not exist). */
+function errorPlan(dir: string): string {
+  const file = join(dir, 'loi.yaml');
+  writeFileSync(file, readFileSync(warningsPlan(dir), 'utf8').replace('ngay_ban_hanh: 2025-03-05', 'ngay_ban_hanh: 2025-02-30'));
+  return file;
+}
+
+describe('--quiet and --max-warnings (validate, check)', () => {
+  it('--quiet prints the errors only; the warnings are still counted', () => {
+    const dir = tmp();
+    const file = errorPlan(dir);
+    const all = run(['validate', file]);
+    expect(all.stdout).toMatch(/warning/);
+    const r = run(['validate', file, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/error/);
+    expect(r.stdout).not.toMatch(/warning/);
+    expect(r.stderr).toContain('1 tệp: 1 lỗi, 3 cảnh báo');
+    const json = JSON.parse(run(['validate', file, '-q', '--format', 'json']).stdout) as { severity: string }[];
+    expect(json.map((d) => d.severity)).toEqual(['error']);
+  });
+
+  it('--max-warnings N: exit 1 above N, 0 at N; a bad N is a usage error', () => {
+    const dir = tmp();
+    const file = warningsPlan(dir);
+    expect(run(['validate', file]).status).toBe(0);
+    expect(run(['validate', file, '--max-warnings', '3']).status).toBe(0);
+    const over = run(['validate', file, '--max-warnings', '2', '--lang', 'en']);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain('3 warning(s), more than --max-warnings 2 allows');
+    expect(run(['validate', file, '--quiet', '--max-warnings', '0']).status).toBe(1);
+    const bad = run(['validate', file, '--max-warnings', 'ba']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--max-warnings');
+  });
+
+  it('check takes both', () => {
+    const all = JSON.parse(run(['check', WORD, '--format', 'json']).stdout) as { severity: string }[];
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    expect(warnings).toBeGreaterThan(0);
+    const quiet = JSON.parse(run(['check', WORD, '--format', 'json', '--quiet']).stdout) as { severity: string }[];
+    expect(quiet.length).toBe(all.length - warnings);
+    const r = run(['check', WORD, '--max-warnings', String(warnings - 1), '--lang', 'en']);
+    expect(r.stderr).toContain(`more than --max-warnings ${warnings - 1}`);
+  });
+});
+
+describe('--format sarif', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  type Sarif = { version: string; runs: { tool: { driver: { name: string; rules: { id: string; help: { text: string }; properties?: { source?: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+
+  it('validate: a SARIF 2.1.0 log that the schema accepts, with rules (help, legal source) and located results', () => {
+    const dir = tmp();
+    errorPlan(dir);
+    const r = run(['validate', 'loi.yaml', '--format', 'sarif', '--lang', 'en'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const log = JSON.parse(r.stdout) as Sarif;
+    expect(validate(log), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    expect(log.version).toBe('2.1.0');
+    const run0 = log.runs[0];
+    expect(run0.tool.driver.name).toBe('kehoach');
+    const rules = run0.tool.driver.rules;
+    const dot = rules.find((x) => x.id === 'trich-yeu/dau-cham')!;
+    expect(dot.properties?.source).toMatch(/NĐ 30\/2020/);
+    expect(dot.help.text).toContain('kehoach.config.yaml');
+    const lines = MINIMAL.split('\n');
+    const dateLine = lines.findIndex((l) => l.startsWith('ngay_ban_hanh')) + 1;
+    const date = run0.results.find((x) => x.level === 'error')!;
+    expect(date.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'loi.yaml' }, region: { startLine: dateLine, startColumn: 16 } });
+    expect(rules[date.ruleIndex].id).toBe(date.ruleId);
+    expect(run0.results.filter((x) => x.level === 'warning').length).toBe(3);
+    // --quiet leaves the warnings out of the log too
+    const quiet = JSON.parse(run(['validate', 'loi.yaml', '--format', 'sarif', '-q'], { cwd: dir }).stdout) as Sarif;
+    expect(quiet.runs[0].results.map((x) => x.level)).toEqual(['error']);
+    expect(validate(quiet)).toBe(true);
+  });
+
+  it('check, and a clean plan (no results): valid logs', () => {
+    const c = JSON.parse(run(['check', WORD, '--format', 'sarif']).stdout) as Sarif;
+    expect(validate(c), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    expect(c.runs[0].results.length).toBeGreaterThan(0);
+    const dir = tmp();
+    writeFileSync(join(dir, 'ok.yaml'), MINIMAL);
+    const ok = run(['validate', join(dir, 'ok.yaml'), '--format', 'sarif']);
+    expect(ok.status).toBe(0);
+    const log = JSON.parse(ok.stdout) as Sarif;
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0].results).toEqual([]);
+  });
+});
