@@ -116,3 +116,31 @@ describe('--format sarif', () => {
     expect(log.runs[0].results).toEqual([]);
   });
 });
+
+describe('suppression comments that silence nothing', () => {
+  it('an unused suppression and a misspelt id are warnings of their own, even in a plan with no other finding', () => {
+    const dir = tmp();
+    const file = join(dir, 'kh.yaml');
+    writeFileSync(file, MINIMAL
+      .replace('trich_yeu:', '# kehoach-disable-next-line trich-yeu/dau-cham -- kept\ntrich_yeu:')
+      .replace('dia_danh:', '# kehoach-disable-next-line van-ban/khoang-trag\ndia_danh:'));
+    const r = run(['validate', '--format', 'json', '--lang', 'en', file]);
+    const ds = JSON.parse(r.stdout) as { rule: string; line: number; column: number; severity: string; message: string; hint?: string }[];
+    expect(ds.map((d) => [d.rule, d.line, d.column, d.severity])).toEqual([
+      ['config/unknown-suppression', 9, 29, 'warning'],
+      ['config/unused-suppression', 12, 29, 'warning'],
+    ]);
+    expect(ds[0].hint).toContain('van-ban/khoang-trang');
+    expect(ds[1].message).toBe('unused suppression of trich-yeu/dau-cham: the rule reports nothing on line 13');
+    expect(r.status).toBe(0);
+    expect(run(['validate', '--strict', file]).status).toBe(1);
+  });
+
+  it('a suppression that silences a finding is not reported', () => {
+    const dir = tmp();
+    const file = join(dir, 'kh.yaml');
+    writeFileSync(file, MINIMAL.replace(/^trich_yeu: (.*)$/m, '# kehoach-disable-next-line trich-yeu/dau-cham -- kept\ntrich_yeu: $1.'));
+    const r = run(['validate', '--format', 'json', file]);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});

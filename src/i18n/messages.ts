@@ -504,6 +504,18 @@ export const catalogue = {
     () => '"templates:" phải là đường dẫn tới thư mục mẫu của cơ quan, ví dụ "templates: ./mau-co-quan"',
     () => '"templates:" must be the path of the office\'s templates folder, e.g. "templates: ./mau-co-quan"',
   ),
+  'config/unknown-suppression': m(
+    (p) => `chú thích tắt quy tắc nêu "${p.id}", không phải mã quy tắc nào: không tắt được gì`,
+    (p) => `the suppression comment names "${p.id}", which is no rule id: it silences nothing`,
+  ),
+  'config/unused-suppression': m(
+    (p) => `chú thích tắt quy tắc ${p.id} không dùng đến: quy tắc này không báo gì ở dòng ${p.line}`,
+    (p) => `unused suppression of ${p.id}: the rule reports nothing on line ${p.line}`,
+  ),
+  'config/unused-suppression-hint': m(
+    (p) => `bỏ ${p.id} khỏi chú thích (hoặc cả dòng chú thích)`,
+    (p) => `remove ${p.id} from the comment (or the whole comment line)`,
+  ),
   'config/unknown-rule': m((p) => `không có quy tắc "${p.id}" (xem bảng quy tắc trong README.md)`, (p) => `there is no rule "${p.id}" (see the table of rules in README.md)`),
   'config/used': m((p) => `dùng cấu hình ${p.file}, đặt mức quy tắc: ${p.rules}`, (p) => `using the configuration ${p.file}, which sets rule levels: ${p.rules}`),
   'config/bad-severity': m(
