@@ -144,3 +144,49 @@ describe('suppression comments that silence nothing', () => {
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
 });
+
+describe('fix --dry-run, fix on _defaults.yaml, the exit code', () => {
+  it('--dry-run prints a unified diff that patch applies, and changes nothing', () => {
+    const dir = tmp();
+    const file = warningsPlan(dir);
+    const before = readFileSync(file, 'utf8');
+    const r = run(['fix', '--dry-run', 'canh-bao.yaml'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(r.stdout).toMatch(/^--- canh-bao\.yaml\n\+\+\+ canh-bao\.yaml\n@@ /);
+    expect(r.stdout).toContain('-trich_yeu: Tổ chức  phong trào thi đua năm 2025.\n+trich_yeu: Tổ chức phong trào thi đua năm 2025\n');
+    expect(r.stdout).toContain('+      - doan: Phát huy tinh thần thi đua.');
+    expect(r.stderr).toContain('canh-bao.yaml: sẽ sửa 3 chỗ (--dry-run: chưa ghi gì)');
+    // the diff is the fix: applied by patch, it gives what fix writes
+    const p = spawnSync('patch', ['-p0', '--quiet'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+    expect(p.status, p.stderr).toBe(0);
+    const patched = readFileSync(file, 'utf8');
+    writeFileSync(file, before);
+    expect(run(['fix', 'canh-bao.yaml'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(patched);
+    expect(run(['validate', '--strict', 'canh-bao.yaml'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('fixes a _defaults.yaml as the shared part of its plans (family from its folder\'s plan)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, '_defaults.yaml'), 'co_quan_chu_quan: UBND TỈNH  BÌNH THUẬN\nnguoi_ky:\n  chuc_vu: KT. PHÓ GIÁM ĐỐC\n  thu_truong: GIÁM ĐỐC\n  ho_ten: Nguyễn Văn An\n');
+    writeFileSync(join(dir, 'kh.yaml'), MINIMAL.replace(/^co_quan_chu_quan: .*\n/m, '').replace(/^nguoi_ky:[\s\S]*$/m, ''));
+    const r = run(['fix', '_defaults.yaml', '--lang', 'en'], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(readFileSync(join(dir, '_defaults.yaml'), 'utf8')).toBe('co_quan_chu_quan: UBND TỈNH BÌNH THUẬN\nnguoi_ky:\n  quyen_han: KT\n  chuc_vu: PHÓ GIÁM ĐỐC\n  thu_truong: GIÁM ĐỐC\n  ho_ten: Nguyễn Văn An\n');
+    expect(r.stdout).toContain('_defaults.yaml: fixed 2 place(s)');
+    expect(run(['validate', '--strict', 'kh.yaml'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('exits 1 and says so when errors remain after fixing', () => {
+    const dir = tmp();
+    const file = join(dir, 'kh.yaml');
+    // a "TM." typed in thu_truong is left to the clerk (an error of chu-ky/tien-to); the doubled space is fixed
+    writeFileSync(file, MINIMAL.replace('thu_truong: GIÁM ĐỐC', 'thu_truong: TM. GIÁM ĐỐC').replace('dia_danh: Bình Thuận', 'dia_danh: Bình  Thuận'));
+    const r = run(['fix', file, '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('fixed 1 place(s)');
+    expect(r.stdout).toContain(`${file}: 1 error(s) left that no fix removes`);
+    expect(readFileSync(file, 'utf8')).toContain('dia_danh: Bình Thuận');
+  });
+});

@@ -223,8 +223,11 @@ helpTail(command('validate'), 'validate/examples')
 helpTail(command('fix'), 'fix/examples')
   .description(T('fix/description'))
   .argument(`<${T('ph/paths')}>`, T('fix/arg'))
-  .action(run(async (g, paths: string[]) => {
-    return (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout, templatesOpt(g))) ? 1 : 0;
+  .option('--dry-run', T('fix/opt-dry-run'))
+  .action(run(async (g, paths: string[], o: { dryRun?: boolean }) => {
+    const { fixFiles } = await import('../fix.js');
+    // a _defaults.yaml is fixed when named (a folder's are left out: they are no plans)
+    return (await fixFiles(await planFiles(paths), lang, process.stdout, { ...templatesOpt(g), ...(o.dryRun ? { dryRun: true, notes: process.stderr } : {}) })) ? 1 : 0;
   }));
 
 helpTail(command('batch'), 'batch/examples')

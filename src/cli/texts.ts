@@ -116,10 +116,11 @@ const TEXTS = {
     'tự sửa các cảnh báo máy móc (số, dấu "-" tự ghi, dấu chấm cuối trích yếu, dấu cách thừa, KT. tự ghi, ngày dd/mm/yyyy), giữ chú thích và bố cục',
     'fix the mechanical warnings (typed numbers and dashes, the final dot of the title summary, doubled spaces, a typed KT., dd/mm/yyyy dates), keeping comments and layout',
   ),
-  'fix/arg': p('tệp .yaml, thư mục hoặc mẫu glob', '.yaml files, folders or glob patterns'),
+  'fix/arg': p('tệp .yaml (cả _defaults.yaml), thư mục hoặc mẫu glob', '.yaml files (_defaults.yaml too), folders or glob patterns'),
+  'fix/opt-dry-run': p('không ghi gì: in các thay đổi dạng diff (unified)', 'write nothing: print the changes as a unified diff'),
   'fix/examples': p(
-    '  $ kehoach fix ke-hoach.yaml\n  $ kehoach fix plans/\n  $ kehoach validate --fix plans/ --strict',
-    '  $ kehoach fix plan.yaml\n  $ kehoach fix plans/\n  $ kehoach validate --fix plans/ --strict',
+    '  $ kehoach fix ke-hoach.yaml\n  $ kehoach fix --dry-run plans/ > sua.diff\n  $ kehoach fix _defaults.yaml\n  $ kehoach validate --fix plans/ --strict',
+    '  $ kehoach fix plan.yaml\n  $ kehoach fix --dry-run plans/ > fixes.diff\n  $ kehoach fix _defaults.yaml\n  $ kehoach validate --fix plans/ --strict',
   ),
   'validate/examples': p(
     '  $ kehoach validate ke-hoach.yaml\n  $ kehoach validate plans/ --format github --strict\n  $ cat ke-hoach.yaml | kehoach validate -',

@@ -529,6 +529,15 @@ export const catalogue = {
     (p) => `${p.file}: kế hoạch còn lỗi, chỉ sửa được ngày tháng; sửa các lỗi rồi chạy lại --fix`,
     (p) => `${p.file}: the plan still has errors, only dates could be fixed; fix the errors and run --fix again`,
   ),
+  'fix/would-change': m((p) => `${p.file}: sẽ sửa ${p.count} chỗ (--dry-run: chưa ghi gì)`, (p) => `${p.file}: would fix ${p.count} place(s) (--dry-run: nothing written)`),
+  'fix/errors-left': m(
+    (p) => `${p.file}: còn ${p.count} lỗi không tự sửa được; xem: kehoach validate ${p.file}`,
+    (p) => `${p.file}: ${p.count} error(s) left that no fix removes; see: kehoach validate ${p.file}`,
+  ),
+  'fix/defaults-no-khoi': m(
+    (p) => `${p.file}: không biết khối (không có khoi: ở tệp này, ở _defaults.yaml bên trên, hay ở kế hoạch nào cùng thư mục); chỉ sửa được ngày tháng`,
+    (p) => `${p.file}: no family known (no khoi: in this file, in a _defaults.yaml above it, or in a plan of its folder); only dates could be fixed`,
+  ),
   'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
   'batch/write-failed': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
   'batch/manifest-failed': m(
