@@ -190,3 +190,31 @@ describe('fix --dry-run, fix on _defaults.yaml, the exit code', () => {
     expect(readFileSync(file, 'utf8')).toContain('dia_danh: Bình Thuận');
   });
 });
+
+describe('kehoach show', () => {
+  it('prints the plan merged with _defaults.yaml and ke_thua as YAML, the plan winning, in the schema\'s key order', async () => {
+    const { parse } = await import('yaml');
+    const dir = tmp();
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, '_defaults.yaml'), 'co_quan_chu_quan: UBND TỈNH BÌNH THUẬN\nco_quan_ban_hanh: SỞ TÀI CHÍNH\nnguoi_ky:\n  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Trần Văn Bình\n');
+    writeFileSync(join(dir, 'plans', 'chung.yaml'), 'noi_nhan:\n  cac_noi: [UBND tỉnh]\n  luu: [VT]\n');
+    const own = MINIMAL.replace(/^co_quan_chu_quan: .*\n/m, '').replace(/^noi_nhan:[\s\S]*$/m, 'nguoi_ky:\n  ho_ten: Nguyễn Văn An\n').replace('khoi: nha_nuoc\n', '') + 'khoi: nha_nuoc\nke_thua: chung.yaml\n';
+    writeFileSync(join(dir, 'plans', 'kh.yaml'), own);
+    const r = run(['show', 'plans/kh.yaml', '--lang', 'en'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('# the plan as merged: plans/kh.yaml + plans/chung.yaml + _defaults.yaml');
+    const data = parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(data).slice(0, 3)).toEqual(['khoi', 'co_quan_chu_quan', 'co_quan_ban_hanh']);
+    expect(data.co_quan_ban_hanh).toBe('SỞ NỘI VỤ'); // the plan wins
+    expect(data.co_quan_chu_quan).toBe('UBND TỈNH BÌNH THUẬN'); // from _defaults.yaml
+    expect(data.noi_nhan).toEqual({ cac_noi: ['UBND tỉnh'], luu: ['VT'] }); // from ke_thua
+    expect(data.nguoi_ky).toEqual({ quyen_han: 'KT', thu_truong: 'GIÁM ĐỐC', chuc_vu: 'PHÓ GIÁM ĐỐC', ho_ten: 'Nguyễn Văn An' }); // maps merge deeply
+    expect(data).not.toHaveProperty('ke_thua');
+    // what show prints is a plan that validates as the original does
+    writeFileSync(join(dir, 'full.yaml'), r.stdout);
+    expect(run(['validate', '--strict', 'full.yaml'], { cwd: dir }).status).toBe(0);
+    const missing = run(['show', 'plans/nope.yaml'], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('plans/nope.yaml');
+  });
+});

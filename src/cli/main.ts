@@ -286,6 +286,17 @@ helpTail(command('check'), 'check/examples')
   .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
   .action(run(async (g, files: string[], o: ValidateOptions) => (await import('./import-check.js')).checkCommand(files, reportOptions(o), { lang, templates: officeTemplates(g) })));
 
+helpTail(command('show'), 'show/examples')
+  .description(T('show/description'))
+  .argument(`<${T('ph/plan')}>`, T('show/arg'))
+  .action(run(async (_g, file: string) => {
+    const { showPlan } = await import('../index.js');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(file)) throw new CliExit(2, msg('cli/missing-file', lang, { file }));
+    process.stdout.write(await showPlan(file, { lang }));
+    return 0;
+  }));
+
 helpTail(command('schema'), 'schema/examples')
   .description(T('schema/description'))
   .action(run(async () => {

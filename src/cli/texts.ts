@@ -164,6 +164,14 @@ const TEXTS = {
     '  $ kehoach init\n  $ kehoach init plans-2025 --khoi dang --yes\n  $ kehoach init --yes --force',
   ),
 
+  // ---- show
+  'show/description': p(
+    'in kế hoạch đã gộp với _defaults.yaml và ke_thua (dạng YAML): dữ liệu mà validate và render thấy',
+    'print the plan as merged with _defaults.yaml and ke_thua (as YAML): the data validate and render see',
+  ),
+  'show/arg': p('tệp kế hoạch .yaml', 'a plan .yaml file'),
+  'show/examples': p('  $ kehoach show ke-hoach.yaml\n  $ kehoach show ke-hoach.yaml > ke-hoach-day-du.yaml', '  $ kehoach show plan.yaml\n  $ kehoach show plan.yaml > plan-full.yaml'),
+
   // ---- schema
   'schema/description': p('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)', 'print the plan\'s JSON Schema (for editors and other tools)'),
   'schema/examples': p(

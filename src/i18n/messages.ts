@@ -538,6 +538,7 @@ export const catalogue = {
     (p) => `${p.file}: không biết khối (không có khoi: ở tệp này, ở _defaults.yaml bên trên, hay ở kế hoạch nào cùng thư mục); chỉ sửa được ngày tháng`,
     (p) => `${p.file}: no family known (no khoi: in this file, in a _defaults.yaml above it, or in a plan of its folder); only dates could be fixed`,
   ),
+  'show/header': m((p) => `kế hoạch sau khi gộp: ${p.files}`, (p) => `the plan as merged: ${p.files}`),
   'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
   'batch/write-failed': m((p) => `không ghi được ${p.file}: ${p.reason}`, (p) => `cannot write ${p.file}: ${p.reason}`),
   'batch/manifest-failed': m(
