@@ -218,3 +218,47 @@ describe('kehoach show', () => {
     expect(missing.stderr).toContain('plans/nope.yaml');
   });
 });
+
+describe('kehoach doctor', () => {
+  /** A folder of stand-in programs: soffice answering --version, fc-match naming a family. */
+  function fakeBin(o: { soffice?: boolean; family: string }): string {
+    const bin = mkdtempSync(join(tmpdir(), 'kh-doctor-bin-'));
+    if (o.soffice) writeFileSync(join(bin, 'soffice'), '#!/bin/sh\necho "LibreOffice 7.6.4.1 40(Build:1)"\n', { mode: 0o755 });
+    writeFileSync(join(bin, 'fc-match'), `#!/bin/sh\nprintf '%s' '${o.family}'\n`, { mode: 0o755 });
+    return bin;
+  }
+  const env = (bin: string, cache: string) => ({ PATH: bin, KEHOACH_CACHE_DIR: cache, KEHOACH_SOFFICE: '', KEHOACH_CACHE: '' });
+
+  it.skipIf(process.platform === 'win32')('all fine: each check ok, exit 0', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kh-doctor-cache-'));
+    const r = run(['--lang', 'en', 'doctor'], { env: env(fakeBin({ soffice: true, family: 'Liberation Serif' }), cache) });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ok {7}LibreOffice: LibreOffice 7\.6\.4\.1 40\(Build:1\) \(.*soffice\)$/m);
+    expect(r.stdout).toContain('ok       Fonts: "Times New Roman" is drawn with Liberation Serif');
+    expect(r.stdout).toContain(`ok       Node.js: ${process.version}`);
+    expect(r.stdout).toContain(`ok       Cache folder: ${cache}`);
+    expect(r.stdout).toContain('everything is ready');
+  });
+
+  it.skipIf(process.platform === 'win32')('no soffice, another serif, a cache others can write: each a problem with a hint, exit 1', async () => {
+    const { chmodSync } = await import('node:fs');
+    const cache = mkdtempSync(join(tmpdir(), 'kh-doctor-cache-'));
+    chmodSync(cache, 0o777);
+    const r = run(['--lang', 'en', 'doctor'], { env: env(fakeBin({ family: 'DejaVu Serif' }), cache) });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('problem  LibreOffice: the soffice command was not found');
+    expect(r.stdout).toContain('problem  Fonts: neither Times New Roman nor Liberation Serif: "Times New Roman" is replaced by DejaVu Serif');
+    expect(r.stdout).toContain('hint: Debian/Ubuntu: sudo apt-get install fonts-liberation2');
+    expect(r.stdout).toContain(`problem  Cache folder: ${cache} is writable by others (mode 777): not used`);
+    expect(r.stdout).toContain(`hint: chmod 700 ${cache}`);
+    expect(r.stdout).toContain('3 item(s) need attention');
+    const vi = run(['doctor'], { env: env(fakeBin({ family: 'DejaVu Serif' }), cache) });
+    expect(vi.stdout).toContain('3 mục cần xử lý');
+  });
+
+  it('an old Node.js is a problem (library)', async () => {
+    const { runDoctor } = await import('../src/doctor.js');
+    const node = runDoctor({ lang: 'en', nodeVersion: 'v20.11.0' }).find((c) => c.name === 'Node.js')!;
+    expect(node).toMatchObject({ ok: false, detail: 'v20.11.0, 22 or later is needed' });
+  });
+});

@@ -297,6 +297,20 @@ helpTail(command('show'), 'show/examples')
     return 0;
   }));
 
+helpTail(command('doctor'), 'doctor/examples')
+  .description(T('doctor/description'))
+  .action(run(async () => {
+    const { runDoctor } = await import('../doctor.js');
+    const checks = runDoctor({ lang });
+    for (const c of checks) {
+      process.stdout.write(`${msg(c.ok ? 'doctor/ok' : 'doctor/problem', lang)}  ${c.name}: ${c.detail}\n`);
+      if (c.hint) process.stdout.write(`         ${msg('doctor/hint', lang, { hint: c.hint })}\n`);
+    }
+    const bad = checks.filter((c) => !c.ok).length;
+    process.stdout.write(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
+    return bad ? 1 : 0;
+  }));
+
 helpTail(command('schema'), 'schema/examples')
   .description(T('schema/description'))
   .action(run(async () => {

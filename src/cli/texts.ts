@@ -172,6 +172,13 @@ const TEXTS = {
   'show/arg': p('tệp kế hoạch .yaml', 'a plan .yaml file'),
   'show/examples': p('  $ kehoach show ke-hoach.yaml\n  $ kehoach show ke-hoach.yaml > ke-hoach-day-du.yaml', '  $ kehoach show plan.yaml\n  $ kehoach show plan.yaml > plan-full.yaml'),
 
+  // ---- doctor
+  'doctor/description': p(
+    'kiểm tra môi trường: LibreOffice, phông chữ Times New Roman (hoặc Liberation Serif), Node.js, thư mục bộ nhớ đệm',
+    'check the surroundings: LibreOffice, the Times New Roman font (or Liberation Serif), Node.js, the cache folder',
+  ),
+  'doctor/examples': p('  $ kehoach doctor', '  $ kehoach doctor'),
+
   // ---- schema
   'schema/description': p('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)', 'print the plan\'s JSON Schema (for editors and other tools)'),
   'schema/examples': p(
