@@ -262,3 +262,54 @@ describe('kehoach doctor', () => {
     expect(node).toMatchObject({ ok: false, detail: 'v20.11.0, 22 or later is needed' });
   });
 });
+
+describe('kehoach completion', () => {
+  const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+  const script = (shell: string) => { const r = run(['completion', shell]); expect(r.status, r.stderr).toBe(0); return r.stdout; };
+
+  it.skipIf(!has('bash'))('bash: commands, options per command, choices, families, the shells', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-compl-'));
+    writeFileSync(join(dir, 'c.bash'), script('bash'));
+    const ask = (...words: string[]) => {
+      const w = ['kehoach', ...words].map((x) => `'${x}'`).join(' ');
+      const r = spawnSync('bash', ['-c', `source ./c.bash; COMP_WORDS=(${w}); COMP_CWORD=${words.length}; _kehoach; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.split('\n').filter(Boolean);
+    };
+    expect(ask('')).toEqual(expect.arrayContaining(['render', 'validate', 'fix', 'show', 'doctor', 'completion', 'check']));
+    expect(ask('va')).toEqual(['validate']);
+    expect(ask('validate', '--')).toEqual(expect.arrayContaining(['--format', '--quiet', '--max-warnings', '--strict', '--lang']));
+    expect(ask('validate', '--format', '')).toEqual(['text', 'json', 'github', 'sarif']);
+    expect(ask('batch', '--format', '')).toEqual(['text', 'json', 'github']);
+    expect(ask('fix', '--d')).toEqual(['--dry-run', '--debug']);
+    expect(ask('init', '--khoi', '')).toEqual(['cong_doan', 'dang', 'doan_thanh_nien', 'mat_tran', 'nha_nuoc']);
+    expect(ask('completion', '')).toEqual(['bash', 'zsh', 'powershell']);
+    expect(ask('render', 'x')).toEqual([]); // a plan file: left to bash's file names (complete -o default)
+  });
+
+  it.skipIf(!has('zsh'))('zsh: parses, and registers _kehoach for kehoach with compinit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-compl-'));
+    const text = script('zsh');
+    writeFileSync(join(dir, 'c.zsh'), text);
+    expect(spawnSync('zsh', ['-n', 'c.zsh'], { cwd: dir }).status).toBe(0);
+    const r = spawnSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -d ${dir}/zcd; source ./c.zsh; print -r -- \${_comps[kehoach]}`], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(r.stdout.trim(), r.stderr).toBe('_kehoach');
+    expect(text).toContain("'--format[định dạng kết quả]:value:(text json github sarif)'");
+    expect(text).toContain("'--khoi[");
+    expect(text).toContain(':value:(cong_doan dang doan_thanh_nien mat_tran nha_nuoc)');
+  });
+
+  it('powershell: a native argument completer holding every command and option of the program', () => {
+    const text = script('powershell');
+    expect(text).toContain('Register-ArgumentCompleter -Native -CommandName kehoach');
+    for (const c of ['render', 'validate', 'fix', 'batch', 'init', 'import', 'check', 'show', 'doctor', 'completion', 'schema']) expect(text).toContain(`    '${c}' = @{`);
+    expect(text).toContain("@{ n = '--dry-run';");
+    expect(text).toContain("v = @('text', 'json', 'github', 'sarif')");
+    expect(text).toContain("a = @('bash', 'zsh', 'powershell')");
+  });
+
+  it('a shell it does not know is a usage error', () => {
+    const r = run(['completion', 'fish']);
+    expect(r.status).toBe(2);
+  });
+});

@@ -9,7 +9,7 @@
  * `command('<name>')` below with `.action(run(async (g, …args) => exitCode))`, and report failures by throwing CliExit /
  * KehoachError (src/cli/run.ts runCommand, fail).
  */
-import { Command, CommanderError, Option, type Help } from 'commander';
+import { Argument, Command, CommanderError, Option, type Help } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
@@ -309,6 +309,17 @@ helpTail(command('doctor'), 'doctor/examples')
     const bad = checks.filter((c) => !c.ok).length;
     process.stdout.write(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
     return bad ? 1 : 0;
+  }));
+
+helpTail(command('completion'), 'completion/examples')
+  .description(T('completion/description'))
+  .addArgument(new Argument('<shell>', T('completion/arg')).choices(['bash', 'zsh', 'powershell']))
+  .action(run(async (g, shell: 'bash' | 'zsh' | 'powershell') => {
+    const { completionScript } = await import('./completion.js');
+    const { familyNames } = await import('../form/families.js');
+    const { DEFAULT_TEMPLATES_DIR } = await import('../profile.js');
+    process.stdout.write(completionScript(program, shell, { '--khoi': familyNames(officeTemplates(g) ?? DEFAULT_TEMPLATES_DIR) }));
+    return 0;
   }));
 
 helpTail(command('schema'), 'schema/examples')

@@ -179,6 +179,17 @@ const TEXTS = {
   ),
   'doctor/examples': p('  $ kehoach doctor', '  $ kehoach doctor'),
 
+  // ---- completion
+  'completion/description': p(
+    'in mã gợi ý lệnh (tab) cho bash, zsh hoặc PowerShell: lệnh, tùy chọn, giá trị, khối',
+    'print a shell completion script for bash, zsh or PowerShell: commands, options, values, families',
+  ),
+  'completion/arg': p('bash, zsh hoặc powershell', 'bash, zsh or powershell'),
+  'completion/examples': p(
+    '  $ source <(kehoach completion bash)\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
+    '  $ source <(kehoach completion bash)\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
+  ),
+
   // ---- schema
   'schema/description': p('in JSON Schema của kế hoạch (cho trình soạn thảo và công cụ khác)', 'print the plan\'s JSON Schema (for editors and other tools)'),
   'schema/examples': p(
