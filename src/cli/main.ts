@@ -85,6 +85,9 @@ const helpConfig: Partial<Help> = {
     if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(`${T('word/default')}: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
     return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
   },
+  argumentDescription(argument) {
+    return argument.argChoices ? `${argument.description} (${T('word/choices')}: ${argument.argChoices.join(', ')})` : argument.description;
+  },
   subcommandTerm(cmd) {
     const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
     return [cmd.name(), ...(cmd.options.length ? [T('usage/options')] : []), ...args].join(' ');

@@ -177,17 +177,17 @@ const TEXTS = {
     'kiểm tra môi trường: LibreOffice, phông chữ Times New Roman (hoặc Liberation Serif), Node.js, thư mục bộ nhớ đệm',
     'check the surroundings: LibreOffice, the Times New Roman font (or Liberation Serif), Node.js, the cache folder',
   ),
-  'doctor/examples': p('  $ kehoach doctor', '  $ kehoach doctor'),
+  'doctor/examples': p('  $ kehoach doctor\n  $ kehoach --lang en doctor', '  $ kehoach doctor\n  $ kehoach --lang en doctor'),
 
   // ---- completion
   'completion/description': p(
     'in mã gợi ý lệnh (tab) cho bash, zsh hoặc PowerShell: lệnh, tùy chọn, giá trị, khối',
     'print a shell completion script for bash, zsh or PowerShell: commands, options, values, families',
   ),
-  'completion/arg': p('bash, zsh hoặc powershell', 'bash, zsh or powershell'),
+  'completion/arg': p('trình shell', 'the shell'),
   'completion/examples': p(
-    '  $ source <(kehoach completion bash)\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
-    '  $ source <(kehoach completion bash)\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
+    '  $ source <(kehoach completion bash)\n  $ kehoach completion bash > ~/.local/share/bash-completion/completions/kehoach\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
+    '  $ source <(kehoach completion bash)\n  $ kehoach completion bash > ~/.local/share/bash-completion/completions/kehoach\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
   ),
 
   // ---- schema
