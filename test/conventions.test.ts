@@ -313,3 +313,33 @@ describe('kehoach completion', () => {
     expect(r.status).toBe(2);
   });
 });
+
+describe('messages', async () => {
+  const { validatePlan } = await import('../src/index.js');
+  const find = (text: string, lang: 'vi' | 'en', rule: string) => validatePlan(text, { lang, file: 'kh.yaml' }).find((d) => d.rule === rule);
+
+  it('"- - text" (a list inside a list item) is named as such, with how to write sub-items', () => {
+    const d = find(MINIMAL.replace('      - doan: Phát huy tinh thần thi đua.', '      - - Phát huy tinh thần thi đua.'), 'en', 'schema/type')!;
+    expect(d).toMatchObject({ line: 15, column: 9 });
+    expect(d.message).toBe('this item is a list inside the list ("- - …"); each item must be text or a mapping');
+    expect(d.hint).toBe('write sub-items under their parent: "- doan: <parent>", then noi_dung: or gach_dau_dong: with the sub-items indented below');
+    expect(find(MINIMAL.replace('    - UBND tỉnh', '    - - UBND tỉnh'), 'vi', 'schema/type')!.message).toMatch(/^mục này là một danh sách nằm trong danh sách/);
+  });
+
+  it('so: 215/KH-UBND: the number alone, the ký hiệu being added by the tool', () => {
+    const d = find(MINIMAL.replace('  so: 12', '  so: 215/KH-UBND'), 'vi', 'schema/type')!;
+    expect(d.hint).toBe('chỉ ghi số: "so: 215"; ký hiệu "/KH-UBND" do kehoach tự ghép từ loai_van_ban và viet_tat_co_quan');
+    expect(find(MINIMAL.replace('  so: 12', '  so: "Số: 05/KH-SNV"'), 'en', 'schema/type')!.hint).toBe('give the number alone: "so: 5"; the ký hiệu "/KH-SNV" is added by kehoach from loai_van_ban and viet_tat_co_quan');
+  });
+
+  it('a date without its leading zeros, or written as the printed line, gets the ISO form', () => {
+    expect(find(MINIMAL.replace('ngay_ban_hanh: 2025-03-05', 'ngay_ban_hanh: 2026-12-7'), 'en', 'schema/date')!.hint).toBe('Did you mean 2026-12-07?');
+    expect(find(MINIMAL.replace('ngay_ban_hanh: 2025-03-05', 'ngay_ban_hanh: ngày 07 tháng 12 năm 2026'), 'en', 'schema/date')!.hint).toBe('Did you mean 2026-12-07?');
+  });
+
+  it('a TM. typed in thay_mat is not printed twice in chu-ky/tm-pho ("TM. TM.")', () => {
+    const d = find(MINIMAL.replace('  quyen_han: KT\n  thu_truong: GIÁM ĐỐC\n', '  thay_mat: TM. ỦY BAN NHÂN DÂN\n'), 'vi', 'chu-ky/tm-pho')!;
+    expect(d.message).toContain('"TM. ỦY BAN NHÂN DÂN" / "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"');
+    expect(d.message).not.toContain('TM. TM.');
+  });
+});

@@ -106,6 +106,18 @@ export const catalogue = {
   'schema/required': m((p) => `thiếu trường bắt buộc "${p.field}"`, (p) => `missing required field "${p.field}"`),
   'schema/unknown-key': m((p) => `khóa không hợp lệ "${p.key}"`, (p) => `unknown key "${p.key}"`),
   'schema/type': m((p) => `giá trị phải là ${p.expected}`, (p) => `the value must be ${p.expected}`),
+  'schema/nested-list': m(
+    (p) => `mục này là một danh sách nằm trong danh sách ("- - …"); mỗi mục phải là ${p.expected}`,
+    (p) => `this item is a list inside the list ("- - …"); each item must be ${p.expected}`,
+  ),
+  'hint/so-with-ky-hieu': m(
+    (p) => `chỉ ghi số: "so: ${p.so}"; ký hiệu "${p.kyhieu}" do kehoach tự ghép từ loai_van_ban và viet_tat_co_quan`,
+    (p) => `give the number alone: "so: ${p.so}"; the ký hiệu "${p.kyhieu}" is added by kehoach from loai_van_ban and viet_tat_co_quan`,
+  ),
+  'hint/nested-list': m(
+    (p) => `ý con viết dưới ý cha: "- doan: <ý cha>" rồi ${p.keys} với các ý con thụt vào bên dưới`,
+    (p) => `write sub-items under their parent: "- doan: <parent>", then ${p.keys} with the sub-items indented below`,
+  ),
   'schema/enum': m(
     (p) => `giá trị "${p.value}" không hợp lệ; chọn một trong: ${p.allowed}`,
     (p) => `invalid value "${p.value}"; choose one of: ${p.allowed}`,

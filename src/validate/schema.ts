@@ -235,7 +235,18 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       const t = (e.params as { type: string | string[] }).type;
       const types = (Array.isArray(t) ? t : String(t).split(',')).map((x) => typeName(x, lang));
       message = msg('schema/type', lang, { expected: types.join(lang === 'vi' ? ' hoặc ' : ' or ') });
-      if (types.length && (Array.isArray(t) ? t : [t]).includes('string') && value !== null && typeof value === 'object') hint = msg('hint/quote-string', lang);
+      const ts = Array.isArray(t) ? t : String(t).split(',');
+      if (Array.isArray(value) && !ts.includes('array') && ts.includes('string')) {
+        // `- - text`: a list inside a list item (a Markdown habit for sub-items); the item's own keys for children say how
+        message = msg('schema/nested-list', lang, { expected: types.join(lang === 'vi' ? ' hoặc ' : ' or ') });
+        const children = ['noi_dung', 'gach_dau_dong'].filter((k) => parent.properties?.[k]);
+        if (children.length && parent.properties?.doan) hint = msg('hint/nested-list', lang, { keys: children.map((k) => `${k}:`).join(lang === 'vi' ? ' hoặc ' : ' or ') });
+      } else if (types.length && ts.includes('string') && value !== null && typeof value === 'object') hint = msg('hint/quote-string', lang);
+      else if (ts.includes('integer') && path[path.length - 1] === 'so' && typeof value === 'string') {
+        // `so: 215/KH-UBND`: the number with its ký hiệu, which the tool writes from the other keys of so_ky_hieu
+        const n = /^\s*(?:Số:?\s*)?0*(\d{1,4})\s*([/-]\s*\S.*?)\s*$/u.exec(value);
+        if (n) hint = msg('hint/so-with-ky-hieu', lang, { so: Number(n[1]), kyhieu: n[2] });
+      }
       else if ((Array.isArray(t) ? t : [t]).includes('object') && (value === null || typeof value !== 'object')) hint = needsKeysHint(parent as never, path, value, lang);
       break;
     }
