@@ -343,3 +343,30 @@ describe('messages', async () => {
     expect(d.message).not.toContain('TM. TM.');
   });
 });
+
+describe('--lang en: the schema\'s descriptions in English', () => {
+  it('a missing field\'s description is English with --lang en, Vietnamese without', async () => {
+    const { validatePlan } = await import('../src/index.js');
+    const text = MINIMAL.replace(/^dia_danh: .*\n/m, '');
+    const en = validatePlan(text, { lang: 'en' }).find((d) => d.rule === 'schema/required')!;
+    expect(en.hint).toBe('dia_danh: Place where the issuing agency sits (box 4), e.g. "Bình Thuận", "Thành phố Hồ Chí Minh".');
+    const vi = validatePlan(text, { lang: 'vi' }).find((d) => d.rule === 'schema/required')!;
+    expect(vi.hint).toMatch(/^dia_danh: Địa danh nơi cơ quan ban hành/);
+  });
+
+  it('every description a message can show (a required field\'s, a pattern\'s) has its English in x-description-en', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/ke-hoach.schema.json'), 'utf8'));
+    const missing: string[] = [];
+    const walk = (n: unknown, at: string) => {
+      if (Array.isArray(n)) return n.forEach((x, i) => walk(x, `${at}/${i}`));
+      if (!n || typeof n !== 'object') return;
+      const o = n as Record<string, unknown>;
+      const props = (o.properties ?? {}) as Record<string, Record<string, unknown>>;
+      for (const r of (o.required ?? []) as string[]) if (props[r]?.description && !props[r]['x-description-en']) missing.push(`${at}/properties/${r}`);
+      if (typeof o.pattern === 'string' && o.description && !o['x-description-en']) missing.push(at);
+      for (const [k, v] of Object.entries(o)) if (!['enum', 'examples', 'required', 'const', 'default'].includes(k)) walk(v, `${at}/${k}`);
+    };
+    walk(schema, '');
+    expect(missing).toEqual([]);
+  });
+});
