@@ -370,3 +370,11 @@ describe('--lang en: the schema\'s descriptions in English', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the schema\'s top-level descriptions', () => {
+  it('each has its English (hover and messages with --lang en)', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/ke-hoach.schema.json'), 'utf8')) as { properties: Record<string, Record<string, unknown>> };
+    const missing = Object.entries(schema.properties).filter(([, v]) => v.description && !v['x-description-en']).map(([k]) => k);
+    expect(missing).toEqual([]);
+  });
+});
