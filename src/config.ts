@@ -28,6 +28,10 @@ import { suggest } from './validate/schema.js';
 export const CONFIG_FILE = 'kehoach.config.yaml';
 /** The inline suppression directive (in a YAML comment on the line(s) just above the value). */
 export const DISABLE_NEXT_LINE = 'kehoach-disable-next-line';
+/** The rule id of a suppression comment naming a rule that does not exist (a warning, with the nearest id). */
+export const UNKNOWN_SUPPRESSION = 'config/unknown-suppression';
+/** The rule id of a suppression comment naming a rule that finds nothing on the line it applies to (a warning). */
+export const UNUSED_SUPPRESSION = 'config/unused-suppression';
 
 export type RuleSetting = Severity | 'off';
 const SETTINGS: readonly RuleSetting[] = ['off', 'warning', 'error'];
@@ -245,9 +249,12 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
  * @param files plan files whose configuration is checked even without a finding (and whose suppression comments are
  *   checked for unknown rule ids when the file has a finding)
  * @param opts `comments: false` for files that are not YAML (a Word document judged by `kehoach check`): no
- *   suppression comment is looked for in them, only the configuration applies
+ *   suppression comment is looked for in them, only the configuration applies. `unused: true` when `diags` holds
+ *   every finding every rule made on `files` (the plan was schema-valid, all rules ran): the comments of `files` are
+ *   then always read, and each rule id a comment names without a finding of that rule on its line is reported
+ *   (warning `config/unused-suppression`; the register's ids excepted: the register is judged over many plans)
  */
-export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = [], opts: { comments?: boolean } = {}): Diagnostic[] {
+export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = [], opts: { comments?: boolean; unused?: boolean } = {}): Diagnostic[] {
   const comments = opts.comments ?? true;
   const out: Diagnostic[] = [];
   const extra = new Map<string, Diagnostic>();
@@ -260,19 +267,26 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
     c.diagnostics.forEach(addExtra);
     return c;
   };
-  const checkDirectives = (file: string) => {
+  const checkDirectives = (file: string, unusedToo: boolean) => {
     for (const d of directivesOf(file)?.directives ?? []) {
       // each unknown id at its own column: reports are told apart by file:line:col and rule (issue 23, item 22)
       for (const [i, id] of d.rules.entries()) {
-        if (known.includes(id)) continue;
-        const s = suggest(id, known);
-        addExtra({ file, line: d.commentLine, column: d.ruleColumns[i] ?? d.column, severity: 'warning', rule: 'config/unknown-rule', message: msg('config/unknown-rule', lang, { id }), ...(s ? { hint: msg('hint/did-you-mean', lang, { suggestion: s }) } : {}) });
+        const column = d.ruleColumns[i] ?? d.column;
+        if (!known.includes(id)) {
+          const s = suggest(id, known);
+          addExtra({ file, line: d.commentLine, column, severity: 'warning', rule: UNKNOWN_SUPPRESSION, message: msg('config/unknown-suppression', lang, { id }), ...(s ? { hint: msg('hint/did-you-mean', lang, { suggestion: s }) } : {}) });
+        } else if (unusedToo && !id.startsWith('register/') && !diags.some((x) => x.file === file && x.line === d.line && x.rule === id)) {
+          addExtra({ file, line: d.commentLine, column, severity: 'warning', rule: UNUSED_SUPPRESSION, message: msg('config/unused-suppression', lang, { id, line: d.line }), hint: msg('config/unused-suppression-hint', lang, { id }) });
+        }
       }
     }
   };
-  // Comments are read only in files with findings (a clean plan is not read twice); a misspelt rule in a comment
-  // matters only where it fails to suppress something.
-  for (const f of files) { configFor(f); if (comments && diags.some((d) => d.file === f && known.includes(d.rule))) checkDirectives(f); }
+  // Without `unused`, comments are read only in files with findings (a clean plan is not read twice): a misspelt rule
+  // in a comment matters only where it fails to suppress something.
+  for (const f of files) {
+    configFor(f);
+    if (comments && (opts.unused || diags.some((d) => d.file === f && known.includes(d.rule)))) checkDirectives(f, !!opts.unused);
+  }
   for (const d of diags) {
     if (!known.includes(d.rule)) { out.push(d); continue; }
     const setting = configFor(d.file)?.rules.get(d.rule);

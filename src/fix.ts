@@ -25,14 +25,18 @@ import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isPair, Sc
 import type { Diagnostic } from './errors.js';
 import { KehoachError } from './errors.js';
 import { msg, ioReason, type Lang } from './i18n/messages.js';
-import { loadPlanWithInheritance } from './inherit.js';
-import { loadPlanText, layeredLocator, readPlanText } from './load.js';
+import { DEFAULTS_FILE, defaultsFor, loadPlanWithInheritance } from './inherit.js';
+import { loadPlanFile, loadPlanText, layeredLocator, readPlanText, type LoadedPlan } from './load.js';
+import { isFamily } from './form/families.js';
+import { readdirSync } from 'node:fs';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { basename, dirname, join, resolve } from 'node:path';
 import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
 import { loadProfile } from './profile.js';
 import { RULES, CONFIGURABLE_RULE_IDS, onDocument } from './rules/index.js';
 import { applyRuleConfig, templatesFor, parseDirectives, DISABLE_NEXT_LINE } from './config.js';
-import type { Path, PlanRule } from './rules/types.js';
+import type { Finding, Path, PlanRule } from './rules/types.js';
 import type { KeHoach } from './types/plan.js';
 import { writeFileAtomic } from './write.js';
 import { dateFieldFormat, isoFor, readDate, type DateFormatName } from './form/dates.js';
@@ -47,10 +51,10 @@ export interface FixChange { file: string; line: number; column: number; rule: s
 export interface FixNote { file: string; line: number; column: number; rule: string; message: string }
 
 /**
- * Result of fixing one file: the changes, the fixes refused (`notes`), the new text, and whether errors remain that
- * kept rules from running.
+ * Result of fixing one file: the changes, the fixes refused (`notes`), the new text and the text read, whether errors
+ * kept the rules from running (`blocked`: only dates were fixed), and the errors left after fixing.
  */
-export interface FixResult { file: string; changes: FixChange[]; notes: FixNote[]; text: string; blocked: boolean }
+export interface FixResult { file: string; changes: FixChange[]; notes: FixNote[]; text: string; original: string; blocked: boolean; errors: Diagnostic[] }
 
 /** The rules that offer a fix (`fix` of src/rules/types.ts), in the registry's order. */
 export const FIXABLE_RULES: readonly PlanRule[] = RULES.filter((r): r is PlanRule => !onDocument(r) && !!r.fix);
@@ -212,14 +216,22 @@ function fixDates(file: string, text: string, changes: FixChange[], notes: FixNo
  */
 export interface FixOptions { templatesDir?: string; only?: (finding: { line: number; column: number; rule: string }) => boolean }
 
+/** Whether a file is a shared defaults file (`_defaults.yaml`, src/inherit.ts): it holds part of many plans. */
+export const isDefaultsFile = (file: string) => basename(file) === DEFAULTS_FILE;
+
 /**
- * Computes the fixes of one plan file (without writing).
+ * Computes the fixes of one plan file, or of a `_defaults.yaml` (without writing). A `_defaults.yaml` is fixed as the
+ * shared part of its plans: merged with the `_defaults.yaml` files above it, its missing fields are expected (never
+ * block), and the family its rules read is its `khoi`, else that of the first plan of its folder that names one.
+ * @returns the changes, the fixed text, and the errors left in it (`errors`: as `validate` would report them on the
+ *   fixed text; for a `_defaults.yaml` its schema errors other than missing fields)
  * @throws KehoachError when the file cannot be read as YAML (as `validate` reports it), or its kehoach.config.yaml
  *   names no templates folder
  */
 export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions = {}): Promise<FixResult> {
   const changes: FixChange[] = [];
-  let text = fixDates(file, readPlanText(file, lang), changes, [], lang, opts.only);
+  const original = readPlanText(file, lang);
+  let text = fixDates(file, original, changes, [], lang, opts.only);
   // A value with two findings (a typed number and a doubled space) is fixed over successive passes. The fixes refused
   // are those of the last pass (each pass meets them again), at the lines of the text it read.
   let notes: FixNote[] = [];
@@ -235,25 +247,84 @@ export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions 
   // The dates refused, at their lines in the final text (a rule's fix may have inserted a line above them).
   const dateNotes: FixNote[] = [];
   fixDates(file, text, [], dateNotes, lang, opts.only);
-  return { file, changes, notes: [...dateNotes, ...notes].sort((a, b) => a.line - b.line || a.column - b.column), text, blocked };
+  const sortedNotes = [...dateNotes, ...notes].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { file, changes, notes: sortedNotes, text, original, blocked, errors: await errorsLeft(file, text, lang, opts) };
+}
+
+/**
+ * The plan as merged from `text` (the file's text, possibly fixed) and what it inherits: a plan's ke_thua chain and
+ * _defaults.yaml files; a _defaults.yaml's own parents.
+ */
+async function merged(file: string, text: string, lang: Lang) {
+  const shared = isDefaultsFile(file);
+  let layers: LoadedPlan[];
+  let ownName: string;
+  if (shared) {
+    const self = resolve(file);
+    const parents = defaultsFor(file).filter((f) => f !== self);
+    layers = [];
+    for (const f of parents) layers.push(await loadPlanFile(f, { lang }));
+    ownName = file;
+  } else {
+    const inherited = await loadPlanWithInheritance(file, { lang });
+    layers = inherited.layers.slice(1);
+    ownName = inherited.layers[0].file;
+  }
+  const own = loadPlanText(text, ownName, { lang });
+  layers = [own, ...layers];
+  let data: unknown = {};
+  for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
+  if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
+  return { own, data, locate: layeredLocator(layers), shared };
+}
+
+/** The family a _defaults.yaml's rules read: its own (merged) khoi, else the first plan of its folder naming one. */
+function sharedFamily(file: string, data: unknown, templatesDir: string): string | undefined {
+  const ok = (k: unknown): k is string => typeof k === 'string' && isFamily(k, templatesDir);
+  const own = (data as Record<string, unknown> | null)?.khoi;
+  if (ok(own)) return own;
+  const dir = dirname(resolve(file));
+  let names: string[] = [];
+  try { names = readdirSync(dir).filter((n) => /\.ya?ml$/u.test(n) && !n.startsWith('_') && !n.startsWith('.')).sort(); } catch { /* unreadable folder */ }
+  for (const n of names) {
+    try {
+      const k = (loadPlanText(readPlanText(join(dir, n)), n).data as Record<string, unknown> | null)?.khoi;
+      if (ok(k)) return k;
+    } catch { /* not a plan */ }
+  }
+  return undefined;
+}
+
+/** The errors `validate` reports on the fixed text (a _defaults.yaml: its schema errors other than missing fields). */
+async function errorsLeft(file: string, text: string, lang: Lang, opts: FixOptions): Promise<Diagnostic[]> {
+  let m;
+  try { m = await merged(file, text, lang); } catch (e) {
+    if (e instanceof KehoachError && e.diagnostics.length) return e.diagnostics.filter((d) => d.severity === 'error');
+    throw e;
+  }
+  const check = checkSource({ file: m.own.file, data: m.data, locate: m.locate }, { lang, templatesDir: templatesFor(opts.templatesDir, file, lang) });
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  return m.shared ? errors.filter((d) => d.file === m.own.file && d.rule !== 'schema/required') : errors;
 }
 
 /** Pass 2: the rules' own findings on the merged plan (with _defaults.yaml, ke_thua), fixed where this file holds them. */
 async function fixRules(file: string, text: string, changes: FixChange[], lang: Lang, opts: FixOptions): Promise<{ text: string; notes: FixNote[]; blocked: boolean }> {
-  const inherited = await loadPlanWithInheritance(file, { lang });
-  const own = loadPlanText(text, inherited.layers[0].file, { lang });
-  const layers = [own, ...inherited.layers.slice(1)];
-  let data: unknown = {};
-  for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
-  if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
-  const locate = layeredLocator(layers);
+  const { own, data, locate, shared: partial } = await merged(file, text, lang);
   const templatesDir = templatesFor(opts.templatesDir, file, lang);
-  const check = checkSource({ file: own.file, data, locate }, { lang, templatesDir });
-  if (check.diagnostics.some((d) => d.severity === 'error' && !fixable.has(d.rule))) {
-    return { text, notes: [], blocked: true };
+  let khoi: string | undefined;
+  if (partial) {
+    // a shared file is only part of a plan: its missing fields are expected, the rules see what it holds
+    khoi = sharedFamily(file, data, templatesDir);
+    if (!khoi) return { text, notes: [], blocked: true };
+  } else {
+    const check = checkSource({ file: own.file, data, locate }, { lang, templatesDir });
+    if (check.diagnostics.some((d) => d.severity === 'error' && !fixable.has(d.rule))) {
+      return { text, notes: [], blocked: true };
+    }
+    khoi = (data as KeHoach).khoi;
   }
   const plan = data as KeHoach;
-  const profile = loadProfile(plan.khoi, templatesDir, lang);
+  const profile = loadProfile(khoi, templatesDir, lang);
   const ctx = { plan, profile, lang, lineOf: (p: Path) => locate(p).line };
   const edits: Edit[] = [];
   const taken = new Set<number>();
@@ -267,7 +338,10 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
   const directives = text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : [];
   const suppressed = (line: number, id: string) => directives.some((x) => x.line === line && x.rules.includes(id));
   for (const rule of FIXABLE_RULES) {
-    for (const f of rule.check(ctx)) {
+    let found: Finding[];
+    // a shared file's data is a partial plan: a rule that needs a part it lacks finds nothing there
+    try { found = rule.check(ctx); } catch (e) { if (!partial) throw e; found = []; }
+    for (const f of found) {
       const at = nodeAt(doc, f.path);
       if (!at || !isScalar(at.node) || typeof at.node.value !== 'string' || taken.has(at.node.range![0])) continue;
       const pos = lineCounter.linePos((at.via ?? at.node).range![0]);
@@ -317,35 +391,46 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
 }
 
 /**
- * Fixes plan files in place and reports each change (file:line:col  before → after  [rule]) to `out`;
- * `quiet` leaves out the files with nothing to fix.
- * @returns the number of files that could not be fixed fully (their YAML unreadable, or errors left)
+ * Fixes plan files (and `_defaults.yaml` files) in place and reports each change (file:line:col  before → after
+ * [rule]) to `out`; `quiet` leaves out the files with nothing to fix. `dryRun` writes nothing: it prints a unified
+ * diff of each file that would change to `out` (`--- file` / `+++ file`, for `patch -p0` or `git apply`), and the
+ * changes and notes to `notes`.
+ * @returns the number of files with errors left after fixing (their YAML unreadable, errors that kept the rules from
+ *   running, or errors no fix removes), each named with its count
  * @throws KehoachError (kind "io") when a fixed file cannot be written (the old file is left as it was)
  */
-export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream, opts: { quiet?: boolean } & FixOptions = {}): Promise<number> {
-  let blocked = 0;
+export async function fixFiles(files: string[], lang: Lang, out: NodeJS.WritableStream, opts: { quiet?: boolean; dryRun?: boolean; notes?: NodeJS.WritableStream } & FixOptions = {}): Promise<number> {
+  let failed = 0;
+  const notes = opts.dryRun ? opts.notes ?? out : out;
   for (const file of files) {
     let r: FixResult;
     try { r = await fixPlan(file, lang, opts); } catch (e) {
       if (!(e instanceof KehoachError)) throw e;
-      blocked++; // validate reports it; fix alone says why (a device, a folder, a file too large, broken YAML)
-      if (!opts.quiet) for (const d of e.diagnostics) out.write(`${d.file}:${d.line}:${d.column}  ${d.message}  [${d.rule}]\n`);
+      failed++; // validate reports it; fix alone says why (a device, a folder, a file too large, broken YAML)
+      if (!opts.quiet) for (const d of e.diagnostics) notes.write(`${d.file}:${d.line}:${d.column}  ${d.message}  [${d.rule}]\n`);
       continue;
-      throw e;
     }
     if (r.changes.length) {
-      try {
-        await writeFileAtomic(file, Buffer.from(r.text));
-      } catch (e) {
-        throw new KehoachError(msg('batch/write-failed', lang, { file, reason: ioReason(e, lang) }), [], 'io');
+      if (opts.dryRun) {
+        out.write(createTwoFilesPatch(file, file, r.original, r.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }));
+      } else {
+        try {
+          await writeFileAtomic(file, Buffer.from(r.text));
+        } catch (e) {
+          throw new KehoachError(msg('batch/write-failed', lang, { file, reason: ioReason(e, lang) }), [], 'io');
+        }
       }
-      out.write(msg('fix/changed', lang, { file, count: r.changes.length }) + '\n');
-      for (const c of r.changes) out.write(`  ${msg('fix/item', lang, c as unknown as Record<string, string | number>)}\n`);
+      notes.write(msg(opts.dryRun ? 'fix/would-change' : 'fix/changed', lang, { file, count: r.changes.length }) + '\n');
+      for (const c of r.changes) notes.write(`  ${msg('fix/item', lang, c as unknown as Record<string, string | number>)}\n`);
+    }
+    if (r.blocked) notes.write(msg(isDefaultsFile(file) ? 'fix/defaults-no-khoi' : 'fix/has-errors', lang, { file }) + '\n');
+    else if (!r.changes.length && !r.errors.length && !r.notes.length && !opts.quiet) notes.write(msg('fix/none', lang, { file }) + '\n');
+    if (r.errors.length || r.blocked) {
+      failed++;
+      if (r.errors.length && !opts.quiet) notes.write(msg('fix/errors-left', lang, { file, count: r.errors.length }) + '\n');
     }
     // the fixes refused are said even when quiet: validate then reports the finding, this says why it stayed
-    for (const n of r.notes) out.write(`  ${n.file}:${n.line}:${n.column}  ${n.message}  [${n.rule}]\n`);
-    if (r.blocked) { blocked++; out.write(msg('fix/has-errors', lang, { file }) + '\n'); }
-    else if (!r.changes.length && !r.notes.length && !opts.quiet) out.write(msg('fix/none', lang, { file }) + '\n');
+    for (const n of r.notes) notes.write(`  ${n.file}:${n.line}:${n.column}  ${n.message}  [${n.rule}]\n`);
   }
-  return blocked;
+  return failed;
 }

@@ -108,3 +108,25 @@ export function validatePlan(source: string | KeHoach, opts: PlanOptions = {}): 
     throw e;
   }
 }
+
+/**
+ * A plan file as merged with what it inherits (the _defaults.yaml files of its folder and above, its ke_thua chain;
+ * src/inherit.ts): the data validate and render see, as YAML text. The top-level keys follow the schema's order
+ * (unknown keys after them, as written); a comment line names the files merged, the plan first. Nothing is checked:
+ * an invalid plan is shown as merged.
+ * @returns YAML text (UTF-8, "\n" line ends)
+ * @throws KehoachError for unreadable YAML in any of the files, a missing ke_thua file or a ke_thua cycle
+ */
+export async function showPlan(path: string, opts: { lang?: Lang } = {}): Promise<string> {
+  const { source, layers } = await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' });
+  const { planSchema } = await import('./validate/schema.js');
+  const order = Object.keys((planSchema().properties ?? {}) as Record<string, unknown>);
+  let data = source.data;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const d = data as Record<string, unknown>;
+    const rank = (k: string) => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+    data = Object.fromEntries(Object.keys(d).map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => [k, d[k]]));
+  }
+  const head = `# ${msg('show/header', opts.lang ?? 'vi', { files: layers.map((l) => l.file).join(' + ') })}\n`;
+  return head + stringify(data, { lineWidth: 0 });
+}

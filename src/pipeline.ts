@@ -233,7 +233,8 @@ const sortDiags = (ds: Diagnostic[]) => ds.sort((a, b) => a.line - b.line || a.c
  */
 function guardedRules(base: Parameters<typeof runRules>[0], plan: PlanSource, inBad: ((p: readonly (string | number)[]) => boolean) | null, o: { rules?: readonly Rule[]; document?: DocumentSource } = {}): Diagnostic[] {
   const rules = o.rules ?? RULES;
-  const configure = (ds: Diagnostic[]) => configureFindings(ds, base.lang, plan.file, { comments: !o.document });
+  // Unused suppressions are judged only when every rule ran on a schema-valid plan (else a finding may be missing).
+  const configure = (ds: Diagnostic[]) => configureFindings(ds, base.lang, plan.file, { comments: !o.document, unused: !o.document && !inBad && rules === RULES });
   if (!inBad) return configure(runRules(base, plan.locate, rules, o.document));
   const out: Diagnostic[] = [];
   for (const rule of rules) {

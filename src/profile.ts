@@ -215,14 +215,18 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
     docs.push({ file, doc, lc });
     name = layer.ke_thua ?? undefined;
   }
-  // Styles replace whole (a child's "than" is the whole body style), other maps merge deeply; nhan_dien is the
-  // family's own (not inherited: see LayoutProfile).
+  // Styles replace whole (a child's "than" is the whole body style), except their Word name (ten), which is the role's
+  // in every family; other maps merge deeply; nhan_dien is the family's own (not inherited: see LayoutProfile).
   let merged: Omit<L.LayoutFile, 'kieu'> = {};
   let styles: Record<string, StyleSpec> = {};
   for (const layer of layers) {
     const { kieu, nhan_dien, ...rest } = layer;
     merged = deepMerge(merged, rest);
-    styles = { ...styles, ...kieu };
+    const named = Object.fromEntries(Object.entries(kieu ?? {}).map(([role, st]) => {
+      const ten = styles[role]?.ten;
+      return [role, st && typeof st === 'object' && ten && st.ten === undefined ? { ten, ...st } : st];
+    }));
+    styles = { ...styles, ...named };
     if (layer === layers[layers.length - 1] && nhan_dien !== undefined) merged.nhan_dien = nhan_dien;
   }
   /** The file (nearest family first) that gives a path, for messages. */
@@ -237,7 +241,9 @@ function parseProfile(khoi: string, templatesDir: string, lang: Lang): LayoutPro
     if (!s.ke_thua) return s;
     if (seen.includes(role)) return fail(['kieu', role, 'ke_thua'], `kieu.${role}.ke_thua (vòng lặp / cycle)`);
     const { ke_thua, ...own } = s;
-    return { ...resolve(ke_thua, [...seen, role]), ...own, ke_thua }; // ke_thua kept: the Word style is based on it
+    // the Word style's name (ten) is the role's own: a role does not take its parent's (two styles of one name)
+    const { ten: _parentName, ...inherited } = resolve(ke_thua, [...seen, role]);
+    return { ...inherited, ...own, ke_thua }; // ke_thua kept: the Word style is based on it
   };
   const kieu: Record<string, StyleSpec> = {};
   for (const role of Object.keys(styles)) kieu[role] = resolve(role);

@@ -82,8 +82,8 @@ describe('# kehoach-disable-next-line', () => {
       .replace('  - tieu_de: MỤC ĐÍCH', '  # kehoach-disable-next-line van-ban/khoang-trag\n  - tieu_de: MỤC ĐÍCH');
     const root = project({ 'kh.yaml': plan });
     const ds = await validateFile(join(root, 'kh.yaml'));
-    expect(rules(ds)).toEqual(['config/unknown-rule:warning', 'van-ban/khoang-trang:warning']);
-    expect(ds.find((d) => d.rule === 'config/unknown-rule')).toMatchObject({ line: 14, column: 31, hint: 'Có phải ý bạn là "van-ban/khoang-trang"?' });
+    expect(rules(ds)).toEqual(['config/unknown-suppression:warning', 'van-ban/khoang-trang:warning']);
+    expect(ds.find((d) => d.rule === 'config/unknown-suppression')).toMatchObject({ line: 14, column: 31, hint: 'Có phải ý bạn là "van-ban/khoang-trang"?' });
   });
 
   it('parses several rules, a reason, and stacked comment lines', () => {
@@ -150,7 +150,7 @@ describe('issue 23: the config search stops at the project, and names the config
   it('every unknown rule id of a suppression comment is reported, each at its own column', async () => {
     const plan = PLAN.replace('trich_yeu:', '# kehoach-disable-next-line aa/bb cc/dd, trich-yeu/dau-cham -- why\ntrich_yeu:');
     const root = project({ 'kh.yaml': plan });
-    const ds = (await validateFile(join(root, 'kh.yaml'))).filter((d) => d.rule === 'config/unknown-rule');
+    const ds = (await validateFile(join(root, 'kh.yaml'))).filter((d) => d.rule === 'config/unknown-suppression');
     expect(ds.map((d) => [d.message.match(/"([^"]+)"/)![1], d.line, d.column])).toEqual([['aa/bb', 11, 29], ['cc/dd', 11, 35]]);
   });
 });

@@ -131,7 +131,7 @@ describe('the ranges are data', () => {
   it('the body and Nơi nhận ranges of trinh_bay are kieu.than and kieu.noi_nhan co_cho_phep, widened in one place', async () => {
     const plan = withHouse(minimal, { co_chu_noi_nhan: 12 });
     expect(validatePlan(plan).filter((d) => d.rule === 'trinh-bay/ngoai-khung')).toHaveLength(1); // NĐ 30 PL I mục II.9: 11
-    const dir = templatesWith('nha_nuoc', ['noi_nhan: { co: 11, co_cho_phep: [11, 11] }', 'noi_nhan: { co: 11, co_cho_phep: [11, 12] }']);
+    const dir = templatesWith('nha_nuoc', ['noi_nhan: { co: 11, co_cho_phep: [11, 11]', 'noi_nhan: { co: 11, co_cho_phep: [11, 12]']);
     expect(validatePlan(plan, { templatesDir: dir }).filter((d) => d.rule === 'trinh-bay/ngoai-khung')).toEqual([]);
     const bytes = await renderPlan(plan, { templatesDir: dir });
     const ds = (templatesDir?: string) => checkDocument(readDocxBytes(bytes, 't.docx'), 't.docx', templatesDir ? { templatesDir } : {}).filter((d) => d.rule === 'co-chu/thanh-phan');

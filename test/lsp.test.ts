@@ -69,7 +69,7 @@ describe.each(['vi', 'en'] as const)('diagnostics = validate --format json (%s)'
     // unknown id in the comment, a finding in _defaults.yaml, the rules on the merged plan (the family from _defaults)
     const ids = want.map((d) => `${d.file.split('/').pop()}:${d.line}:${d.rule}:${d.severity}`);
     expect(ids).toEqual(expect.arrayContaining([
-      'ke-hoach.yaml:2:schema/date:error', 'ke-hoach.yaml:3:trich-yeu/dau-cham:error', 'ke-hoach.yaml:8:config/unknown-rule:warning',
+      'ke-hoach.yaml:2:schema/date:error', 'ke-hoach.yaml:3:trich-yeu/dau-cham:error', 'ke-hoach.yaml:8:config/unknown-suppression:warning',
       '_defaults.yaml:13:schema/unknown-key:error', 'ke-hoach.yaml:14:chu-ky/tien-to:error',
     ]));
     expect(ids.some((x) => x.startsWith('ke-hoach.yaml:9:'))).toBe(false);

@@ -15,7 +15,7 @@ const rate = (p: BatchProgress) => (p.elapsedMs > 0 ? ((p.rendered + p.skipped +
  * LibreOffice process for the whole batch (src/pdf.ts), while the batch still holds its lock on the output folder.
  * @throws KehoachError from the PDF conversion (kind "usage" when LibreOffice is missing, "io" when it fails)
  */
-export async function batchCommand(inputs: string[], opts: BatchOptions & { format: Format; pdf?: boolean }, lang: Lang): Promise<number> {
+export async function batchCommand(inputs: string[], opts: BatchOptions & { format: Exclude<Format, 'sarif'>; pdf?: boolean }, lang: Lang): Promise<number> {
   const tty = !!process.stderr.isTTY && !process.env.CI;
   let bar: cliProgress.SingleBar | undefined;
   let lastLine = 0;

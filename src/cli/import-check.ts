@@ -9,7 +9,7 @@ import { KehoachError } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
 import { templatesFor } from '../config.js';
-import { reportFindings } from './run.js';
+import { reportFindings, type ReportOptions } from './run.js';
 import { outputTargets } from './render.js';
 
 /** True when `kehoach render <plan>` (and `--pdf`) would write the file `source` (src/cli/render.ts outputTargets). */
@@ -90,7 +90,7 @@ export async function importCommand(input: string, o: { output?: string; force?:
  * An unreadable file is one error diagnostic (rule "docx/doc") so that every format reports it.
  * @returns 0 when no errors (and no warnings with --strict), else 1
  */
-export async function checkCommand(files: string[], o: { format: Format; strict?: boolean }, g: { lang: Lang; templates?: string }): Promise<number> {
+export async function checkCommand(files: string[], o: ReportOptions, g: { lang: Lang; templates?: string }): Promise<number> {
   const { readDocument } = await import('../docx-read/index.js');
   const { checkDocument } = await import('../check/index.js');
   const all: Diagnostic[] = [];

@@ -9,14 +9,14 @@
  * `command('<name>')` below with `.action(run(async (g, …args) => exitCode))`, and report failures by throwing CliExit /
  * KehoachError (src/cli/run.ts runCommand, fail).
  */
-import { Command, CommanderError, Option, type Help } from 'commander';
+import { Argument, Command, CommanderError, Option, type Help } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import { setColourMode, type Format } from './output.js';
 import { t, title, type TextKey } from './texts.js';
 import { CliExit, renderOnce, readStdin } from './render.js';
-import { fail, reportFindings, runCommand, type GlobalOptions } from './run.js';
+import { fail, parseMaxWarnings, reportFindings, runCommand, type GlobalOptions, type ReportOptions } from './run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -85,6 +85,9 @@ const helpConfig: Partial<Help> = {
     if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(`${T('word/default')}: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
     return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
   },
+  argumentDescription(argument) {
+    return argument.argChoices ? `${argument.description} (${T('word/choices')}: ${argument.argChoices.join(', ')})` : argument.description;
+  },
   subcommandTerm(cmd) {
     const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
     return [cmd.name(), ...(cmd.options.length ? [T('usage/options')] : []), ...args].join(' ');
@@ -133,6 +136,14 @@ async function planFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
+/** The reporting options of validate and check, as commander gives them. */
+interface ValidateOptions { format: Format; strict?: boolean; quiet?: boolean; maxWarnings?: string }
+/** …checked: --max-warnings a whole number ≥ 0 (else exit 2). */
+const reportOptions = (o: ValidateOptions): ReportOptions => {
+  const max = parseMaxWarnings(o.maxWarnings, lang);
+  return { format: o.format, ...(o.strict ? { strict: true } : {}), ...(o.quiet ? { quiet: true } : {}), ...(max !== undefined ? { maxWarnings: max } : {}) };
+};
+
 const command = (name: string) => program.command(name).configureHelp(helpConfig);
 /** A command's action: the exit code `body` returns, or its failure reported (src/cli/run.ts). */
 const run = <A extends unknown[]>(body: (g: Global, ...args: A) => Promise<number>) => runCommand(program, lang, body);
@@ -168,13 +179,16 @@ helpTail(command('render'), 'render/examples')
 helpTail(command('validate'), 'validate/examples')
   .description(T('validate/description'))
   .argument(`<${T('ph/paths')}>`, T('validate/arg'))
-  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
   .option('--strict', T('validate/opt-strict'))
+  .option('-q, --quiet', T('validate/opt-quiet'))
+  .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
   .option('--check-register', T('validate/opt-register'))
   .option(`-j, --jobs <${T('ph/n')}>`, T('validate/opt-jobs'))
   .option('--fix', T('validate/opt-fix'))
-  .action(run(async (g, paths: string[], o: { format: Format; strict?: boolean; checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
+  .action(run(async (g, paths: string[], o: ValidateOptions & { checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
     const jobs = parseJobs(o.jobs);
+    const report = reportOptions(o);
     const all = [];
     let count: number;
     if (paths.includes('-')) {
@@ -206,14 +220,17 @@ helpTail(command('validate'), 'validate/examples')
       const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
       for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) process.stderr.write(`${line}\n`);
     }
-    return reportFindings(all, o, count, lang);
+    return reportFindings(all, report, count, lang);
   }));
 
 helpTail(command('fix'), 'fix/examples')
   .description(T('fix/description'))
   .argument(`<${T('ph/paths')}>`, T('fix/arg'))
-  .action(run(async (g, paths: string[]) => {
-    return (await (await import('../fix.js')).fixFiles(await planFiles(paths), lang, process.stdout, templatesOpt(g))) ? 1 : 0;
+  .option('--dry-run', T('fix/opt-dry-run'))
+  .action(run(async (g, paths: string[], o: { dryRun?: boolean }) => {
+    const { fixFiles } = await import('../fix.js');
+    // a _defaults.yaml is fixed when named (a folder's are left out: they are no plans)
+    return (await fixFiles(await planFiles(paths), lang, process.stdout, { ...templatesOpt(g), ...(o.dryRun ? { dryRun: true, notes: process.stderr } : {}) })) ? 1 : 0;
   }));
 
 helpTail(command('batch'), 'batch/examples')
@@ -228,7 +245,7 @@ helpTail(command('batch'), 'batch/examples')
   .option('--pdf', T('batch/opt-pdf'))
   .option('--force-overwrite', T('batch/opt-force-overwrite'))
   .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
-  .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Format }) => {
+  .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Exclude<Format, 'sarif'> }) => {
     const { parseShard } = await import('../batch/plan-set.js');
     const shard = o.shard ? parseShard(o.shard) : undefined;
     if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
@@ -266,9 +283,47 @@ helpTail(command('import'), 'import/examples')
 helpTail(command('check'), 'check/examples')
   .description(T('check/description'))
   .argument(`<${T('ph/docs')}>`, T('check/arg'))
-  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github']).default('text'))
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
   .option('--strict', T('validate/opt-strict'))
-  .action(run(async (g, files: string[], o: { format: Format; strict?: boolean }) => (await import('./import-check.js')).checkCommand(files, o, { lang, templates: officeTemplates(g) })));
+  .option('-q, --quiet', T('validate/opt-quiet'))
+  .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
+  .action(run(async (g, files: string[], o: ValidateOptions) => (await import('./import-check.js')).checkCommand(files, reportOptions(o), { lang, templates: officeTemplates(g) })));
+
+helpTail(command('show'), 'show/examples')
+  .description(T('show/description'))
+  .argument(`<${T('ph/plan')}>`, T('show/arg'))
+  .action(run(async (_g, file: string) => {
+    const { showPlan } = await import('../index.js');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(file)) throw new CliExit(2, msg('cli/missing-file', lang, { file }));
+    process.stdout.write(await showPlan(file, { lang }));
+    return 0;
+  }));
+
+helpTail(command('doctor'), 'doctor/examples')
+  .description(T('doctor/description'))
+  .action(run(async () => {
+    const { runDoctor } = await import('../doctor.js');
+    const checks = runDoctor({ lang });
+    for (const c of checks) {
+      process.stdout.write(`${msg(c.ok ? 'doctor/ok' : 'doctor/problem', lang)}  ${c.name}: ${c.detail}\n`);
+      if (c.hint) process.stdout.write(`         ${msg('doctor/hint', lang, { hint: c.hint })}\n`);
+    }
+    const bad = checks.filter((c) => !c.ok).length;
+    process.stdout.write(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
+    return bad ? 1 : 0;
+  }));
+
+helpTail(command('completion'), 'completion/examples')
+  .description(T('completion/description'))
+  .addArgument(new Argument('<shell>', T('completion/arg')).choices(['bash', 'zsh', 'powershell']))
+  .action(run(async (g, shell: 'bash' | 'zsh' | 'powershell') => {
+    const { completionScript } = await import('./completion.js');
+    const { familyNames } = await import('../form/families.js');
+    const { DEFAULT_TEMPLATES_DIR } = await import('../profile.js');
+    process.stdout.write(completionScript(program, shell, { '--khoi': familyNames(officeTemplates(g) ?? DEFAULT_TEMPLATES_DIR) }));
+    return 0;
+  }));
 
 helpTail(command('lsp'), 'lsp/examples')
   .description(T('lsp/description'))

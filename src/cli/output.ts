@@ -4,7 +4,8 @@
 import chalk, { Chalk } from 'chalk';
 import type { Diagnostic } from '../errors.js';
 
-export type Format = 'text' | 'json' | 'github';
+/** The output formats of findings; `sarif` is written by src/cli/sarif.ts. */
+export type Format = 'text' | 'json' | 'github' | 'sarif';
 
 let forced: boolean | undefined;
 
@@ -26,7 +27,7 @@ export function useColour(stream: NodeJS.WriteStream): boolean {
 }
 
 /** Formats diagnostics in the chosen format (json: an array of {file, line, column, severity, rule, message}). */
-export function formatDiagnostics(diags: Diagnostic[], format: Format, colour = false): string {
+export function formatDiagnostics(diags: Diagnostic[], format: Exclude<Format, 'sarif'>, colour = false): string {
   if (format === 'json') {
     return JSON.stringify(diags.map(({ file, line, column, severity, rule, message, hint }) => ({ file, line, column, severity, rule, message, ...(hint ? { hint } : {}) })), null, 2);
   }

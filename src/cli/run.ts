@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
+import { formatSarif } from './sarif.js';
 import { CliExit } from './render.js';
 
 /** The options every command has (before the command's name). */
@@ -52,19 +53,46 @@ export function runCommand<A extends unknown[]>(program: Command, lang: Lang, bo
   };
 }
 
+/** The reporting options `validate` and `check` share. */
+export interface ReportOptions {
+  format: Format;
+  strict?: boolean;
+  /** Print errors only (warnings are still counted for --max-warnings, as ESLint does). */
+  quiet?: boolean;
+  /** The number of warnings allowed: more fails the command (exit 1). */
+  maxWarnings?: number;
+}
+
 /**
- * Prints the findings of `validate` and `check`: json on stdout; text (coloured on a terminal) or GitHub annotations
- * on stdout, and for text the summary line on stderr.
- * @param files how many files were read (for the summary)
- * @returns the exit code: 1 when there is an error, or a warning with --strict; else 0
+ * --max-warnings: a whole number ≥ 0, or undefined when not given.
+ * @throws CliExit (exit 2) for anything else
  */
-export function reportFindings(all: Diagnostic[], o: { format: Format; strict?: boolean }, files: number, lang: Lang): number {
+export function parseMaxWarnings(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(/^\d+$/.test(value.trim()) && Number.isSafeInteger(n))) throw new CliExit(2, msg('cli/bad-max-warnings', lang, { value }));
+  return n;
+}
+
+/**
+ * Prints the findings of `validate` and `check`: json or SARIF 2.1.0 on stdout; text (coloured on a terminal) or
+ * GitHub annotations on stdout, and for text the summary line on stderr. `quiet` leaves the warnings out of what is
+ * printed (the summary still counts them).
+ * @param files how many files were read (for the summary)
+ * @returns the exit code: 1 when there is an error, a warning with --strict, or more warnings than --max-warnings
+ *   (the line saying so on stderr); else 0
+ */
+export function reportFindings(all: Diagnostic[], o: ReportOptions, files: number, lang: Lang): number {
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
-  if (o.format === 'json') process.stdout.write(formatDiagnostics(all, 'json') + '\n');
+  const shown = o.quiet ? all.filter((d) => d.severity === 'error') : all;
+  if (o.format === 'json') process.stdout.write(formatDiagnostics(shown, 'json') + '\n');
+  else if (o.format === 'sarif') process.stdout.write(formatSarif(shown, lang) + '\n');
   else {
-    if (all.length) process.stdout.write(formatDiagnostics(all, o.format, useColour(process.stdout)) + '\n');
+    if (shown.length) process.stdout.write(formatDiagnostics(shown, o.format, useColour(process.stdout)) + '\n');
     if (o.format === 'text') process.stderr.write(msg('cli/summary', lang, { files, errors, warnings }) + '\n');
   }
-  return errors > 0 || (o.strict && warnings > 0) ? 1 : 0;
+  const tooMany = o.maxWarnings !== undefined && warnings > o.maxWarnings;
+  if (tooMany) process.stderr.write(`kehoach: ${msg('cli/too-many-warnings', lang, { warnings, max: o.maxWarnings! })}\n`);
+  return errors > 0 || (o.strict && warnings > 0) || tooMany ? 1 : 0;
 }

@@ -91,6 +91,8 @@ const TEXTS = {
   'validate/arg': p('tệp .yaml, thư mục (tìm *.yaml, *.yml), mẫu glob, hoặc "-"', '.yaml files, folders (searched for *.yaml, *.yml), globs, or "-"'),
   'validate/opt-format': p('định dạng kết quả', 'output format'),
   'validate/opt-strict': p('cảnh báo cũng làm lệnh thất bại (mã 1)', 'warnings fail the command too (exit 1)'),
+  'validate/opt-quiet': p('chỉ in lỗi, không in cảnh báo (vẫn được đếm cho --max-warnings)', 'print errors only, not warnings (still counted for --max-warnings)'),
+  'validate/opt-max-warnings': p('lệnh thất bại (mã 1) khi số cảnh báo vượt quá N', 'fail (exit 1) when there are more than N warnings'),
   'validate/opt-register': p('kiểm tra sổ đăng ký văn bản (mặc định khi kiểm tra một thư mục)', 'check the register of numbers (the default for a folder)'),
   'validate/opt-jobs': p('số luồng song song khi kiểm tra nhiều tệp (mặc định: số lõi)', 'parallel threads for many files (default: the number of cores)'),
   'validate/opt-fix': p('tự sửa các cảnh báo máy móc trong YAML trước khi kiểm tra (như lệnh fix)', 'fix the mechanical warnings in the YAML first (as the fix command does)'),
@@ -114,10 +116,11 @@ const TEXTS = {
     'tự sửa các cảnh báo máy móc (số, dấu "-" tự ghi, dấu chấm cuối trích yếu, dấu cách thừa, KT. tự ghi, ngày dd/mm/yyyy), giữ chú thích và bố cục',
     'fix the mechanical warnings (typed numbers and dashes, the final dot of the title summary, doubled spaces, a typed KT., dd/mm/yyyy dates), keeping comments and layout',
   ),
-  'fix/arg': p('tệp .yaml, thư mục hoặc mẫu glob', '.yaml files, folders or glob patterns'),
+  'fix/arg': p('tệp .yaml (cả _defaults.yaml), thư mục hoặc mẫu glob', '.yaml files (_defaults.yaml too), folders or glob patterns'),
+  'fix/opt-dry-run': p('không ghi gì: in các thay đổi dạng diff (unified)', 'write nothing: print the changes as a unified diff'),
   'fix/examples': p(
-    '  $ kehoach fix ke-hoach.yaml\n  $ kehoach fix plans/\n  $ kehoach validate --fix plans/ --strict',
-    '  $ kehoach fix plan.yaml\n  $ kehoach fix plans/\n  $ kehoach validate --fix plans/ --strict',
+    '  $ kehoach fix ke-hoach.yaml\n  $ kehoach fix --dry-run plans/ > sua.diff\n  $ kehoach fix _defaults.yaml\n  $ kehoach validate --fix plans/ --strict',
+    '  $ kehoach fix plan.yaml\n  $ kehoach fix --dry-run plans/ > fixes.diff\n  $ kehoach fix _defaults.yaml\n  $ kehoach validate --fix plans/ --strict',
   ),
   'validate/examples': p(
     '  $ kehoach validate ke-hoach.yaml\n  $ kehoach validate plans/ --format github --strict\n  $ cat ke-hoach.yaml | kehoach validate -',
@@ -170,6 +173,31 @@ const TEXTS = {
   'lsp/examples': p(
     '  $ kehoach lsp --stdio              (trình soạn thảo khởi động lệnh này; tiện ích VS Code: editors/vscode)\n  $ kehoach --lang en lsp --stdio    (thông báo tiếng Anh, nếu trình soạn thảo không chọn ngôn ngữ)',
     '  $ kehoach lsp --stdio              (started by the editor; the VS Code extension: editors/vscode)\n  $ kehoach --lang en lsp --stdio    (English messages unless the editor asks for a language)',
+  ),
+  // ---- show
+  'show/description': p(
+    'in kế hoạch đã gộp với _defaults.yaml và ke_thua (dạng YAML): dữ liệu mà validate và render thấy',
+    'print the plan as merged with _defaults.yaml and ke_thua (as YAML): the data validate and render see',
+  ),
+  'show/arg': p('tệp kế hoạch .yaml', 'a plan .yaml file'),
+  'show/examples': p('  $ kehoach show ke-hoach.yaml\n  $ kehoach show ke-hoach.yaml > ke-hoach-day-du.yaml', '  $ kehoach show plan.yaml\n  $ kehoach show plan.yaml > plan-full.yaml'),
+
+  // ---- doctor
+  'doctor/description': p(
+    'kiểm tra môi trường: LibreOffice, phông chữ Times New Roman (hoặc Liberation Serif), Node.js, thư mục bộ nhớ đệm',
+    'check the surroundings: LibreOffice, the Times New Roman font (or Liberation Serif), Node.js, the cache folder',
+  ),
+  'doctor/examples': p('  $ kehoach doctor\n  $ kehoach --lang en doctor', '  $ kehoach doctor\n  $ kehoach --lang en doctor'),
+
+  // ---- completion
+  'completion/description': p(
+    'in mã gợi ý lệnh (tab) cho bash, zsh hoặc PowerShell: lệnh, tùy chọn, giá trị, khối',
+    'print a shell completion script for bash, zsh or PowerShell: commands, options, values, families',
+  ),
+  'completion/arg': p('trình shell', 'the shell'),
+  'completion/examples': p(
+    '  $ source <(kehoach completion bash)\n  $ kehoach completion bash > ~/.local/share/bash-completion/completions/kehoach\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
+    '  $ source <(kehoach completion bash)\n  $ kehoach completion bash > ~/.local/share/bash-completion/completions/kehoach\n  $ kehoach completion zsh > "${fpath[1]}/_kehoach"\n  PS> kehoach completion powershell | Out-String | Invoke-Expression',
   ),
 
   // ---- schema

@@ -106,6 +106,18 @@ export const catalogue = {
   'schema/required': m((p) => `thiếu trường bắt buộc "${p.field}"`, (p) => `missing required field "${p.field}"`),
   'schema/unknown-key': m((p) => `khóa không hợp lệ "${p.key}"`, (p) => `unknown key "${p.key}"`),
   'schema/type': m((p) => `giá trị phải là ${p.expected}`, (p) => `the value must be ${p.expected}`),
+  'schema/nested-list': m(
+    (p) => `mục này là một danh sách nằm trong danh sách ("- - …"); mỗi mục phải là ${p.expected}`,
+    (p) => `this item is a list inside the list ("- - …"); each item must be ${p.expected}`,
+  ),
+  'hint/so-with-ky-hieu': m(
+    (p) => `chỉ ghi số: "so: ${p.so}"; ký hiệu "${p.kyhieu}" do kehoach tự ghép từ loai_van_ban và viet_tat_co_quan`,
+    (p) => `give the number alone: "so: ${p.so}"; the ký hiệu "${p.kyhieu}" is added by kehoach from loai_van_ban and viet_tat_co_quan`,
+  ),
+  'hint/nested-list': m(
+    (p) => `ý con viết dưới ý cha: "- doan: <ý cha>" rồi ${p.keys} với các ý con thụt vào bên dưới`,
+    (p) => `write sub-items under their parent: "- doan: <parent>", then ${p.keys} with the sub-items indented below`,
+  ),
   'schema/enum': m(
     (p) => `giá trị "${p.value}" không hợp lệ; chọn một trong: ${p.allowed}`,
     (p) => `invalid value "${p.value}"; choose one of: ${p.allowed}`,
@@ -338,6 +350,28 @@ export const catalogue = {
     (p) => `không tìm thấy tệp kế hoạch nào khớp với: ${p.patterns}`,
     (p) => `no plan file matches: ${p.patterns}`,
   ),
+  'cli/bad-max-warnings': m(
+    (p) => `--max-warnings cần một số nguyên không âm, không phải "${p.value}"`,
+    (p) => `--max-warnings needs a whole number of 0 or more, not "${p.value}"`,
+  ),
+  'cli/too-many-warnings': m(
+    (p) => `${p.warnings} cảnh báo, nhiều hơn mức cho phép --max-warnings ${p.max}`,
+    (p) => `${p.warnings} warning(s), more than --max-warnings ${p.max} allows`,
+  ),
+  // ---- SARIF (--format sarif): the rules' help text, and the families of ids outside the registry
+  'sarif/help-rule': m((p) => `${p.description}. Căn cứ: ${p.source}. Tắt hoặc đổi mức trong kehoach.config.yaml (rules: ${p.id}: off|warning|error) hoặc bằng chú thích # kehoach-disable-next-line ${p.id} -- lý do.`, (p) => `${p.description}. Source: ${p.source}. Turn it off or change its level in kehoach.config.yaml (rules: ${p.id}: off|warning|error) or with a comment # kehoach-disable-next-line ${p.id} -- reason.`),
+  'sarif/help-kind': m((p) => `${p.description} (${p.id}). Sửa tại dòng được báo; kehoach validate in gợi ý sửa.`, (p) => `${p.description} (${p.id}). Fix it at the line reported; kehoach validate prints a hint.`),
+  'sarif/kind-schema': m(() => 'Kế hoạch không đúng cấu trúc (schemas/ke-hoach.schema.json)', () => 'The plan does not have the expected shape (schemas/ke-hoach.schema.json)'),
+  'sarif/kind-input': m(() => 'Cách viết YAML của kế hoạch', () => 'How the plan\'s YAML is written'),
+  'sarif/kind-file': m(() => 'Tệp không đọc được như một kế hoạch', () => 'The file cannot be read as a plan'),
+  'sarif/kind-yaml': m(() => 'Cú pháp YAML', () => 'YAML syntax'),
+  'sarif/kind-plan': m(() => 'Nội dung kế hoạch không nhất quán', () => 'The plan\'s content is inconsistent'),
+  'sarif/kind-config': m(() => 'Cấu hình kehoach.config.yaml hoặc chú thích tắt quy tắc', () => 'The kehoach.config.yaml configuration or a suppression comment'),
+  'sarif/kind-register': m(() => 'Sổ đăng ký văn bản: số trùng, số không theo ngày, số thiếu', () => 'The register of numbers: duplicates, numbers out of date order, gaps'),
+  'sarif/kind-docx': m(() => 'Tệp Word không đọc được', () => 'The Word file cannot be read'),
+  'sarif/kind-batch': m(() => 'Kết xuất hàng loạt', () => 'Batch rendering'),
+  'sarif/kind-template': m(() => 'Mẫu của cơ quan', () => 'The office\'s templates'),
+  'sarif/kind-other': m(() => 'Phát hiện của kehoach', () => 'A kehoach finding'),
   'cli/summary': m(
     (p) => `${p.files} tệp: ${p.errors} lỗi, ${p.warnings} cảnh báo`,
     (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s)`,
@@ -524,6 +558,18 @@ export const catalogue = {
     () => '"templates:" phải là đường dẫn tới thư mục mẫu của cơ quan, ví dụ "templates: ./mau-co-quan"',
     () => '"templates:" must be the path of the office\'s templates folder, e.g. "templates: ./mau-co-quan"',
   ),
+  'config/unknown-suppression': m(
+    (p) => `chú thích tắt quy tắc nêu "${p.id}", không phải mã quy tắc nào: không tắt được gì`,
+    (p) => `the suppression comment names "${p.id}", which is no rule id: it silences nothing`,
+  ),
+  'config/unused-suppression': m(
+    (p) => `chú thích tắt quy tắc ${p.id} không dùng đến: quy tắc này không báo gì ở dòng ${p.line}`,
+    (p) => `unused suppression of ${p.id}: the rule reports nothing on line ${p.line}`,
+  ),
+  'config/unused-suppression-hint': m(
+    (p) => `bỏ ${p.id} khỏi chú thích (hoặc cả dòng chú thích)`,
+    (p) => `remove ${p.id} from the comment (or the whole comment line)`,
+  ),
   'config/unknown-rule': m((p) => `không có quy tắc "${p.id}" (xem bảng quy tắc trong README.md)`, (p) => `there is no rule "${p.id}" (see the table of rules in README.md)`),
   'config/used': m((p) => `dùng cấu hình ${p.file}, đặt mức quy tắc: ${p.rules}`, (p) => `using the configuration ${p.file}, which sets rule levels: ${p.rules}`),
   'config/bad-severity': m(
@@ -540,6 +586,51 @@ export const catalogue = {
   'fix/shared': m(
     (p) => `không tự sửa ${p.before} → ${p.after}: giá trị này dùng chung qua neo ${p.anchors} (dòng ${p.lines}); sửa ở đây là đổi ở mọi dòng đó, hãy tự sửa nếu đúng cho tất cả`,
     (p) => `not fixed ${p.before} → ${p.after}: the value is shared through the anchor ${p.anchors} (lines ${p.lines}); a change here changes every one of those lines, fix it by hand if it is right for all`,
+  ),
+  'fix/would-change': m((p) => `${p.file}: sẽ sửa ${p.count} chỗ (--dry-run: chưa ghi gì)`, (p) => `${p.file}: would fix ${p.count} place(s) (--dry-run: nothing written)`),
+  'fix/errors-left': m(
+    (p) => `${p.file}: còn ${p.count} lỗi không tự sửa được; xem: kehoach validate ${p.file}`,
+    (p) => `${p.file}: ${p.count} error(s) left that no fix removes; see: kehoach validate ${p.file}`,
+  ),
+  'fix/defaults-no-khoi': m(
+    (p) => `${p.file}: không biết khối (không có khoi: ở tệp này, ở _defaults.yaml bên trên, hay ở kế hoạch nào cùng thư mục); chỉ sửa được ngày tháng`,
+    (p) => `${p.file}: no family known (no khoi: in this file, in a _defaults.yaml above it, or in a plan of its folder); only dates could be fixed`,
+  ),
+  'show/header': m((p) => `kế hoạch sau khi gộp: ${p.files}`, (p) => `the plan as merged: ${p.files}`),
+  // ---- kehoach doctor (src/doctor.ts)
+  'doctor/ok': m(() => 'ổn     ', () => 'ok     '),
+  'doctor/problem': m(() => 'có lỗi ', () => 'problem'),
+  'doctor/hint': m((p) => `gợi ý: ${p.hint}`, (p) => `hint: ${p.hint}`),
+  'doctor/summary-ok': m(() => 'mọi thứ đã sẵn sàng', () => 'everything is ready'),
+  'doctor/summary-problems': m((p) => `${p.count} mục cần xử lý`, (p) => `${p.count} item(s) need attention`),
+  'doctor/soffice': m(() => 'LibreOffice', () => 'LibreOffice'),
+  'doctor/soffice-missing': m(() => 'không tìm thấy lệnh soffice (cần cho --pdf và nhập tệp .doc, .odt)', () => 'the soffice command was not found (needed for --pdf and to import .doc, .odt)'),
+  'doctor/soffice-broken': m((p) => `${p.path} không trả lời "--version"`, (p) => `${p.path} does not answer "--version"`),
+  'doctor/soffice-hint': m(
+    () => 'Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: tải tại https://www.libreoffice.org rồi thêm thư mục chứa soffice vào PATH (hoặc đặt KEHOACH_SOFFICE)',
+    () => 'Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: download from https://www.libreoffice.org and add the folder holding soffice to PATH (or set KEHOACH_SOFFICE)',
+  ),
+  'doctor/fonts': m(() => 'Phông chữ', () => 'Fonts'),
+  'doctor/fonts-found': m((p) => `"Times New Roman" dùng ${p.family}`, (p) => `"Times New Roman" is drawn with ${p.family}`),
+  'doctor/fonts-substitute': m((p) => `không có Times New Roman hay Liberation Serif: "Times New Roman" bị thay bằng ${p.family}, dòng chữ xuống dòng khác đi`, (p) => `neither Times New Roman nor Liberation Serif: "Times New Roman" is replaced by ${p.family}, and lines break elsewhere`),
+  'doctor/fonts-unknown': m(() => 'không kiểm tra được phông chữ (không có fc-match, không thấy tệp Times New Roman)', () => 'cannot check the fonts (no fc-match, no Times New Roman file found)'),
+  'doctor/fonts-hint': m(
+    () => 'Debian/Ubuntu: sudo apt-get install fonts-liberation2 (Liberation Serif, cùng kích thước chữ với Times New Roman); hoặc cài Times New Roman',
+    () => 'Debian/Ubuntu: sudo apt-get install fonts-liberation2 (Liberation Serif, metric-compatible with Times New Roman); or install Times New Roman',
+  ),
+  'doctor/node-old': m((p) => `${p.version}, cần ${p.min} trở lên`, (p) => `${p.version}, ${p.min} or later is needed`),
+  'doctor/node-hint': m((p) => `cài Node.js ${p.min} LTS hoặc mới hơn: https://nodejs.org`, (p) => `install Node.js ${p.min} LTS or later: https://nodejs.org`),
+  'doctor/cache': m(() => 'Thư mục bộ nhớ đệm', () => 'Cache folder'),
+  'doctor/cache-off': m(() => 'tắt (KEHOACH_CACHE=0)', () => 'off (KEHOACH_CACHE=0)'),
+  'doctor/cache-later': m((p) => `${p.dir} (chưa có, sẽ được tạo khi cần)`, (p) => `${p.dir} (not there yet, made on first use)`),
+  'doctor/cache-cannot': m((p) => `không tạo được ${p.dir}: không ghi được vào ${p.parent}`, (p) => `${p.dir} cannot be made: ${p.parent} is not writable`),
+  'doctor/cache-not-dir': m((p) => `${p.dir} không phải thư mục`, (p) => `${p.dir} is not a folder`),
+  'doctor/cache-owner': m((p) => `${p.dir} thuộc người dùng khác (uid ${p.uid}): không được dùng`, (p) => `${p.dir} belongs to another user (uid ${p.uid}): not used`),
+  'doctor/cache-mode': m((p) => `${p.dir} người khác ghi được (quyền ${p.mode}): không được dùng`, (p) => `${p.dir} is writable by others (mode ${p.mode}): not used`),
+  'doctor/cache-readonly': m((p) => `không ghi được vào ${p.dir}`, (p) => `${p.dir} is not writable`),
+  'doctor/cache-hint': m(
+    (p) => `chmod 700 ${p.dir} nếu là thư mục của bạn (hoặc xóa nó: sẽ được tạo lại); đặt KEHOACH_CACHE_DIR để dùng thư mục khác, KEHOACH_CACHE=0 để tắt`,
+    (p) => `chmod 700 ${p.dir} if it is yours (or remove it: it is made again); set KEHOACH_CACHE_DIR for another folder, KEHOACH_CACHE=0 to turn it off`,
   ),
   'fix/quyen-han': m((p) => `quyen_han: ${p.value}`, (p) => `quyen_han: ${p.value}`),
   // ---- the language server (kehoach lsp, src/lsp/server.ts)

@@ -17,8 +17,9 @@ class Styles {
   constructor(private readonly profile: LayoutProfile) {}
 
   /**
-   * One named paragraph style per layout role (templates/<khoi>/layout.yaml `kieu:`), id and name = the role
-   * (e.g. "than", "noi_nhan"). A role inheriting another (ke_thua) is based on it and states only what differs, so
+   * One named paragraph style per layout role (templates/<khoi>/layout.yaml `kieu:`): its id (w:styleId) is the role
+   * ("than", "noi_nhan"), its name (w:name, what Word's style pane shows) the role's `ten` ("Thân văn bản"), else the
+   * role. A role inheriting another (ke_thua) is based on it and states only what differs, so
    * changing "than" once changes every body-like paragraph. The headings tieu_de_1..4 are based on Word's
    * Heading 1–4 (themselves based on the role tieu_de_N inherits, usually "than") and carry w:outlineLvl 0–3, so
    * they appear in Word's navigation pane. Units as in runOptions / paragraphOptions.
@@ -34,7 +35,7 @@ class Styles {
       const { run, paragraph } = this.styleDiff(s, base);
       return {
         id: styleId(role),
-        name: role,
+        name: s.ten ?? role,
         basedOn: level ? `Heading${level}` : parent ? styleId(parent) : 'Normal',
         next: level && kieu.than ? styleId('than') : styleId(role),
         ...(level || role === 'than' ? { quickFormat: true } : {}),

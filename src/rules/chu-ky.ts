@@ -53,9 +53,15 @@ export const tmPho: Rule = {
     if (!profile.mau.cap_pho_tm_kem_kt) return [];
     return signers(plan)
       .filter(([nk]) => nk.thay_mat && !nk.quyen_han && /^PHÓ\s+/u.test(nk.chuc_vu))
-      .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: signingLine(profile, 'TM', nk.thay_mat!), kt: signingLine(profile, 'KT', nk.chuc_vu.replace(/^PHÓ\s+/u, '')), value: nk.chuc_vu }) }));
+      // a form typed in thay_mat ("TM. ỦY BAN …", reported by chu-ky/tien-to) is not written twice ("TM. TM. …")
+      .map(([nk, path]) => ({ path: [...path, 'chuc_vu'], message: msg('rule/chu-ky/tm-pho', lang, { tm: signingLine(profile, 'TM', withoutTypedForm(profile, nk.thay_mat!)), kt: signingLine(profile, 'KT', nk.chuc_vu.replace(/^PHÓ\s+/u, '')), value: nk.chuc_vu }) }));
   },
 };
+
+/** A text without the signing form typed at its start ("TM. ỦY BAN NHÂN DÂN" → "ỦY BAN NHÂN DÂN"), as the family reads it. */
+function withoutTypedForm(profile: LayoutProfile, text: string): string {
+  return typedSigningForm(profile)(text)?.rest ?? text;
+}
 
 export const tienTo: Rule = {
   id: 'chu-ky/tien-to',

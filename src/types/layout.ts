@@ -395,6 +395,10 @@ export interface Khung {
  */
 export interface KieuVaiTro {
   /**
+   * Tên kiểu đoạn (style) hiện trong Word, ví dụ "Thân văn bản" (mã kiểu w:styleId vẫn là tên vai trò); không có dấu phẩy (Word dùng dấu phẩy để ngăn các tên gọi khác). Không kế thừa theo ke_thua của kiểu: thiếu thì tên là mã vai trò.
+   */
+  ten?: string;
+  /**
    * Cỡ chữ, pt.
    */
   co?: number;

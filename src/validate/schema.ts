@@ -27,14 +27,28 @@ const localRequire = createRequire(import.meta.url);
 /** True when `s` is YYYY-MM-DD naming a day that exists (2024-02-30 is refused, never rolled over). */
 export { isRealDate };
 
+/** The schema keyword holding a description's English (`description` is Vietnamese). */
+export const DESCRIPTION_EN = 'x-description-en';
+
+/**
+ * A schema node's description in the chosen language: `description` (Vietnamese), or `x-description-en` in English;
+ * undefined when the node has none in that language (an English message never shows Vietnamese prose).
+ */
+export function schemaDescription(node: unknown, lang: Lang): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const v = (node as Record<string, unknown>)[lang === 'en' ? DESCRIPTION_EN : 'description'];
+  return typeof v === 'string' && v ? v : undefined;
+}
+
 /** Ajv options shared by the runtime compile and the precompiled validator (scripts/build-validator.mjs). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
 /**
  * The schema's own keywords, annotations that validate nothing (declared to ajv, whose strict mode refuses unknown
- * ones): `x-ma: true` marks a key whose values are codes, not text (scripts/gen-types.mjs → src/types/code-keys.ts).
+ * ones): `x-ma: true` marks a key whose values are codes, not text (scripts/gen-types.mjs → src/types/code-keys.ts);
+ * `x-description-en` is the English of `description` (Vietnamese), for messages and hover with --lang en.
  */
-export const SCHEMA_ANNOTATIONS = ['x-ma'] as const;
+export const SCHEMA_ANNOTATIONS = ['x-ma', DESCRIPTION_EN] as const;
 
 let cachedValidator: ValidateFunction | undefined;
 /**
@@ -208,8 +222,8 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       dataPath = [...path, field];
       pos = plan.locate(path, { key: true });
       if (parent.properties?.[field]) {
-        const sub = parent.properties[field] as { description?: string };
-        if (sub.description && lang === 'vi') hint = `${field}: ${sub.description}`;
+        const text = schemaDescription(parent.properties[field], lang);
+        if (text) hint = `${field}: ${text}`;
       }
       break;
     }
@@ -235,7 +249,18 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       const t = (e.params as { type: string | string[] }).type;
       const types = (Array.isArray(t) ? t : String(t).split(',')).map((x) => typeName(x, lang));
       message = msg('schema/type', lang, { expected: types.join(lang === 'vi' ? ' hoặc ' : ' or ') });
-      if (types.length && (Array.isArray(t) ? t : [t]).includes('string') && value !== null && typeof value === 'object') hint = msg('hint/quote-string', lang);
+      const ts = Array.isArray(t) ? t : String(t).split(',');
+      if (Array.isArray(value) && !ts.includes('array') && ts.includes('string')) {
+        // `- - text`: a list inside a list item (a Markdown habit for sub-items); the item's own keys for children say how
+        message = msg('schema/nested-list', lang, { expected: types.join(lang === 'vi' ? ' hoặc ' : ' or ') });
+        const children = ['noi_dung', 'gach_dau_dong'].filter((k) => parent.properties?.[k]);
+        if (children.length && parent.properties?.doan) hint = msg('hint/nested-list', lang, { keys: children.map((k) => `${k}:`).join(lang === 'vi' ? ' hoặc ' : ' or ') });
+      } else if (types.length && ts.includes('string') && value !== null && typeof value === 'object') hint = msg('hint/quote-string', lang);
+      else if (ts.includes('integer') && path[path.length - 1] === 'so' && typeof value === 'string') {
+        // `so: 215/KH-UBND`: the number with its ký hiệu, which the tool writes from the other keys of so_ky_hieu
+        const n = /^\s*(?:Số:?\s*)?0*(\d{1,4})\s*([/-]\s*\S.*?)\s*$/u.exec(value);
+        if (n) hint = msg('hint/so-with-ky-hieu', lang, { so: Number(n[1]), kyhieu: n[2] });
+      }
       else if ((Array.isArray(t) ? t : [t]).includes('object') && (value === null || typeof value !== 'object')) hint = needsKeysHint(parent as never, path, value, lang);
       break;
     }
@@ -263,7 +288,7 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
         break;
       }
       message = msg('schema/pattern', lang, { value: showValue(value), what: parent.title ?? e.schemaPath });
-      if (parent.description) hint = parent.description;
+      hint = schemaDescription(parent, lang);
       break;
     }
     case 'minLength': rule = 'schema/min-length'; message = msg('schema/min-length', lang); break;
