@@ -25,12 +25,13 @@ import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isPair, Sc
 import type { Diagnostic } from './errors.js';
 import { KehoachError } from './errors.js';
 import { msg, ioReason, type Lang } from './i18n/messages.js';
-import { DEFAULTS_FILE, defaultsFor, loadPlanWithInheritance } from './inherit.js';
+import { isDefaultsFile, loadMerged as merged } from './inherit.js';
+export { isDefaultsFile } from './inherit.js';
 import { loadPlanFile, loadPlanText, layeredLocator, readPlanText, type LoadedPlan } from './load.js';
 import { isFamily } from './form/families.js';
 import { readdirSync } from 'node:fs';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { deepMerge } from './merge.js';
 import { checkSource } from './pipeline.js';
 import { loadProfile } from './profile.js';
@@ -217,7 +218,6 @@ function fixDates(file: string, text: string, changes: FixChange[], notes: FixNo
 export interface FixOptions { templatesDir?: string; only?: (finding: { line: number; column: number; rule: string }) => boolean }
 
 /** Whether a file is a shared defaults file (`_defaults.yaml`, src/inherit.ts): it holds part of many plans. */
-export const isDefaultsFile = (file: string) => basename(file) === DEFAULTS_FILE;
 
 /**
  * Computes the fixes of one plan file, or of a `_defaults.yaml` (without writing). A `_defaults.yaml` is fixed as the
@@ -249,33 +249,6 @@ export async function fixPlan(file: string, lang: Lang = 'vi', opts: FixOptions 
   fixDates(file, text, [], dateNotes, lang, opts.only);
   const sortedNotes = [...dateNotes, ...notes].sort((a, b) => a.line - b.line || a.column - b.column);
   return { file, changes, notes: sortedNotes, text, original, blocked, errors: await errorsLeft(file, text, lang, opts) };
-}
-
-/**
- * The plan as merged from `text` (the file's text, possibly fixed) and what it inherits: a plan's ke_thua chain and
- * _defaults.yaml files; a _defaults.yaml's own parents.
- */
-async function merged(file: string, text: string, lang: Lang) {
-  const shared = isDefaultsFile(file);
-  let layers: LoadedPlan[];
-  let ownName: string;
-  if (shared) {
-    const self = resolve(file);
-    const parents = defaultsFor(file).filter((f) => f !== self);
-    layers = [];
-    for (const f of parents) layers.push(await loadPlanFile(f, { lang }));
-    ownName = file;
-  } else {
-    const inherited = await loadPlanWithInheritance(file, { lang });
-    layers = inherited.layers.slice(1);
-    ownName = inherited.layers[0].file;
-  }
-  const own = loadPlanText(text, ownName, { lang });
-  layers = [own, ...layers];
-  let data: unknown = {};
-  for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
-  if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
-  return { own, data, locate: layeredLocator(layers), shared };
 }
 
 /** The family a _defaults.yaml's rules read: its own (merged) khoi, else the first plan of its folder naming one. */

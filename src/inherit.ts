@@ -6,14 +6,17 @@
  * gave the value.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
-import { loadPlanFile, layeredLocator, openTextKey, positionOf, type LoadedPlan, type PlanSource } from './load.js';
+import { loadPlanFile, loadPlanText, layeredLocator, openTextKey, positionOf, type LoadedPlan, type PlanSource } from './load.js';
 import { deepMerge } from './merge.js';
 
 /** Name of the per-folder defaults file. */
 export const DEFAULTS_FILE = '_defaults.yaml';
+
+/** True for a folder's shared values (`_defaults.yaml`): a part of its plans, not a plan. */
+export const isDefaultsFile = (file: string): boolean => basename(file) === DEFAULTS_FILE;
 
 /**
  * The _defaults.yaml files that apply to a plan, nearest first: its folder and each parent, stopping after the
@@ -85,4 +88,34 @@ export async function loadPlanWithInheritance(path: string, opts: { lang?: Lang 
   if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
   const notes = layers.flatMap((l) => l.notes ?? []);
   return { source: { file: plan.file, data, locate: layeredLocator(layers), ...(notes.length ? { notes } : {}) }, layers };
+}
+
+/**
+ * The plan as merged from `text` (the file's text, possibly fixed or unsaved in an editor) and what it inherits: a
+ * plan's ke_thua chain and _defaults.yaml files; a _defaults.yaml's own parents (the _defaults.yaml files above it).
+ * @returns `own` (this file's layer), the merged `data` (ke_thua removed), a locator over the layers, and `shared`:
+ *   true for a _defaults.yaml, which is only a part of its plans (missing fields expected)
+ * @throws KehoachError for YAML that cannot be read (at its file:line:col)
+ */
+export async function loadMerged(file: string, text: string, lang: Lang) {
+  const shared = isDefaultsFile(file);
+  let layers: LoadedPlan[];
+  let ownName: string;
+  if (shared) {
+    const self = resolve(file);
+    const parents = defaultsFor(file).filter((f) => f !== self);
+    layers = [];
+    for (const f of parents) layers.push(await loadPlanFile(f, { lang }));
+    ownName = file;
+  } else {
+    const inherited = await loadPlanWithInheritance(file, { lang });
+    layers = inherited.layers.slice(1);
+    ownName = inherited.layers[0].file;
+  }
+  const own = loadPlanText(text, ownName, { lang });
+  layers = [own, ...layers];
+  let data: unknown = {};
+  for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
+  if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
+  return { own, data, locate: layeredLocator(layers), shared };
 }

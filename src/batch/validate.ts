@@ -5,7 +5,8 @@
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../errors.js';
 import { KehoachError } from '../errors.js';
-import { loadPlanWithInheritance } from '../inherit.js';
+import { isDefaultsFile, loadMerged, loadPlanWithInheritance } from '../inherit.js';
+import { readPlanText } from '../load.js';
 import { checkSource, type PlanOptions } from '../pipeline.js';
 import { registerEntry, type RegisterEntry } from './register.js';
 
@@ -58,6 +59,7 @@ export async function validateFile(path: string, opts: PlanOptions = {}): Promis
 /** Validates one plan file and, when it is valid and numbered, returns its entry for the register check. */
 export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{ diagnostics: Diagnostic[]; register?: RegisterEntry }> {
   try {
+    if (isDefaultsFile(path)) return { diagnostics: await checkShared(path, opts) };
     const { source } = await loadPlanWithInheritance(path, { lang: opts.lang ?? 'vi' });
     const r = checkSource(source, opts);
     return r.view ? { diagnostics: r.diagnostics, register: registerEntry(source, r.profile!) } : { diagnostics: r.diagnostics };
@@ -65,6 +67,19 @@ export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{
     if (e instanceof KehoachError) return { diagnostics: e.diagnostics };
     throw e;
   }
+}
+
+/**
+ * A `_defaults.yaml` named to validate (or open in the editor): the part of its plans it is. It is merged with the
+ * `_defaults.yaml` files above it and checked as a plan would be, and what is reported is what lies in this file
+ * other than a missing field (the plans give those: `kehoach validate` of each plan checks the whole).
+ * @returns its diagnostics (a YAML error at its file:line:col included)
+ */
+async function checkShared(path: string, opts: PlanOptions): Promise<Diagnostic[]> {
+  const lang = opts.lang ?? 'vi';
+  const m = await loadMerged(path, readPlanText(path, lang), lang);
+  const r = checkSource({ file: m.own.file, data: m.data, locate: m.locate }, opts);
+  return r.diagnostics.filter((d) => d.file === m.own.file && d.rule !== 'schema/required');
 }
 
 /** A mistake in a kehoach.config.yaml is found with every plan it applies to: report it with the first only. */
