@@ -225,7 +225,10 @@ function openingPart(lines: Line[], r: Reading): { part: PlanPart; length: numbe
   const canCu: string[] = [];
   const moDau: string[] = [];
   for (const l of lines.slice(0, o)) {
-    if (!moDau.length && RE_CAN_CU.test(l.text)) { notes.at(['can_cu', canCu.length], l.para); canCu.push(markup(l.runs, { italic: l.italic })); notes.role(l.para, 'can_cu'); }
+    // A "Căn cứ" paragraph set in the mở đầu's role (kehoach's renders name each paragraph's style after its layout
+    // role, templates/<khoi>/layout.yaml `kieu`) is the opening's, as a căn cứ set in the căn cứ role is a căn cứ.
+    const role = roleOf(l, r.families);
+    if (!moDau.length && role !== 'mo_dau' && (RE_CAN_CU.test(l.text) || role === 'can_cu')) { notes.at(['can_cu', canCu.length], l.para); canCu.push(markup(l.runs, { italic: l.italic })); notes.role(l.para, 'can_cu'); }
     else { notes.at(['mo_dau', moDau.length], l.para); moDau.push(markup(l.runs)); notes.role(l.para, 'mo_dau'); }
   }
   const part: PlanPart = {};
@@ -342,6 +345,15 @@ function columnText(all: Line[]): string {
     i = j;
   }
   return out.join('\n');
+}
+
+/**
+ * The layout role a paragraph's style names (its Word style id is a key of some family's `kieu`, as kehoach writes
+ * each paragraph: src/render/props.ts styleId), or undefined.
+ */
+function roleOf(l: Line, families: readonly LayoutProfile[]): string | undefined {
+  const s = l.p.style;
+  return s && families.some((f) => Object.hasOwn(f.kieu, s)) ? s : undefined;
 }
 
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);
