@@ -181,6 +181,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
         notes.comment([...pathOf(list), list.length, 'so'], `số thứ tự giữ như văn bản nguồn (đoạn ${l.para})`);
       }
       list.push(item);
+      MARKERS.set(item, mk);
       prevCount.set(list, counter + 1);
       notes.at([...pathOf(list), list.length - 1], l.para);
       notes.role(l.para, heading ? `tieu_de_${Math.min(depth + 1, 4)}` : 'than');
@@ -250,6 +251,8 @@ export function phaseOf(text: string, prevDen?: string): { ten: string; tu: stri
 }
 
 const prevCount = new WeakMap<Muc[], number>();
+/** The marker each numbered item was read with (src/import/word-numbering.ts numbers a Word document's levels from them). */
+export const MARKERS = new WeakMap<object, Marker>();
 const coreOf = (label: string) => /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(label)?.[0] ?? '';
 
 /** In a plain-text source (no weights): a heading is upper case, or short without final punctuation. */

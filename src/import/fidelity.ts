@@ -115,7 +115,9 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
   // closing
   [p.ket_thuc ?? []].flat().forEach((t, i) => add('closing', ['ket_thuc', i], 'ket_thuc', t));
   const nn = (p.noi_nhan ?? {}) as { cac_noi?: unknown[]; luu?: string | string[]; ky_hieu_nguoi_soan?: string };
-  (nn.cac_noi ?? []).forEach((t, i) => add('closing', ['noi_nhan', 'cac_noi', i], 'noi', typeof t === 'string' ? t.replace(/\s*[;,.]$/u, '') : t));
+  // A recipient with its own purpose is the text it prints ("UBND tỉnh (b/c)", src/normalise/closing.ts noiNhanView).
+  const recipient = (t: unknown) => (typeof t === 'string' ? t.replace(/\s*[;,.]$/u, '') : t && typeof t === 'object' && 'noi' in t && 'muc_dich' in t ? `${String(t.noi).replace(/[;,]$/u, '')} (${String(t.muc_dich)})` : t);
+  (nn.cac_noi ?? []).forEach((t, i) => add('closing', ['noi_nhan', 'cac_noi', i], 'noi', recipient(t)));
   add('closing', ['noi_nhan', 'luu'], 'luu', typeof nn.luu === 'string' ? nn.luu.replace(/^Lưu\s*:?\s*|\.$/gu, '').split(/\s*,\s*/u) : nn.luu);
   if (nn.ky_hieu_nguoi_soan) add('closing', ['noi_nhan', 'ky_hieu_nguoi_soan'], 'ky_hieu_nguoi_soan', nn.ky_hieu_nguoi_soan);
   signer(p.nguoi_ky, ['nguoi_ky'], add);

@@ -19,6 +19,9 @@ import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
 import { readBody, markerOf } from './body.js';
+import { renumberWord } from './word-numbering.js';
+import { enumerationsWord } from './word-body.js';
+import { noiNhanFromWord, replaceNoiNhan } from './word-closing.js';
 import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
 import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
 import { planToYaml } from './yaml.js';
@@ -102,7 +105,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ending = endingPart(rest.slice(k), appendices.orphans, r);
 
   // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
-  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(closing, r).part };
+  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(wordNoiNhan(closing, lines.slice(c), family.profile, r), r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);
   placeFootnotes(plan, doc, notes);
@@ -277,6 +280,8 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
   const { notes } = r;
   const { profile } = family;
   const body = readBody(lines, r.tables, profile, notes, ['noi_dung'], r.txt);
+  // A Word document's levels from all its markers at once (word-numbering.ts): one odd marker stays that item's own.
+  if (!r.txt) { body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']); enumerationsWord(body.items); }
   const part: PlanPart = {};
   const fam = profile.danh_so;
   if (body.styles.some((s, i) => s !== undefined && s !== fam[i])) {
@@ -301,6 +306,19 @@ function endingPart(lines: Line[], orphans: Line[], r: Reading): { part: PlanPar
     notes.unplaced(['ket_thuc', ket.length - 1], l.para, l.text);
   }
   return { part: ket.length ? { ket_thuc: ket } : {} };
+}
+
+/**
+ * In a Word document, the Nơi nhận read as kehoach writes it (word-closing.ts: groups, purposes, the typist's
+ * emphasis, an office's own Lưu line) when the family's view of that reading gives the page's lines back.
+ * @param lines the closing's lines (from the Nơi nhận on)
+ */
+function wordNoiNhan(closing: ReturnType<typeof readClosing>, lines: Line[], profile: LayoutProfile, r: Reading): ReturnType<typeof readClosing> {
+  if (r.txt || !closing.noi_nhan) return closing;
+  const w = noiNhanFromWord(lines, profile, r.nn.luu, r.nn.heading);
+  if (!w) return closing;
+  replaceNoiNhan(r.notes, w.paras);
+  return { ...closing, noi_nhan: w.noi_nhan };
 }
 
 /**
