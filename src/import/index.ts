@@ -20,7 +20,7 @@ import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
 import { readBody, markerOf } from './body.js';
 import { renumberWord } from './word-numbering.js';
-import { enumerationsWord } from './word-body.js';
+import { enumerationsWord, phasesWord, endMarkWord } from './word-body.js';
 import { noiNhanFromWord, replaceNoiNhan } from './word-closing.js';
 import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
 import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
@@ -108,6 +108,8 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(wordNoiNhan(closing, lines.slice(c), family.profile, r), r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);
+  const dauKet = r.txt ? undefined : endMarkWord(plan.ket_thuc as string[] | undefined, family.profile.mau.dau_ket);
+  if (dauKet !== undefined) plan.dau_ket = dauKet;
   placeFootnotes(plan, doc, notes);
 
   for (const w of notes.warnings) warnings.push(msg('import/unplaced', r.lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));
@@ -281,8 +283,10 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
   const { profile } = family;
   const body = readBody(lines, r.tables, profile, notes, ['noi_dung'], r.txt);
   // A Word document's levels from all its markers at once (word-numbering.ts): one odd marker stays that item's own.
-  if (!r.txt) { body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']); enumerationsWord(body.items); }
+  let quotes: string | undefined;
+  if (!r.txt) { body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']); enumerationsWord(body.items); quotes = phasesWord(body.items); }
   const part: PlanPart = {};
+  if (quotes) part.ngoac_kep = quotes;
   const fam = profile.danh_so;
   if (body.styles.some((s, i) => s !== undefined && s !== fam[i])) {
     part.danh_so = body.styles.slice(0, 6).map((s, i) => s ?? fam[i] ?? '-');

@@ -74,6 +74,7 @@ export function noiNhanFromWord(lines: Line[], profile: LayoutProfile, readLuu: 
     paras.set(String(cac_noi.length), l.para);
     cac_noi.push(strip(page[i]));
   }
+  if (!cac_noi.length) return null;
   const luuLine = page[luuAt].replace(/^-\s*/u, '');
   const after = page.slice(luuAt + 1);
   const m = readLuu(page[luuAt])!;
