@@ -1,0 +1,73 @@
+/**
+ * Issue 19's acceptance on kehoach's own output: for every example, render → import → the imported plan rendered
+ * again gives a .docx whose document.xml, headers, footers and footnotes are byte-identical to the first render, and
+ * the imported plan has the example's structure, compared field by field with the example's own plan
+ * (src/import/fidelity.ts: 1.0, nothing flagged). What the page cannot tell apart, or what the Word reader does not
+ * read yet, is listed below by example with the fields or parts it loses; the test checks each still fails exactly so
+ * (a fix, or a new loss, makes it fail until the list is updated).
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { renderPlan } from '../src/index.js';
+import { readDocxBytes } from '../src/docx-read/index.js';
+import { paragraphs, fullText } from '../src/docx-read/model.js';
+import { importDocument, importToYaml } from '../src/import/index.js';
+import { compareStructure } from '../src/import/fidelity.js';
+import { EXAMPLES, EXAMPLES_DIR, docxParts } from './helpers.js';
+
+/** The parts compared byte for byte: the body, headers, footers and footnotes. */
+const COMPARED = /^word\/(document|header\d*|footer\d*|footnotes)\.xml$/;
+
+/**
+ * Fields import does not give back, by example prefix, as "kind path".
+ * 005: (a) phases given as phrases and numbered like headings (`dot` with `so: true` and `thoi_gian` or tu/den) print
+ * exactly as run-in headings "1.1. Giai đoạn chuẩn bị: Trong tháng 12/2025. …" (templates/common/block.hbs): the page
+ * does not say which the plan wrote, and import reads run-in headings; (b) task lines in the office's own labels
+ * (`trinh_bay.nhiem_vu`: "Thời gian hoàn thành", upright, its own order) print as bullets "- Thời gian hoàn thành: …",
+ * read back as bullets (the labels are not the family's `mau.nhiem_vu`). Both re-render byte-identically.
+ */
+const P = 'noi_dung[1].noi_dung[0].noi_dung';
+const T = 'noi_dung[2].noi_dung[0]';
+const KNOWN_GAPS: Record<string, string[]> = {
+  '005': [
+    `changed ${P}[0].dot`, `changed ${P}[1].dot`, `changed ${P}[2].dot`,
+    `changed ${T}.nhiem_vu.thoi_gian`, `changed ${T}.nhiem_vu.chu_tri`, `changed ${T}.nhiem_vu.phoi_hop`, `changed ${T}.nhiem_vu.ket_qua`,
+    ...[0, 1, 2].flatMap((i) => [`changed ${P}[${i}]`, `changed ${P}[${i}].so`, `changed ${P}[${i}].tieu_de`, `changed ${P}[${i}].doan`]),
+    ...[0, 1, 2, 3].map((i) => `changed ${T}.gach_dau_dong[${i}]`),
+  ],
+};
+
+/**
+ * Parts not byte-identical after import, by example prefix.
+ * 008: the forms' table row heights (`cao_dong`: the model of src/docx-read has no row height) and the appendix's
+ * page numbers continuing the plan's (`danh_so_trang: tiep`: the model has no section's page-number restart), so the
+ * re-render restarts them in a section with a header of its own (word/header4.xml).
+ */
+const KNOWN_PART_GAPS: Record<string, string[]> = {
+  '008': ['word/document.xml', 'word/header4.xml'],
+};
+
+describe('every example: render → import → render is byte-identical, and the structure comes back whole', () => {
+  for (const ex of EXAMPLES) {
+    it(ex, async () => {
+      const file = join(EXAMPLES_DIR, ex);
+      const text = readFileSync(file, 'utf8');
+      const first = await renderPlan(text, { file });
+      const doc = readDocxBytes(first, ex);
+      const r = importDocument(doc);
+      // the structure, field by field, against the example's own plan
+      const source = new Map(paragraphs(doc).map((p) => [p.index, fullText(p)]));
+      const f = compareStructure({ plan: parse(text) }, { plan: r.plan, notes: r.notes, source });
+      const lost = f.issues.map((i) => `${i.kind} ${i.path}`);
+      expect(lost, f.issues.map((i) => `${i.kind} ${i.path} ${i.detail ?? ''}`).join('\n')).toEqual(KNOWN_GAPS[ex.slice(0, 3)] ?? []);
+      if (!lost.length) expect(f.ratio).toBe(1);
+      // the imported plan (as the YAML `import` writes) rendered again: the same bytes in every compared part
+      const again = await renderPlan(importToYaml(r), { file, force: true });
+      const a = docxParts(first), b = docxParts(again);
+      const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => COMPARED.test(k)).sort();
+      expect(names.filter((k) => a[k] !== b[k])).toEqual(KNOWN_PART_GAPS[ex.slice(0, 3)] ?? []);
+    }, 120_000);
+  }
+});
