@@ -22,20 +22,16 @@ const COMPARED = /^word\/(document|header\d*|footer\d*|footnotes)\.xml$/;
 
 /**
  * Fields import does not give back, by example prefix, as "kind path".
- * 005: (a) phases given as phrases and numbered like headings (`dot` with `so: true` and `thoi_gian` or tu/den) print
- * exactly as run-in headings "1.1. Giai đoạn chuẩn bị: Trong tháng 12/2025. …" (templates/common/block.hbs): the page
- * does not say which the plan wrote, and import reads run-in headings; (b) task lines in the office's own labels
- * (`trinh_bay.nhiem_vu`: "Thời gian hoàn thành", upright, its own order) print as bullets "- Thời gian hoàn thành: …",
- * read back as bullets (the labels are not the family's `mau.nhiem_vu`). Both re-render byte-identically.
+ * 005: phases given as phrases and numbered like headings (`dot` with `so: true` and `thoi_gian` or tu/den) print
+ * exactly as run-in headings "1.1. Giai đoạn chuẩn bị: Trong tháng 12/2025. …" (templates/common/block.hbs: the
+ * number and name in the level's heading style, then the time and the text): the page does not say which the plan
+ * wrote, and import reads run-in headings (they re-render byte-identically).
  */
 const P = 'noi_dung[1].noi_dung[0].noi_dung';
-const T = 'noi_dung[2].noi_dung[0]';
 const KNOWN_GAPS: Record<string, string[]> = {
   '005': [
     `changed ${P}[0].dot`, `changed ${P}[1].dot`, `changed ${P}[2].dot`,
-    `changed ${T}.nhiem_vu.thoi_gian`, `changed ${T}.nhiem_vu.chu_tri`, `changed ${T}.nhiem_vu.phoi_hop`, `changed ${T}.nhiem_vu.ket_qua`,
     ...[0, 1, 2].flatMap((i) => [`changed ${P}[${i}]`, `changed ${P}[${i}].so`, `changed ${P}[${i}].tieu_de`, `changed ${P}[${i}].doan`]),
-    ...[0, 1, 2, 3].map((i) => `changed ${T}.gach_dau_dong[${i}]`),
   ],
 };
 

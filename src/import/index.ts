@@ -20,7 +20,7 @@ import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
 import { readBody, markerOf } from './body.js';
 import { renumberWord } from './word-numbering.js';
-import { enumerationsWord, phasesWord, endMarkWord } from './word-body.js';
+import { enumerationsWord, phasesWord, endMarkWord, tasksWord } from './word-body.js';
 import { noiNhanFromWord, replaceNoiNhan } from './word-closing.js';
 import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
 import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
@@ -284,9 +284,16 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
   const body = readBody(lines, r.tables, profile, notes, ['noi_dung'], r.txt);
   // A Word document's levels from all its markers at once (word-numbering.ts): one odd marker stays that item's own.
   let quotes: string | undefined;
-  if (!r.txt) { body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']); enumerationsWord(body.items); quotes = phasesWord(body.items); }
+  let tasks: ReturnType<typeof tasksWord>;
+  if (!r.txt) {
+    body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']);
+    enumerationsWord(body.items);
+    quotes = phasesWord(body.items);
+    tasks = tasksWord(body.items, profile.mau.nhiem_vu);
+  }
   const part: PlanPart = {};
   if (quotes) part.ngoac_kep = quotes;
+  if (tasks && Object.keys(tasks).length) part.trinh_bay = { nhiem_vu: tasks };
   const fam = profile.danh_so;
   if (body.styles.some((s, i) => s !== undefined && s !== fam[i])) {
     part.danh_so = body.styles.slice(0, 6).map((s, i) => s ?? fam[i] ?? '-');

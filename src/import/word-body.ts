@@ -5,7 +5,8 @@
  * between the plan's own quote marks (`ngoac_kep`: "Với chủ đề \"*…*\"."), its theme in italics as render sets it; the
  * end mark the page gives the closing paragraph (`dau_ket`).
  */
-import type { Muc } from '../types/plan.js';
+import type { Muc, NhiemVu } from '../types/plan.js';
+import { TASK_FIELDS as TASK_ORDER } from '../normalise/body.js';
 import { parsePattern, formatNumber } from '../form/numbering.js';
 import { phaseOf } from './body.js';
 
@@ -84,4 +85,84 @@ export function endMarkWord(ket: readonly string[] | undefined, family: string):
   const last = ket?.[ket.length - 1];
   if (last === undefined || !family || last.endsWith(family)) return undefined;
   return last.endsWith('.') ? '.' : /[\p{L}\p{N})”"]$/u.test(last) ? '' : undefined;
+}
+
+type TaskKey = keyof NhiemVu;
+/** The office's task-line style (`trinh_bay.nhiem_vu`) read from the page. */
+export interface TaskStyle { thu_tu?: TaskKey[]; nhan?: Partial<Record<TaskKey, string>>; nghieng?: boolean }
+
+/** A task line as render prints it: "- *Nhãn:* nội dung" (italic label) or "- Nhãn: nội dung" (`nghieng: false`). */
+const RE_TASK = /^(\*?)([^*:]{2,40}):(\*?) (.+)$/u;
+
+/**
+ * The family's task field a label in an office's words names: the family's label itself, a label holding it
+ * ("Đơn vị chủ trì" → chu_tri), else one sharing its first two words ("Thời gian hoàn thành" → thoi_gian, whose
+ * label is "Thời gian thực hiện"); only when exactly one field fits.
+ */
+function taskKeyOf(label: string, family: Partial<Record<TaskKey, string>>): TaskKey | undefined {
+  const l = label.toLocaleLowerCase('vi');
+  const entries = Object.entries(family) as [TaskKey, string][];
+  const fits = (pred: (f: string) => boolean) => entries.filter(([, f]) => pred(f.toLocaleLowerCase('vi'))).map(([k]) => k);
+  const head = (s: string) => s.split(/\s+/u).slice(0, 2).join(' ');
+  for (const hits of [fits((f) => f === l), fits((f) => l.includes(f)), fits((f) => f.split(/\s+/u).length >= 2 && head(f) === head(l))]) {
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Task lines in an office's own labels, order or upright labels (`trinh_bay.nhiem_vu`), which body.ts reads as
+ * bullets: an item's leading bullets (two at least) that are each "Label: text" with a label naming a distinct task
+ * field (taskKeyOf) become its `nhiem_vu`, and the labels, their order and their weight the plan's house style.
+ * Taken only when every such item of the body agrees and no task line was read in the family's labels (the style
+ * is the plan's, for every task). Lists are changed in place.
+ * @param family the family's labels (layout.yaml `mau.nhiem_vu`)
+ * @returns the house style to put in the plan, or undefined (nothing changed)
+ */
+export function tasksWord(items: Muc[], family: Partial<Record<TaskKey, string>>): TaskStyle | undefined {
+  const found: { item: Exclude<Muc, string>; n: number; keys: TaskKey[]; labels: string[]; values: string[]; italic: boolean }[] = [];
+  let familyTasks = false;
+  const walk = (list: Muc[]) => {
+    for (const it of list) {
+      if (typeof it !== 'object') continue;
+      if (it.nhiem_vu) familyTasks = true;
+      const ys = it.gach_dau_dong ?? [];
+      const keys: TaskKey[] = [], labels: string[] = [], values: string[] = [];
+      let italic: boolean | undefined;
+      for (const y of ys) {
+        const m = typeof y === 'string' ? RE_TASK.exec(y) : null;
+        const k = m && m[1] === m[3] ? taskKeyOf(m[2].trim(), family) : undefined;
+        if (!m || !k || keys.includes(k) || (italic !== undefined && italic !== (m[1] === '*'))) break;
+        italic = m[1] === '*';
+        keys.push(k); labels.push(m[2].trim()); values.push(m[4]);
+      }
+      if (keys.length >= 2 && !it.nhiem_vu) found.push({ item: it, n: keys.length, keys, labels, values, italic: !!italic });
+      if (it.noi_dung) walk(it.noi_dung);
+    }
+  };
+  walk(items);
+  if (!found.length || familyTasks) return undefined;
+  const nhan: Partial<Record<TaskKey, string>> = {};
+  const order: TaskKey[] = [];
+  for (const f of found) {
+    if (f.italic !== found[0].italic) return undefined;
+    if (f.keys.some((k, j) => nhan[k] !== undefined && nhan[k] !== f.labels[j])) return undefined;
+    f.keys.forEach((k, j) => { nhan[k] = f.labels[j]; });
+  }
+  // One order for every item: each item's keys in the order the first item that has them gives.
+  for (const f of found) for (const k of f.keys) if (!order.includes(k)) order.push(k);
+  if (found.some((f) => f.keys.some((k, j) => j > 0 && order.indexOf(k) < order.indexOf(f.keys[j - 1])))) return undefined;
+  for (const f of found) {
+    f.item.nhiem_vu = Object.fromEntries(f.keys.map((k, j) => [k, f.values[j]])) as NhiemVu;
+    const rest = f.item.gach_dau_dong!.slice(f.n);
+    if (rest.length) f.item.gach_dau_dong = rest as typeof f.item.gach_dau_dong; else delete f.item.gach_dau_dong;
+  }
+  const defaults = TASK_ORDER.filter((k) => order.includes(k));
+  const own = Object.fromEntries((Object.entries(nhan) as [TaskKey, string][]).filter(([k, v]) => v !== family[k]));
+  return {
+    ...(order.some((k, j) => k !== defaults[j]) ? { thu_tu: order } : {}),
+    ...(Object.keys(own).length ? { nhan: own } : {}),
+    ...(!found[0].italic ? { nghieng: false } : {}),
+  };
 }
