@@ -2,9 +2,9 @@
  * Issue 19's acceptance on kehoach's own output: for every example, render → import → the imported plan rendered
  * again gives a .docx whose document.xml, headers, footers and footnotes are byte-identical to the first render, and
  * the imported plan has the example's structure, compared field by field with the example's own plan
- * (src/import/fidelity.ts: 1.0, nothing flagged). What the page cannot tell apart, or what the Word reader does not
- * read yet, is listed below by example with the fields or parts it loses; the test checks each still fails exactly so
- * (a fix, or a new loss, makes it fail until the list is updated).
+ * (src/import/fidelity.ts: 1.0, nothing flagged). A field or part that could not come back would be listed below by
+ * example, and the test checks each still fails exactly so (a fix, or a new loss, makes it fail until the list is
+ * updated).
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -21,29 +21,13 @@ import { EXAMPLES, EXAMPLES_DIR, docxParts } from './helpers.js';
 const COMPARED = /^word\/(document|header\d*|footer\d*|footnotes)\.xml$/;
 
 /**
- * Fields import does not give back, by example prefix, as "kind path".
- * 005: phases given as phrases and numbered like headings (`dot` with `so: true` and `thoi_gian` or tu/den) print
- * exactly as run-in headings "1.1. Giai đoạn chuẩn bị: Trong tháng 12/2025. …" (templates/common/block.hbs: the
- * number and name in the level's heading style, then the time and the text): the page does not say which the plan
- * wrote, and import reads run-in headings (they re-render byte-identically).
+ * Fields import does not give back, by example prefix, as "kind path" (none: every example comes back whole; an
+ * entry here must name the field and why the page cannot give it).
  */
-const P = 'noi_dung[1].noi_dung[0].noi_dung';
-const KNOWN_GAPS: Record<string, string[]> = {
-  '005': [
-    `changed ${P}[0].dot`, `changed ${P}[1].dot`, `changed ${P}[2].dot`,
-    ...[0, 1, 2].flatMap((i) => [`changed ${P}[${i}]`, `changed ${P}[${i}].so`, `changed ${P}[${i}].tieu_de`, `changed ${P}[${i}].doan`]),
-  ],
-};
+const KNOWN_GAPS: Record<string, string[]> = {};
 
-/**
- * Parts not byte-identical after import, by example prefix.
- * 008: the forms' table row heights (`cao_dong`: the model of src/docx-read has no row height) and the appendix's
- * page numbers continuing the plan's (`danh_so_trang: tiep`: the model has no section's page-number restart), so the
- * re-render restarts them in a section with a header of its own (word/header4.xml).
- */
-const KNOWN_PART_GAPS: Record<string, string[]> = {
-  '008': ['word/document.xml', 'word/header4.xml'],
-};
+/** Parts not byte-identical after import, by example prefix (none). */
+const KNOWN_PART_GAPS: Record<string, string[]> = {};
 
 describe('every example: render → import → render is byte-identical, and the structure comes back whole', () => {
   for (const ex of EXAMPLES) {

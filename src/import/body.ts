@@ -235,7 +235,7 @@ const RE_DOT = new RegExp(`^(Đợt [^:]{1,20}): Từ ${RE_DATE} đến ${RE_DAT
  * A phase's date as kehoach prints it (src/normalise/dates.ts shortDate), read by src/form/dates.ts:
  * "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30"; undefined when it names no real month or day.
  */
-function isoOf(s: string): string | undefined {
+export function isoOf(s: string): string | undefined {
   const month = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
   const r = readDate(month ? `${month[2]}-${month[1]}` : s);
   return r.ok && r.precision === (month ? 'month' : 'day') ? r.iso : undefined;

@@ -5,13 +5,14 @@
  * A plan is read as a list of **fields** in document order, each in one **part** of the page:
  * - `header`: khoi, cơ quan chủ quản and ban hành, số, loại, ký hiệu, địa danh, ngày, tên loại, trích yếu
  *   (NĐ 30/2020 Phụ lục I ô 1–5);
- * - `body`: căn cứ and opening paragraphs, then each item of `noi_dung` with its level and kind (heading, paragraph,
+ * - `body`: căn cứ and opening paragraphs, the house style the page shows when the plan gives it (`ngoac_kep`,
+ *   `trinh_bay.nhiem_vu`), then each item of `noi_dung` with its level and kind (heading, paragraph,
  *   run-in heading, bullets, phase, table), its number as printed (computed as src/normalise/body.ts does, from
  *   `danh_so`/`danh_so_con` or the family's `danh_so` and the item's own `so`), its label (`tieu_de`) and text, its
  *   task lines (`nhiem_vu`), bullets, phases and table rows;
- * - `closing`: the closing paragraphs, Nơi nhận (`cac_noi`, `luu`, typist), the signer (`thay_mat`, `quyen_han`,
+ * - `closing`: the closing paragraphs and their end mark when the plan gives one (`dau_ket`), Nơi nhận (`cac_noi`, `luu`, typist), the signer (`thay_mat`, `quyen_han`,
  *   `thu_truong`, `chuc_vu`, `ho_ten`, `chuc_vu_khac`) and a joint plan's co-issuers (ô 7, ô 9);
- * - `forms`: appendices (number, title, kèm theo, their items) and their annexed forms (`mau`: label, titles, blocks);
+ * - `forms`: appendices (number, title, kèm theo, page-number continuation, their items) and their annexed forms (`mau`: label, titles, blocks);
  * - `footnotes`: each note's text, keyed by the order of its first mark (the `[^key]` marks in the texts are renamed
  *   alike, so a renumbered key is no difference).
  *
@@ -37,6 +38,7 @@ import type { Notes, Path } from './notes.js';
 import { loadProfile, DEFAULT_TEMPLATES_DIR } from '../profile.js';
 import { parsePattern, Counter, markerOf, letterReading, tokenOf, counterValue, coreOfLabel, type NumberPattern } from '../form/numbering.js';
 import { msg, type Lang } from '../i18n/messages.js';
+import { TASK_FIELDS } from '../normalise/body.js';
 
 /** The parts of the page the figure is given for. */
 export const PARTS = ['header', 'body', 'closing', 'forms', 'footnotes'] as const;
@@ -109,11 +111,21 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
   add('header', ['trich_yeu'], 'trich_yeu', p.trich_yeu);
   // body
   for (const [k, list] of [['can_cu', p.can_cu], ['mo_dau', p.mo_dau]] as const) (list ?? []).forEach((t, i) => add('body', [k, i], k, t));
+  // house style the page shows, when the plan gives it: the phases' quote marks, the task lines' labels, order, weight
+  if (p.ngoac_kep !== undefined) add('body', ['ngoac_kep'], 'ngoac_kep', p.ngoac_kep);
+  const taskStyle = (p.trinh_bay as { nhiem_vu?: { thu_tu?: string[]; nhan?: Record<string, string>; nghieng?: boolean } } | undefined)?.nhiem_vu;
+  if (taskStyle !== undefined) {
+    // as printed (src/normalise/body.ts taskLines): every field's label, the order, the weight, defaults written out
+    const labels = loadProfile(p.khoi, templatesDir).mau.nhiem_vu as Record<string, string>;
+    const order = [...new Set([...(taskStyle.thu_tu ?? []), ...TASK_FIELDS])];
+    add('body', ['trinh_bay', 'nhiem_vu'], 'trinh_bay.nhiem_vu', { thu_tu: order, nhan: order.map((k) => taskStyle.nhan?.[k] ?? labels[k]), nghieng: taskStyle.nghieng ?? true });
+  }
   const family = loadProfile(p.khoi, templatesDir).danh_so;
   const levels = (p.danh_so ?? family).map((s) => parsePattern(s));
   items(p.noi_dung ?? [], ['noi_dung'], 'body', levels, add);
   // closing
   [p.ket_thuc ?? []].flat().forEach((t, i) => add('closing', ['ket_thuc', i], 'ket_thuc', t));
+  if (p.dau_ket !== undefined) add('closing', ['dau_ket'], 'dau_ket', p.dau_ket);
   const nn = (p.noi_nhan ?? {}) as { cac_noi?: unknown[]; luu?: string | string[]; ky_hieu_nguoi_soan?: string };
   // A recipient with its own purpose is the text it prints ("UBND tỉnh (b/c)", src/normalise/closing.ts noiNhanView).
   const recipient = (t: unknown) => (typeof t === 'string' ? t.replace(/\s*[;,.]$/u, '') : t && typeof t === 'object' && 'noi' in t && 'muc_dich' in t ? `${String(t.noi).replace(/[;,]$/u, '')} (${String(t.muc_dich)})` : t);
@@ -133,6 +145,7 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
     add('forms', [...base, 'so'], 'phu_luc.so', pl.so === undefined ? 'auto' : pl.so);
     if (pl.tieu_de !== undefined) add('forms', [...base, 'tieu_de'], 'phu_luc.tieu_de', pl.tieu_de);
     if (pl.kem_theo !== undefined) add('forms', [...base, 'kem_theo'], 'phu_luc.kem_theo', pl.kem_theo);
+    if (pl.danh_so_trang !== undefined) add('forms', [...base, 'danh_so_trang'], 'phu_luc.danh_so_trang', pl.danh_so_trang);
     items(pl.noi_dung ?? [], [...base, 'noi_dung'], 'forms', levels, add);
     (pl.mau ?? []).forEach((m, j) => {
       const mb: Path = [...base, 'mau', j];

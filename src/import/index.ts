@@ -20,12 +20,12 @@ import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
 import { readBody, markerOf } from './body.js';
 import { renumberWord } from './word-numbering.js';
-import { enumerationsWord, phasesWord, endMarkWord, tasksWord } from './word-body.js';
+import { enumerationsWord, phasesWord, endMarkWord, tasksWord, numberedPhasesWord } from './word-body.js';
 import { noiNhanFromWord, replaceNoiNhan } from './word-closing.js';
 import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
 import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
 import { planToYaml } from './yaml.js';
-import { readAppendices, dropDefaultKemTheo } from './appendices.js';
+import { readAppendices, dropDefaultKemTheo, pageContinuation } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
 import { msg, type Lang } from '../i18n/messages.js';
@@ -108,6 +108,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(wordNoiNhan(closing, lines.slice(c), family.profile, r), r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);
+  if (!r.txt) pageContinuation(plan.phu_luc as Record<string, unknown>[] | undefined, doc.sections);
   const dauKet = r.txt ? undefined : endMarkWord(plan.ket_thuc as string[] | undefined, family.profile.mau.dau_ket);
   if (dauKet !== undefined) plan.dau_ket = dauKet;
   placeFootnotes(plan, doc, notes);
@@ -289,6 +290,7 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
     body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']);
     enumerationsWord(body.items);
     quotes = phasesWord(body.items);
+    numberedPhasesWord(body.items);
     tasks = tasksWord(body.items, profile.mau.nhiem_vu);
   }
   const part: PlanPart = {};

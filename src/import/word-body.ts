@@ -8,7 +8,7 @@
 import type { Muc, NhiemVu } from '../types/plan.js';
 import { TASK_FIELDS as TASK_ORDER } from '../normalise/body.js';
 import { parsePattern, formatNumber } from '../form/numbering.js';
-import { phaseOf } from './body.js';
+import { phaseOf, isoOf, MARKERS } from './body.js';
 
 /** The enumeration pattern render uses when a plan gives none (src/normalise/body.ts). */
 const DEFAULT_ENUMERATION = '(1)-';
@@ -165,4 +165,38 @@ export function tasksWord(items: Muc[], family: Partial<Record<TaskKey, string>>
     ...(Object.keys(own).length ? { nhan: own } : {}),
     ...(!found[0].italic ? { nghieng: false } : {}),
   };
+}
+
+/** A phase's name as kehoach's phases are named ("Đợt 1", "Giai đoạn chuẩn bị"), with the ":" render puts after it. */
+const RE_PHASE_NAME = /^((?:Đợt|Giai đoạn)(?: [^:*]{1,60})?):$/u;
+/** The time a phase's line opens with ("Trong tháng 12/2025", "Từ 01/01/2026 đến 15/3/2026"), its end mark, the rest. */
+const RE_PHASE_TIME = /^((?:Từ|Trong|Sau|Trước|Đến|Tháng|Quý|Năm) [^.;:!?]{1,60}?)([.;:!?])(?: (.+))?$/u;
+
+/**
+ * A phase numbered like a heading (`dot` with `so`), which prints as a run-in heading does — its number and name in
+ * the level's heading style, then the time and the text (templates/common/block.hbs) — read back from the run-in
+ * heading body.ts made of it when the name is a phase's ("Đợt …", "Giai đoạn …") and the text opens with its time.
+ * The time is `tu`/`den` when it is "Từ <date> đến <date>" in render's short dates, else `thoi_gian`. Lists are
+ * changed in place, recursively.
+ */
+export function numberedPhasesWord(items: Muc[]): void {
+  items.forEach((it, i) => {
+    if (typeof it !== 'object') return;
+    if (it.noi_dung) numberedPhasesWord(it.noi_dung);
+    if (it.tieu_de === undefined || it.doan === undefined || !MARKERS.has(it)) return;
+    const name = RE_PHASE_NAME.exec(it.tieu_de);
+    const time = name ? RE_PHASE_TIME.exec(it.doan) : null;
+    if (!name || !time) return;
+    const span = /^Từ (tháng \S+|\S+) đến (tháng \S+|\S+)$/u.exec(time[1]);
+    const tu = span ? isoOf(span[1]) : undefined;
+    const den = span ? isoOf(span[2]) : undefined;
+    if (span ? !(tu && den && tu <= den && time[2] === '.') : false) return;
+    // "." is render's own after a time; another mark is the time's (thoi_gian keeps it).
+    const thoi_gian = time[2] === '.' ? time[1] : time[1] + time[2];
+    const { tieu_de: _t, doan: _d, so, ...rest } = it as Record<string, unknown>;
+    const dot = { ten: name[1], ...(tu && den ? { tu, den } : { thoi_gian }), ...(time[3] ? { noi_dung: time[3] } : {}) };
+    const phase = { dot, so: so ?? true, ...rest } as unknown as Muc;
+    items[i] = phase;
+    MARKERS.set(phase as object, MARKERS.get(it)!);
+  });
 }
