@@ -306,6 +306,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
         notes.comment([...pathOf(list), list.length, 'so'], `số thứ tự giữ như văn bản nguồn (đoạn ${l.para})`);
       }
       list.push(item);
+      MARKERS.set(item, mk);
       prevCount.set(list, counter + 1);
       notes.at([...pathOf(list), list.length - 1], l.para);
       notes.role(l.para, heading ? `tieu_de_${Math.min(depth + 1, 4)}` : 'than');
@@ -429,7 +430,7 @@ const RE_DOT = new RegExp(`^(Đợt [^:]{1,20}): Từ ${RE_DATE} đến ${RE_DAT
  * A phase's date as kehoach prints it (src/normalise/dates.ts shortDate), read by src/form/dates.ts:
  * "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30"; undefined when it names no real month or day.
  */
-function isoOf(s: string): string | undefined {
+export function isoOf(s: string): string | undefined {
   const month = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
   const r = readDate(month ? `${month[2]}-${month[1]}` : s);
   return r.ok && r.precision === (month ? 'month' : 'day') ? r.iso : undefined;
@@ -445,6 +446,8 @@ export function phaseOf(text: string, prevDen?: string): { ten: string; tu: stri
 }
 
 const prevCount = new WeakMap<Muc[], number>();
+/** The marker each numbered item was read with (src/import/word-numbering.ts numbers a Word document's levels from them). */
+export const MARKERS = new WeakMap<object, Marker>();
 const coreOf = (label: string) => /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(label)?.[0] ?? '';
 
 /** In a plain-text source (no weights): a heading is upper case, or short without final punctuation. */
