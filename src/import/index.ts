@@ -25,6 +25,7 @@ import { planToYaml } from './yaml.js';
 import { readAppendices, dropDefaultKemTheo } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
+import { readHouseStyle } from './house.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { dateFieldFormat, isoFor } from '../form/dates.js';
 
@@ -102,7 +103,9 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ending = endingPart(rest.slice(k), appendices.orphans, r);
 
   // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
-  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(closing, r).part };
+  // The house style the page shows (src/import/house.ts), in the schema's place: after the body's keys, before Nơi nhận.
+  const house = readHouseStyle(doc, paragraphs(doc), notes.roles, family.profile);
+  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...(Object.keys(house).length ? { trinh_bay: house } : {}), ...recipientsPart(closing, r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);
   placeFootnotes(plan, doc, notes);
