@@ -119,16 +119,21 @@ describe('import reads a one-line phase back', () => {
     expect(oneLinePhase('Về tổ chức: Từ 01/3/2026 đến 15/3/2026')).toBeNull();
   });
 
-  it('render → import: each phase with mot_dong, its number and time; render again: the same paragraphs', async () => {
+  it('render → import: each phase with mot_dong, its number and dates, the office\'s words as trinh_bay.dot.thoi_gian; render again: the same paragraphs', async () => {
     const text = planWith({ house: { dot: { mot_dong: true, thoi_gian: 'từ ngày {tu_ngan} đến ngày {den}' } } });
     const first = await phaseParas(text);
     const imported = importDocument(readDocxBytes(await renderPlan(text, { force: true }), 't.docx'));
     const phases = (imported.plan.noi_dung[0] as { noi_dung: Record<string, unknown>[] }).noi_dung;
     expect(phases.map((p) => ({ dot: p.dot, so: p.so }))).toEqual([
-      { dot: { ten: 'Đợt 1', thoi_gian: 'từ ngày 01/3 đến ngày 15/3/2026', mot_dong: true }, so: true },
-      { dot: { ten: 'Đợt 2', thoi_gian: 'từ ngày 16/3 đến ngày 30/4/2026', mot_dong: true }, so: true },
+      { dot: { ten: 'Đợt 1', tu: '2026-03-01', den: '2026-03-15', mot_dong: true }, so: true },
+      { dot: { ten: 'Đợt 2', tu: '2026-03-16', den: '2026-04-30', mot_dong: true }, so: true },
     ]);
+    expect(imported.plan.trinh_bay).toEqual({ dot: { thoi_gian: 'từ ngày {tu_ngan} đến ngày {den}' } });
     expect(await phaseParas(importToYaml(imported))).toEqual(first);
+    // phases whose words differ keep their words (no one pattern for the plan)
+    const mixed = importDocument(readDocxBytes(await renderPlan(planWith({ house: { dot: { mot_dong: true } } , first: { thoi_gian: 'từ ngày 01/3 đến ngày 15/3/2026' }, second: { thoi_gian: 'Trong khoảng thời gian từ 16/3/2026 đến 30/4/2026' } }), { force: true }), 't.docx'));
+    expect((mixed.plan.noi_dung[0] as { noi_dung: Record<string, unknown>[] }).noi_dung.map((p) => (p.dot as { thoi_gian?: string }).thoi_gian)).toEqual(['từ ngày 01/3 đến ngày 15/3/2026', 'Trong khoảng thời gian từ 16/3/2026 đến 30/4/2026']);
+    expect(mixed.plan.trinh_bay).toBeUndefined();
     // kehoach's own words come back as dates
     const plain = importDocument(readDocxBytes(await renderPlan(planWith({ house: { dot: { mot_dong: true } } }), { force: true }), 't.docx'));
     expect((plain.plan.noi_dung[0] as { noi_dung: Record<string, unknown>[] }).noi_dung[0].dot).toEqual({ ten: 'Đợt 1', tu: '2026-03-01', den: '2026-03-15', mot_dong: true });

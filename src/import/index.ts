@@ -25,7 +25,7 @@ import { planToYaml } from './yaml.js';
 import { readAppendices, dropDefaultKemTheo } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
-import { readHouseStyle } from './house.js';
+import { readHouseStyle, readPhaseWords } from './house.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { dateFieldFormat, isoFor } from '../form/dates.js';
 
@@ -105,6 +105,8 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
   // The house style the page shows (src/import/house.ts), in the schema's place: after the body's keys, before Nơi nhận.
   const house = readHouseStyle(doc, paragraphs(doc), notes.roles, family.profile);
+  const phaseWords = Array.isArray(body.part.noi_dung) ? readPhaseWords(body.part.noi_dung as Muc[]) : undefined;
+  if (phaseWords) house.dot = { thoi_gian: phaseWords };
   const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...(Object.keys(house).length ? { trinh_bay: house } : {}), ...recipientsPart(closing, r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);

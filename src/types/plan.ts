@@ -524,7 +524,7 @@ export interface Dot {
    */
   thoi_gian?: string;
   /**
-   * true: đợt được đánh số (so:) in thành một dòng riêng: số, tên đợt và thời gian; lời dẫn, chủ đề và nội dung in thành đoạn sau. false: cả đợt một đoạn. Không ghi: theo trinh_bay.dot.mot_dong (mặc định false).
+   * true: đợt in thành một dòng riêng: số (khi đợt được đánh số, so:), tên đợt và thời gian, ví dụ "1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026"; lời dẫn, chủ đề và nội dung của đợt in thành đoạn sau. false: cả đợt một đoạn. Không ghi: theo trinh_bay.dot.mot_dong (mặc định false).
    */
   mot_dong?: boolean;
 }
@@ -668,7 +668,7 @@ export interface Nhan {
  */
 export interface Dot1 {
   /**
-   * true: đợt được đánh số (so:) in thành một dòng riêng: số, tên đợt và thời gian, ví dụ "1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026"; lời dẫn, chủ đề và nội dung của đợt in thành đoạn sau. Mặc định false: cả đợt một đoạn.
+   * true: mỗi đợt in thành một dòng riêng: số (khi đợt được đánh số, so:), tên đợt và thời gian, ví dụ "1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026"; lời dẫn, chủ đề và nội dung của đợt in thành đoạn sau. Mặc định false: cả đợt một đoạn. Từng đợt đổi được bằng dot.mot_dong.
    */
   mot_dong?: boolean;
   /**
