@@ -293,7 +293,9 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       const heading = l.bold || (txt && isTxtHeading(l.text.slice(mk.len)));
       // A run-in heading (number and label in a heading style, then the text): tieu_de + doan. Plain text has no weights.
       const runIn = !heading && !txt ? runInOf(l, mk, depth, profile) : null;
-      const item: Exclude<Muc, string> = runIn ?? (heading ? { tieu_de: restMarkup(l, mk, { bold: true, italic: l.italic }) } : { doan: restMarkup(l, mk, {}) });
+      // A numbered phase set on one line ("1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026", dot.mot_dong): name and time only.
+      const phaseLine = !txt ? oneLinePhase(l.text.slice(mk.len)) : null;
+      const item: Exclude<Muc, string> = phaseLine ? ({ dot: phaseLine } as Exclude<Muc, string>) : runIn ?? (heading ? { tieu_de: restMarkup(l, mk, { bold: true, italic: l.italic }) } : { doan: restMarkup(l, mk, {}) });
       if (styles[depth] === undefined) styles[depth] = mk.style;
       const list = container();
       const counter = prevCount.get(list) ?? 0;
@@ -305,6 +307,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
         item.so = mk.label;
         notes.comment([...pathOf(list), list.length, 'so'], `số thứ tự giữ như văn bản nguồn (đoạn ${l.para})`);
       }
+      else if (phaseLine) item.so = true; // a phase is numbered only when asked
       list.push(item);
       MARKERS.set(item, mk);
       prevCount.set(list, counter + 1);
@@ -443,6 +446,26 @@ export function phaseOf(text: string, prevDen?: string): { ten: string; tu: stri
   const den = isoOf(m[3]);
   if (!tu || !den || tu > den || (prevDen && tu <= prevDen)) return null;
   return { ten: m[1], tu, den, ...(m[5] ? { loi_dan: m[4], chu_de: m[5] } : {}), ...(m[6] ? { noi_dung: m[6] } : {}) };
+}
+
+/** "Đợt 1", "Giai đoạn cao điểm": a phase's name, then ":" and its time (which names a date: it holds a digit). */
+const RE_DOT_LINE = /^((?:Đợt|Giai đoạn)\s[^:]{1,40}):\s+(.*\d.*?)(?:\.\/\.|\.)?$/u;
+const RE_FROM_TO = new RegExp(`^Từ ${RE_DATE} đến ${RE_DATE}$`, 'u');
+/**
+ * A numbered phase set on one line (templates/common/block.hbs, `mot_dong`): after the number, the phase's name and
+ * its time and nothing else (no sentence follows: a phase with its text in the same paragraph is read as a
+ * paragraph). The time as kehoach's default words ("Từ 01/3/2026 đến 15/3/2026") gives tu and den; any other words
+ * (an office's "từ ngày 01/3 đến ngày 15/3/2026", "Trong tháng 12/2025") are kept as thoi_gian.
+ * @param rest the line's text after its number
+ * @returns the `dot` (with mot_dong: true), or null when the line is not one
+ */
+export function oneLinePhase(rest: string): { ten: string; tu?: string; den?: string; thoi_gian?: string; mot_dong: true } | null {
+  const m = RE_DOT_LINE.exec(rest.replace(/\s+/g, ' ').trim());
+  if (!m || /[.;!?]\s/.test(m[2])) return null;
+  const ft = RE_FROM_TO.exec(m[2]);
+  const tu = ft ? isoOf(ft[1]) : undefined;
+  const den = ft ? isoOf(ft[2]) : undefined;
+  return tu && den && tu <= den ? { ten: m[1], tu, den, mot_dong: true } : { ten: m[1], thoi_gian: m[2], mot_dong: true };
 }
 
 const prevCount = new WeakMap<Muc[], number>();

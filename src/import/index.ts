@@ -28,6 +28,7 @@ import { planToYaml } from './yaml.js';
 import { readAppendices, dropDefaultKemTheo, pageContinuation } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
+import { readHouseStyle, readPhaseWords } from './house.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { dateFieldFormat, isoFor, readDate } from '../form/dates.js';
 import { CHUA_DIEN } from '../form/placeholder.js';
@@ -106,7 +107,13 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ending = endingPart(rest.slice(k), appendices.orphans, r);
 
   // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
-  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(wordNoiNhan(closing, lines.slice(c), family.profile, r), r).part };
+  // The house style the page shows (src/import/house.ts), in the schema's place: after the body's keys, before Nơi nhận;
+  // with the task lines' style the body gave (body.ts liftTaskStyle).
+  const house = { ...(body.part.trinh_bay as Record<string, unknown> | undefined), ...readHouseStyle(doc, paragraphs(doc), notes.roles, family.profile) };
+  const phaseWords = Array.isArray(body.part.noi_dung) ? readPhaseWords(body.part.noi_dung as Muc[]) : undefined;
+  if (phaseWords) house.dot = { thoi_gian: phaseWords };
+  const { trinh_bay: _bodyStyle, ...bodyRest } = body.part;
+  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...bodyRest, ...ending.part, ...(Object.keys(house).length ? { trinh_bay: house } : {}), ...recipientsPart(wordNoiNhan(closing, lines.slice(c), family.profile, r), r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);
   if (!r.txt) pageContinuation(plan.phu_luc as Record<string, unknown>[] | undefined, doc.sections);
