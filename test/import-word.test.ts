@@ -56,9 +56,18 @@ describe('import of a .docx: what kehoach writes comes back', () => {
   });
 
   it('task lines in an office\'s labels are nhiem_vu and trinh_bay.nhiem_vu; one such line stays a bullet', () => {
-    const a = imp(H('I. NHIỆM VỤ') + p('1. Tổ chức hội nghị.') + p('- Thời gian hoàn thành: Tháng 3.') + p('- Đơn vị chủ trì: Sở Nội vụ.'));
-    expect(a.noi_dung[0].noi_dung[0]).toEqual({ doan: 'Tổ chức hội nghị.', nhiem_vu: { thoi_gian: 'Tháng 3.', chu_tri: 'Sở Nội vụ.' } });
+    // two tasks alike: the office's labels, order and upright labels once, as the plan's (body.ts liftTaskStyle)
+    const task = (n: number, t: string, u: string) => p(`${n}. Tổ chức hội nghị ${n}.`) + p(`- Thời gian hoàn thành: ${t}`) + p(`- Đơn vị chủ trì: ${u}`);
+    const a = imp(H('I. NHIỆM VỤ') + task(1, 'Tháng 3.', 'Sở Nội vụ.') + task(2, 'Tháng 4.', 'Sở Tài chính.'));
+    expect(a.noi_dung[0].noi_dung).toEqual([
+      { doan: 'Tổ chức hội nghị 1.', nhiem_vu: { thoi_gian: 'Tháng 3.', chu_tri: 'Sở Nội vụ.' } },
+      { doan: 'Tổ chức hội nghị 2.', nhiem_vu: { thoi_gian: 'Tháng 4.', chu_tri: 'Sở Tài chính.' } },
+    ]);
     expect(a.trinh_bay).toEqual({ nhiem_vu: { thu_tu: ['thoi_gian', 'chu_tri'], nhan: { thoi_gian: 'Thời gian hoàn thành', chu_tri: 'Đơn vị chủ trì' }, nghieng: false } });
+    // one task: its lines with its own labels and order (one task is no house style)
+    const one = imp(H('I. NHIỆM VỤ') + task(1, 'Tháng 3.', 'Sở Nội vụ.'));
+    expect(one.noi_dung[0].noi_dung[0]).toEqual({ doan: 'Tổ chức hội nghị 1.', nhiem_vu: { thoi_gian: 'Tháng 3.', chu_tri: 'Sở Nội vụ.', nhan: { thoi_gian: 'Thời gian hoàn thành', chu_tri: 'Đơn vị chủ trì' }, thu_tu: ['thoi_gian', 'chu_tri'] } });
+    expect(one.trinh_bay).toBeUndefined();
     const b = imp(H('I. NHIỆM VỤ') + p('1. Tổ chức hội nghị.') + p('- Thời gian hoàn thành: Tháng 3.'));
     expect(b.noi_dung[0].noi_dung[0].gach_dau_dong).toEqual(['Thời gian hoàn thành: Tháng 3.']);
     expect(b.trinh_bay).toBeUndefined();

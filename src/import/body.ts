@@ -196,16 +196,17 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
    * Takes a task line into the item's `nhiem_vu`: a run starts on a field's line of an item with no task lines yet,
    * right under it (the default place) or after its content (`vi_tri_nhiem_vu: cuoi`); a run goes on with lines of
    * the same emphasis, a field not given yet or a free label (`khac`; a run opens with free labels only when a
-   * field's line follows them, `khacFirst`). A label not the family's comes back as the
+   * field's line follows them, and with a field in an office's own label only when another task line follows it:
+   * `opens`; a lone "Thời gian hoàn thành: …" stays a bullet). A label not the family's comes back as the
    * task's own `nhan`; an order not the plan's default as its own `thu_tu`.
    * @returns false when the line is not a task line here (a bullet)
    */
-  const takeTask = (item: Exclude<Muc, string>, tl: TaskLineRead, line: { text: string; mk: Marker; para: number }, khacFirst: () => boolean): boolean => {
+  const takeTask = (item: Exclude<Muc, string>, tl: TaskLineRead, line: { text: string; mk: Marker; para: number }, opens: () => boolean): boolean => {
     const nv0 = item.nhiem_vu as Record<string, unknown> | undefined;
     if (run && run.item === item) {
       if (tl.marked !== run.marked || (tl.key !== 'khac' && nv0 && tl.key in nv0) || (tl.key === 'khac' && run.keys.at(-1) !== 'khac' && run.keys.includes('khac'))) return false;
     } else {
-      if (item.nhiem_vu || (tl.key === 'khac' && !khacFirst())) return false;
+      if (item.nhiem_vu || ((tl.key === 'khac' || tl.own) && !opens())) return false;
       run = { item, cuoi: !!(item.noi_dung?.length || item.gach_dau_dong), marked: tl.marked, keys: [], lines: [] };
       if (run.cuoi) item.vi_tri_nhiem_vu = 'cuoi';
     }
@@ -240,6 +241,13 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       if (tl.key !== 'khac') return true;
     }
     return false;
+  };
+
+  /** Whether the line after line `idx` is a task line of the same emphasis (a bullet "Nhãn: …"). */
+  const taskLineFollows = (idx: number, marked: boolean): boolean => {
+    const l = lines[idx + 1];
+    const mk = !l || l.cell || l.footnote ? null : markerOf(l.text);
+    return !!mk?.bullet && taskLineOf(restMarkup(l, mk, {}), profile)?.marked === marked;
   };
 
   /**
@@ -278,7 +286,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       notes.role(l.para, 'than');
       const top = stack[stack.length - 1];
       const tl = top ? taskLineOf(text, profile) : null;
-      if (tl && takeTask(top!.item, tl, { text, mk, para: l.para }, () => leadsToField(idx, tl.marked))) continue;
+      if (tl && takeTask(top!.item, tl, { text, mk, para: l.para }, () => (tl.key === 'khac' ? leadsToField(idx, tl.marked) : taskLineFollows(idx, tl.marked)))) continue;
       settleRun();
       placeBullet(text, mk, l.para);
       continue;
