@@ -28,7 +28,8 @@ function listStyle(list: Muc[]): string | undefined {
 
 /**
  * Renumbers the body read from a Word document: sets `so` and `danh_so_con` afresh from the markers (the readings
- * body.ts made item by item are replaced; their comments too).
+ * body.ts made item by item are replaced; their comments too). A phase (`dot`) numbered as its list counts keeps
+ * `so: true` (render numbers a phase only when asked).
  * @param family the family's `danh_so`
  * @param base the list's data path (["noi_dung"])
  * @returns the styles of the levels (as body.ts readBody's `styles`: index = depth)
@@ -56,9 +57,9 @@ export function renumberWord(items: Muc[], family: readonly string[], notes: Not
       const mk = MARKERS.get(it);
       let core = parentCore;
       if (mk) {
-        delete it.so;
         const auto = pat ? formatNumber(pat, n + 1, parentCore) : null;
-        if (auto && auto.label === mk.label) { n++; core = auto.core; }
+        // a phase is numbered only when asked (so: true, in its place); any other item takes its number by default
+        if (auto && auto.label === mk.label) { n++; core = auto.core; if (it.dot) it.so = true; else delete it.so; }
         else {
           it.so = mk.label;
           notes.comment([...path, i, 'so'], `${SO_NOTE} (đoạn ${notes.paraOf([...path, i])})`);
