@@ -335,6 +335,17 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       notes.role(l.para, 'than');
       continue;
     }
+    // The paragraph right under a phase set on one line is the phase's own text (templates/common/block.hbs prints
+    // dot.noi_dung there; phasesWord splits a lead-in and theme off it).
+    const phaseTop = stack[stack.length - 1]?.item;
+    const oneLine = phaseTop?.dot as { mot_dong?: boolean; noi_dung?: string; chu_de?: string } | undefined;
+    if (oneLine?.mot_dong && oneLine.noi_dung === undefined && oneLine.chu_de === undefined && !phaseTop!.noi_dung?.length && !phaseTop!.gach_dau_dong && !phaseTop!.nhiem_vu && !l.footnote) {
+      // in the schema's order: ten, tu, den, noi_dung, thoi_gian, mot_dong
+      const { thoi_gian, mot_dong, ...rest } = phaseTop!.dot as unknown as Record<string, unknown>;
+      phaseTop!.dot = { ...rest, noi_dung: markup(l.runs), ...(thoi_gian !== undefined ? { thoi_gian } : {}), mot_dong } as typeof phaseTop.dot;
+      notes.role(l.para, 'than');
+      continue;
+    }
     // Unnumbered paragraph: stays where it stood, as an unnumbered item of the current level. A footnote's text
     // (the plan has no footnotes yet) follows its paragraph, commented and reported.
     const list = container();

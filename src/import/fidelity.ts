@@ -7,7 +7,8 @@
  *   (NĐ 30/2020 Phụ lục I ô 1–5);
  * - `body`: căn cứ and opening paragraphs, the house style the page shows when the plan gives it (`ngoac_kep`,
  *   `trinh_bay.nhiem_vu`), then each item of `noi_dung` with its level and kind (heading, paragraph,
- *   run-in heading, bullets, phase, table), its number as printed (computed as src/normalise/body.ts does, from
+ *   run-in heading, bullets, phase — set on one line by its own `mot_dong` or by `trinh_bay.dot.mot_dong` alike —,
+ *   table), its number as printed (computed as src/normalise/body.ts does, from
  *   `danh_so`/`danh_so_con` or the family's `danh_so` and the item's own `so`), its label (`tieu_de`) and text, its
  *   task lines (`nhiem_vu`), bullets, phases and table rows;
  * - `closing`: the closing paragraphs and their end mark when the plan gives one (`dau_ket`), Nơi nhận (`cac_noi`, `luu`, typist), the signer (`thay_mat`, `quyen_han`,
@@ -118,6 +119,7 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
   const family = profile.danh_so;
   const levels = (p.danh_so ?? family).map((s) => parsePattern(s));
   taskCtx = { ts: p.trinh_bay?.nhiem_vu ?? {}, labels: profile.mau.nhiem_vu };
+  phaseLine = p.trinh_bay?.dot?.mot_dong ?? false;
   items(p.noi_dung ?? [], ['noi_dung'], 'body', levels, add);
   // closing
   [p.ket_thuc ?? []].flat().forEach((t, i) => add('closing', ['ket_thuc', i], 'ket_thuc', t));
@@ -198,7 +200,7 @@ function items(list: Muc[], path: Path, part: Part, levels: (NumberPattern | nul
     const last = (o.vi_tri_nhiem_vu ?? taskCtx.ts.vi_tri) === 'cuoi';
     if (o.nhiem_vu && !last) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
     (o.bang_nhiem_vu ?? []).forEach((t, k) => tableRow(t, [...here, 'bang_nhiem_vu', k], part, at, add));
-    if (o.dot) add(part, [...here, 'dot'], `dot${at}`, o.dot);
+    if (o.dot) add(part, [...here, 'dot'], `dot${at}`, phaseAsPrinted(o.dot));
     if (o.bang) {
       add(part, [...here, 'bang', 'cot'], `bang.cot${at}`, o.bang.cot.map((c) => (typeof c === 'string' ? c : c.ten)).join(' | '));
       o.bang.dong.forEach((r, k) => add(part, [...here, 'bang', 'dong', k], `bang.dong${at}`, r.map(String).join(' | ')));
@@ -210,6 +212,19 @@ function items(list: Muc[], path: Path, part: Part, levels: (NumberPattern | nul
     }
     if (o.nhiem_vu && last) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
   });
+}
+
+/** The plan's `trinh_bay.dot.mot_dong`, for the phases of the plan being read (set by the caller). */
+let phaseLine = false;
+
+/**
+ * A phase as it prints: set on one line or not by its own `mot_dong` or the plan's (`trinh_bay.dot.mot_dong`), so that
+ * the plan's choice and the same choice given per phase are the same phase; its keys in one order.
+ */
+function phaseAsPrinted(dot: NonNullable<Exclude<Muc, string>['dot']>): Record<string, unknown> {
+  const { mot_dong, ...rest } = dot as unknown as Record<string, unknown>;
+  const line = (mot_dong as boolean | undefined) ?? phaseLine;
+  return Object.fromEntries(Object.entries({ ...rest, ...(line ? { mot_dong: true } : {}) }).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The plan's task style and the family's labels, for the fields of the plan being read (set by the caller). */

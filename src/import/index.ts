@@ -18,7 +18,7 @@ import { soKyHieuReader } from '../form/so-ky-hieu.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
-import { readBody, markerOf, liftTaskStyle } from './body.js';
+import { readBody, markerOf, liftTaskStyle, oneLinePhase } from './body.js';
 import { renumberWord } from './word-numbering.js';
 import { enumerationsWord, phasesWord, endMarkWord, numberedPhasesWord } from './word-body.js';
 import { noiNhanFromWord, replaceNoiNhan } from './word-closing.js';
@@ -99,7 +99,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const bodyLines = joint ? lines.slice(j, c).slice(0, joint.start) : lines.slice(j, c);
   const opening = openingPart(bodyLines, r);
   const rest = bodyLines.slice(opening.length);
-  const k = closingParagraphs(rest);
+  const k = closingParagraphs(rest, r.txt);
   const closing = readClosing(lines.slice(c), notes, r.sig, r.nn, !joint);
   const family = familyPart(header.read, closing, lines.slice(c), r);
   const body = bodyPart(rest.slice(0, k), family, r);
@@ -271,17 +271,20 @@ function openingPart(lines: Line[], r: Reading): { part: PlanPart; length: numbe
 
 /**
  * The closing paragraphs at the end of the body ("Trên đây …", "Kế hoạch này có hiệu lực …", a last line ending
- * "./."), after its last numbered line.
+ * "./."), after its last numbered line. A last line ending "./." right under a numbered phase set on one line (a Word
+ * document's, body.ts oneLinePhase) is that phase's own text, not a closing paragraph.
+ * @param txt the source is plain text (its phases are not read as set on one line)
  * @returns the index in `lines` where they start (`lines.length` when there are none)
  */
-function closingParagraphs(lines: Line[]): number {
+function closingParagraphs(lines: Line[], txt: boolean): number {
   let ketIdx = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i];
     if (markerOf(l.text) || l.cell) break;
     if (RE_KET.test(l.text)) { ketIdx = i; break; }
   }
-  if (ketIdx < 0 && lines.length) { const l = lines[lines.length - 1]; if (!markerOf(l.text) && !l.cell && /\.\/\.$/.test(l.text) && lines.length > 1) ketIdx = lines.length - 1; }
+  const phaseLine = (l: Line) => { const mk = markerOf(l.text); return !txt && !l.cell && !!mk && !mk.bullet && !!oneLinePhase(l.text.slice(mk.len)); };
+  if (ketIdx < 0 && lines.length) { const l = lines[lines.length - 1]; if (!markerOf(l.text) && !l.cell && /\.\/\.$/.test(l.text) && lines.length > 1 && !phaseLine(lines[lines.length - 2])) ketIdx = lines.length - 1; }
   return ketIdx >= 0 ? ketIdx : lines.length;
 }
 

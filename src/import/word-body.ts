@@ -38,8 +38,11 @@ export function enumerationsWord(items: Muc[]): void {
 /** A phase line as markup: name, "Từ … đến …", then the lead-in, the theme in italics between two quote marks and "." . */
 const RE_THEMED = /^(.+? Từ \S+(?: \S+)? đến \S+) (\p{Ll}[^*"“”]{0,40}|\p{Lu}[^*"“”]{0,40}) (["'“«])\*([^*]+)\*(["'”»])\.(?: (.+))?$/u;
 
-/** A phase's text that starts with its theme: the lead-in, the theme between two quote marks, ".", the rest. */
-const RE_THEME_TEXT = /^(\p{L}[^"“”«»*]{0,40}?) (["“«])([^"“”«»]+)(["”»])\.(?: (.+))?$/u;
+/**
+ * A phase's text that starts with its theme: the lead-in, the theme between two quote marks (in italics as markup,
+ * "*…*", when read from a paragraph's runs), ".", the rest.
+ */
+const RE_THEME_TEXT = /^(\p{L}[^"“”«»*]{0,40}?) (["“«])\*?([^"“”«»]+?)\*?(["”»])\.(?: (.+))?$/u;
 
 /**
  * A phase with a theme whose quote marks are not render's default, or whose lead-in is capitalised, read from the
@@ -52,11 +55,12 @@ export function phasesWord(items: Muc[], prevDen?: string): string | undefined {
   items.forEach((it, i) => {
     if (typeof it === 'object') {
       const d = (it as { dot?: Record<string, string> }).dot;
-      // A phase body.ts read with its theme left in its text ("Với chủ đề \"…\". …": no "." after the dates).
+      // A phase body.ts read with its theme left in its text ("Với chủ đề \"…\". …": no "." after the dates; or the
+      // paragraph under a phase set on one line, mot_dong).
       const t = d && !d.chu_de && d.noi_dung ? RE_THEME_TEXT.exec(d.noi_dung) : null;
       if (d && t) {
-        const { ten, tu, den, thoi_gian } = d;
-        (it as { dot?: unknown }).dot = { ten, ...(tu ? { tu } : {}), ...(den ? { den } : {}), ...(thoi_gian ? { thoi_gian } : {}), loi_dan: t[1], chu_de: t[3], ...(t[5] ? { noi_dung: t[5] } : {}) };
+        const { ten, tu, den, thoi_gian, mot_dong } = d as Record<string, unknown>;
+        (it as { dot?: unknown }).dot = { ten, ...(tu ? { tu } : {}), ...(den ? { den } : {}), ...(thoi_gian ? { thoi_gian } : {}), loi_dan: t[1], chu_de: t[3], ...(t[5] ? { noi_dung: t[5] } : {}), ...(mot_dong !== undefined ? { mot_dong } : {}) };
         if (t[2] + t[4] !== '“”') quotes = t[2] + t[4];
       }
       if (d?.den) prevDen = d.den;
