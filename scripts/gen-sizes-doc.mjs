@@ -39,7 +39,7 @@ export async function sizesTable() {
     return [`\`${role}\``, n === role ? '' : ` (${n})`, also.length ? `; also ${also.map((r) => `\`${r}\``).join(', ')}` : ''].join('');
   };
   const sizes = [...head('role: size pt (allowed)'), ...roles.filter((r) => !folded(r)).map((role) => `| ${name(role)} | ${cells(role)} |`)];
-  const keys = [['co_chu', ' pt'], ['co_chu_noi_nhan', ' pt'], ['gian_dong', ' lines'], ['cach_doan', ' pt'], ['thut_dau', ' mm']];
+  const keys = [['co_chu', ' pt'], ['co_chu_noi_nhan', ' pt'], ['gian_dong', ' lines'], ['cach_doan', ' pt'], ['cach_truoc', ' pt'], ['thut_dau', ' mm']];
   const house = [...head('`trinh_bay:` key: range'),
     ...keys.map(([key, unit]) => `| \`${key}\` | ${profs.map((p) => { const r = khung(p)[key]; return r ? range(r, unit) : '—'; }).join(' | ')} |`),
     `| \`tm_dam\` | ${profs.map((p) => [true, false].filter((d) => tmDamAllowed(p, d)).join(', ')).join(' | ')} |`];

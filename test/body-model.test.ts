@@ -318,14 +318,23 @@ describe('house style without forking templates (item 8)', () => {
 });
 
 describe('example 005 (composed; no seed text)', () => {
-  it('prints what the plan says: run-in headings, office task lines, the kept gap, phases, TL. signing', async () => {
+  it('prints what the plan says: run-in headings, office task lines, the kept gap, phases on one line, TL. signing', async () => {
     const text = docxParagraphs(await renderExample('005-ubnd-tinh-bau-cu-2025.yaml'));
     for (const t of [
       '2. Bộ Chỉ huy Quân sự tỉnh: Chủ trì, phối hợp với Công an tỉnh',
       '- Thời gian hoàn thành: Trước ngày 15/12/2025.', '- Đơn vị chủ trì: Công an tỉnh.',
       '5. Ủy ban nhân dân các xã, phường:', '6. Chế độ thông tin, báo cáo:',
-      '1.1. Giai đoạn chuẩn bị: Trong tháng 12/2025.', '1.3. Giai đoạn sau bầu cử: Sau ngày bầu cử 15/3/2026.',
       'TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '- Lưu: VT, NCTường.', '- Ủy ban bầu cử tỉnh (để b/c);',
     ]) expect(text.some((p) => p.startsWith(t)), t).toBe(true);
+    // the phases on one line each (trinh_bay.dot), the time in the office's words, the phase's text after it
+    for (const [line, next] of [
+      ['1.1. Giai đoạn chuẩn bị: Trong tháng 12/2025', 'Rà soát, nắm tình hình địa bàn'],
+      ['1.2. Giai đoạn cao điểm: Từ ngày 01/01 đến ngày 15/3/2026', 'Tổ chức đợt cao điểm'],
+      ['1.3. Giai đoạn sau bầu cử: Sau ngày bầu cử 15/3/2026', 'Tập trung các nhiệm vụ:'],
+    ]) {
+      const at = text.indexOf(line);
+      expect(at, line).toBeGreaterThan(0);
+      expect(text[at + 1].startsWith(next), next).toBe(true);
+    }
   });
 });

@@ -157,6 +157,12 @@ const CASES: Record<string, RuleCase> = {
     fail: mutate(['noi_dung:\n', 'trinh_bay:\n  co_chu: 12\nnoi_dung:\n']),
     at: [13, 11],
   },
+  'trinh-bay/so-trang': {
+    // the page number in the header is NĐ 30's (PL I mục II.10); in the footer it is the office's choice, warned
+    pass: mutate(['noi_dung:\n', 'trinh_bay:\n  so_trang: dau_trang\nnoi_dung:\n']),
+    fail: mutate(['noi_dung:\n', 'trinh_bay:\n  so_trang: chan_trang\nnoi_dung:\n']),
+    at: [13, 13],
+  },
   'dot/loi-dan-khong-in': {
     pass: edit(withPhase('2025-04-01', '2025-06-30'), ['      den: 2025-06-30\n', '      den: 2025-06-30\n      loi_dan: với khẩu hiệu\n      chu_de: Thi đua lập công\n']),
     fail: edit(withPhase('2025-04-01', '2025-06-30'), ['      den: 2025-06-30\n', '      den: 2025-06-30\n      loi_dan: với khẩu hiệu\n']),

@@ -43,12 +43,16 @@ describe.each(EXAMPLES)('%s', (ex) => {
     expect(refs).toEqual(['default', 'first']);
   });
 
-  it('page number: a PAGE field in the default header, nothing in the first-page header', async () => {
+  // The number in the header (NĐ 30 PL I mục II.10), or in the footer where the plan chose it (trinh_bay.so_trang).
+  const footer = plan.trinh_bay?.so_trang === 'chan_trang';
+  it(`page number: a PAGE field in the default ${footer ? 'footer (trinh_bay.so_trang: chan_trang)' : 'header'}, nothing in the first-page ${footer ? 'footer' : 'header'}`, async () => {
     const { parts, doc } = await load();
     const sect = all(doc, 'w:sectPr')[0];
     const rels = parts['word/_rels/document.xml.rels'];
+    const ref = footer ? 'w:footerReference' : 'w:headerReference';
+    if (footer) for (const h of sect['w:headerReference']) expect(parts[`word/${new RegExp(`Id="${h['@r:id']}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`]).not.toMatch(/PAGE/);
     const target = (type: string) => {
-      const id = sect['w:headerReference'].find((h: X) => h['@w:type'] === type)['@r:id'];
+      const id = [sect[ref]].flat().find((h: X) => h['@w:type'] === type)['@r:id'];
       return 'word/' + new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!.slice(1).find(Boolean);
     };
     const first = parts[target('first')];
@@ -132,18 +136,22 @@ describe.each(EXAMPLES)('%s', (ex) => {
     expect(sz(find(plan.nguoi_ky.ho_ten))).toBe(28);
   });
 
-  it('body paragraphs: justified, first-line indent, 6 pt after', async () => {
+  // 6 pt after (NĐ 30 PL I mục II.6), or the space the plan's house style gives after and before (trinh_bay)
+  const after = String((plan.trinh_bay?.cach_doan ?? 6) * 20);
+  const before = String((plan.trinh_bay?.cach_truoc ?? 0) * 20);
+  it(`body paragraphs: justified, first-line indent, ${after === '120' && before === '0' ? '6 pt after' : `${after} twips after, ${before} before (trinh_bay)`}`, async () => {
     const { doc, parts } = await load();
     const fmt = effectiveFormatting(parts);
     const paras: X[] = doc['w:document']['w:body']['w:p'];
     const trichYeu = [plan.trich_yeu].flat().join('');
-    const body = paras.filter((p) => { const t = (p['w:r'] ?? []).map(runText).join(''); return t.length > 200 && t !== trichYeu; });
+    const body = paras.filter((p) => { const t = (p['w:r'] ?? []).map(runText).join(''); return t.length > 150 && t !== trichYeu; });
     expect(body.length).toBeGreaterThan(5);
     for (const p of body) {
       const pPr = fmt.paragraph(p);
       expect(pPr['w:jc']['@w:val']).toBe('both');
       expect(pPr['w:ind']['@w:firstLine']).toBe(String(party ? mm(10) : 720));
-      expect(pPr['w:spacing']['@w:after']).toBe('120');
+      expect(pPr['w:spacing']['@w:after']).toBe(after);
+      expect(pPr['w:spacing']['@w:before'] ?? '0').toBe(before);
     }
   });
 });

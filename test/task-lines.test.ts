@@ -240,10 +240,11 @@ describe('import reads them back: render → import → the same structure', () 
     const doc = readDocxBytes(bytes, '005.docx');
     const r = importDocument(doc);
     // the office's words, order and upright labels come back once, as the plan's; this task keeps its own label
+    // (with the office's words for its one-line phases: src/import/house.ts readPhaseWords)
     expect((r.plan as any).trinh_bay).toEqual({ nhiem_vu: {
       nhan: { chu_tri: 'Đơn vị chủ trì', phoi_hop: 'Đơn vị phối hợp', thoi_gian: 'Thời gian hoàn thành' },
       thu_tu: ['thoi_gian', 'chu_tri', 'khac', 'phoi_hop'], nghieng: false,
-    } });
+    }, dot: { thoi_gian: 'Từ ngày {tu_ngan} đến ngày {den}' } });
     const xa = (r.plan as any).noi_dung[2].noi_dung[3];
     expect(xa.vi_tri_nhiem_vu).toBe('cuoi');
     expect(xa.nhiem_vu.nhan).toEqual({ thoi_gian: 'Thời gian thực hiện' });

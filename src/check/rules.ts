@@ -166,9 +166,10 @@ export const soTrang: DocumentRule = {
     const first = secs[0];
     const hasPage = (part: string | undefined) => !!part && (ctx.doc.parts[part] ?? []).some((p) => p.fields.includes('PAGE'));
     const out: DocFinding[] = [];
-    if (secs.some((s) => Object.values(s.footers).some(hasPage))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-chan', ctx.lang) }) });
+    // A footer the recognised plan chose (trinh_bay.so_trang: chan_trang) is the plan rule trinh-bay/so-trang's finding.
+    if (ctx.soTrang !== 'chan_trang' && secs.some((s) => Object.values(s.footers).some(hasPage))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-chan', ctx.lang) }) });
     const inHeader = secs.some((s) => hasPage(s.headers.default));
-    if (!inHeader && ctx.kiemTra.so_trang.dau_trang && !out.length) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-khong', ctx.lang) }) });
+    if (!inHeader && ctx.kiemTra.so_trang.dau_trang && ctx.soTrang !== 'chan_trang' && !out.length) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-khong', ctx.lang) }) });
     if (hasPage(first.headers.default) && !ctx.kiemTra.so_trang.trang_dau && (!first.titlePage || hasPage(first.headers.first))) out.push({ para: 0, message: msg('check/so-trang', ctx.lang, { what: msg('check/so-trang-dau', ctx.lang) }) });
     return out;
   },

@@ -123,7 +123,9 @@ function readTable(t: El, ctx: Ctx): Table {
   const bd = child(child(t, 'w:tblPr'), 'w:tblBorders');
   const borders = !!bd && bd.children.some((b) => !['none', 'nil'].includes(b.attrs['w:val'] ?? 'none'));
   const rows: Cell[][] = [];
+  const heights: (number | undefined)[] = [];
   wrapped(t, 'w:tr').forEach((tr, ri) => {
+    heights.push(intIn(child(child(tr, 'w:trPr'), 'w:trHeight')?.attrs['w:val'], 0, MAX_TWIPS));
     const row: Cell[] = [];
     wrapped(tr, 'w:tc').forEach((tc, ci) => {
       const paras: Para[] = [];
@@ -136,7 +138,7 @@ function readTable(t: El, ctx: Ctx): Table {
     });
     rows.push(row);
   });
-  return { kind: 'tbl', index, widths, rows, borders };
+  return { kind: 'tbl', index, widths, rows, borders, ...(heights.some((h) => h !== undefined) ? { heights } : {}) };
 }
 
 /**

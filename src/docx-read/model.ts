@@ -56,7 +56,8 @@ export interface Para {
 }
 
 export interface Cell { width?: number; paras: Para[] }
-export interface Table { kind: 'tbl'; index: number; widths: number[]; rows: Cell[][]; borders: boolean }
+/** A table; `heights`: each row's height (w:trHeight), twips, when some row sets one. */
+export interface Table { kind: 'tbl'; index: number; widths: number[]; rows: Cell[][]; borders: boolean; heights?: (number | undefined)[] }
 export type Block = Para | Table;
 
 /** Page setup of one section, twips. */

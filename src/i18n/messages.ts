@@ -175,6 +175,10 @@ export const catalogue = {
     (p) => `trinh_bay.${p.key}: ${p.value} ngoài khung ${p.range} của ${p.source}; vẫn áp dụng theo cách trình bày của cơ quan`,
     (p) => `trinh_bay.${p.key}: ${p.value} is outside the range ${p.range} of ${p.source}; applied anyway as the office's house style`,
   ),
+  'rule/trinh-bay/so-trang': m(
+    () => 'trinh_bay.so_trang: chan_trang: số trang in ở giữa chân trang theo cách trình bày của cơ quan; NĐ 30/2020 Phụ lục I mục II.10 đặt số trang ở giữa lề trên (phần đầu trang)',
+    () => 'trinh_bay.so_trang: chan_trang: page numbers printed centred in the footer as the office’s house style; NĐ 30/2020 Phụ lục I mục II.10 puts them centred in the top margin (the header)',
+  ),
   'plan/signature-head': m(
     (p) => `quyen_han ${p.value} cần "thu_truong" (chức danh người đứng đầu)`,
     (p) => `quyen_han ${p.value} needs "thu_truong" (the head's title)`,

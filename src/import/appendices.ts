@@ -4,7 +4,7 @@
  * signature that stands before any appendix is given back to the caller (it goes to ket_thuc, reported).
  */
 import type { LayoutProfile } from '../profile.js';
-import { paragraphs, type DocModel, type Table } from '../docx-read/model.js';
+import { paragraphs, type DocModel, type Table, type Section } from '../docx-read/model.js';
 import type { Line } from './lines.js';
 import type { Notes } from './notes.js';
 import { readBody, markerOf } from './body.js';
@@ -89,3 +89,15 @@ export function dropDefaultKemTheo(plan: Record<string, unknown>, profile: Layou
 }
 
 const oneSpaced = (s: string) => s.replace(/\s+/gu, ' ').trim();
+
+/**
+ * A Word document's appendices whose page numbers continue the plan's (`danh_so_trang: tiep`): kehoach sets each
+ * appendix in a section of its own (templates/common/document.hbs), which restarts the numbers and leaves them off
+ * its first page (`titlePg`) unless the numbers continue. Read only when the document has one section for the plan
+ * and one per appendix.
+ * @param phuLuc the appendices read (changed in place)
+ */
+export function pageContinuation(phuLuc: Record<string, unknown>[] | undefined, sections: readonly Section[]): void {
+  if (!phuLuc?.length || sections.length !== phuLuc.length + 1) return;
+  phuLuc.forEach((p, i) => { if (!sections[i + 1].titlePage) p.danh_so_trang = 'tiep'; });
+}

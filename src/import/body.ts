@@ -196,16 +196,17 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
    * Takes a task line into the item's `nhiem_vu`: a run starts on a field's line of an item with no task lines yet,
    * right under it (the default place) or after its content (`vi_tri_nhiem_vu: cuoi`); a run goes on with lines of
    * the same emphasis, a field not given yet or a free label (`khac`; a run opens with free labels only when a
-   * field's line follows them, `khacFirst`). A label not the family's comes back as the
+   * field's line follows them, and with a field in an office's own label only when another task line follows it:
+   * `opens`; a lone "Thời gian hoàn thành: …" stays a bullet). A label not the family's comes back as the
    * task's own `nhan`; an order not the plan's default as its own `thu_tu`.
    * @returns false when the line is not a task line here (a bullet)
    */
-  const takeTask = (item: Exclude<Muc, string>, tl: TaskLineRead, line: { text: string; mk: Marker; para: number }, khacFirst: () => boolean): boolean => {
+  const takeTask = (item: Exclude<Muc, string>, tl: TaskLineRead, line: { text: string; mk: Marker; para: number }, opens: () => boolean): boolean => {
     const nv0 = item.nhiem_vu as Record<string, unknown> | undefined;
     if (run && run.item === item) {
       if (tl.marked !== run.marked || (tl.key !== 'khac' && nv0 && tl.key in nv0) || (tl.key === 'khac' && run.keys.at(-1) !== 'khac' && run.keys.includes('khac'))) return false;
     } else {
-      if (item.nhiem_vu || (tl.key === 'khac' && !khacFirst())) return false;
+      if (item.nhiem_vu || ((tl.key === 'khac' || tl.own) && !opens())) return false;
       run = { item, cuoi: !!(item.noi_dung?.length || item.gach_dau_dong), marked: tl.marked, keys: [], lines: [] };
       if (run.cuoi) item.vi_tri_nhiem_vu = 'cuoi';
     }
@@ -240,6 +241,13 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       if (tl.key !== 'khac') return true;
     }
     return false;
+  };
+
+  /** Whether the line after line `idx` is a task line of the same emphasis (a bullet "Nhãn: …"). */
+  const taskLineFollows = (idx: number, marked: boolean): boolean => {
+    const l = lines[idx + 1];
+    const mk = !l || l.cell || l.footnote ? null : markerOf(l.text);
+    return !!mk?.bullet && taskLineOf(restMarkup(l, mk, {}), profile)?.marked === marked;
   };
 
   /**
@@ -278,7 +286,7 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       notes.role(l.para, 'than');
       const top = stack[stack.length - 1];
       const tl = top ? taskLineOf(text, profile) : null;
-      if (tl && takeTask(top!.item, tl, { text, mk, para: l.para }, () => leadsToField(idx, tl.marked))) continue;
+      if (tl && takeTask(top!.item, tl, { text, mk, para: l.para }, () => (tl.key === 'khac' ? leadsToField(idx, tl.marked) : taskLineFollows(idx, tl.marked)))) continue;
       settleRun();
       placeBullet(text, mk, l.para);
       continue;
@@ -293,7 +301,9 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       const heading = l.bold || (txt && isTxtHeading(l.text.slice(mk.len)));
       // A run-in heading (number and label in a heading style, then the text): tieu_de + doan. Plain text has no weights.
       const runIn = !heading && !txt ? runInOf(l, mk, depth, profile) : null;
-      const item: Exclude<Muc, string> = runIn ?? (heading ? { tieu_de: restMarkup(l, mk, { bold: true, italic: l.italic }) } : { doan: restMarkup(l, mk, {}) });
+      // A numbered phase set on one line ("1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026", dot.mot_dong): name and time only.
+      const phaseLine = !txt ? oneLinePhase(l.text.slice(mk.len)) : null;
+      const item: Exclude<Muc, string> = phaseLine ? ({ dot: phaseLine } as Exclude<Muc, string>) : runIn ?? (heading ? { tieu_de: restMarkup(l, mk, { bold: true, italic: l.italic }) } : { doan: restMarkup(l, mk, {}) });
       if (styles[depth] === undefined) styles[depth] = mk.style;
       const list = container();
       const counter = prevCount.get(list) ?? 0;
@@ -305,7 +315,9 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
         item.so = mk.label;
         notes.comment([...pathOf(list), list.length, 'so'], `số thứ tự giữ như văn bản nguồn (đoạn ${l.para})`);
       }
+      else if (phaseLine) item.so = true; // a phase is numbered only when asked
       list.push(item);
+      MARKERS.set(item, mk);
       prevCount.set(list, counter + 1);
       notes.at([...pathOf(list), list.length - 1], l.para);
       notes.role(l.para, heading ? `tieu_de_${Math.min(depth + 1, 4)}` : 'than');
@@ -320,6 +332,17 @@ export function readBody(lines: Line[], tables: Map<number, Table>, profile: Lay
       list.push({ dot } as unknown as Muc);
       lastDen.set(list, dot.den);
       notes.at([...pathOf(list), list.length - 1], l.para);
+      notes.role(l.para, 'than');
+      continue;
+    }
+    // The paragraph right under a phase set on one line is the phase's own text (templates/common/block.hbs prints
+    // dot.noi_dung there; phasesWord splits a lead-in and theme off it).
+    const phaseTop = stack[stack.length - 1]?.item;
+    const oneLine = phaseTop?.dot as { mot_dong?: boolean; noi_dung?: string; chu_de?: string } | undefined;
+    if (oneLine?.mot_dong && oneLine.noi_dung === undefined && oneLine.chu_de === undefined && !phaseTop!.noi_dung?.length && !phaseTop!.gach_dau_dong && !phaseTop!.nhiem_vu && !l.footnote) {
+      // in the schema's order: ten, tu, den, noi_dung, thoi_gian, mot_dong
+      const { thoi_gian, mot_dong, ...rest } = phaseTop!.dot as unknown as Record<string, unknown>;
+      phaseTop!.dot = { ...rest, noi_dung: markup(l.runs), ...(thoi_gian !== undefined ? { thoi_gian } : {}), mot_dong } as typeof phaseTop.dot;
       notes.role(l.para, 'than');
       continue;
     }
@@ -429,7 +452,7 @@ const RE_DOT = new RegExp(`^(Đợt [^:]{1,20}): Từ ${RE_DATE} đến ${RE_DAT
  * A phase's date as kehoach prints it (src/normalise/dates.ts shortDate), read by src/form/dates.ts:
  * "tháng 01/2025" → "2025-01", "30/6/2025" → "2025-06-30"; undefined when it names no real month or day.
  */
-function isoOf(s: string): string | undefined {
+export function isoOf(s: string): string | undefined {
   const month = /^tháng (\d{1,2})\/(\d{4})$/u.exec(s);
   const r = readDate(month ? `${month[2]}-${month[1]}` : s);
   return r.ok && r.precision === (month ? 'month' : 'day') ? r.iso : undefined;
@@ -444,7 +467,29 @@ export function phaseOf(text: string, prevDen?: string): { ten: string; tu: stri
   return { ten: m[1], tu, den, ...(m[5] ? { loi_dan: m[4], chu_de: m[5] } : {}), ...(m[6] ? { noi_dung: m[6] } : {}) };
 }
 
+/** "Đợt 1", "Giai đoạn cao điểm": a phase's name, then ":" and its time (which names a date: it holds a digit). */
+const RE_DOT_LINE = /^((?:Đợt|Giai đoạn)\s[^:]{1,40}):\s+(.*\d.*?)(?:\.\/\.|\.)?$/u;
+const RE_FROM_TO = new RegExp(`^Từ ${RE_DATE} đến ${RE_DATE}$`, 'u');
+/**
+ * A numbered phase set on one line (templates/common/block.hbs, `mot_dong`): after the number, the phase's name and
+ * its time and nothing else (no sentence follows: a phase with its text in the same paragraph is read as a
+ * paragraph). The time as kehoach's default words ("Từ 01/3/2026 đến 15/3/2026") gives tu and den; any other words
+ * (an office's "từ ngày 01/3 đến ngày 15/3/2026", "Trong tháng 12/2025") are kept as thoi_gian.
+ * @param rest the line's text after its number
+ * @returns the `dot` (with mot_dong: true), or null when the line is not one
+ */
+export function oneLinePhase(rest: string): { ten: string; tu?: string; den?: string; thoi_gian?: string; mot_dong: true } | null {
+  const m = RE_DOT_LINE.exec(rest.replace(/\s+/g, ' ').trim());
+  if (!m || /[.;!?]\s/.test(m[2])) return null;
+  const ft = RE_FROM_TO.exec(m[2]);
+  const tu = ft ? isoOf(ft[1]) : undefined;
+  const den = ft ? isoOf(ft[2]) : undefined;
+  return tu && den && tu <= den ? { ten: m[1], tu, den, mot_dong: true } : { ten: m[1], thoi_gian: m[2], mot_dong: true };
+}
+
 const prevCount = new WeakMap<Muc[], number>();
+/** The marker each numbered item was read with (src/import/word-numbering.ts numbers a Word document's levels from them). */
+export const MARKERS = new WeakMap<object, Marker>();
 const coreOf = (label: string) => /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/u.exec(label)?.[0] ?? '';
 
 /** In a plain-text source (no weights): a heading is upper case, or short without final punctuation. */

@@ -5,13 +5,15 @@
  * A plan is read as a list of **fields** in document order, each in one **part** of the page:
  * - `header`: khoi, cơ quan chủ quản and ban hành, số, loại, ký hiệu, địa danh, ngày, tên loại, trích yếu
  *   (NĐ 30/2020 Phụ lục I ô 1–5);
- * - `body`: căn cứ and opening paragraphs, then each item of `noi_dung` with its level and kind (heading, paragraph,
- *   run-in heading, bullets, phase, table), its number as printed (computed as src/normalise/body.ts does, from
+ * - `body`: căn cứ and opening paragraphs, the house style the page shows when the plan gives it (`ngoac_kep`,
+ *   `trinh_bay.nhiem_vu`), then each item of `noi_dung` with its level and kind (heading, paragraph,
+ *   run-in heading, bullets, phase — set on one line by its own `mot_dong` or by `trinh_bay.dot.mot_dong` alike —,
+ *   table), its number as printed (computed as src/normalise/body.ts does, from
  *   `danh_so`/`danh_so_con` or the family's `danh_so` and the item's own `so`), its label (`tieu_de`) and text, its
  *   task lines (`nhiem_vu`), bullets, phases and table rows;
- * - `closing`: the closing paragraphs, Nơi nhận (`cac_noi`, `luu`, typist), the signer (`thay_mat`, `quyen_han`,
+ * - `closing`: the closing paragraphs and their end mark when the plan gives one (`dau_ket`), Nơi nhận (`cac_noi`, `luu`, typist), the signer (`thay_mat`, `quyen_han`,
  *   `thu_truong`, `chuc_vu`, `ho_ten`, `chuc_vu_khac`) and a joint plan's co-issuers (ô 7, ô 9);
- * - `forms`: appendices (number, title, kèm theo, their items) and their annexed forms (`mau`: label, titles, blocks);
+ * - `forms`: appendices (number, title, kèm theo, page-number continuation, their items) and their annexed forms (`mau`: label, titles, blocks);
  * - `footnotes`: each note's text, keyed by the order of its first mark (the `[^key]` marks in the texts are renamed
  *   alike, so a renumbered key is no difference).
  *
@@ -110,15 +112,22 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
   add('header', ['trich_yeu'], 'trich_yeu', p.trich_yeu);
   // body
   for (const [k, list] of [['can_cu', p.can_cu], ['mo_dau', p.mo_dau]] as const) (list ?? []).forEach((t, i) => add('body', [k, i], k, t));
+  // house style the page shows, when the plan gives it: the phases' quote marks (task lines are compared as printed,
+  // item by item, below)
+  if (p.ngoac_kep !== undefined) add('body', ['ngoac_kep'], 'ngoac_kep', p.ngoac_kep);
   const profile = loadProfile(p.khoi, templatesDir);
   const family = profile.danh_so;
   const levels = (p.danh_so ?? family).map((s) => parsePattern(s));
   taskCtx = { ts: p.trinh_bay?.nhiem_vu ?? {}, labels: profile.mau.nhiem_vu };
+  phaseLine = p.trinh_bay?.dot?.mot_dong ?? false;
   items(p.noi_dung ?? [], ['noi_dung'], 'body', levels, add);
   // closing
   [p.ket_thuc ?? []].flat().forEach((t, i) => add('closing', ['ket_thuc', i], 'ket_thuc', t));
+  if (p.dau_ket !== undefined) add('closing', ['dau_ket'], 'dau_ket', p.dau_ket);
   const nn = (p.noi_nhan ?? {}) as { cac_noi?: unknown[]; luu?: string | string[]; ky_hieu_nguoi_soan?: string };
-  (nn.cac_noi ?? []).forEach((t, i) => add('closing', ['noi_nhan', 'cac_noi', i], 'noi', typeof t === 'string' ? t.replace(/\s*[;,.]$/u, '') : t));
+  // A recipient with its own purpose is the text it prints ("UBND tỉnh (b/c)", src/normalise/closing.ts noiNhanView).
+  const recipient = (t: unknown) => (typeof t === 'string' ? t.replace(/\s*[;,.]$/u, '') : t && typeof t === 'object' && 'noi' in t && 'muc_dich' in t ? `${String(t.noi).replace(/[;,]$/u, '')} (${String(t.muc_dich)})` : t);
+  (nn.cac_noi ?? []).forEach((t, i) => add('closing', ['noi_nhan', 'cac_noi', i], 'noi', recipient(t)));
   add('closing', ['noi_nhan', 'luu'], 'luu', typeof nn.luu === 'string' ? nn.luu.replace(/^Lưu\s*:?\s*|\.$/gu, '').split(/\s*,\s*/u) : nn.luu);
   if (nn.ky_hieu_nguoi_soan) add('closing', ['noi_nhan', 'ky_hieu_nguoi_soan'], 'ky_hieu_nguoi_soan', nn.ky_hieu_nguoi_soan);
   signer(p.nguoi_ky, ['nguoi_ky'], add);
@@ -134,6 +143,7 @@ export function planFields(plan: KeHoach, templatesDir = DEFAULT_TEMPLATES_DIR):
     add('forms', [...base, 'so'], 'phu_luc.so', pl.so === undefined ? 'auto' : pl.so);
     if (pl.tieu_de !== undefined) add('forms', [...base, 'tieu_de'], 'phu_luc.tieu_de', pl.tieu_de);
     if (pl.kem_theo !== undefined) add('forms', [...base, 'kem_theo'], 'phu_luc.kem_theo', pl.kem_theo);
+    if (pl.danh_so_trang !== undefined) add('forms', [...base, 'danh_so_trang'], 'phu_luc.danh_so_trang', pl.danh_so_trang);
     items(pl.noi_dung ?? [], [...base, 'noi_dung'], 'forms', levels, add);
     (pl.mau ?? []).forEach((m, j) => {
       const mb: Path = [...base, 'mau', j];
@@ -190,7 +200,7 @@ function items(list: Muc[], path: Path, part: Part, levels: (NumberPattern | nul
     const last = (o.vi_tri_nhiem_vu ?? taskCtx.ts.vi_tri) === 'cuoi';
     if (o.nhiem_vu && !last) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
     (o.bang_nhiem_vu ?? []).forEach((t, k) => tableRow(t, [...here, 'bang_nhiem_vu', k], part, at, add));
-    if (o.dot) add(part, [...here, 'dot'], `dot${at}`, o.dot);
+    if (o.dot) add(part, [...here, 'dot'], `dot${at}`, phaseAsPrinted(o.dot));
     if (o.bang) {
       add(part, [...here, 'bang', 'cot'], `bang.cot${at}`, o.bang.cot.map((c) => (typeof c === 'string' ? c : c.ten)).join(' | '));
       o.bang.dong.forEach((r, k) => add(part, [...here, 'bang', 'dong', k], `bang.dong${at}`, r.map(String).join(' | ')));
@@ -202,6 +212,19 @@ function items(list: Muc[], path: Path, part: Part, levels: (NumberPattern | nul
     }
     if (o.nhiem_vu && last) tasks(o.nhiem_vu, [...here, 'nhiem_vu'], part, at, add);
   });
+}
+
+/** The plan's `trinh_bay.dot.mot_dong`, for the phases of the plan being read (set by the caller). */
+let phaseLine = false;
+
+/**
+ * A phase as it prints: set on one line or not by its own `mot_dong` or the plan's (`trinh_bay.dot.mot_dong`), so that
+ * the plan's choice and the same choice given per phase are the same phase; its keys in one order.
+ */
+function phaseAsPrinted(dot: NonNullable<Exclude<Muc, string>['dot']>): Record<string, unknown> {
+  const { mot_dong, ...rest } = dot as unknown as Record<string, unknown>;
+  const line = (mot_dong as boolean | undefined) ?? phaseLine;
+  return Object.fromEntries(Object.entries({ ...rest, ...(line ? { mot_dong: true } : {}) }).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The plan's task style and the family's labels, for the fields of the plan being read (set by the caller). */

@@ -15,6 +15,7 @@ import { markup, type Line } from './lines.js';
 import type { Notes, Path } from './notes.js';
 import { RE_QUOC_HIEU, RE_TIEU_NGU } from './header.js';
 import { formTexts, isGhiChuLabel, ghiChuLead, hasFill, isBlankAgency, type FormTexts } from '../form/blanks.js';
+import { mmToTwips } from '../render/props.js';
 
 /** A form's label line: "Mẫu số 01/HNCT", "Mẫu 02". */
 export const RE_MAU_SO = /^Mẫu(?: số)?\s+\S.{0,40}$/u;
@@ -226,5 +227,17 @@ function tableBlock(table: Table, L: Line[], ctx: FormContext, t: FormTexts): un
   for (const l of L) role(l, table.rows[0]?.some((c) => c.paras.some((p) => p.index === l.para)) ? 'mau_bang_dau' : 'mau_bang_o');
   const dong = rows.slice(1, last + 1).map((r) => Array.from({ length: width }, (_, c) => plain(r[c] ?? '')));
   const trong = rows.length - 1 - dong.length;
-  return { bang: { cot, ...(dong.length ? { dong } : {}), ...(trong ? { dong_trong: trong } : {}) } };
+  const cao = trong ? blankRowHeight(table.heights?.[rows.length - 1], t.cao_dong) : undefined;
+  return { bang: { cot, ...(dong.length ? { dong } : {}), ...(trong ? { dong_trong: trong } : {}), ...(cao !== undefined ? { cao_dong: cao } : {}) } };
+}
+
+/**
+ * The height of a form table's blank rows, mm (one decimal, as `cao_dong` is written), when it is not the family's
+ * (`mau.mau_bieu.cao_dong`); undefined when the row sets none or the family's.
+ * @param twips the last row's w:trHeight
+ */
+function blankRowHeight(twips: number | undefined, family: number): number | undefined {
+  if (twips === undefined || twips === mmToTwips(family)) return undefined;
+  const mm = Math.round((twips * 25.4 * 10) / 1440) / 10;
+  return mmToTwips(mm) === twips ? mm : undefined;
 }

@@ -18,13 +18,17 @@ import { soKyHieuReader } from '../form/so-ky-hieu.js';
 import { linesOf, markup, type Line } from './lines.js';
 import { Notes } from './notes.js';
 import { readHeader, splitIssuers, RE_TEN_LOAI, type Header, type IssuerSplit } from './header.js';
-import { readBody, markerOf, liftTaskStyle } from './body.js';
+import { readBody, markerOf, liftTaskStyle, oneLinePhase } from './body.js';
+import { renumberWord } from './word-numbering.js';
+import { enumerationsWord, phasesWord, endMarkWord, numberedPhasesWord } from './word-body.js';
+import { noiNhanFromWord, replaceNoiNhan } from './word-closing.js';
 import { readClosing, jointBlocks, type NoiNhanReader, type SigningReader } from './closing.js';
 import { luuReader, noiNhanHeadingReader } from '../form/noi-nhan.js';
 import { planToYaml } from './yaml.js';
-import { readAppendices, dropDefaultKemTheo } from './appendices.js';
+import { readAppendices, dropDefaultKemTheo, pageContinuation } from './appendices.js';
 import { placeFootnotes } from './footnotes.js';
 import { readJoint } from './joint.js';
+import { readHouseStyle, readPhaseWords } from './house.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { dateFieldFormat, isoFor, readDate } from '../form/dates.js';
 import { CHUA_DIEN } from '../form/placeholder.js';
@@ -95,7 +99,7 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const bodyLines = joint ? lines.slice(j, c).slice(0, joint.start) : lines.slice(j, c);
   const opening = openingPart(bodyLines, r);
   const rest = bodyLines.slice(opening.length);
-  const k = closingParagraphs(rest);
+  const k = closingParagraphs(rest, r.txt);
   const closing = readClosing(lines.slice(c), notes, r.sig, r.nn, !joint);
   const family = familyPart(header.read, closing, lines.slice(c), r);
   const body = bodyPart(rest.slice(0, k), family, r);
@@ -103,9 +107,18 @@ export function importDocument(doc: DocModel, opts: ImportOptions = {}): ImportR
   const ending = endingPart(rest.slice(k), appendices.orphans, r);
 
   // The plan, in the schema's key order; placeholders (commented) where the source has nothing.
-  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...body.part, ...ending.part, ...recipientsPart(closing, r).part };
+  // The house style the page shows (src/import/house.ts), in the schema's place: after the body's keys, before Nơi nhận;
+  // with the task lines' style the body gave (body.ts liftTaskStyle).
+  const house = { ...(body.part.trinh_bay as Record<string, unknown> | undefined), ...readHouseStyle(doc, paragraphs(doc), notes.roles, family.profile) };
+  const phaseWords = Array.isArray(body.part.noi_dung) ? readPhaseWords(body.part.noi_dung as Muc[]) : undefined;
+  if (phaseWords) house.dot = { thoi_gian: phaseWords };
+  const { trinh_bay: _bodyStyle, ...bodyRest } = body.part;
+  const plan: PlanPart = { ...family.part, ...header.part, ...title.part, ...opening.part, ...bodyRest, ...ending.part, ...(Object.keys(house).length ? { trinh_bay: house } : {}), ...recipientsPart(wordNoiNhan(closing, lines.slice(c), family.profile, r), r).part };
   Object.assign(plan, signaturePart(closing, joint, header.read, plan, r).part, appendices.part);
   dropDefaultKemTheo(plan, family.profile);
+  if (!r.txt) pageContinuation(plan.phu_luc as Record<string, unknown>[] | undefined, doc.sections);
+  const dauKet = r.txt ? undefined : endMarkWord(plan.ket_thuc as string[] | undefined, family.profile.mau.dau_ket);
+  if (dauKet !== undefined) plan.dau_ket = dauKet;
   placeFootnotes(plan, doc, notes);
 
   for (const w of notes.warnings) warnings.push(msg('import/unplaced', r.lang, { para: w.para, text: w.text.length > 60 ? w.text.slice(0, 57) + '…' : w.text }));
@@ -244,7 +257,10 @@ function openingPart(lines: Line[], r: Reading): { part: PlanPart; length: numbe
   const canCu: string[] = [];
   const moDau: string[] = [];
   for (const l of lines.slice(0, o)) {
-    if (!moDau.length && RE_CAN_CU.test(l.text)) { notes.at(['can_cu', canCu.length], l.para); canCu.push(markup(l.runs, { italic: l.italic })); notes.role(l.para, 'can_cu'); }
+    // A "Căn cứ" paragraph set in the mở đầu's role (kehoach's renders name each paragraph's style after its layout
+    // role, templates/<khoi>/layout.yaml `kieu`) is the opening's, as a căn cứ set in the căn cứ role is a căn cứ.
+    const role = roleOf(l, r.families);
+    if (!moDau.length && role !== 'mo_dau' && (RE_CAN_CU.test(l.text) || role === 'can_cu')) { notes.at(['can_cu', canCu.length], l.para); canCu.push(markup(l.runs, { italic: l.italic })); notes.role(l.para, 'can_cu'); }
     else { notes.at(['mo_dau', moDau.length], l.para); moDau.push(markup(l.runs)); notes.role(l.para, 'mo_dau'); }
   }
   const part: PlanPart = {};
@@ -255,17 +271,20 @@ function openingPart(lines: Line[], r: Reading): { part: PlanPart; length: numbe
 
 /**
  * The closing paragraphs at the end of the body ("Trên đây …", "Kế hoạch này có hiệu lực …", a last line ending
- * "./."), after its last numbered line.
+ * "./."), after its last numbered line. A last line ending "./." right under a numbered phase set on one line (a Word
+ * document's, body.ts oneLinePhase) is that phase's own text, not a closing paragraph.
+ * @param txt the source is plain text (its phases are not read as set on one line)
  * @returns the index in `lines` where they start (`lines.length` when there are none)
  */
-function closingParagraphs(lines: Line[]): number {
+function closingParagraphs(lines: Line[], txt: boolean): number {
   let ketIdx = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i];
     if (markerOf(l.text) || l.cell) break;
     if (RE_KET.test(l.text)) { ketIdx = i; break; }
   }
-  if (ketIdx < 0 && lines.length) { const l = lines[lines.length - 1]; if (!markerOf(l.text) && !l.cell && /\.\/\.$/.test(l.text) && lines.length > 1) ketIdx = lines.length - 1; }
+  const phaseLine = (l: Line) => { const mk = markerOf(l.text); return !txt && !l.cell && !!mk && !mk.bullet && !!oneLinePhase(l.text.slice(mk.len)); };
+  if (ketIdx < 0 && lines.length) { const l = lines[lines.length - 1]; if (!markerOf(l.text) && !l.cell && /\.\/\.$/.test(l.text) && lines.length > 1 && !phaseLine(lines[lines.length - 2])) ketIdx = lines.length - 1; }
   return ketIdx >= 0 ? ketIdx : lines.length;
 }
 
@@ -293,7 +312,16 @@ function bodyPart(lines: Line[], family: { khoi: string; profile: LayoutProfile 
   const { notes } = r;
   const { profile } = family;
   const body = readBody(lines, r.tables, profile, notes, ['noi_dung'], r.txt);
+  // A Word document's levels from all its markers at once (word-numbering.ts): one odd marker stays that item's own.
+  let quotes: string | undefined;
+  if (!r.txt) {
+    body.styles = renumberWord(body.items, profile.danh_so, notes, ['noi_dung']);
+    enumerationsWord(body.items);
+    quotes = phasesWord(body.items);
+    numberedPhasesWord(body.items);
+  }
   const part: PlanPart = {};
+  if (quotes) part.ngoac_kep = quotes;
   const fam = profile.danh_so;
   if (body.styles.some((s, i) => s !== undefined && s !== fam[i])) {
     part.danh_so = body.styles.slice(0, 6).map((s, i) => s ?? fam[i] ?? '-');
@@ -320,6 +348,19 @@ function endingPart(lines: Line[], orphans: Line[], r: Reading): { part: PlanPar
     notes.unplaced(['ket_thuc', ket.length - 1], l.para, l.text);
   }
   return { part: ket.length ? { ket_thuc: ket } : {} };
+}
+
+/**
+ * In a Word document, the Nơi nhận read as kehoach writes it (word-closing.ts: groups, purposes, the typist's
+ * emphasis, an office's own Lưu line) when the family's view of that reading gives the page's lines back.
+ * @param lines the closing's lines (from the Nơi nhận on)
+ */
+function wordNoiNhan(closing: ReturnType<typeof readClosing>, lines: Line[], profile: LayoutProfile, r: Reading): ReturnType<typeof readClosing> {
+  if (r.txt || !closing.noi_nhan) return closing;
+  const w = noiNhanFromWord(lines, profile, r.nn.luu, r.nn.heading);
+  if (!w) return closing;
+  replaceNoiNhan(r.notes, w.paras);
+  return { ...closing, noi_nhan: w.noi_nhan };
 }
 
 /**
@@ -364,6 +405,15 @@ function columnText(all: Line[]): string {
     i = j;
   }
   return out.join('\n');
+}
+
+/**
+ * The layout role a paragraph's style names (its Word style id is a key of some family's `kieu`, as kehoach writes
+ * each paragraph: src/render/props.ts styleId), or undefined.
+ */
+function roleOf(l: Line, families: readonly LayoutProfile[]): string | undefined {
+  const s = l.p.style;
+  return s && families.some((f) => Object.hasOwn(f.kieu, s)) ? s : undefined;
 }
 
 const one = (xs: string[]): string | string[] => (xs.length === 1 ? xs[0] : xs);

@@ -1,7 +1,8 @@
 /**
  * An office's house style (plan key `trinh_bay:`, or `_defaults.yaml`): the values NĐ 30/2020 Phụ lục I lets an
- * office choose (body size 13–14 pt, line spacing single–1.5, paragraph spacing ≥ 6 pt, first-line indent 1–1.27 cm,
- * Nơi nhận size, a bold or regular quyền hạn line) applied over the family's layout.yaml without forking templates.
+ * office choose (body size 13–14 pt, line spacing single–1.5, paragraph spacing ≥ 6 pt after and/or before, first-line
+ * indent 1–1.27 cm, Nơi nhận size, a bold or regular quyền hạn line; the page number in the footer, warned) applied
+ * over the family's layout.yaml without forking templates.
  * The allowed ranges are data in the family's layout.yaml, each with its source: the sizes beside the sizes they bound
  * (`kieu.than.co_cho_phep`, `kieu.noi_nhan.co_cho_phep`, `kieu.quyen_han.dam_cho_phep`: what `kehoach check` reads
  * too), the others in `trinh_bay.khung`.
@@ -13,7 +14,7 @@ import type { KeHoach } from '../types/plan.js';
 export type TrinhBay = NonNullable<KeHoach['trinh_bay']>;
 
 /** The values of `trinh_bay` that have a range, and the family's range of each: [low, high], null = open. */
-export type Khung = Partial<Record<'co_chu' | 'gian_dong' | 'cach_doan' | 'thut_dau' | 'co_chu_noi_nhan', [number | null, number | null]>>;
+export type Khung = Partial<Record<'co_chu' | 'gian_dong' | 'cach_doan' | 'cach_truoc' | 'thut_dau' | 'co_chu_noi_nhan', [number | null, number | null]>>;
 
 /**
  * The `trinh_bay` block of a layout.yaml: the ranges of the values that are not sizes (`khung`: line spacing, paragraph
@@ -61,7 +62,9 @@ export function lineMultiple(v: number | string, bodyPt: number): number {
 }
 
 /**
- * The values of `tb` outside the family's ranges.
+ * The values of `tb` outside the family's ranges. Paragraph spacing (`cach_doan`) is judged as the gap between two
+ * paragraphs, what NĐ 30 PL I mục II.6 bounds (≥ 6 pt): the space after one plus the space before the next
+ * (`cach_truoc`, 0 when not given), so an office's "6 pt before, 0 after" is inside; `cach_truoc` alone against its own range.
  * @returns one entry per value outside: its key, the value as written, and the range [low, high] (null = open)
  */
 export function outOfRange(tb: TrinhBay, profile: LayoutProfile): { key: keyof Khung; value: number | string; khung: [number | null, number | null] }[] {
@@ -72,7 +75,7 @@ export function outOfRange(tb: TrinhBay, profile: LayoutProfile): { key: keyof K
     const v = tb[key];
     const range = ranges[key];
     if (v === undefined || !range) continue;
-    const x = key === 'gian_dong' ? lineMultiple(v, bodyPt) : (v as number);
+    const x = key === 'gian_dong' ? lineMultiple(v, bodyPt) : key === 'cach_doan' ? (v as number) + (tb.cach_truoc ?? 0) : (v as number);
     if ((range[0] !== null && x < range[0] - 1e-9) || (range[1] !== null && x > range[1] + 1e-9)) out.push({ key, value: v, khung: range });
   }
   return out;
@@ -81,7 +84,9 @@ export function outOfRange(tb: TrinhBay, profile: LayoutProfile): { key: keyof K
 /**
  * Applies a house style to a profile (a copy; the cached profile is not touched). Body values change in the body's
  * roles (`trinh_bay.vai_noi_dung`) that share the body's (`than`) current value, so that a role the family sets
- * apart (căn cứ with no space after) keeps its own; Nơi nhận size in `vai_noi_nhan`; `tm_dam` in `quyen_han`.
+ * apart (căn cứ with no space after) keeps its own; space before (`cach_truoc`, pt) only in those whose space before
+ * and after are both the body's (so căn cứ lines set close stay close); Nơi nhận size in `vai_noi_nhan`; `tm_dam` in
+ * `quyen_han`. The page number's place (`so_trang`) is not a style: the template reads it from the view.
  * @param tb the plan's `trinh_bay` (undefined: the profile unchanged)
  * @returns the profile to lay the plan out with
  */
@@ -102,6 +107,7 @@ export function withHouseStyle(profile: LayoutProfile, tb: TrinhBay | undefined)
   if (tb.gian_dong !== undefined) set(body, 'dong', tb.gian_dong, true);
   if (tb.cach_doan !== undefined) set(body, 'sau', tb.cach_doan, true);
   if (tb.thut_dau !== undefined) set(body, 'thut_dau', tb.thut_dau, true);
+  if (tb.cach_truoc !== undefined) set(body.filter((r) => (profile.kieu[r]?.sau ?? null) === (than.sau ?? null)), 'truoc', tb.cach_truoc, true);
   if (tb.co_chu_noi_nhan !== undefined) set(data.vai_noi_nhan ?? ['noi_nhan'], 'co', tb.co_chu_noi_nhan, false);
   if (tb.tm_dam !== undefined) set(['quyen_han'], 'dam', tb.tm_dam, false);
   return { ...profile, kieu };

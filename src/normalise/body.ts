@@ -5,7 +5,7 @@
 import type { KeHoach, Muc, Y, NhiemVu, Bang } from '../types/plan.js';
 import type { LayoutProfile } from '../profile.js';
 import { parsePattern, formatNumber, Counter, type NumberPattern } from '../form/numbering.js';
-import { shortDate } from './dates.js';
+import { shortDate, fill } from './dates.js';
 import { msg, type Lang } from '../i18n/messages.js';
 
 export type Path = (string | number)[];
@@ -19,8 +19,12 @@ export type Block =
   | { loai: 'van'; text: string; dan: boolean }
   | { loai: 'gach'; cap: number; ky_hieu: string; text: string }
   | { loai: 'nhiem_vu'; dong: TaskLine[] }
-  /** A phase: `thoi_gian` is "Từ … đến …" or the phrase the plan gives; `so` and `kieu` when it is numbered like a heading. */
-  | { loai: 'dot'; so: string; kieu: string; dan: boolean; cham: string; cuoi: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string }
+  /**
+   * A phase: `thoi_gian` is "Từ … đến …" or the phrase the plan gives (or the office's pattern filled, `trinh_bay.dot.thoi_gian`);
+   * `so` and `kieu` when it is numbered like a heading; `mot_dong`: number, name and time on a line of their own, the
+   * lead-in, theme and text in a paragraph after it (`dan_doan`: that paragraph introduces what the phase carries).
+   */
+  | { loai: 'dot'; so: string; kieu: string; dan: boolean; cham: string; cuoi: string; ten: string; tu: string; den: string; thoi_gian: string; loi_dan: string; chu_de: string; noi_dung: string; ngoac_mo: string; ngoac_dong: string; mot_dong: boolean; dan_doan: boolean }
   | { loai: 'bang'; tieu_de: string; cot: { ten: string; rong: number }[]; dong: string[][] };
 
 /** One line under a task: its label (in the office's words) and whether the label is italic. */
@@ -32,6 +36,9 @@ export interface TaskLine { nhan: string; nghieng: boolean; text: string }
  * default order: every field reaches the page.
  */
 export type TaskStyle = NonNullable<NonNullable<KeHoach['trinh_bay']>['nhiem_vu']>;
+
+/** How the office writes its phases (plan `trinh_bay.dot`): each on one line, and the words of its time. */
+export type PhaseStyle = NonNullable<NonNullable<KeHoach['trinh_bay']>['dot']>;
 
 /** Errors found while normalising (structure the schema cannot express), with data paths. */
 export interface NormaliseIssue { path: Path; rule: string; message: string; key?: boolean }
@@ -46,6 +53,21 @@ type MucObject = Exclude<Muc, string>;
  */
 export const isShortLeadIn = (text: string): boolean => text.replace(/\*+/g, '').trim().length <= 170;
 
+/**
+ * A phase's time in the office's words (plan `trinh_bay.dot.thoi_gian`): "{tu}" and "{den}" the dates as kehoach
+ * prints them (shortDate: "01/7/2020", "tháng 01/2020"), "{tu_ngan}" the start without its year when both are days of
+ * the same year ("01/3" … "15/3/2026"), else the start as "{tu}".
+ */
+export function phaseTime(pattern: string, tu: string, den: string): string {
+  const a = shortDate(tu);
+  const b = shortDate(den);
+  const sameYear = /^\d{4}-\d{2}-\d{2}$/.test(tu) && /^\d{4}-\d{2}-\d{2}$/.test(den) && tu.slice(0, 4) === den.slice(0, 4);
+  return fill(pattern, { tu: a, den: b, tu_ngan: sameYear ? a.replace(/\/\d{4}$/, '') : a });
+}
+
+/** The text with its first letter in capitals ("với chủ đề" → "Với chủ đề"). */
+const capitalise = (s: string) => s.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase('vi'));
+
 /** What the body walker needs: the family's profile, the plan-level numbering and quotes, where issues go. */
 export interface BodyContext {
   profile: LayoutProfile;
@@ -57,6 +79,8 @@ export interface BodyContext {
   issues: NormaliseIssue[];
   /** The office's task lines (plan `trinh_bay.nhiem_vu`); the family's labels, italic, when absent. */
   taskStyle?: TaskStyle;
+  /** The office's phases (plan `trinh_bay.dot`); one paragraph each, "Từ {tu} đến {den}", when absent. */
+  phaseStyle?: PhaseStyle;
 }
 
 /** Default order of the task fields (lines and table columns). `han` prints as the time when `thoi_gian` is absent. */
@@ -165,15 +189,28 @@ export function bodyWalker(ctx: BodyContext): (items: Muc[], path: Path, out: Bl
 
   /**
    * A phase's line (`dot`): "Đợt 1: Từ … đến …" or "Đợt 1: <phrase>", numbered when `label` is given; kept with what
-   * it carries (bullets; tasks and sub-items when the line is a short lead-in, as a paragraph's).
+   * it carries (bullets; tasks and sub-items when the line is a short lead-in, as a paragraph's). Set on one line
+   * (`dot.mot_dong`, else `trinh_bay.dot.mot_dong`): the line holds the number, the name and the time, and is kept
+   * with what follows it (its own text, then what it carries). A time given by tu and den takes the office's words
+   * when the plan gives them (`trinh_bay.dot.thoi_gian`, "{tu}", "{tu_ngan}", "{den}"), else "Từ {tu} đến {den}".
    */
   function phase(obj: MucObject, label: string, kieu: string): Block {
     const d = obj.dot!;
+    const ps = ctx.phaseStyle;
+    const motDong = d.mot_dong ?? ps?.mot_dong ?? false;
+    const thoiGian = d.thoi_gian ?? (ps?.thoi_gian && d.tu && d.den ? phaseTime(ps.thoi_gian, d.tu, d.den) : '');
+    const loiDan = d.loi_dan ?? mau.loi_dan_dot;
+    const follows = !!(obj.gach_dau_dong || obj.nhiem_vu || obj.noi_dung);
     return {
       // "." between the time and the text that follows (none when the phrase ends with its own mark)
-      loai: 'dot', so: label, kieu, dan: !!obj.gach_dau_dong || (!!(obj.nhiem_vu || obj.noi_dung) && isShortLeadIn(`${label} ${d.ten} ${d.thoi_gian ?? ''} ${d.chu_de ?? ''} ${d.noi_dung ?? ''}`)), cham: /[.:;!?]$/.test(d.thoi_gian ?? '') ? '' : '.', cuoi: '', ten: d.ten,
-      tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: d.thoi_gian ?? '', loi_dan: d.loi_dan ?? mau.loi_dan_dot,
-      chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1],
+      loai: 'dot', so: label, kieu,
+      dan: motDong ? follows || !!(d.chu_de || d.noi_dung) : !!obj.gach_dau_dong || (!!(obj.nhiem_vu || obj.noi_dung) && isShortLeadIn(`${label} ${d.ten} ${d.thoi_gian ?? ''} ${d.chu_de ?? ''} ${d.noi_dung ?? ''}`)),
+      cham: /[.:;!?]$/.test(thoiGian) ? '' : '.', cuoi: '', ten: d.ten,
+      tu: d.tu ? shortDate(d.tu) : '', den: d.den ? shortDate(d.den) : '', thoi_gian: thoiGian,
+      // on one line, the lead-in opens a paragraph of its own: its first letter in capitals
+      loi_dan: motDong && d.chu_de ? capitalise(loiDan) : loiDan,
+      chu_de: d.chu_de ?? '', noi_dung: d.noi_dung ?? '', ngoac_mo: ctx.quotes[0], ngoac_dong: ctx.quotes[1], mot_dong: motDong,
+      dan_doan: motDong && follows && isShortLeadIn(`${d.chu_de ?? ''} ${d.noi_dung ?? ''}`),
     };
   }
 

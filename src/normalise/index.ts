@@ -48,6 +48,8 @@ export interface PlanView {
   phu_luc: { so: string; tieu_de: string[]; kem_theo: string; ngang: boolean; than: Block[]; dau: boolean; lai_so_trang: boolean; mau: FormView[] }[];
   /** The office's house style (plan `trinh_bay`), applied to the layout at render (src/layout/house-style.ts). */
   trinh_bay?: KeHoach['trinh_bay'];
+  /** The page number in the footer (plan `trinh_bay.so_trang: chan_trang`; warned, NĐ 30 PL I mục II.10), else in the header. */
+  so_trang_chan: boolean;
   /** Footnotes (chu_thich), referenced from any text as [^key]. */
   chu_thich: ChuThichView[];
   /** Facts for the document's metadata and for callers (batch manifest). */
@@ -85,7 +87,7 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
       ? fill(blanks(mau.ngay_du_thao_thang), { dia_danh: plan.dia_danh, thang: padMonth(date.m), nam: date.y })
       : fill(blanks(mau.ngay_du_thao), { dia_danh: plan.dia_danh, nam: date.y });
 
-  const walkBody = bodyWalker({ profile, lang, danhSo: plan.danh_so ?? profile.danh_so, quotes: plan.ngoac_kep ?? '“”', issues, taskStyle: plan.trinh_bay?.nhiem_vu });
+  const walkBody = bodyWalker({ profile, lang, danhSo: plan.danh_so ?? profile.danh_so, quotes: plan.ngoac_kep ?? '“”', issues, taskStyle: plan.trinh_bay?.nhiem_vu, phaseStyle: plan.trinh_bay?.dot });
   const than: Block[] = [];
   walkBody(plan.noi_dung, ['noi_dung'], than);
   const ketThuc = lines(plan.ket_thuc);
@@ -132,6 +134,7 @@ export function normalise(input: KeHoach, profile: LayoutProfile, lang: Lang = '
     khoang_ky: Array.from({ length: plan.nguoi_ky.khoang_ky ?? profile.khoang_ky }, (_, i) => i),
     phu_luc: phuLuc,
     chu_thich: footnotesView(plan, lang, issues),
+    so_trang_chan: plan.trinh_bay?.so_trang === 'chan_trang',
     // tm_dam concerns the quyền hạn line only: without one, the title line (which then takes its style) stays bold
     ...(plan.trinh_bay ? { trinh_bay: plan.nguoi_ky.thay_mat || plan.nguoi_ky.quyen_han ? plan.trinh_bay : { ...plan.trinh_bay, tm_dam: undefined } } : {}),
     meta: {

@@ -6,7 +6,7 @@
  * Sizes come from the family's layout profile (templates/<khoi>/layout.yaml) through src/render/props.ts:
  * pt → half-points for fonts, pt → twentieths for spacing, mm → twips.
  */
-import { Document, Header, Paragraph, TextRun, UnderlineType, type IParagraphOptions, type IParagraphStyleOptions, type IPropertiesOptions, type IRunOptions } from 'docx';
+import { Document, Footer, Header, Paragraph, TextRun, UnderlineType, type IParagraphOptions, type IParagraphStyleOptions, type IPropertiesOptions, type IRunOptions } from 'docx';
 import type { LayoutProfile, StyleSpec } from '../profile.js';
 import { fontsOf, headingLevel, paragraphOptions, runOptions, styleId } from './props.js';
 import { placeholder, type SectionProps } from './wordml.js';
@@ -110,8 +110,9 @@ export function documentStyles(profile: LayoutProfile): Pick<IPropertiesOptions,
 }
 
 /**
- * The docx Document of a package with placeholders: section i's header holds the placeholder "H<i>" and its body
- * "S<i>" (the body is written by wordml.ts; only the sections' properties docx writes are kept), note n holds "F<n>".
+ * The docx Document of a package with placeholders: section i's header holds the placeholder "H<i>", its footer
+ * (when the section has one) "P<i>", and its body "S<i>" (the body is written by wordml.ts; only the sections'
+ * properties docx writes are kept), note n holds "F<n>".
  * A section with title-page set has an empty first-page header (no page number on page 1: NĐ 30/2020 Phụ lục I,
  * mục II.10).
  */
@@ -120,9 +121,11 @@ export function skeletonDocument(profile: LayoutProfile, shape: PackageShape): D
   for (let id = 1; id <= shape.footnotes; id++) footnotes[id] = { children: [slot(`F${id}`)] };
   return new Document({
     ...documentStyles(profile),
-    sections: shape.sections.map((properties, i) => ({
+    sections: shape.sections.map(({ footer, ...properties }, i) => ({
       properties: properties as never,
       headers: { default: new Header({ children: [slot(`H${i}`)] }), ...(properties.titlePage ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },
+      // A footer (the page number there: trinh_bay.so_trang) holds "P<i>"; with title-page set, page 1's is empty.
+      ...(footer ? { footers: { default: new Footer({ children: [slot(`P${i}`)] }), ...(properties.titlePage ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) } : {}) } } : {}),
       children: [slot(`S${i}`)],
     })),
     ...(shape.footnotes ? { footnotes } : {}),

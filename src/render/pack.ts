@@ -221,6 +221,7 @@ export async function packDocx(body: BodyXml, profile: LayoutProfile, props: Cor
   const content = (tag: string): string => {
     const n = Number(tag.slice(1));
     if (tag[0] === 'H') return blocksXml(body.sections[n].header);
+    if (tag[0] === 'P') return blocksXml(body.sections[n].footer ?? []);
     if (tag[0] === 'F') return noteXml(body.footnotes[n - 1]);
     throw new Error(`unknown placeholder ${tag}`);
   };

@@ -111,9 +111,11 @@ export const PLACEHOLDER_OPEN = '\uE000';
 export const PLACEHOLDER_CLOSE = '\uE001';
 export const placeholder = (tag: string): string => `${PLACEHOLDER_OPEN}${tag}${PLACEHOLDER_CLOSE}`;
 
-/** Page setup of a section, twips (what docx writes as w:pgSz / w:pgMar / w:pgNumType / w:titlePg). */
+/** Page setup of a section, twips (what docx writes as w:pgSz / w:pgMar / w:pgNumType / w:titlePg); `footer`: the
+ * section has a footer part (set only when it has one, so the shape of a package without a footer is unchanged). */
 export interface SectionProps {
   titlePage: boolean;
+  footer?: true;
   page: {
     size: { width: number; height: number; orientation: 'landscape' | 'portrait' };
     margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
@@ -121,8 +123,8 @@ export interface SectionProps {
   };
 }
 
-/** A section of the document: its page setup, its header's blocks and its body's blocks. */
-export interface SectionXml { properties: SectionProps; header: BlockXml[]; blocks: BlockXml[] }
+/** A section of the document: its page setup, its header's blocks, its footer's (when `properties.footer`) and its body's blocks. */
+export interface SectionXml { properties: SectionProps; header: BlockXml[]; footer?: BlockXml[]; blocks: BlockXml[] }
 
 /** The written plan: sections in order and the footnotes by id (1, 2, 3 … in document order), each its paragraphs. */
 export interface BodyXml { sections: SectionXml[]; footnotes: BlockXml[][] }
@@ -330,7 +332,7 @@ class Writer {
     return { kind: 'tbl', xml: xml + '</w:tbl>' };
   }
 
-  /** Block children of a container (section, cell, page-header, footnote). */
+  /** Block children of a container (section, cell, page-header, page-footer, footnote). */
   blocks(container: MNode, ctx: Ctx): BlockXml[] {
     const out: BlockXml[] = [];
     const prev: MNode[] = [];
@@ -347,7 +349,7 @@ class Writer {
         case 'rule': out.push(this.rule(el, prev, ctx)); prev.length = 0; break;
         case 'table': out.push(this.table(el, ctx)); prev.length = 0; break;
         case 'page-break': out.push({ kind: 'p', ppr: '<w:pageBreakBefore/>', runs: '' }); prev.length = 0; break;
-        case 'page-header': case 'footnote': break;
+        case 'page-header': case 'page-footer': case 'footnote': break;
         default: throw new MarkupError(`layout markup: unknown element <${el.name}> in <${container.name}>`);
       }
     });
@@ -361,9 +363,11 @@ class Writer {
     const pageW = landscape ? t.cao : t.rong;
     const ctx: Ctx = { width: mmToTwips(pageW - t.le_trai - t.le_phai) };
     const headerEl = elements(node).find((e) => e.name === 'page-header');
+    const footerEl = elements(node).find((e) => e.name === 'page-footer');
     return {
       properties: {
         titlePage: node.attrs['title-page'] === 'true',
+        ...(footerEl ? { footer: true as const } : {}),
         page: {
           size: { width: mmToTwips(t.rong), height: mmToTwips(t.cao), orientation: landscape ? 'landscape' : 'portrait' },
           margin: { top: mmToTwips(t.le_tren), bottom: mmToTwips(t.le_duoi), left: mmToTwips(t.le_trai), right: mmToTwips(t.le_phai), header: mmToTwips(t.dau_trang), footer: mmToTwips(t.dau_trang) },
@@ -371,6 +375,7 @@ class Writer {
         },
       },
       header: headerEl ? this.blocks(headerEl, ctx) : [{ kind: 'p', ppr: '', runs: '' }],
+      ...(footerEl ? { footer: this.blocks(footerEl, ctx) } : {}),
       blocks: this.blocks(node, ctx),
     };
   }

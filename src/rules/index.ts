@@ -15,7 +15,7 @@ import { luu, luuVt, trung, gachDau, luuTrongCacNoi } from './noi-nhan.js';
 import { lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn, nhiemVuKhongIn } from './noi-dung.js';
 import { dauCham, khoangTrang, danhDau } from './van-ban.js';
 import { dongDai } from './dau-trang.js';
-import { ngoaiKhung } from './trinh-bay.js';
+import { ngoaiKhung, soTrang as soTrangChan } from './trinh-bay.js';
 import { chuaDien } from './chua-dien.js';
 import { applyRuleConfig } from '../config.js';
 
@@ -31,7 +31,7 @@ export const RULES: readonly Rule[] = [
   luu, luuVt, trung, gachDau, luuTrongCacNoi,
   lienTuc, tuViet, dotThuTu, dotTrongKy, inHoa, loiDanKhongIn, nhiemVuKhongIn,
   dauCham, khoangTrang, danhDau,
-  ngoaiKhung,
+  ngoaiKhung, soTrangChan,
   chuaDien,
 ];
 
@@ -65,7 +65,7 @@ export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rul
   for (const rule of rules) {
     if (onDocument(rule)) {
       if (!document) continue;
-      docCtx ??= { ...document, profile: base.profile, kiemTra: base.profile.kiem_tra, lang: base.lang };
+      docCtx ??= { ...document, profile: base.profile, kiemTra: base.profile.kiem_tra, lang: base.lang, ...(base.plan?.trinh_bay?.so_trang ? { soTrang: base.plan.trinh_bay.so_trang } : {}) };
       const file = locate([]).file;
       for (const f of rule.check(docCtx)) out.push({ file, line: Math.max(f.para, 1), column: 1, severity: rule.severity, rule: rule.id, message: f.message });
       continue;

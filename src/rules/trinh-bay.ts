@@ -4,7 +4,7 @@ import { outOfRange, tmDamAllowed } from '../layout/house-style.js';
 import type { Finding, Rule } from './types.js';
 
 const SOURCE: Record<string, string> = {
-  co_chu: 'NĐ 30/2020 PL I mục II.6', gian_dong: 'NĐ 30/2020 PL I mục II.6', cach_doan: 'NĐ 30/2020 PL I mục II.6',
+  co_chu: 'NĐ 30/2020 PL I mục II.6', gian_dong: 'NĐ 30/2020 PL I mục II.6', cach_doan: 'NĐ 30/2020 PL I mục II.6', cach_truoc: 'NĐ 30/2020 PL I mục II.6',
   thut_dau: 'NĐ 30/2020 PL I mục II.6', co_chu_noi_nhan: 'NĐ 30/2020 PL I mục II.9', tm_dam: 'NĐ 30/2020 PL I mục II.7',
 };
 
@@ -30,4 +30,25 @@ export const ngoaiKhung: Rule = {
     }
     return out;
   },
+};
+
+/**
+ * The page number in the footer (`trinh_bay.so_trang: chan_trang`), as many of the Front's offices print it: rendered
+ * as chosen, warned once, naming the rule it departs from (NĐ 30/2020 Phụ lục I mục II.10: centred in the top
+ * margin). The family's rule is data (`kiem_tra.so_trang.dau_trang` of layout.yaml): a family whose data puts the
+ * number in the footer is not warned. `kehoach check` reads the choice back from the document's footer
+ * (src/import/house.ts), so validate and check give this one warning, and the layout rule so-trang/vi-tri stays silent
+ * on a footer the recognised plan chose (src/check/rules.ts).
+ */
+export const soTrang: Rule = {
+  id: 'trinh-bay/so-trang',
+  severity: 'warning',
+  description: {
+    vi: 'Số trang ở chân trang (trinh_bay.so_trang: chan_trang) là cách trình bày của cơ quan: vẫn in, có cảnh báo; NĐ 30 đặt số trang ở giữa lề trên.',
+    en: 'A page number in the footer (trinh_bay.so_trang: chan_trang) is the office’s house style: printed, with a warning; NĐ 30 puts it centred in the top margin.',
+  },
+  source: 'NĐ 30/2020 Phụ lục I mục II.10',
+  check: (ctx) => (ctx.plan.trinh_bay?.so_trang === 'chan_trang' && ctx.profile.kiem_tra.so_trang.dau_trang
+    ? [{ path: ['trinh_bay', 'so_trang'], message: msg('rule/trinh-bay/so-trang', ctx.lang) }]
+    : []),
 };

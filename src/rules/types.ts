@@ -37,6 +37,9 @@ export interface DocumentContext {
   profile: LayoutProfile;
   kiemTra: KiemTra;
   lang: Lang;
+  /** The page number's place the recognised plan chose (`trinh_bay.so_trang`, read from the document's footer): a
+   * choice the plan rule trinh-bay/so-trang reports, so the layout rule does not report it twice. */
+  soTrang?: 'dau_trang' | 'chan_trang';
 }
 
 /** One finding of a plan rule: where (data path; `key` points at the key rather than the value) and the message. */

@@ -376,12 +376,19 @@ export interface Khung {
    */
   gian_dong?: [number | null, number | null];
   /**
-   * Cách đoạn, pt (tối thiểu 6 — PL I mục II.6). [thấp nhất, cao nhất]; null: không giới hạn phía đó.
+   * Cách đoạn (sau), pt; cùng cach_truoc là khoảng cách giữa hai đoạn (tối thiểu 6 — PL I mục II.6). [thấp nhất, cao nhất]; null: không giới hạn phía đó.
    *
    * @minItems 2
    * @maxItems 2
    */
   cach_doan?: [number | null, number | null];
+  /**
+   * Cách đoạn trước (spacing before), pt: phần trước của khoảng cách giữa hai đoạn (PL I mục II.6 chỉ quy định tổng, tối thiểu 6 pt, xét ở cach_doan). [thấp nhất, cao nhất]; null: không giới hạn phía đó.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  cach_truoc?: [number | null, number | null];
   /**
    * Lùi đầu dòng, mm (10–12,7 — PL I mục II.6). [thấp nhất, cao nhất]; null: không giới hạn phía đó.
    *

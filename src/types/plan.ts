@@ -145,6 +145,10 @@ export type KieuSo = string;
  */
 export type NgoacKep = '“”' | '""';
 /**
+ * dau_trang (mặc định): số trang ở giữa lề trên, không hiện ở trang 1 (NĐ 30 PL I mục II.10; HD 36). chan_trang: số trang ở giữa chân trang, vẫn không hiện ở trang 1, như nhiều cơ quan Mặt trận trình bày: vẫn áp dụng, có cảnh báo [trinh-bay/so-trang] nêu NĐ 30 PL I mục II.10.
+ */
+export type SoTrang = 'dau_trang' | 'chan_trang';
+/**
  * Thứ tự các dòng (và các cột của bảng_nhiem_vu) của mọi nhiệm vụ; trường có trong kế hoạch mà không nêu ở đây in sau, theo thứ tự mặc định (noi_dung, chu_tri, tham_muu, thuc_hien, phoi_hop, thoi_gian, ket_qua, khac); khac (các dòng có nhãn riêng) mặc định in cuối. Một nhiệm vụ đổi được bằng thu_tu của nó.
  *
  * @minItems 1
@@ -606,6 +610,10 @@ export interface Dot {
    * Thời gian của đợt ghi bằng lời, in nguyên sau tên đợt, thay cho "Từ … đến …". Ví dụ "Trong tháng 12/2025", "Sau ngày bầu cử 15/3/2026".
    */
   thoi_gian?: string;
+  /**
+   * true: đợt in thành một dòng riêng: số (khi đợt được đánh số, so:), tên đợt và thời gian, ví dụ "1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026"; lời dẫn, chủ đề và nội dung của đợt in thành đoạn sau. false: cả đợt một đoạn. Không ghi: theo trinh_bay.dot.mot_dong (mặc định false).
+   */
+  mot_dong?: boolean;
 }
 /**
  * Bảng có kẻ khung: tên cột và các dòng.
@@ -658,7 +666,7 @@ export interface ThoiGianKeHoach {
   den: string;
 }
 /**
- * Các giá trị cơ quan được chọn trong khung của NĐ 30/2020 (hoặc HD 36, QĐ 933), thay cho giá trị mặc định của layout.yaml, không cần sửa mẫu. Ghi trong kế hoạch hoặc trong _defaults.yaml. Ngoài khung thì vẫn áp dụng nhưng có cảnh báo [trinh-bay/ngoai-khung]; kehoach check nhận mọi giá trị trong khung. Vị trí số trang không đổi được: NĐ 30 PL I mục II.10 và HD 36 chỉ cho giữa lề trên.
+ * Các giá trị cơ quan được chọn trong khung của NĐ 30/2020 (hoặc HD 36, QĐ 933), thay cho giá trị mặc định của layout.yaml, không cần sửa mẫu. Ghi trong kế hoạch hoặc trong _defaults.yaml. Ngoài khung thì vẫn áp dụng nhưng có cảnh báo [trinh-bay/ngoai-khung]; kehoach check nhận mọi giá trị trong khung. Số trang ở chân trang (so_trang: chan_trang) vẫn áp dụng, có cảnh báo [trinh-bay/so-trang] (NĐ 30 PL I mục II.10 đặt ở giữa lề trên).
  */
 export interface TrinhBay {
   /**
@@ -670,9 +678,13 @@ export interface TrinhBay {
    */
   gian_dong?: number | string;
   /**
-   * Khoảng cách sau mỗi đoạn nội dung, pt. Khung: tối thiểu 6 pt (NĐ 30 PL I mục II.6).
+   * Khoảng cách sau mỗi đoạn nội dung, pt. Khung: khoảng cách giữa hai đoạn (cach_doan cộng cach_truoc) tối thiểu 6 pt (NĐ 30 PL I mục II.6).
    */
   cach_doan?: number;
+  /**
+   * Khoảng cách trước mỗi đoạn nội dung (spacing before của Word), pt, như nhiều cơ quan trình bày (trước 6 pt, sau 0). Khoảng cách giữa hai đoạn là cach_doan của đoạn trên cộng cach_truoc của đoạn dưới, tối thiểu 6 pt (NĐ 30 PL I mục II.6). Khung của khối: trinh_bay.khung.cach_truoc trong layout.yaml. Mặc định: không có (0).
+   */
+  cach_truoc?: number;
   /**
    * Lùi đầu dòng của đoạn nội dung, mm. Khung: 10–12,7 mm (1 cm hoặc 1,27 cm, NĐ 30 PL I mục II.6).
    */
@@ -685,7 +697,9 @@ export interface TrinhBay {
    * false: dòng quyền hạn ký (TM., KT., TL. …) in đứng, không đậm, như một số cơ quan trình bày; mặc định in đậm (NĐ 30 PL I mục II.7).
    */
   tm_dam?: boolean;
+  so_trang?: SoTrang;
   nhiem_vu?: NhiemVu1;
+  dot?: Dot1;
 }
 /**
  * Nhãn, thứ tự, kiểu chữ nhãn và chỗ in của các dòng nhiem_vu (và tên cột bảng_nhiem_vu) theo cách viết của cơ quan.
@@ -731,6 +745,19 @@ export interface NhanNhiemVu1 {
    * Nhãn của dòng ket_qua.
    */
   ket_qua?: string;
+}
+/**
+ * Cách cơ quan viết các đợt, giai đoạn (dot) của kế hoạch; từng đợt đổi được bằng dot.mot_dong.
+ */
+export interface Dot1 {
+  /**
+   * true: mỗi đợt in thành một dòng riêng: số (khi đợt được đánh số, so:), tên đợt và thời gian, ví dụ "1. Đợt 1: Từ ngày 01/3 đến ngày 15/3/2026"; lời dẫn, chủ đề và nội dung của đợt in thành đoạn sau. Mặc định false: cả đợt một đoạn. Từng đợt đổi được bằng dot.mot_dong.
+   */
+  mot_dong?: boolean;
+  /**
+   * Mẫu thời gian của đợt ghi bằng tu và den, thay cho "Từ {tu} đến {den}": {tu}, {den} là ngày dạng 01/7/2020 (tháng: "tháng 01/2020"); {tu_ngan} là {tu} bỏ năm khi cùng năm với {den} ("01/3"). Không dùng cho đợt có thoi_gian bằng lời.
+   */
+  thoi_gian?: string;
 }
 /**
  * Ô 9b: danh sách nơi nhận, dòng "Lưu" và ký hiệu người soạn thảo.

@@ -5,7 +5,7 @@
  * the document-wide styles (documentStyles, src/render/docx.ts) are the tool's own. Not used by the tool.
  */
 import {
-  BorderStyle, Document, FootnoteReference, Header, HeightRule, LeaderType, LineRuleType, PageNumber, PageOrientation, Paragraph,
+  BorderStyle, Document, Footer, FootnoteReference, Header, HeightRule, LeaderType, LineRuleType, PageNumber, PageOrientation, Paragraph,
   Tab, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, UnderlineType, VerticalAlignTable, WidthType,
   type IParagraphOptions, type IRunOptions, type ISectionOptions, type ParagraphChild,
 } from 'docx';
@@ -233,7 +233,7 @@ class Builder {
         case 'rule': out.push(this.rule(el, prev, ctx)); prev.length = 0; break;
         case 'table': out.push(this.table(el, ctx)); prev.length = 0; break;
         case 'page-break': out.push(new Paragraph({ pageBreakBefore: true, children: [] })); prev.length = 0; break;
-        case 'page-header': case 'footnote': break;
+        case 'page-header': case 'page-footer': case 'footnote': break;
         default: throw new MarkupError(`layout markup: unknown element <${el.name}> in <${container.name}>`);
       }
     });
@@ -248,6 +248,8 @@ class Builder {
     const headerEl = elements(node).find((e) => e.name === 'page-header');
     const titlePage = node.attrs['title-page'] === 'true';
     const header = () => new Header({ children: headerEl ? (this.blocks(headerEl, ctx) as Paragraph[]) : [new Paragraph({ children: [] })] });
+    // the page number in the footer (trinh_bay.so_trang: chan_trang): page 1's footer empty, as its header
+    const footerEl = elements(node).find((e) => e.name === 'page-footer');
     return {
       properties: {
         titlePage,
@@ -258,6 +260,7 @@ class Builder {
         },
       },
       headers: { default: header(), ...(titlePage ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },
+      ...(footerEl ? { footers: { default: new Footer({ children: this.blocks(footerEl, ctx) as Paragraph[] }), ...(titlePage ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) } : {}) } } : {}),
       children: this.blocks(node, ctx),
     };
   }
