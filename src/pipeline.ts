@@ -121,8 +121,9 @@ export function checkRecognisedPlan(plan: PlanSource, document: DocumentSource, 
   const templatesDir = opts.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const verdict = schemaStage(plan, lang, templatesDir);
   const profile = loadProfile(verdict.khoi, templatesDir, lang);
-  // (A recognised plan too broken for the plan rules is still a document the layout rules judge.)
-  const rules = verdict.rulesCanRun ? RULES : RULES.filter(onDocument);
+  // (A recognised plan too broken for the plan rules is still a document the layout rules judge.) A plan rule that
+  // judges what the page does not print (onRecognised: false) has nothing to judge here.
+  const rules = (verdict.rulesCanRun ? RULES : RULES.filter(onDocument)).filter((r) => onDocument(r) || r.onRecognised !== false);
   const base = { plan: verdict.valid, profile, lang };
   return sortDiags(guardedRules(base, plan, verdict.schemaOk ? null : verdict.inBad, { rules, document }));
 }

@@ -153,3 +153,15 @@ describe('rules carry their own behaviour: fixes and what stops a render', () =>
     expect(at('Sở Y tế;').map((d) => d.stopsRender)).toEqual([undefined]);
   });
 });
+
+describe('a rule that judges what the page does not print', () => {
+  it('dot/trong-ky (the plan period is not printed) runs in validate and not on a document, so check never guesses the period', async () => {
+    const { RULES } = await import('../src/rules/index.js');
+    const notOnPages = RULES.filter((r) => !('on' in r && r.on === 'document') && (r as { onRecognised?: false }).onRecognised === false).map((r) => r.id);
+    expect(notOnPages).toEqual(['dot/trong-ky']);
+    const ex = EXAMPLES.find((e) => e.startsWith('005'))!;
+    // 005 gives its period (Dec 2025 – Mar 2026): neither command warns; check of its render does not guess a period
+    expect(validate(join(dir, ex)).map((d) => d.rule)).not.toContain('dot/trong-ky');
+    expect(check(join(dir, ex.replace(/\.yaml$/, '.docx'))).map((d) => d.rule)).not.toContain('dot/trong-ky');
+  }, 120_000);
+});

@@ -155,6 +155,8 @@ export const dotTrongKy: Rule = {
   severity: 'warning',
   description: { vi: 'Các đợt và thời hạn nằm trong thời gian của kế hoạch (thoi_gian_ke_hoach, mặc định năm ban hành).', en: 'Phases and deadlines fall inside the plan’s period (thoi_gian_ke_hoach, by default the year of issue).' },
   source: 'kehoach (tính nhất quán của kế hoạch)',
+  // the plan's period is not printed: a document's recognised plan cannot give it
+  onRecognised: false,
   check: (ctx) => {
     // An unfilled date (import's "…", rule import/chua-dien) gives no year to judge by.
     if (!/^\d{4}/.test(ctx.plan.ngay_ban_hanh)) return [];

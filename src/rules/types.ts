@@ -86,6 +86,11 @@ export interface PlanRule extends RuleBase {
    * stops `render` unless forced (Diagnostic.stopsRender). `data` is the plan as read.
    */
   stopsRender?: true | ((finding: Diagnostic, data: unknown) => boolean);
+  /**
+   * False for a rule that judges a value the page does not print (dot/trong-ky: the plan's period,
+   * `thoi_gian_ke_hoach`): a plan recognised in a document (`check`) cannot give it, so the rule does not run there.
+   */
+  onRecognised?: false;
 }
 
 /** A rule on a Word document's layout (`kehoach check` only): page, fonts, sizes, styles, rules, components. */
