@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { CLI, docxParagraphs } from './helpers.js';
 import { discover, inShard, outputFor, globBase } from '../src/batch/plan-set.js';
 import { checkRegister } from '../src/batch/register.js';
-import { manifestText, type Manifest, type TaskResult } from '../src/batch/index.js';
+import { manifestBytes, type Manifest, type TaskResult } from '../src/batch/index.js';
 
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
 
@@ -185,17 +185,17 @@ describe('register check', () => {
 });
 
 describe('the manifest written during a run', () => {
-  it('is exactly JSON.stringify(manifest, null, 2), with each entry serialised once', () => {
+  it('is exactly JSON.stringify(manifest, null, 2) and a line break in UTF-8, with each entry serialised once', () => {
     const plans: TaskResult[] = [
       { input: 'a/kế hoạch.yaml', output: 'out/a.docx', status: 'rendered', input_hash: 'ab', content_hash: 'cd', so_ky_hieu: '12/KH-UBND', ngay: '2026-01-02', register: { issuer: 'UBND', so: 12 } as unknown as TaskResult['register'], diagnostics: [] },
       { input: 'b.yaml', output: 'out/b.docx', status: 'failed', ngay: null, diagnostics: [{ file: 'b.yaml', line: 3, column: 1, severity: 'error', rule: 'schema', message: 'hai dòng\nvà "ngoặc" \\ tab\t' }] },
       { input: 'c.yaml', output: 'out/c.docx', status: 'skipped', diagnostics: [{ file: 'c.yaml', line: 1, column: 1, severity: 'warning', rule: 'x', message: 'm', nested: { deep: [1, [2, {}], []] } } as unknown as TaskResult['diagnostics'][number]] },
     ];
-    const cache = new WeakMap<TaskResult, string>();
+    const cache = new WeakMap<TaskResult, Buffer>();
     for (const n of [0, 1, 3]) {
       const m: Manifest = { tool: 'kehoach', version: '0.1.0', plans: plans.slice(0, n) };
-      expect(manifestText(m, cache)).toBe(JSON.stringify(m, null, 2));
-      expect(manifestText(m, cache), 'from the cached entries').toBe(JSON.stringify(m, null, 2));
+      expect(manifestBytes(m, cache).toString('utf8')).toBe(`${JSON.stringify(m, null, 2)}\n`);
+      expect(manifestBytes(m, cache).toString('utf8'), 'from the cached entries').toBe(`${JSON.stringify(m, null, 2)}\n`);
     }
   });
 });
