@@ -2,7 +2,7 @@
  * `kehoach batch`: render many plans like a build tool — in parallel on worker threads (piscina), each plan
  * isolated (one bad plan does not stop the others), every output written atomically, resumable
  * (--incremental, by input hash), sliceable (--shard i/n), with a manifest a machine can read.
- * The main thread only schedules and reports.
+ * The main thread only schedules and reports, except in a batch of at most IN_PROCESS_MAX plans, which it renders itself.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -96,6 +96,15 @@ export async function keepMainYoungGenerationSmall(): Promise<void> {
 
 /** Tasks in flight per worker: the main thread keeps the pool busy without queueing every task at once. */
 export const IN_FLIGHT_PER_WORKER = 4;
+
+/**
+ * Up to this many plans, a batch renders them in its own thread, one after the other, with no worker: starting a worker
+ * (a thread, Node's bootstrap, the workers' bundle from its code cache, then its code warming up) costs more than
+ * such a batch saves by running on two of them (as `validate` does below its POOL_THRESHOLD). Each plan still fails
+ * alone (src/batch/worker.ts catches whatever its stages throw). Measured on a batch of 10 plans, --jobs 2: the
+ * figures are in the commit that set it.
+ */
+export const IN_PROCESS_MAX = 24;
 
 /** The most plans one worker task carries. */
 export const MAX_CHUNK = 8;
@@ -255,17 +264,24 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const progress: BatchProgress = { done: 0, total: plans.length, rendered: 0, failed: results.length, skipped: 0, elapsedMs: 0 };
   progress.done = results.length;
-  // piscina is loaded here, not with the module: it costs ~25 ms to load, and the command line bundles this module.
-  const { Piscina } = await import('piscina');
-  // Workers run the pipeline from its bundle with the build's code cache (src/worker-entry.cts): they start warm.
-  const pool = new Piscina<Task[], TaskResult[]>({
-    filename: new URL('../worker-entry.cjs', import.meta.url).href,
-    name: 'batch',
-    minThreads: Math.min(jobs, runnable.length || 1),
-    maxThreads: jobs,
-    idleTimeout: 1000,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
+  // A small batch runs here (IN_PROCESS_MAX); a larger one on workers. piscina is loaded only then, not with the
+  // module: it costs ~25 ms to load, and the command line bundles this module.
+  let pool: { run(tasks: Task[]): Promise<TaskResult[]>; destroy(): Promise<void> };
+  if (runnable.length <= IN_PROCESS_MAX) {
+    const { batch } = await import('./workers.js');
+    pool = { run: batch, destroy: async () => {} };
+  } else {
+    const { Piscina } = await import('piscina');
+    // Workers run the pipeline from its bundle with the build's code cache (src/worker-entry.cts): they start warm.
+    pool = new Piscina<Task[], TaskResult[]>({
+      filename: new URL('../worker-entry.cjs', import.meta.url).href,
+      name: 'batch',
+      minThreads: Math.min(jobs, runnable.length || 1),
+      maxThreads: jobs,
+      idleTimeout: 1000,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+  }
   const taskOf = (p: PlanEntry & { output: string }): Task => {
     const prev = previous.get(p.input);
     const templates = templatesOf(p.input);
