@@ -212,3 +212,29 @@ describe('plans per worker task (issue 22: a task carries several plans)', () =>
     expect(chunkSize(0, 0)).toBe(1);
   });
 });
+
+describe('a small batch renders in its own thread, a larger one on workers (issue 22, T5)', () => {
+  it('both give the bytes `kehoach render` gives, and a broken plan fails alone on either side of IN_PROCESS_MAX', async () => {
+    const { IN_PROCESS_MAX } = await import('../src/batch/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kh-batch-size-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '_defaults.yaml'), DEFAULTS);
+    const single = join(dir, 'single.docx');
+    const r = (writeFileSync(join(dir, 'one.yaml'), plan(1, '2025-01-10')), run(['render', 'one.yaml', '-o', single], dir));
+    expect(r.status, r.stderr).toBe(0);
+    for (const n of [IN_PROCESS_MAX, IN_PROCESS_MAX + 1]) {
+      const folder = join(dir, `p${n}`);
+      mkdirSync(folder);
+      for (let i = 0; i < n - 1; i++) writeFileSync(join(folder, `kh-${String(i).padStart(3, '0')}.yaml`), plan(1, '2025-01-10'));
+      writeFileSync(join(folder, 'zz-hong.yaml'), plan(5, '2025-02-30'));
+      const b = run(['batch', `p${n}`, '-o', `out${n}`, '--jobs', '2'], dir);
+      expect(b.status, b.stderr).toBe(1);
+      expect(b.stderr).toContain(`đã kết xuất ${n - 1}, lỗi 1, bỏ qua 0`);
+      for (let i = 0; i < n - 1; i++) {
+        expect(Buffer.compare(readFileSync(single), readFileSync(join(dir, `out${n}`, `kh-${String(i).padStart(3, '0')}.docx`))), `${n}: ${i}`).toBe(0);
+      }
+      const manifest = JSON.parse(readFileSync(join(dir, `out${n}`, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.plans.map((p) => p.status).filter((s) => s === 'failed')).toEqual(['failed']);
+    }
+  }, 180_000); // renders ~50 plans in two processes: generous on a busy machine
+});
