@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { existsSync, readFileSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
 import { CliExit } from './render.js';
-import { runBatch, keepMainYoungGenerationSmall, type BatchOptions, type BatchProgress, type BatchSummary } from '../batch/index.js';
+import { runBatch, type BatchOptions, type BatchProgress, type BatchSummary } from '../batch/index.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
 
@@ -74,9 +74,9 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     }
     if (todo.length) process.stderr.write(msg('batch/pdf-summary', lang, { count: todo.length }) + '\n');
   };
-  await keepMainYoungGenerationSmall(); // this process only schedules and reports: its heap stays small (T6)
   try {
-    await runBatch(inputs, { ...opts, lang, onProgress, whileLocked: finish });
+    // This process only schedules and reports: in a long batch its young generation stays small (issue 22, T6).
+    await runBatch(inputs, { ...opts, lang, onProgress, whileLocked: finish, smallYoungGeneration: true });
   } finally {
     bar?.stop();
   }
