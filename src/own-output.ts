@@ -91,8 +91,9 @@ function pdfIsOurs(fd: number, size: number): boolean {
 export function mayReplace(path: string): boolean {
   let fd: number;
   try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size === 0) return true;
+    // Missing is the common case (a batch's first run): asked without an exception, whose stack costs more than the stat.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || !st.isFile() || st.size === 0) return true;
     fd = openSync(path, 'r');
   } catch {
     return true; // missing (or unreadable: the write itself reports it)

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { CLI, docxParagraphs } from './helpers.js';
 import { discover, inShard, outputFor, globBase } from '../src/batch/plan-set.js';
 import { checkRegister } from '../src/batch/register.js';
-import { manifestText, type Manifest, type TaskResult } from '../src/batch/index.js';
+import { manifestBytes, type Manifest, type TaskResult } from '../src/batch/index.js';
 
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
 
@@ -185,17 +185,17 @@ describe('register check', () => {
 });
 
 describe('the manifest written during a run', () => {
-  it('is exactly JSON.stringify(manifest, null, 2), with each entry serialised once', () => {
+  it('is exactly JSON.stringify(manifest, null, 2) and a line break in UTF-8, with each entry serialised once', () => {
     const plans: TaskResult[] = [
       { input: 'a/kế hoạch.yaml', output: 'out/a.docx', status: 'rendered', input_hash: 'ab', content_hash: 'cd', so_ky_hieu: '12/KH-UBND', ngay: '2026-01-02', register: { issuer: 'UBND', so: 12 } as unknown as TaskResult['register'], diagnostics: [] },
       { input: 'b.yaml', output: 'out/b.docx', status: 'failed', ngay: null, diagnostics: [{ file: 'b.yaml', line: 3, column: 1, severity: 'error', rule: 'schema', message: 'hai dòng\nvà "ngoặc" \\ tab\t' }] },
       { input: 'c.yaml', output: 'out/c.docx', status: 'skipped', diagnostics: [{ file: 'c.yaml', line: 1, column: 1, severity: 'warning', rule: 'x', message: 'm', nested: { deep: [1, [2, {}], []] } } as unknown as TaskResult['diagnostics'][number]] },
     ];
-    const cache = new WeakMap<TaskResult, string>();
+    const cache = new WeakMap<TaskResult, Buffer>();
     for (const n of [0, 1, 3]) {
       const m: Manifest = { tool: 'kehoach', version: '0.1.0', plans: plans.slice(0, n) };
-      expect(manifestText(m, cache)).toBe(JSON.stringify(m, null, 2));
-      expect(manifestText(m, cache), 'from the cached entries').toBe(JSON.stringify(m, null, 2));
+      expect(manifestBytes(m, cache).toString('utf8')).toBe(`${JSON.stringify(m, null, 2)}\n`);
+      expect(manifestBytes(m, cache).toString('utf8'), 'from the cached entries').toBe(`${JSON.stringify(m, null, 2)}\n`);
     }
   });
 });
@@ -211,4 +211,30 @@ describe('plans per worker task (issue 22: a task carries several plans)', () =>
     expect(chunkSize(1, 1)).toBe(1);
     expect(chunkSize(0, 0)).toBe(1);
   });
+});
+
+describe('a small batch renders in its own thread, a larger one on workers (issue 22, T5)', () => {
+  it('both give the bytes `kehoach render` gives, and a broken plan fails alone on either side of IN_PROCESS_MAX', async () => {
+    const { IN_PROCESS_MAX } = await import('../src/batch/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kh-batch-size-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '_defaults.yaml'), DEFAULTS);
+    const single = join(dir, 'single.docx');
+    const r = (writeFileSync(join(dir, 'one.yaml'), plan(1, '2025-01-10')), run(['render', 'one.yaml', '-o', single], dir));
+    expect(r.status, r.stderr).toBe(0);
+    for (const n of [IN_PROCESS_MAX, IN_PROCESS_MAX + 1]) {
+      const folder = join(dir, `p${n}`);
+      mkdirSync(folder);
+      for (let i = 0; i < n - 1; i++) writeFileSync(join(folder, `kh-${String(i).padStart(3, '0')}.yaml`), plan(1, '2025-01-10'));
+      writeFileSync(join(folder, 'zz-hong.yaml'), plan(5, '2025-02-30'));
+      const b = run(['batch', `p${n}`, '-o', `out${n}`, '--jobs', '2'], dir);
+      expect(b.status, b.stderr).toBe(1);
+      expect(b.stderr).toContain(`đã kết xuất ${n - 1}, lỗi 1, bỏ qua 0`);
+      for (let i = 0; i < n - 1; i++) {
+        expect(Buffer.compare(readFileSync(single), readFileSync(join(dir, `out${n}`, `kh-${String(i).padStart(3, '0')}.docx`))), `${n}: ${i}`).toBe(0);
+      }
+      const manifest = JSON.parse(readFileSync(join(dir, `out${n}`, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.plans.map((p) => p.status).filter((s) => s === 'failed')).toEqual(['failed']);
+    }
+  }, 180_000); // renders ~50 plans in two processes: generous on a busy machine
 });

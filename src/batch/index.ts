@@ -2,7 +2,7 @@
  * `kehoach batch`: render many plans like a build tool — in parallel on worker threads (piscina), each plan
  * isolated (one bad plan does not stop the others), every output written atomically, resumable
  * (--incremental, by input hash), sliceable (--shard i/n), with a manifest a machine can read.
- * The main thread only schedules and reports.
+ * The main thread only schedules and reports, except in a batch of at most IN_PROCESS_MAX plans, which it renders itself.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -40,6 +40,11 @@ export interface BatchOptions {
   whileLocked?: (summary: BatchSummary) => Promise<void>;
   /** Replace existing outputs kehoach did not write (src/own-output.ts); without it such a plan fails. */
   forceOverwrite?: boolean;
+  /**
+   * Keep this process's young generation at its starting size in a batch of at least SMALL_YOUNG_GENERATION_FROM
+   * plans (keepMainYoungGenerationSmall). Process-wide: the command line sets it; a library caller keeps its own heap.
+   */
+  smallYoungGeneration?: boolean;
 }
 
 export interface BatchProgress { done: number; total: number; rendered: number; failed: number; skipped: number; elapsedMs: number }
@@ -72,8 +77,53 @@ export interface Manifest {
  */
 export const WORKER_YOUNG_GENERATION_MB = 8;
 
+/**
+ * The V8 flags that keep the young generation of a batch's main thread at its starting size (the command line asks
+ * for them in a batch of SMALL_YOUNG_GENERATION_FROM plans or more: keepMainYoungGenerationSmall). Every result the main thread receives is kept to the end
+ * (the manifest and the report need them), so most of what it allocates survives its scavenges, and V8 answers a high
+ * survival rate by doubling the young generation up to its limit (2 × 32 MB semi-spaces on a machine with a large
+ * heap limit): at 5,000 plans that alone added ~70 MB to the batch's peak. With the young generation at its starting
+ * size the survivors are promoted sooner, at little cost to the main thread (it only schedules and reports).
+ * V8's flags are process-wide: the growth factor holds the workers' young generations too, at their small starting
+ * size, which cost 4–9 % more CPU (their scavenges); `--min-semi-space-size` (read when an isolate is made, so it
+ * applies to the workers started after it and not to this thread's heap, already made) starts each worker's young
+ * generation at its limit (WORKER_YOUNG_GENERATION_MB: V8 caps the starting size by the limit), as large as it grew to
+ * before. Paired, 5,000 plans: with it 0.93× and 0.95× the CPU of the growth factor alone, peak 264/273 MB vs 255/262.
+ * Measured, batch --jobs 2 of 5,000 plans, with the manifest's entries kept as bytes (manifestBytes): peak RSS 293 and
+ * 263 MB without the flags, 250 and 251 MB with the growth factor alone (paired runs).
+ */
+export const MAIN_YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1 --min-semi-space-size=16';
+
+/**
+ * From this many plans on, the command line's batch keeps its young generation small (BatchOptions.smallYoungGeneration).
+ * Not below: what the main thread keeps grows with the plans, and so does the young generation V8 gives it, while a
+ * young generation held small promotes more to the old one, whose collections cost CPU (with the growth factor alone,
+ * which also held the workers' young generations small, +4–9 % of a 5,000-plan batch's CPU); at 1,000 plans the batch's
+ * peak is well below the 5,000-plan target without it.
+ */
+export const SMALL_YOUNG_GENERATION_FROM = 2000;
+
+/**
+ * Keeps this process's young generation from growing (MAIN_YOUNG_GENERATION_FLAG). V8's semi-space growth factor is
+ * read at each growth decision, so the flag takes effect at run time; process-wide, so runBatch calls it only when told
+ * to (BatchOptions.smallYoungGeneration, set by the command line). Idempotent.
+ */
+export async function keepMainYoungGenerationSmall(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString(MAIN_YOUNG_GENERATION_FLAG);
+}
+
 /** Tasks in flight per worker: the main thread keeps the pool busy without queueing every task at once. */
 export const IN_FLIGHT_PER_WORKER = 4;
+
+/**
+ * Up to this many plans, a batch renders them in its own thread, one after the other, with no worker: starting a worker
+ * (a thread, Node's bootstrap, the workers' bundle from its code cache, then its code warming up) costs more than
+ * such a batch saves by running on two of them (as `validate` does below its POOL_THRESHOLD). Each plan still fails
+ * alone (src/batch/worker.ts catches whatever its stages throw). Measured on a batch of 10 plans, --jobs 2: the
+ * figures are in the commit that set it.
+ */
+export const IN_PROCESS_MAX = 24;
 
 /** The most plans one worker task carries. */
 export const MAX_CHUNK = 8;
@@ -114,25 +164,32 @@ export function environmentHash(templatesDir: string): string {
 export const MANIFEST_INTERVAL_MS = 1000;
 
 /**
- * The manifest's text, exactly `JSON.stringify(manifest, null, 2)`, with each entry's text kept in `cache` (an entry is
- * not changed once finished): during a run the manifest is written every second, and serialising every finished plan
- * each time was most of what a batch's main thread allocated (its young generation doubled, +20 MB at 2,000 plans).
+ * The manifest's bytes, exactly `JSON.stringify(manifest, null, 2)` and a line break in UTF-8, with each entry's bytes
+ * kept in `cache` (an entry is not changed once finished; one that is must be deleted from the cache): during a run the
+ * manifest is written every second or so, and serialising every finished plan each time was most of what a batch's main
+ * thread allocated (its young generation doubled, +20 MB at 2,000 plans). Kept as UTF-8 bytes, not strings: a plan's
+ * Vietnamese text makes its entry a two-byte string, twice the bytes, on the heap the main thread collects; and the
+ * file is put together from the kept bytes without a string of the whole manifest (8 MB at 5,000 plans), each time.
  */
-export function manifestText(manifest: Manifest, cache: WeakMap<TaskResult, string>): string {
-  if (!manifest.plans.length) return JSON.stringify(manifest, null, 2);
-  const entry = (r: TaskResult): string => {
-    let t = cache.get(r);
-    if (t === undefined) {
-      // Nested two levels deep: every line of the entry's own text is indented by four more spaces (JSON.stringify
-      // escapes a line break inside a string, so the only line breaks are the layout's).
-      t = `    ${JSON.stringify(r, null, 2).replaceAll('\n', '\n    ')}`;
-      cache.set(r, t);
-    }
-    return t;
-  };
+export function manifestBytes(manifest: Manifest, cache: WeakMap<TaskResult, Buffer>): Buffer {
+  if (!manifest.plans.length) return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const head = JSON.stringify({ ...manifest, plans: [] }, null, 2);
   const open = head.lastIndexOf('"plans": []');
-  return `${head.slice(0, open)}"plans": [\n${manifest.plans.map(entry).join(',\n')}\n  ]${head.slice(open + '"plans": []'.length)}`;
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, open)}"plans": [\n`)];
+  const comma = Buffer.from(',\n');
+  for (const [i, r] of manifest.plans.entries()) {
+    let bytes = cache.get(r);
+    if (bytes === undefined) {
+      // Nested two levels deep: every line of the entry's own text is indented by four more spaces (JSON.stringify
+      // escapes a line break inside a string, so the only line breaks are the layout's).
+      bytes = Buffer.from(`    ${JSON.stringify(r, null, 2).replaceAll('\n', '\n    ')}`);
+      cache.set(r, bytes);
+    }
+    if (i) parts.push(comma);
+    parts.push(bytes);
+  }
+  parts.push(Buffer.from(`\n  ]${head.slice(open + '"plans": []'.length)}\n`));
+  return Buffer.concat(parts);
 }
 
 /**
@@ -194,7 +251,7 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   // killed --incremental run keeps them). One write at a time; during the run at most every MANIFEST_INTERVAL_MS (longer
   // for long batches, below).
   const problems: Diagnostic[] = [];
-  const entryTexts = new WeakMap<TaskResult, string>();
+  const entryBytes = new WeakMap<TaskResult, Buffer>();
   let lastSave = -Infinity;
   let writing: Promise<void> = Promise.resolve();
   const saveManifest = (final: boolean): Promise<void> => {
@@ -207,10 +264,9 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
     const pending = [...previous.values()].filter((p) => !done.has(p.input));
     const sorted = [...results, ...(final ? [] : pending)].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
     const manifest: Manifest = { tool: 'kehoach', version: VERSION, plans: sorted };
-    // The final manifest is serialised whole (its diagnostics were just filtered); the ones during the run reuse each
-    // entry's text, so a long batch does not re-serialise every finished plan every second.
-    const text = final ? JSON.stringify(manifest, null, 2) : manifestText(manifest, entryTexts);
-    writing = writing.then(() => writeFileAtomic(resolve(manifestPath), Buffer.from(text + '\n'))).then(() => {}, (e) => {
+    // Each entry is serialised once (an entry whose diagnostics are filtered at the end is dropped from the cache).
+    const bytes = manifestBytes(manifest, entryBytes);
+    writing = writing.then(() => writeFileAtomic(resolve(manifestPath), bytes)).then(() => {}, (e) => {
       if (!final) return; // a failed progress write is retried by the next one; the final one is reported
       problems.push({ file: manifestPath, line: 1, column: 1, severity: 'error', rule: 'batch/manifest', message: msg('batch/manifest-failed', lang, { file: manifestPath, reason: ioReason(e, lang) }) });
     });
@@ -224,20 +280,28 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
     if (hash === undefined) envHashes.set(dir, (hash = environmentHash(dir)));
     return { dir, hash };
   };
+  if (opts.smallYoungGeneration && runnable.length >= SMALL_YOUNG_GENERATION_FROM) await keepMainYoungGenerationSmall();
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const progress: BatchProgress = { done: 0, total: plans.length, rendered: 0, failed: results.length, skipped: 0, elapsedMs: 0 };
   progress.done = results.length;
-  // piscina is loaded here, not with the module: it costs ~25 ms to load, and the command line bundles this module.
-  const { Piscina } = await import('piscina');
-  // Workers run the pipeline from its bundle with the build's code cache (src/worker-entry.cts): they start warm.
-  const pool = new Piscina<Task[], TaskResult[]>({
-    filename: new URL('../worker-entry.cjs', import.meta.url).href,
-    name: 'batch',
-    minThreads: Math.min(jobs, runnable.length || 1),
-    maxThreads: jobs,
-    idleTimeout: 1000,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
+  // A small batch runs here (IN_PROCESS_MAX); a larger one on workers. piscina is loaded only then, not with the
+  // module: it costs ~25 ms to load, and the command line bundles this module.
+  let pool: { run(tasks: Task[]): Promise<TaskResult[]>; destroy(): Promise<void> };
+  if (runnable.length <= IN_PROCESS_MAX) {
+    const { batch } = await import('./workers.js');
+    pool = { run: batch, destroy: async () => {} };
+  } else {
+    const { Piscina } = await import('piscina');
+    // Workers run the pipeline from its bundle with the build's code cache (src/worker-entry.cts): they start warm.
+    pool = new Piscina<Task[], TaskResult[]>({
+      filename: new URL('../worker-entry.cjs', import.meta.url).href,
+      name: 'batch',
+      minThreads: Math.min(jobs, runnable.length || 1),
+      maxThreads: jobs,
+      idleTimeout: 1000,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+  }
   const taskOf = (p: PlanEntry & { output: string }): Task => {
     const prev = previous.get(p.input);
     const templates = templatesOf(p.input);
@@ -279,7 +343,10 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
   results.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
   // A mistake in a kehoach.config.yaml is found with every plan it applies to: report it with the first only.
   const seenConfig = new Set<string>();
-  for (const r of results) r.diagnostics = r.diagnostics.filter((d) => !d.rule.startsWith('config/') || (!seenConfig.has(`${d.file}:${d.line}:${d.column}:${d.rule}`) && !!seenConfig.add(`${d.file}:${d.line}:${d.column}:${d.rule}`)));
+  for (const r of results) {
+    const kept = r.diagnostics.filter((d) => !d.rule.startsWith('config/') || (!seenConfig.has(`${d.file}:${d.line}:${d.column}:${d.rule}`) && !!seenConfig.add(`${d.file}:${d.line}:${d.column}:${d.rule}`)));
+    if (kept.length !== r.diagnostics.length) { r.diagnostics = kept; entryBytes.delete(r); } // its manifest entry changed
+  }
   const register = opts.checkRegister ? checkRegister(results.flatMap((r) => (r.register ? [r.register] : [])), lang) : [];
   await saveManifest(true);
   const wallMs = performance.now() - start;

@@ -75,7 +75,8 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
     if (todo.length) process.stderr.write(msg('batch/pdf-summary', lang, { count: todo.length }) + '\n');
   };
   try {
-    await runBatch(inputs, { ...opts, lang, onProgress, whileLocked: finish });
+    // This process only schedules and reports: in a long batch its young generation stays small (issue 22, T6).
+    await runBatch(inputs, { ...opts, lang, onProgress, whileLocked: finish, smallYoungGeneration: true });
   } finally {
     bar?.stop();
   }
