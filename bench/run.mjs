@@ -19,8 +19,8 @@
 // run's mean). Commands compared are run in turn, A B A B … ("paired"), after a warm-up run of each, and each target
 // is the median of the per-pair ratios, printed with their min–max. T3 runs inside one process (bench/validate-loop.mjs:
 // the thread's CPU from process.threadCpuUsage). Batches run at three sizes (10, 1,000 and 5,000 plans by default): the
-// fixed and per-plan cost of a batch and of the floor are fitted, round by round, from the two smaller sizes and the
-// fit is checked against the largest.
+// fixed and per-plan cost of a batch and of the floor are fitted, round by round, from the two larger sizes (the
+// smallest runs in the command's own thread, without workers) and the fit is set beside the smallest.
 //
 // Usage: node bench/run.mjs [--quick | --full] [--only <section>[,…]] [--sizes S,M,L] [--json <file>] [--strict]
 //   sections: render (T1), validate (T2), throughput (T3), batch (T4, T5, T6), watch (T7); default: all
@@ -285,18 +285,19 @@ if (runs('batch')) await section(`T4–T6 batch --jobs 2 over copies of the exam
   if (pd) row(`pandoc, ${CFG.seedFiles} seed texts, xargs -P 2`, `cpu ${stat(pd.map((x) => (x.cpu / CFG.seedFiles) * 1000), ms)} a file, wall ${stat(pd.map(wallOf), sec)}, ${stat(pd.map(rate(CFG.seedFiles)), perS)}`);
   row('one cold render (the examples in turn)', `cpu ${stat(rc.map(cpuOf), sec)}, wall ${stat(rc.map(wallOf), sec)}`);
 
-  // fixed and per-plan cost, fitted round by round from S and M: cost(n) = fixed + n × per
-  console.log(`    fixed and per-plan cost (fitted from ${S} and ${M} plans, round by round; the fit's ${L}-plan figure against the measured)`);
-  const fit = (a, b, f) => a.map((x, i) => { const per = (f(b[i]) - f(x)) / (M - S); return { per, fixed: f(x) - S * per }; });
-  for (const [name, a, b, big] of [['batch', bS, bM, bL], ['floor', fS, fM, fL]]) {
+  // fixed and per-plan cost, fitted round by round from M and L: cost(n) = fixed + n × per. Not from S: a batch of at
+  // most 24 plans renders in the command's own thread (src/batch/index.ts IN_PROCESS_MAX), without the pool's cost.
+  console.log(`    fixed and per-plan cost (fitted from ${M} and ${L} plans, round by round; the fit's ${S}-plan figure against the measured, which runs without workers)`);
+  const fit = (a, b, f) => b.map((y, i) => { const per = (f(y) - f(a[i])) / (L - M); return { per, fixed: f(a[i]) - M * per }; });
+  for (const [name, small, a, b] of [['batch', bS, bM, bL], ['floor', fS, fM, fL]]) {
     for (const [what, f] of [['cpu', cpuOf], ['wall', wallOf]]) {
       const ft = fit(a, b, f);
-      const predicted = median(ft.map((x) => x.fixed + L * x.per));
-      row(`${name}, ${what}`, `fixed ${stat(ft.map((x) => x.fixed), sec)}, per plan ${stat(ft.map((x) => x.per * 1000), ms)}; at ${L}: fit ${sec(predicted)}, measured ${stat(big.map(f), sec)}`);
+      const predicted = median(ft.map((x) => x.fixed + S * x.per));
+      row(`${name}, ${what}`, `fixed ${stat(ft.map((x) => x.fixed), sec)}, per plan ${stat(ft.map((x) => x.per * 1000), ms)}; at ${S}: fit ${sec(predicted)}, measured ${stat(small.map(f), sec)}`);
     }
   }
-  const perBatch = fit(bS, bM, cpuOf).map((x) => x.per);
-  const perFloor = fit(fS, fM, cpuOf).map((x) => x.per);
+  const perBatch = fit(bM, bL, cpuOf).map((x) => x.per);
+  const perFloor = fit(fM, fL, cpuOf).map((x) => x.per);
   row('per-plan CPU, batch / floor', stat(perBatch.map((x, i) => x / perFloor[i]), mult));
 
   target('T4', `batch / floor, CPU, ${M} plans`, ratios(bM, fM, cpuOf), mult, '<=', 2.5);
