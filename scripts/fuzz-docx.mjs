@@ -222,7 +222,8 @@ export const ZIP_MUTATIONS = {
     if (rec.at + off + width > b.length) return b;
     const cur = width === 2 ? b.readUInt16LE(rec.at + off) : b.readUInt32LE(rec.at + off);
     const max = width === 2 ? 0xffff : 0xffffffff;
-    const v = r.pick([0, 1, max, max - 1, Math.max(0, cur - 1), Math.min(max, cur + 1), Math.min(max, cur * 2), cur >>> 1, Math.min(max, cur * 1000), r.int(max + 1), 8, 12, 14, 99]) >>> 0;
+    let v = r.pick([0, 1, max, max - 1, Math.max(0, cur - 1), Math.min(max, cur + 1), Math.min(max, cur * 2), cur >>> 1, Math.min(max, cur * 1000), r.int(max + 1), 8, 12, 14, 99]) >>> 0;
+    if (v === cur) v = (cur ^ 1) >>> 0; // never a no-op
     if (width === 2) b.writeUInt16LE(v & 0xffff, rec.at + off);
     else b.writeUInt32LE(v, rec.at + off);
     return b;

@@ -67,7 +67,7 @@ export class Pool {
   }
 
   give(w) {
-    if (w.runs >= this.recycle) { this.retire(w); w = null; }
+    if (w && w.runs >= this.recycle) { this.retire(w); w = null; }
     const next = this.waiting.shift();
     if (!next) { if (w) this.idle.push(w); return; }
     if (w) next(w);
