@@ -12,7 +12,8 @@
  *   `TUQ.`/`T/UQ`, `Q.` typed in the signing form is removed and given as `quyen_han` when it is not already set
  *   otherwise; `TM.`/`T/M` typed in thay_mat is removed).
  *
- * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone. The file is
+ * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone, and so is
+ * a text the fix would leave empty (a text of spaces, or a number with nothing after it): the plan stays valid. The file is
  * read as a plan is (regular files only, bounded: src/load.ts readPlanText), and written only when something changed,
  * through src/write-file.cts: never half-written, a symbolic link's target written (the link kept), the mode and owner
  * kept, and a file with several hard links written in place once the whole text is on disk, so every name sees it.
@@ -191,6 +192,9 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
       const node = at.node as Scalar;
       const fix = rule.fix!(f, { plan, profile, lang });
       if (!fix) continue; // ambiguous: left to the clerk
+      // A fix that would leave the text empty (" " with its spaces removed, "1. " without its number) would make a
+      // valid plan invalid (a text is never empty): left to the clerk too.
+      if (!fix.value(String(node.value)).trim()) continue;
       let extra = '';
       if (fix.insert && at.parent && at.pair) {
         // A sibling key the fix gives (e.g. quyen_han), before the fixed one, in the mapping's style; set in the data

@@ -187,3 +187,20 @@ describe('fuzz surfaces of npm run fuzz (a bounded smoke)', () => {
     for (const s of ['plans', 'docx', 'fix']) expect(res.stdout).toMatch(new RegExp(`^  ${s}: 2 cases`, 'm'));
   }, 240_000);
 });
+
+describe('defects npm run fuzz found (each failed before its fix)', () => {
+  it('fix leaves a text it would empty (" " without its spaces): the valid plan stays valid', async () => {
+    const dir = workDir();
+    const minimal = readFileSync(join(ROOT, 'test', 'fixtures', 'minimal.yaml'), 'utf8');
+    for (const [from, to] of [['dia_danh: Bình Thuận', 'dia_danh: " "'], ['ho_ten: Nguyễn Văn An', 'ho_ten: "  "']]) {
+      const text = minimal.replace(from, to);
+      expect(index.validatePlan(text, { file: 'p.yaml' }).filter((d) => d.severity === 'error')).toEqual([]);
+      const file = join(dir, 'p.yaml');
+      writeFileSync(file, text);
+      const r = await fixPlan(file);
+      expect(r.text).toContain(to);
+      expect(index.validatePlan(r.text, { file: 'p.yaml' }).filter((d) => d.severity === 'error')).toEqual([]);
+      expect(await runFixCase(LIB, Buffer.from(text), file)).toMatchObject({ outcome: expect.stringMatching(/^(fixed|unchanged)$/) });
+    }
+  }, 120_000);
+});
