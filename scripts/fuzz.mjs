@@ -86,7 +86,7 @@ async function lane() {
     const c = makeCase(indices[next++]);
     const res = await pool.run(c.task);
     const ps = perSurface[c.surface];
-    ps.n++; ps.ms += res.ms; ps.slowest = Math.max(ps.slowest, res.ms);
+    ps.n++; ps.ms += res.ms; if (res.ms > ps.slowest) { ps.slowest = res.ms; ps.slowCase = `case ${c.i}: ${c.tags.join('+') || c.seed}`; }
     bump(`${c.surface}/${res.outcome}`);
     if (res.outcome === 'finding') {
       const key = keyOf(c.surface, res.detail);
@@ -142,7 +142,7 @@ rmSync(workDir, { recursive: true, force: true });
 const total = done;
 console.log(`fuzz: ${total} cases${stopped ? ` of ${cases} (stopped: ${stopped})` : ''}, seed ${seed}, surfaces ${SURFACES.join('+')}, ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)} cases/s, ${o.jobs} jobs, limits ${o.timeout} s and ${o.memory} MB a case): findings ${[...findings.values()].reduce((a, f) => a + f.n, 0)} (${findings.size} distinct)`);
 console.log(`  outcomes: ${Object.entries(counts).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
-for (const [s, p] of Object.entries(perSurface)) if (p.n) console.log(`  ${s}: ${p.n} cases, ${(p.ms / p.n).toFixed(0)} ms a case on average, slowest ${(p.slowest / 1000).toFixed(1)} s`);
+for (const [s, p] of Object.entries(perSurface)) if (p.n) console.log(`  ${s}: ${p.n} cases, ${(p.ms / p.n).toFixed(0)} ms a case on average, slowest ${(p.slowest / 1000).toFixed(1)} s (${p.slowCase})`);
 console.log(`  most resident memory of a child: ${Math.round(pool.maxRss)} MB`);
 for (const f of findings.values()) console.log(`  ${f.n}× ${f.detail}  (case ${f.case.i}, ${f.case.surface}, from ${f.case.seed}, ${f.case.tags.join('+')})`);
 if (n) console.log(`  written: ${n} report(s) in ${outDir}`);
