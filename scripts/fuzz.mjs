@@ -3,7 +3,8 @@
 //   node scripts/fuzz.mjs [--seed 1] [--cases 10000] [--surface plans|docx|fix|all] [--jobs 2] [--timeout 30]
 //                         [--memory 1024] [--out fuzz-findings] [--scale 1] [--case i] [--no-minimise]
 //                         [--max-time s]
-// --max-time (or SIGINT / SIGTERM) stops taking new cases: the summary then counts the cases run.
+// --max-time (or SIGINT / SIGTERM) stops taking new cases: the summary then counts the cases run. --only fix (or
+// plans, docx) runs only the cases of the run that fall on those surfaces (the same cases as in the whole run).
 // Surfaces (--surface all takes them in turn, case i on surface i mod 3):
 // - plans: mutated plans validated and rendered; bad input rejected at file:line:col, never a stack trace, and every
 //   text of a rendered plan on the page or reported at its line (scripts/fuzz-lib.mjs, scripts/every-text-lib.mjs);
@@ -29,7 +30,7 @@ const { values: o, positionals } = parseArgs({
   options: {
     seed: { type: 'string' }, cases: { type: 'string' }, surface: { type: 'string', default: 'all' }, jobs: { type: 'string', default: '2' },
     timeout: { type: 'string', default: '30' }, memory: { type: 'string', default: '1024' }, out: { type: 'string', default: 'fuzz-findings' },
-    scale: { type: 'string' }, case: { type: 'string' }, 'max-time': { type: 'string' }, 'no-minimise': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+    scale: { type: 'string' }, case: { type: 'string' }, 'max-time': { type: 'string' }, only: { type: 'string' }, 'no-minimise': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
   },
 });
 // the former positional form: fuzz.mjs [cases] [seed] [scale]
@@ -71,7 +72,8 @@ const counts = {};
 const perSurface = Object.fromEntries(SURFACES.map((s) => [s, { n: 0, ms: 0, slowest: 0 }]));
 const findings = new Map();
 const start = performance.now();
-const indices = o.case !== undefined ? [Number(o.case)] : Array.from({ length: cases }, (_, i) => i);
+const only = o.only ? o.only.split(',') : SURFACES;
+const indices = o.case !== undefined ? [Number(o.case)] : Array.from({ length: cases }, (_, i) => i).filter((i) => only.includes(SURFACES[i % SURFACES.length]));
 let next = 0;
 let done = 0;
 let stopped = '';
