@@ -1,16 +1,29 @@
 // Fuzzing kehoach: seeded mutations of real plans (the examples and test fixtures), at the YAML level (keys
 // removed or added — odd ones like toString / __proto__ —, values swapped for hostile ones, deep nesting, huge
 // strings, bad dates) and at the byte level (flipped, inserted, deleted bytes; truncation; BOM, NUL, tabs).
-// Used by test/fuzz.test.ts (a few hundred cases) and scripts/fuzz.mjs (`npm run fuzz`, 10,000 cases).
+// Used by test/fuzz.test.ts (a few hundred cases) and scripts/fuzz.mjs (`npm run fuzz`, the "plans" surface).
 // The oracle: bad input ends in a KehoachError with positioned diagnostics, good input renders; never another
-// error, never a stack trace in a message.
+// error, never a stack trace in a message; and a rendered plan loses no text silently (scripts/every-text-lib.mjs:
+// every text value on the page or a diagnostic at its line).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { mulberry32 } from './prng.mjs';
+import { silentDrops } from './every-text-lib.mjs';
 
 /** Small fast seeded PRNG (mulberry32): same seed, same cases. */
 export function rng(seed) {
+  return rngOf(seed);
+}
+
+/** The seed of case `i` of a run with seed `seed`: each case is drawn alone, so that `--case i` replays it. */
+export function caseSeed(seed, i) {
+  let h = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35);
+  h ^= h >>> 16; h = Math.imul(h, 0x7feb352d); h ^= h >>> 15; h = Math.imul(h, 0x846ca68b); h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function rngOf(seed) {
   const next = mulberry32(seed);
   const int = (n) => Math.floor(next() * n);
   return { next, int, pick: (xs) => xs[int(xs.length)] };
@@ -184,6 +197,11 @@ async function libraryCase(lib, c) {
     }
     const bytes = await lib.renderView(check.view, check.source.data.khoi, { file: '<fuzz>' });
     if (!(bytes.length > 1000)) return { outcome: 'finding', detail: 'empty document' };
+    if (lib.CODE_KEYS) {
+      // never silent: every text value on the page, or a diagnostic at its line
+      const drops = silentDrops({ text, diagnostics: check.diagnostics, docx: bytes, codeKeys: lib.CODE_KEYS });
+      if (drops.length) return { outcome: 'finding', detail: `silent drop: ${drops.length} text value(s), first ${drops[0].path.join('.')} = ${JSON.stringify(drops[0].value.slice(0, 80))} at line ${drops[0].line}` };
+    }
     return { outcome: 'rendered' };
   } catch (e) {
     if (e instanceof lib.KehoachError) {

@@ -14,7 +14,8 @@
  *
  * Findings suppressed by a kehoach.config.yaml or a `# kehoach-disable-next-line` comment are left alone (the comments
  * are read from the text being fixed, so a line fix inserted above one does not move it off its line; an inserted key
- * goes above the comments of the key it is inserted for). A value shared through a YAML anchor that an alias uses
+ * goes above the comments of the key it is inserted for), and so is a text the fix would leave empty (a text of spaces,
+ * or a number with nothing after it): the plan stays valid. A value shared through a YAML anchor that an alias uses
  * (`&a` … `*a`, or a path through an alias) is not changed: the fix is refused with a note naming the anchor and every
  * line the change would reach (FixResult.notes), since the change may be wrong at a place the user did not see. The file is
  * read as a plan is (regular files only, bounded: src/load.ts readPlanText), and written only when something changed,
@@ -325,6 +326,9 @@ async function fixRules(file: string, text: string, changes: FixChange[], lang: 
       const node = at.node as Scalar;
       const fix = rule.fix!(f, { plan, profile, lang });
       if (!fix) continue; // ambiguous: left to the clerk
+      // A fix that would leave the text empty (" " with its spaces removed, "1. " without its number) would make a
+      // valid plan invalid (a text is never empty): left to the clerk too.
+      if (!fix.value(String(node.value)).trim()) continue;
       const edit = editScalar(text, node, at.inFlow, fix.value, fix.block);
       if (!edit) continue;
       const before = JSON.stringify(node.value);

@@ -15,46 +15,18 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, parse, isMap, isSeq, isScalar, stringify, type Pair } from 'yaml';
-import { unzipSync, strFromU8 } from 'fflate';
+import { parse, stringify } from 'yaml';
 import { renderPlan, validatePlan, type Diagnostic } from '../src/index.js';
 import { CODE_KEYS } from '../src/load.js';
 import { ROOT, EXAMPLES, EXAMPLES_DIR, docxParagraphs } from './helpers.js';
 import { generatePlan } from './support/gen-plan.js';
+// the oracle, shared with the fuzzer (scripts/fuzz-lib.mjs)
+import { textValues as textValuesOf, docxText, norm, silentDrops, type TextValue } from '../scripts/every-text-lib.mjs';
 
 const GEN_COUNT = Number(process.env.KEHOACH_EVERY_TEXT ?? 100);
 
-interface TextValue { path: (string | number)[]; value: string; line: number }
-
 /** Every text value of the YAML with its data path and line (codes, dates, numbers and choices left out). */
-function textValues(text: string): TextValue[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const out: TextValue[] = [];
-  const walk = (node: unknown, path: (string | number)[], key: string | null): void => {
-    if (isMap(node)) for (const p of node.items as Pair[]) { const k = isScalar(p.key) ? String(p.key.value) : ''; walk(p.value, [...path, k], k); }
-    else if (isSeq(node)) node.items.forEach((it, i) => walk(it, [...path, i], key));
-    // trinh_bay is the office's settings (its task labels print only where a task uses the field), not page text
-    else if (isScalar(node) && typeof node.value === 'string' && (key === null || !CODE_KEYS.has(key)) && path[0] !== 'trinh_bay' && node.range) {
-      out.push({ path, value: node.value, line: lc.linePos(node.range[0]).line });
-    }
-  };
-  walk(doc.contents, [], null);
-  return out;
-}
-
-/** The text of the document, footnotes, headers and footers, as one string. */
-export function docxText(buf: Uint8Array): string {
-  const files = unzipSync(new Uint8Array(buf));
-  return Object.keys(files).filter((k) => /^word\/(document|header\d*|footer\d*|footnotes)\.xml$/.test(k)).sort().map((k) => strFromU8(files[k])
-    .replace(/<w:(tab|br|cr)\b[^>]*\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('\n');
-}
-
-/** Both sides of the comparison: NFC, quotes unified, white space collapsed, no case. */
-const norm = (s: string) => s.normalize('NFC').replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('vi');
-/** What a typed line looks like on the page: emphasis marks gone, `\*` and the mark `(*)` printed as typed, a footnote mark `[^key]` a number. */
-const printed = (s: string) => s.replace(/\[\^[A-Za-z0-9_-]+\]/g, '').replace(/\\\*|\(\*\)/g, (m) => (m === '(*)' ? '(\u0000)' : '\u0000')).replace(/\*+/g, '').replace(/\u0000/g, '*');
+const textValues = (text: string): TextValue[] => textValuesOf(text, CODE_KEYS);
 
 /**
  * Known silent drops, each marked with its owner while it is being fixed (none now: the drops issue 8 listed,
@@ -75,16 +47,9 @@ async function misses(text: string, file: string): Promise<{ misses: Miss[]; dia
   const diags = validatePlan(text, { file });
   const errors = diags.filter((d) => d.severity === 'error');
   if (errors.length) return { misses: [], diags };
-  const page = norm(docxText(await renderPlan(text, { file, force: true })));
-  const reported = new Set(diags.map((d) => d.line));
-  const out: Miss[] = [];
+  const docx = await renderPlan(text, { file, force: true });
   const data = parse(text);
-  for (const v of textValues(text)) {
-    if (reported.has(v.line)) continue;
-    const lines = v.value.split(/\r?\n/).map((l) => norm(printed(l))).filter(Boolean);
-    if (lines.every((l) => page.includes(l))) continue;
-    out.push({ v, gap: KNOWN_GAPS.find((g) => g.test(v, data))?.owner });
-  }
+  const out: Miss[] = silentDrops({ text, diagnostics: diags, docx, codeKeys: CODE_KEYS }).map((v) => ({ v, gap: KNOWN_GAPS.find((g) => g.test(v, data))?.owner }));
   return { misses: out, diags };
 }
 
