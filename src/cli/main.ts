@@ -158,6 +158,13 @@ function officeTemplates(g: Global): string | undefined {
 }
 const templatesOpt = (g: Global) => { const dir = officeTemplates(g); return dir ? { templatesDir: dir } : {}; };
 
+/** The reporting flags validate and check share: --format (text, json, github, sarif), --strict, --quiet, --max-warnings. */
+const reportFlags = (cmd: Command): Command => cmd
+  .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
+  .option('--strict', T('validate/opt-strict'))
+  .option('-q, --quiet', T('validate/opt-quiet'))
+  .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'));
+
 /**
  * The commands, each defined only when needed (issue 22, "a lazy command line"): `kehoach render …` defines render
  * alone, so a cold render or validate never evaluates the other commands' options and help texts. Help, a mistyped
@@ -166,206 +173,198 @@ const templatesOpt = (g: Global) => { const dir = officeTemplates(g); return dir
  */
 const COMMANDS: Record<string, () => void> = {
   render: () => {
-  helpTail(command('render'), 'render/examples')
-    .description(T('render/description'))
-    .argument(`<${T('ph/plan')}>`, T('render/arg'))
-    .option(`-o, --output <${T('ph/out')}>`, T('render/opt-output'))
-    .option('--pdf', T('render/opt-pdf'))
-    .option('--watch', T('render/opt-watch'))
-    .option('--force', T('render/opt-force'))
-    .option('--force-overwrite', T('render/opt-force-overwrite'))
-    .action(run(async (g, input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean; forceOverwrite?: boolean }) => {
-      if (o.output === '-' && (o.pdf || o.watch)) throw new CliExit(2, msg('cli/stdout-one', lang));
-      const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}), lang, ...templatesOpt(g) };
-      if (o.watch) {
-        if (input === '-') throw new CliExit(2, msg('cli/watch-stdin', lang));
-        const { watchRender } = await import('./watch.js');
-        await watchRender(input, opts);
-      }
-      return renderOnce(input, opts);
-    }));
+    helpTail(command('render'), 'render/examples')
+      .description(T('render/description'))
+      .argument(`<${T('ph/plan')}>`, T('render/arg'))
+      .option(`-o, --output <${T('ph/out')}>`, T('render/opt-output'))
+      .option('--pdf', T('render/opt-pdf'))
+      .option('--watch', T('render/opt-watch'))
+      .option('--force', T('render/opt-force'))
+      .option('--force-overwrite', T('render/opt-force-overwrite'))
+      .action(run(async (g, input: string, o: { output?: string; pdf?: boolean; watch?: boolean; force?: boolean; forceOverwrite?: boolean }) => {
+        if (o.output === '-' && (o.pdf || o.watch)) throw new CliExit(2, msg('cli/stdout-one', lang));
+        const opts = { ...(o.output ? { output: o.output } : {}), ...(o.pdf ? { pdf: true } : {}), ...(o.force ? { force: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}), lang, ...templatesOpt(g) };
+        if (o.watch) {
+          if (input === '-') throw new CliExit(2, msg('cli/watch-stdin', lang));
+          const { watchRender } = await import('./watch.js');
+          await watchRender(input, opts);
+        }
+        return renderOnce(input, opts);
+      }));
   },
   validate: () => {
-  helpTail(command('validate'), 'validate/examples')
-    .description(T('validate/description'))
-    .argument(`<${T('ph/paths')}>`, T('validate/arg'))
-    .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
-    .option('--strict', T('validate/opt-strict'))
-    .option('-q, --quiet', T('validate/opt-quiet'))
-    .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
-    .option('--check-register', T('validate/opt-register'))
-    .option(`-j, --jobs <${T('ph/n')}>`, T('validate/opt-jobs'))
-    .option('--fix', T('validate/opt-fix'))
-    .action(run(async (g, paths: string[], o: ValidateOptions & { checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
-      const jobs = parseJobs(o.jobs);
-      const report = reportOptions(o);
-      const all = [];
-      let count: number;
-      if (paths.includes('-')) {
-        if (paths.length > 1) throw new CliExit(2, msg('cli/stdin-many', lang));
-        const { validatePlan } = await import('../index.js');
-        try {
-          all.push(...validatePlan(await readStdin(lang), { lang, file: '<stdin>', ...templatesOpt(g) }));
-        } catch (e) {
-          if (!(e instanceof KehoachError && e.diagnostics.length)) throw e;
-          all.push(...e.diagnostics); // too large, not UTF-8 …: reported like a plan file's
+    reportFlags(helpTail(command('validate'), 'validate/examples')
+      .description(T('validate/description'))
+      .argument(`<${T('ph/paths')}>`, T('validate/arg')))
+      .option('--check-register', T('validate/opt-register'))
+      .option(`-j, --jobs <${T('ph/n')}>`, T('validate/opt-jobs'))
+      .option('--fix', T('validate/opt-fix'))
+      .action(run(async (g, paths: string[], o: ValidateOptions & { checkRegister?: boolean; jobs?: string; fix?: boolean }) => {
+        const jobs = parseJobs(o.jobs);
+        const report = reportOptions(o);
+        const all = [];
+        let count: number;
+        if (paths.includes('-')) {
+          if (paths.length > 1) throw new CliExit(2, msg('cli/stdin-many', lang));
+          const { validatePlan } = await import('../index.js');
+          try {
+            all.push(...validatePlan(await readStdin(lang), { lang, file: '<stdin>', ...templatesOpt(g) }));
+          } catch (e) {
+            if (!(e instanceof KehoachError && e.diagnostics.length)) throw e;
+            all.push(...e.diagnostics); // too large, not UTF-8 …: reported like a plan file's
+          }
+          count = 1;
+        } else {
+          const { checkFiles } = await import('../batch/validate.js');
+          const files = await planFiles(paths);
+          if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
+          const entries = [];
+          for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
+            all.push(...r.diagnostics);
+            if (r.register) entries.push(r.register);
+          }
+          if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
+            const { checkRegister } = await import('../batch/register.js');
+            all.push(...checkRegister(entries, lang));
+          }
+          count = files.length;
+          // name each config that changes a rule's level (stderr: json and github output stay parseable)
+          const { configNotes } = await import('../config.js');
+          const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
+          for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) process.stderr.write(`${line}\n`);
         }
-        count = 1;
-      } else {
-        const { checkFiles } = await import('../batch/validate.js');
-        const files = await planFiles(paths);
-        if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
-        const entries = [];
-        for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
-          all.push(...r.diagnostics);
-          if (r.register) entries.push(r.register);
-        }
-        if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
-          const { checkRegister } = await import('../batch/register.js');
-          all.push(...checkRegister(entries, lang));
-        }
-        count = files.length;
-        // name each config that changes a rule's level (stderr: json and github output stay parseable)
-        const { configNotes } = await import('../config.js');
-        const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
-        for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) process.stderr.write(`${line}\n`);
-      }
-      return reportFindings(all, report, count, lang);
-    }));
+        return reportFindings(all, report, count, lang);
+      }));
   },
   fix: () => {
-  helpTail(command('fix'), 'fix/examples')
-    .description(T('fix/description'))
-    .argument(`<${T('ph/paths')}>`, T('fix/arg'))
-    .option('--dry-run', T('fix/opt-dry-run'))
-    .action(run(async (g, paths: string[], o: { dryRun?: boolean }) => {
-      const { fixFiles } = await import('../fix.js');
-      // a _defaults.yaml is fixed when named (a folder's are left out: they are no plans)
-      return (await fixFiles(await planFiles(paths), lang, process.stdout, { ...templatesOpt(g), ...(o.dryRun ? { dryRun: true, notes: process.stderr } : {}) })) ? 1 : 0;
-    }));
+    helpTail(command('fix'), 'fix/examples')
+      .description(T('fix/description'))
+      .argument(`<${T('ph/paths')}>`, T('fix/arg'))
+      .option('--dry-run', T('fix/opt-dry-run'))
+      .action(run(async (g, paths: string[], o: { dryRun?: boolean }) => {
+        const { fixFiles } = await import('../fix.js');
+        // a _defaults.yaml is fixed when named (a folder's are left out: they are no plans)
+        return (await fixFiles(await planFiles(paths), lang, process.stdout, { ...templatesOpt(g), ...(o.dryRun ? { dryRun: true, notes: process.stderr } : {}) })) ? 1 : 0;
+      }));
   },
   batch: () => {
-  helpTail(command('batch'), 'batch/examples')
-    .description(T('batch/description'))
-    .argument(`<${T('ph/paths')}>`, T('batch/arg'))
-    .requiredOption(`-o, --output <${T('ph/dir')}>`, T('batch/opt-output'))
-    .option(`-j, --jobs <${T('ph/n')}>`, T('batch/opt-jobs'))
-    .option('--incremental', T('batch/opt-incremental'))
-    .option(`--manifest <${T('ph/file')}>`, T('batch/opt-manifest'))
-    .option('--shard <i/n>', T('batch/opt-shard'))
-    .option('--check-register', T('batch/opt-register'))
-    .option('--pdf', T('batch/opt-pdf'))
-    .option('--force-overwrite', T('batch/opt-force-overwrite'))
-    .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
-    .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Exclude<Format, 'sarif'> }) => {
-      const { parseShard } = await import('../batch/plan-set.js');
-      const shard = o.shard ? parseShard(o.shard) : undefined;
-      if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
-      const jobs = parseJobs(o.jobs);
-      if (o.pdf) {
-        const { requireSoffice } = await import('../pdf.js');
-        try { requireSoffice(lang); } catch (e) { throw new CliExit(2, (e as Error).message); }
-      }
-      const { batchCommand } = await import('./batch.js');
-      return batchCommand(paths, {
-        outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}),
-        ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
-        ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...templatesOpt(g),
-      }, lang);
-    }));
+    helpTail(command('batch'), 'batch/examples')
+      .description(T('batch/description'))
+      .argument(`<${T('ph/paths')}>`, T('batch/arg'))
+      .requiredOption(`-o, --output <${T('ph/dir')}>`, T('batch/opt-output'))
+      .option(`-j, --jobs <${T('ph/n')}>`, T('batch/opt-jobs'))
+      .option('--incremental', T('batch/opt-incremental'))
+      .option(`--manifest <${T('ph/file')}>`, T('batch/opt-manifest'))
+      .option('--shard <i/n>', T('batch/opt-shard'))
+      .option('--check-register', T('batch/opt-register'))
+      .option('--pdf', T('batch/opt-pdf'))
+      .option('--force-overwrite', T('batch/opt-force-overwrite'))
+      .addOption(new Option(`--format <${T('ph/format')}>`, T('batch/opt-format')).choices(['text', 'json', 'github']).default('text'))
+      .action(run(async (g, paths: string[], o: { output: string; jobs?: string; incremental?: boolean; manifest?: string; shard?: string; checkRegister?: boolean; pdf?: boolean; forceOverwrite?: boolean; format: Exclude<Format, 'sarif'> }) => {
+        const { parseShard } = await import('../batch/plan-set.js');
+        const shard = o.shard ? parseShard(o.shard) : undefined;
+        if (shard === null) throw new KehoachError(msg('batch/bad-shard', lang), [], 'usage');
+        const jobs = parseJobs(o.jobs);
+        if (o.pdf) {
+          const { requireSoffice } = await import('../pdf.js');
+          try { requireSoffice(lang); } catch (e) { throw new CliExit(2, (e as Error).message); }
+        }
+        const { batchCommand } = await import('./batch.js');
+        return batchCommand(paths, {
+          outdir: o.output, format: o.format, ...(o.pdf ? { pdf: true } : {}), ...(o.forceOverwrite ? { forceOverwrite: true } : {}),
+          ...(jobs ? { jobs } : {}), ...(o.incremental ? { incremental: true } : {}), ...(o.manifest ? { manifest: o.manifest } : {}),
+          ...(shard ? { shard } : {}), ...(o.checkRegister ? { checkRegister: true } : {}), ...templatesOpt(g),
+        }, lang);
+      }));
   },
   init: () => {
-  helpTail(command('init'), 'init/examples')
-    .description(T('init/description'))
-    .argument(`[${T('ph/dir')}]`, T('init/arg'))
-    .option(`--khoi <${T('ph/khoi')}>`, T('init/opt-khoi'))
-    .option('-y, --yes', T('init/opt-yes'))
-    .option('--force', T('init/opt-force'))
-    .action(run(async (g, dir: string | undefined, o: { khoi?: string; yes?: boolean; force?: boolean }) => {
-      const { initCommand } = await import('./init.js');
-      return initCommand(dir ?? '.', { ...o, ...templatesOpt(g) }, lang);
-    }));
+    helpTail(command('init'), 'init/examples')
+      .description(T('init/description'))
+      .argument(`[${T('ph/dir')}]`, T('init/arg'))
+      .option(`--khoi <${T('ph/khoi')}>`, T('init/opt-khoi'))
+      .option('-y, --yes', T('init/opt-yes'))
+      .option('--force', T('init/opt-force'))
+      .action(run(async (g, dir: string | undefined, o: { khoi?: string; yes?: boolean; force?: boolean }) => {
+        const { initCommand } = await import('./init.js');
+        return initCommand(dir ?? '.', { ...o, ...templatesOpt(g) }, lang);
+      }));
   },
   import: () => {
-  helpTail(command('import'), 'import/examples')
-    .description(T('import/description'))
-    .argument(`<${T('ph/doc')}>`, T('import/arg'))
-    .option(`-o, --output <${T('ph/out')}>`, T('import/opt-output'))
-    .option('--force', T('import/opt-force'))
-    .action(run(async (g, input: string, o: { output?: string; force?: boolean }) => (await import('./import-check.js')).importCommand(input, o, { lang, templates: officeTemplates(g) })));
+    helpTail(command('import'), 'import/examples')
+      .description(T('import/description'))
+      .argument(`<${T('ph/doc')}>`, T('import/arg'))
+      .option(`-o, --output <${T('ph/out')}>`, T('import/opt-output'))
+      .option('--force', T('import/opt-force'))
+      .action(run(async (g, input: string, o: { output?: string; force?: boolean }) => (await import('./import-check.js')).importCommand(input, o, { lang, templates: officeTemplates(g) })));
   },
   check: () => {
-  helpTail(command('check'), 'check/examples')
-    .description(T('check/description'))
-    .argument(`<${T('ph/docs')}>`, T('check/arg'))
-    .addOption(new Option(`--format <${T('ph/format')}>`, T('validate/opt-format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
-    .option('--strict', T('validate/opt-strict'))
-    .option('-q, --quiet', T('validate/opt-quiet'))
-    .option(`--max-warnings <${T('ph/n')}>`, T('validate/opt-max-warnings'))
-    .action(run(async (g, files: string[], o: ValidateOptions) => (await import('./import-check.js')).checkCommand(files, reportOptions(o), { lang, templates: officeTemplates(g) })));
+    reportFlags(helpTail(command('check'), 'check/examples')
+      .description(T('check/description'))
+      .argument(`<${T('ph/docs')}>`, T('check/arg')))
+      .action(run(async (g, files: string[], o: ValidateOptions) => (await import('./import-check.js')).checkCommand(files, reportOptions(o), { lang, templates: officeTemplates(g) })));
   },
   show: () => {
-  helpTail(command('show'), 'show/examples')
-    .description(T('show/description'))
-    .argument(`<${T('ph/plan')}>`, T('show/arg'))
-    .action(run(async (_g, file: string) => {
-      const { showPlan } = await import('../index.js');
-      const { existsSync } = await import('node:fs');
-      if (!existsSync(file)) throw new CliExit(2, msg('cli/missing-file', lang, { file }));
-      process.stdout.write(await showPlan(file, { lang }));
-      return 0;
-    }));
+    helpTail(command('show'), 'show/examples')
+      .description(T('show/description'))
+      .argument(`<${T('ph/plan')}>`, T('show/arg'))
+      .action(run(async (_g, file: string) => {
+        const { showPlan } = await import('../index.js');
+        const { existsSync } = await import('node:fs');
+        if (!existsSync(file)) throw new CliExit(2, msg('cli/missing-file', lang, { file }));
+        process.stdout.write(await showPlan(file, { lang }));
+        return 0;
+      }));
   },
   doctor: () => {
-  helpTail(command('doctor'), 'doctor/examples')
-    .description(T('doctor/description'))
-    .action(run(async () => {
-      const { runDoctor } = await import('../doctor.js');
-      const checks = runDoctor({ lang });
-      for (const c of checks) {
-        process.stdout.write(`${msg(c.ok ? 'doctor/ok' : 'doctor/problem', lang)}  ${c.name}: ${c.detail}\n`);
-        if (c.hint) process.stdout.write(`         ${msg('doctor/hint', lang, { hint: c.hint })}\n`);
-      }
-      const bad = checks.filter((c) => !c.ok).length;
-      process.stdout.write(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
-      return bad ? 1 : 0;
-    }));
+    helpTail(command('doctor'), 'doctor/examples')
+      .description(T('doctor/description'))
+      .action(run(async () => {
+        const { runDoctor } = await import('../doctor.js');
+        const checks = runDoctor({ lang });
+        for (const c of checks) {
+          process.stdout.write(`${msg(c.ok ? 'doctor/ok' : 'doctor/problem', lang)}  ${c.name}: ${c.detail}\n`);
+          if (c.hint) process.stdout.write(`         ${msg('doctor/hint', lang, { hint: c.hint })}\n`);
+        }
+        const bad = checks.filter((c) => !c.ok).length;
+        process.stdout.write(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
+        return bad ? 1 : 0;
+      }));
   },
   completion: () => {
-  helpTail(command('completion'), 'completion/examples')
-    .description(T('completion/description'))
-    .addArgument(new Argument('<shell>', T('completion/arg')).choices(['bash', 'zsh', 'powershell']))
-    .action(run(async (g, shell: 'bash' | 'zsh' | 'powershell') => {
-      const { completionScript } = await import('./completion.js');
-      const { familyNames } = await import('../form/families.js');
-      const { DEFAULT_TEMPLATES_DIR } = await import('../profile.js');
-      process.stdout.write(completionScript(program, shell, { '--khoi': familyNames(officeTemplates(g) ?? DEFAULT_TEMPLATES_DIR) }));
-      return 0;
-    }));
+    helpTail(command('completion'), 'completion/examples')
+      .description(T('completion/description'))
+      .addArgument(new Argument('<shell>', T('completion/arg')).choices(['bash', 'zsh', 'powershell']))
+      .action(run(async (g, shell: 'bash' | 'zsh' | 'powershell') => {
+        const { completionScript } = await import('./completion.js');
+        const { familyNames } = await import('../form/families.js');
+        const { DEFAULT_TEMPLATES_DIR } = await import('../profile.js');
+        process.stdout.write(completionScript(program, shell, { '--khoi': familyNames(officeTemplates(g) ?? DEFAULT_TEMPLATES_DIR) }));
+        return 0;
+      }));
   },
   lsp: () => {
-  helpTail(command('lsp'), 'lsp/examples')
-    .description(T('lsp/description'))
-    .option('--stdio', T('lsp/opt-stdio'))
-    .action(run(async (g) => {
-      // The language server and its library load only here: no other command pays for them.
-      const { startServer } = await import('../lsp/server.js');
-      const argv = process.argv.slice(2);
-      const explicit = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) || process.env.KEHOACH_LANG === 'en' || process.env.KEHOACH_LANG === 'vi';
-      const connection = startServer({ ...(explicit ? { lang } : {}), ...templatesOpt(g) });
-      // Served until the client sends "exit" (the library then ends the process) or closes the stream.
-      await new Promise<void>((done) => connection.onExit(() => done()));
-      return 0;
-    }));
+    helpTail(command('lsp'), 'lsp/examples')
+      .description(T('lsp/description'))
+      .option('--stdio', T('lsp/opt-stdio'))
+      .action(run(async (g) => {
+        // The language server and its library load only here: no other command pays for them.
+        const { startServer } = await import('../lsp/server.js');
+        const argv = process.argv.slice(2);
+        const explicit = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) || process.env.KEHOACH_LANG === 'en' || process.env.KEHOACH_LANG === 'vi';
+        const connection = startServer({ ...(explicit ? { lang } : {}), ...templatesOpt(g) });
+        // Served until the client sends "exit" (the library then ends the process) or closes the stream.
+        await new Promise<void>((done) => connection.onExit(() => done()));
+        return 0;
+      }));
   },
   schema: () => {
-  helpTail(command('schema'), 'schema/examples')
-    .description(T('schema/description'))
-    .action(run(async () => {
-      const { planSchema } = await import('../validate/schema.js');
-      process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
-      return 0;
-    }));
+    helpTail(command('schema'), 'schema/examples')
+      .description(T('schema/description'))
+      .action(run(async () => {
+        const { planSchema } = await import('../validate/schema.js');
+        process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
+        return 0;
+      }));
   },
 };
 
