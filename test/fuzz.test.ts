@@ -189,6 +189,15 @@ describe('fuzz surfaces of npm run fuzz (a bounded smoke)', () => {
 });
 
 describe('defects npm run fuzz found (each failed before its fix)', () => {
+  it('seed 1 case 5362 (a real plan with a paragraph repeated ~1,000 times): import and check stay inside the case limit', () => {
+    // The run of free-label bullets was scanned again from every line (quadratic: 12 s CPU for check, 19 s for
+    // import, over the fuzzer's 30 s a case on a busy machine); body.ts now keeps each line's answer.
+    const dir = workDir();
+    const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'fuzz.mjs'), '--seed', '1', '--case', '5362', '--out', join(dir, 'findings'), '--no-minimise'], { cwd: dir, encoding: 'utf8' });
+    expect(res.status, res.stdout + res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/findings 0/);
+  }, 240_000);
+
   it('fix leaves a text it would empty (" " without its spaces): the valid plan stays valid', async () => {
     const dir = workDir();
     const minimal = readFileSync(join(ROOT, 'test', 'fixtures', 'minimal.yaml'), 'utf8');
