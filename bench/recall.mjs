@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lcsTable } from '../scripts/lcs-reference.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { lcs, words } = await import(join(ROOT, 'dist', 'import', 'recall.js'));
@@ -14,16 +15,6 @@ const old = args.includes('--old');
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 if (!sizes.length) sizes.push(10_000, 40_000, 60_000);
 
-/** The former function: O(n·m) time, O(m) memory. */
-function lcsTable(a, b) {
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 let seed = 20261207;
 const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };

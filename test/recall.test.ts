@@ -9,17 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lcs, words, setMyersBudget } from '../src/import/recall.js';
 import { TRANSCRIBED, SEEDS_DIR, seedFor, renderExample, docxParagraphs } from './helpers.js';
+import { lcsTable } from '../scripts/lcs-reference.mjs';
 
-/** The former function, kept here as the reference: O(n·m) time, O(m) memory. */
-function lcsTable(a: string[], b: string[]): number {
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 function rng(seed: number) { return () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; }; }
 const paths: [string, number | undefined][] = [['default', undefined], ['Myers only', 1e9], ['bit-parallel only', 0]];

@@ -4,6 +4,7 @@
  * (--incremental, by input hash), sliceable (--shard i/n), with a manifest a machine can read.
  * The main thread only schedules and reports, except in a batch of at most IN_PROCESS_MAX plans, which it renders itself.
  */
+import { kehoachVersion } from '../version.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -136,7 +137,6 @@ export function chunkSize(plans: number, lanes: number): number {
   return Math.max(1, Math.min(MAX_CHUNK, Math.floor(plans / Math.max(1, lanes * 4))));
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * Hash of everything besides the plan that shapes the output: tool version and every template file of the folders
@@ -144,7 +144,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
  * layout or template invalidates --incremental. With the package's folder alone it is the hash it always was.
  */
 export function environmentHash(templatesDir: string): string {
-  const h = createHash('sha256').update(`kehoach@${VERSION}\0`);
+  const h = createHash('sha256').update(`kehoach@${kehoachVersion()}\0`);
   const walk = (root: string, dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
@@ -263,7 +263,7 @@ async function runLocked(plans: PlanEntry[], manifestPath: string, start: number
     const done = new Set(results.map((r) => r.input));
     const pending = [...previous.values()].filter((p) => !done.has(p.input));
     const sorted = [...results, ...(final ? [] : pending)].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
-    const manifest: Manifest = { tool: 'kehoach', version: VERSION, plans: sorted };
+    const manifest: Manifest = { tool: 'kehoach', version: kehoachVersion(), plans: sorted };
     // Each entry is serialised once (an entry whose diagnostics are filtered at the end is dropped from the cache).
     const bytes = manifestBytes(manifest, entryBytes);
     writing = writing.then(() => writeFileAtomic(resolve(manifestPath), bytes)).then(() => {}, (e) => {

@@ -10,15 +10,15 @@
  * KehoachError (src/cli/run.ts runCommand, fail).
  */
 import { Argument, Command, CommanderError, Option, type Help } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
+import { kehoachVersion } from '../version.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import { setColourMode, type Format } from './output.js';
 import { t, title, type TextKey } from './texts.js';
 import { CliExit, renderOnce, readStdin } from './render.js';
 import { fail, parseMaxWarnings, reportFindings, runCommand, type GlobalOptions, type ReportOptions } from './run.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 type Global = GlobalOptions;
 
@@ -108,7 +108,7 @@ function helpTail(cmd: Command, examples: TextKey): Command {
 /** The command tree (its commands defined by defineCommands). */
 export const program = new Command('kehoach')
   .description(T('program/description'))
-  .version(pkg.version, '-V, --version', T('opt/version'))
+  .version(kehoachVersion(), '-V, --version', T('opt/version'))
   .helpOption('-h, --help', T('opt/help'))
   .helpCommand(T('cmd/help-term'), T('cmd/help'))
   .configureHelp(helpConfig)

@@ -5,7 +5,7 @@
  * enforces (`properties.source`, e.g. "NĐ 30/2020 Phụ lục III"); one result per finding with its file, line, column
  * and level (error, warning). Columns count UTF-16 code units, as the YAML reader's do (`columnKind`).
  */
-import { readFileSync } from 'node:fs';
+import { kehoachVersion } from '../version.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
@@ -16,9 +16,6 @@ import { RULES, REGISTER_RULE_IDS } from '../rules/index.js';
 /** The address of the SARIF 2.1.0 schema (OASIS errata 01), written as the log's `$schema`. */
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-const version = (): string => {
-  try { return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version; } catch { return '0.0.0'; }
-};
 
 /** The families of rule ids outside the registry (their prefix before "/"), each with one description. */
 const KINDS = ['schema', 'input', 'file', 'yaml', 'plan', 'config', 'register', 'docx', 'batch', 'template'] as const;
@@ -73,7 +70,7 @@ export function formatSarif(diags: readonly Diagnostic[], lang: Lang): string {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'kehoach', semanticVersion: version(), rules: ids.map((id) => ruleDescriptor(id, lang)) } },
+      tool: { driver: { name: 'kehoach', semanticVersion: kehoachVersion(), rules: ids.map((id) => ruleDescriptor(id, lang)) } },
       language: lang === 'vi' ? 'vi-VN' : 'en-US',
       columnKind: 'utf16CodeUnits',
       results,

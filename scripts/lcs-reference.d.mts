@@ -1,0 +1,1 @@
+export function lcsTable(a: readonly string[], b: readonly string[]): number;
