@@ -7,15 +7,13 @@
 // cache folder). Nothing is written outside dist/ and a temporary folder (removed at the end).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const BUNDLE = `${DIST}bundle/cli.cjs`;
-const CACHE = `${BUNDLE}.v8cache`;
 const WORKERS = `${DIST}bundle/workers.cjs`;
-rmSync(CACHE, { force: true }); // made from this build's code only
-rmSync(`${WORKERS}.v8cache`, { force: true });
+for (const n of existsSync(dirname(BUNDLE)) ? readdirSync(dirname(BUNDLE)) : []) if (n.endsWith('.v8cache')) rmSync(join(dirname(BUNDLE), n), { force: true }); // made from this build's code only
 
 /**
  * The workers' bundle (src/worker-entry.cts) gets its cache the same way: compiled here, then run on what a worker
@@ -49,19 +47,27 @@ const saved = { argv: process.argv, env: { ...process.env }, write: process.stdo
 try {
   Object.assign(process.env, { KEHOACH_CACHE_DIR: join(work, 'cache'), KEHOACH_LANG: 'vi' });
   delete process.env.KEHOACH_CACHE;
-  const { loadBundle } = await import('../dist/cli.cjs');
-  const { runCompiled } = await import('../dist/code-cache.cjs');
-  const { script } = loadBundle(BUNDLE);
+  const { compileChunk, runBundle } = await import('../dist/code-cache.cjs');
+  // Every chunk compiled once and run afresh for each command (a fresh module state, the same compiled code).
+  const scripts = new Map();
+  const compile = (f) => { if (!scripts.has(f)) scripts.set(f, compileChunk(f, [])); return scripts.get(f); };
   process.stdout.write = () => true;
   const runs = [...plans.map((p) => ['render', p, '-o', join(work, 'x.docx')]), ['validate', ...plans]];
   for (const args of runs) {
     process.argv = [process.execPath, `${DIST}cli.cjs`, ...args];
-    await runCompiled(script, BUNDLE).main();
+    await runBundle(BUNDLE, compile).exports.main();
   }
   process.stdout.write = saved.write;
   if (process.exitCode) throw new Error(`a warm-up run of the bundle ended with exit code ${process.exitCode}`);
-  writeFileSync(`${CACHE}.tmp`, script.createCachedData());
-  renameSync(`${CACHE}.tmp`, CACHE);
+  // The chunks no warm-up loaded (rest.cjs) are cached as they load: the definitions their first use runs.
+  for (const name of readdirSync(dirname(BUNDLE)).filter((n) => n.endsWith('.cjs') && n !== 'workers.cjs')) {
+    const f = join(dirname(BUNDLE), name);
+    if (!scripts.has(f)) runBundle(f, compile);
+  }
+  for (const [f, { script }] of scripts) {
+    writeFileSync(`${f}.v8cache.tmp`, script.createCachedData());
+    renameSync(`${f}.v8cache.tmp`, `${f}.v8cache`);
+  }
   await cacheWorkers(work, plans);
 } finally {
   process.stdout.write = saved.write;

@@ -25,7 +25,6 @@ import { fileURLToPath } from 'node:url';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const OUT = `${DIST}bundle`;
-const BUNDLE = `${OUT}/cli.cjs`;
 
 let rolldown;
 try {
@@ -85,34 +84,78 @@ module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in l
 
 rmSync(OUT, { recursive: true, force: true });
 
+// What only the less used commands need goes to a second chunk of the command line's bundle, dist/bundle/rest.cjs,
+// which the core chunk, core.cjs, requires when such a command first needs it (src/code-cache.cts runBundle): a cold
+// `render` or `validate` then reads, deserialises and runs only core.cjs (issue 22, T1 and T2; paired against one
+// chunk, 0.97x the CPU of a cold validate and of a cold render). Each pattern names a module (of dist/ or of a package)
+// that `render` and `validate` never run; `npm test` checks that those commands load no rest.cjs
+// (test/precompiled.test.ts), and the build fails when a module of core.cjs imports one of them statically (which
+// would make core.cjs require rest.cjs at every start). The entry, cli.cjs, only requires core.cjs and the bundler's
+// helpers (runtime.cjs).
+const REST = [
+  // packages of other commands: watch, init's prompts, batch's progress, fix's diff, the Word readers, globbing
+  /node_modules[\\/](chokidar|readdirp|@clack|sisteransi|fast-string-truncated-width|fast-string-width|fast-wrap-ansi|cli-progress|diff|fast-xml-parser|fast-xml-builder|path-expression-matcher|@nodable|strnum|is-unsafe|fflate|picomatch|fdir|tinyglobby)[\\/]/,
+  // kehoach's own modules of those commands
+  /dist[\\/](import|docx-read|lsp)[\\/]/,
+  /dist[\\/](fix|doctor|show|roundtrip)\.js$/,
+  /dist[\\/]check[\\/]index\.js$/,
+  /dist[\\/]cli[\\/](init|watch|batch|completion|import-check)\.js$/,
+  /dist[\\/]batch[\\/](index|worker|workers|lock|plan-set|progress)\.js$/,
+];
+const isRest = (id) => REST.some((re) => re.test(id));
+
 /**
- * Bundles one entry of dist/ into dist/bundle/<name>.cjs (ASCII, no comments, names kept).
- * @throws when rolldown fails or the bundle holds a non-ASCII byte or a dynamic import()
+ * Bundles one entry of dist/ into dist/bundle/<name>.cjs (ASCII, no comments, names kept); with `split`, the modules
+ * of REST go to dist/bundle/rest.cjs instead.
+ * @throws when rolldown fails, a module of the first chunk imports one of REST statically, or a chunk holds a non-ASCII
+ * byte or a dynamic import()
  */
-async function bundle(entry, file) {
+async function bundle(entry, name, split = false) {
+  const eager = [];
   const build = await rolldown({
-    input: `${DIST}${entry}`,
+    input: { [name]: `${DIST}${entry}` },
     platform: 'node',
     external: ['piscina'],
-    plugins: [keepModuleUrls, lazyBuiltins],
+    plugins: [keepModuleUrls, lazyBuiltins, ...(split ? [{
+      name: 'rest-stays-lazy',
+      generateBundle() {
+        for (const id of this.getModuleIds()) {
+          if (isRest(id)) continue;
+          for (const imp of this.getModuleInfo(id)?.importedIds ?? []) if (isRest(imp)) eager.push(`${relative(DIST, id)} imports ${relative(DIST, imp)}`);
+        }
+      },
+    }] : [])],
     logLevel: 'silent',
   });
   // ASCII only (non-ASCII characters escaped) and without comments or whitespace: V8 reads a one-byte source faster,
   // and 1.5 MB instead of 2.1. Names are kept (no mangling), so a --debug stack still names the functions.
-  await build.write({ file, format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, charset: 'ascii', comments: false,
+  // The chunks' names are fixed (rolldown names a group's chunk after one of its modules).
+  const chunkFileNames = (c) => (c.name === 'rolldown-runtime' ? 'runtime.cjs' : c.moduleIds.every(isRest) ? 'rest.cjs' : 'core.cjs');
+  const { output } = await build.write({ dir: OUT, entryFileNames: '[name].cjs', chunkFileNames, format: 'cjs',
+    // Each module stays behind its init function, run when first imported (as a bundle of one chunk does): without it,
+    // splitting would run every module of cli.cjs at start, the lazy stages and commands included.
+    ...(split ? { strictExecutionOrder: true } : {}),
+    codeSplitting: split ? { includeDependenciesRecursively: false, groups: [{ name: 'rest', test: isRest, priority: 2 }, { name: 'core', test: () => true, priority: 1 }] } : false,
+    dynamicImportInCjs: false, charset: 'ascii', comments: false,
     minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
     // The bundle's own URL, taken before any module can shadow `require` with a local of its own.
     banner: 'var __kehoachBundleUrl = require("node:url").pathToFileURL(__filename).href;' });
   await build.close();
-  const bytes = readFileSync(file); // comments are stripped, so any "import(" left is code
-  if (bytes.some((b) => b > 0x7f)) throw new Error('a non-ASCII byte is left in the bundle (the launcher reads it as Latin-1)');
-  if (/\bimport\(/.test(bytes.toString('latin1'))) throw new Error('a dynamic import() is left in the bundle (a vm.Script cannot run it)');
+  if (eager.length) throw new Error(`a module of ${name}.cjs imports what rest.cjs holds: ${eager.join('; ')}`);
+  const files = output.map((o) => o.fileName).sort();
+  const expected = split ? [`${name}.cjs`, 'core.cjs', 'rest.cjs', 'runtime.cjs'] : [`${name}.cjs`];
+  if (files.join() !== expected.sort().join()) throw new Error(`${name}: chunks ${files.join(', ')}, expected ${expected.join(', ')}`);
+  for (const f of files) {
+    const bytes = readFileSync(join(OUT, f)); // comments are stripped, so any "import(" left is code
+    if (bytes.some((b) => b > 0x7f)) throw new Error(`a non-ASCII byte is left in ${f} (the launcher reads it as Latin-1)`);
+    if (/\bimport\(/.test(bytes.toString('latin1'))) throw new Error(`a dynamic import() is left in ${f} (a vm.Script cannot run it)`);
+  }
 }
 
 try {
-  await bundle('cli/main.js', BUNDLE);
+  await bundle('cli/main.js', 'cli', true);
   // The functions the thread pools run (src/batch/workers.ts), loaded by src/worker-entry.cts in each worker.
-  await bundle('batch/workers.js', `${OUT}/workers.cjs`);
+  await bundle('batch/workers.js', 'workers');
 } catch (e) {
   rmSync(OUT, { recursive: true, force: true });
   console.warn(`bundle: failed (${e instanceof Error ? e.message.split('\n')[0] : e}); the command runs unbundled`);

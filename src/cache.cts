@@ -35,7 +35,7 @@ const FORMAT = 'kehoach-cache/2';
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 /** A debug note on stderr with NODE_DEBUG=kehoach (for developers: not a message of the catalogue), else nothing. */
-const debug = (text: string): void => {
+export const debug = (text: string): void => {
   if (/\bkehoach\b/i.test(process.env.NODE_DEBUG ?? '')) process.stderr.write(`KEHOACH ${process.pid}: ${text}\n`);
 };
 

@@ -50,6 +50,48 @@ export function runCompiled(script: Script, file: string): unknown {
   return mod.exports;
 }
 
+/** One file of a bundle, compiled and run: its exports, its Script, and the index of the cache V8 accepted (-1: none). */
+export interface LoadedChunk { file: string; exports: unknown; script: Script; accepted: number }
+
+/**
+ * Runs a bundle that the build split into chunks (scripts/bundle.mjs: the command line is `cli.cjs`, and what only the
+ * less used commands need is `rest.cjs` beside it, which `cli.cjs` requires when such a command first needs it). Each
+ * chunk is compiled by `compile` and run once; a chunk's `require("./<name>.cjs")` gets the chunk beside it from the
+ * same registry (never a second copy), and any other require is Node's.
+ * @param file absolute path of the entry chunk
+ * @param compile compiles a chunk (the launcher: its text as ASCII, with the first cache V8 accepts, see
+ *   compileWithCodeCache and readChunk; the build: the same Script for every run)
+ * @param onLoad called with each chunk once it has run (the launcher saves a cache of those V8 had none for)
+ * @returns the entry chunk, loaded
+ * @throws whatever reading or running a chunk throws (ENOENT when the bundle was not built)
+ */
+export function runBundle(file: string, compile: (file: string) => { script: Script; accepted: number }, onLoad?: (chunk: LoadedChunk) => void): LoadedChunk {
+  const dir = dirname(file);
+  const registry = new Map<string, LoadedChunk>();
+  const nodeRequire = createRequire(file);
+  const load = (path: string): LoadedChunk => {
+    const known = registry.get(path);
+    if (known) return known;
+    const { script, accepted } = compile(path);
+    const mod = { exports: {} as unknown };
+    // Registered before it runs, with its exports as they stand: a chunk that requires another one back mid-run gets
+    // the part defined so far, as Node's require does.
+    const chunk: LoadedChunk = { file: path, get exports() { return mod.exports; }, script, accepted };
+    registry.set(path, chunk);
+    const req = (id: string): unknown => (id.startsWith('./') && id.endsWith('.cjs') && !id.includes('/', 2) ? load(`${dir}/${id.slice(2)}`).exports : nodeRequire(id));
+    (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, Object.assign(req, { resolve: nodeRequire.resolve, cache: nodeRequire.cache }), mod, path, dir);
+    onLoad?.(chunk);
+    return chunk;
+  };
+  return load(file);
+}
+
+/** Compiles a chunk of a bundle (written in ASCII by scripts/bundle.mjs, so read byte for byte: the same text as UTF-8
+ * gives, without decoding it) with the first of `caches` V8 accepts. */
+export function compileChunk(file: string, caches: Array<() => Buffer | undefined>): { script: Script; accepted: number } {
+  return compileWithCodeCache(file, readFileSync(file, 'latin1'), caches);
+}
+
 /**
  * Runs a CommonJS file as `require` would, compiled with the cache beside it when V8 accepts it.
  * @returns the file's module.exports and its compiled Script (the build makes the cache from it)

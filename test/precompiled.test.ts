@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync, symlinkSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ROOT, CLI, EXAMPLES, EXAMPLES_DIR, renderExample } from './helpers.js';
@@ -279,8 +279,29 @@ describe('the command line starts from its bundle with V8 code cache (dist/cli.c
   it('the build made the bundle, its id and a code cache that V8 accepts', () => {
     const { loadBundle } = requireCjs(join(ROOT, 'dist/cli.cjs')) as typeof import('../src/cli.cjs');
     const file = join(ROOT, 'dist/bundle/cli.cjs');
-    expect(loadBundle(file).cache).toBe('build');
-    expect(/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')), 'the bundle is ASCII').toBe(false);
+    const loaded: Array<[string, number]> = [];
+    expect(loadBundle(file, (c) => loaded.push([basename(c.file), c.accepted])).cache).toBe('build');
+    // The entry loads the bundler's helpers and the core at once, each from its own build cache (index 0).
+    expect(loaded.sort()).toEqual([['cli.cjs', 0], ['core.cjs', 0], ['runtime.cjs', 0]]);
+    const chunks = readdirSync(join(ROOT, 'dist/bundle')).filter((f) => f.endsWith('.cjs')).sort();
+    expect(chunks).toEqual(['cli.cjs', 'core.cjs', 'rest.cjs', 'runtime.cjs', 'workers.cjs']);
+    for (const f of chunks) expect(/[^\x00-\x7f]/.test(readFileSync(join(ROOT, 'dist/bundle', f), 'latin1')), `${f} is ASCII`).toBe(false);
+  });
+
+  it('render and validate run from core.cjs alone; the other commands load rest.cjs when they need it', { timeout: 300_000 }, () => {
+    // scripts/bundle.mjs puts what only the other commands need in rest.cjs, so that a cold render or validate neither
+    // reads nor deserialises it (issue 22); NODE_DEBUG=kehoach names each chunk as the launcher loads it.
+    const dir = tmp();
+    const chunks = (args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { env: env({ NODE_DEBUG: 'kehoach', KEHOACH_CACHE_DIR: join(dir, 'cache') }), encoding: 'utf8', cwd: dir });
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return [...r.stderr.matchAll(/loaded (\S+\.cjs) \(code cache: (\w+)\)/g)].map((m) => `${m[1]}:${m[2]}`).sort();
+    };
+    const core = ['cli.cjs:build', 'core.cjs:build', 'runtime.cjs:build'];
+    expect(chunks(['render', plan, '-o', join(dir, 'a.docx')])).toEqual(core);
+    expect(chunks(['validate', plan])).toEqual(core);
+    expect(chunks(['check', join(dir, 'a.docx')])).toEqual([...core, 'rest.cjs:build'].sort());
+    expect(chunks(['completion', 'bash'])).toEqual([...core, 'rest.cjs:build'].sort());
   });
 
   it('a cold render (its skeleton from the build\'s table, even with an empty cache) or validate loads no crypto, docx or Handlebars compiler, and reads no table or validator file beside the bundle (nor the layout validator)', { timeout: 300_000 }, () => {
@@ -321,7 +342,7 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
     const cli = join(pkg, 'dist/cli.cjs');
     const out = tmp();
     const cache = tmp();
-    writeFileSync(join(pkg, 'dist/bundle/cli.cjs.v8cache'), Buffer.alloc(4096, 7)); // not a cache of this bundle
+    writeFileSync(join(pkg, 'dist/bundle/core.cjs.v8cache'), Buffer.alloc(4096, 7)); // not a cache of this bundle
     expect(Buffer.compare(run(cli, join(out, 'a.docx'), { KEHOACH_CACHE_DIR: cache }), want)).toBe(0);
     const made = readdirSync(join(cache, 'code'));
     expect(made).toHaveLength(1);
@@ -329,7 +350,7 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
     // The second run compiles from the user's cache: a run whose cache was accepted writes none (the file is untouched).
     const userCache = join(cache, 'code', made[0]);
     const before = statSync(userCache).mtimeMs;
-    writeFileSync(join(pkg, 'dist/bundle/cli.cjs.v8cache'), ''); // no build cache at all
+    writeFileSync(join(pkg, 'dist/bundle/core.cjs.v8cache'), ''); // no build cache at all
     expect(Buffer.compare(run(cli, join(out, 'b.docx'), { KEHOACH_CACHE_DIR: cache }), want)).toBe(0);
     expect(statSync(userCache).mtimeMs, 'the user cache was used, not made again').toBe(before);
     const off = tmp();
