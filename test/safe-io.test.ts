@@ -19,7 +19,6 @@ import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
 import { ROOT, CLI, EXAMPLES_DIR, EXAMPLES, hasCommand } from './helpers.js';
 import { createRequire } from 'node:module';
 import { writeFileAtomic } from '../src/write.js';
-import { renderOnce, CliExit } from '../src/cli/render.js';
 
 const isRoot = process.getuid?.() === 0;
 const hasSoffice = hasCommand('soffice') && hasCommand('pdfinfo') && hasCommand('pdftotext');
@@ -212,27 +211,9 @@ describe('a closed or full stdout (19) and a terminal (23)', () => {
     }
   }, 60_000);
 
-  it('a .docx is not written to a terminal (in process: stdout.isTTY)', async () => {
-    const tty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
-    const write = process.stdout.write;
-    const written: unknown[] = [];
-    Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true });
-    process.stdout.write = ((s: unknown) => { written.push(s); return true; }) as typeof process.stdout.write;
-    try {
-      const e = await renderOnce(EXAMPLE, { lang: 'en', output: '-' }).then(() => undefined, (x: unknown) => x);
-      expect(e).toBeInstanceOf(CliExit);
-      expect((e as CliExit).code).toBe(2);
-      expect((e as CliExit).message).toMatch(/terminal/);
-      expect(written).toEqual([]);
-    } finally {
-      process.stdout.write = write;
-      if (tty) Object.defineProperty(process.stdout, 'isTTY', tty); else delete (process.stdout as { isTTY?: boolean }).isTTY;
-    }
-  });
-
-  it('a .docx is not written to a terminal (through script(1), a real pseudo-terminal)', () => {
-    const has = spawnSync('sh', ['-c', 'command -v script']).status === 0;
-    if (!has) return;
+  // The terminal is told by src/cli/stdio.ts isTerminal (fstat, then tty.isatty for a character device only): a real
+  // pseudo-terminal, through script(1) of util-linux.
+  it.runIf(spawnSync('sh', ['-c', 'command -v script']).status === 0)('a .docx is not written to a terminal (through script(1), a real pseudo-terminal)', () => {
     const r = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" render "${EXAMPLE}" -o - --lang en`, join(dir, 'typescript')], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout).toMatch(/terminal/);
     expect(r.stdout).not.toContain('PK\u0003\u0004');

@@ -50,7 +50,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions & { form
   const report = (summary: BatchSummary) => {
     const diags = summary.results.flatMap((r) => (r.status === 'failed' ? r.diagnostics : r.diagnostics.filter((d) => d.severity === 'warning'))).concat(summary.register, summary.problems);
     if (diags.length) {
-      const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(process.stderr));
+      const out = opts.format === 'json' ? formatDiagnostics(diags, 'json') : formatDiagnostics(diags, opts.format, useColour(2));
       (opts.format === 'text' ? process.stderr : process.stdout).write(out + '\n');
     }
     const wall = summary.wallMs / 1000;

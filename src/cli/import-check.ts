@@ -70,7 +70,7 @@ export async function importCommand(input: string, o: { output?: string; force?:
   // now which name avoids that.
   if (renderWrites(target, input)) process.stderr.write(`kehoach: ${msg('import/render-collides', g.lang, { file: target, source: input, suggest: importTarget(input, dirname(target) + '/') })}\n`);
   const errors = rt.diagnostics.filter((d) => d.severity === 'error');
-  if (rt.diagnostics.length) process.stderr.write(formatDiagnostics(rt.diagnostics, 'text', useColour(process.stderr)) + '\n');
+  if (rt.diagnostics.length) process.stderr.write(formatDiagnostics(rt.diagnostics, 'text', useColour(2)) + '\n');
   if (rt.structure && rt.recall) {
     const { formatFidelity } = await import('../import/fidelity.js');
     // The structural figure first (what came back field by field, what is a placeholder or a guess), then the words.

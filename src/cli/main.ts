@@ -13,8 +13,9 @@ import { Argument, Command, CommanderError, Option, type Help } from 'commander'
 import { statSync } from 'node:fs';
 import { KehoachError } from '../errors.js';
 import { kehoachVersion } from '../version.js';
-import { msg, ioReason, type Lang } from '../i18n/messages.js';
-import { setColourMode, type Format } from './output.js';
+import { msg, type Lang } from '../i18n/messages.js';
+import { prepareColour, setColourMode, type Format } from './output.js';
+import { guardStreams, writeErr, writeOut } from './stdio.js';
 import { t, title, type TextKey } from './texts.js';
 import { CliExit, renderOnce, readStdin } from './render.js';
 import { fail, parseMaxWarnings, reportFindings, runCommand, type GlobalOptions, type ReportOptions } from './run.js';
@@ -120,7 +121,7 @@ export const program = new Command('kehoach')
   .option('--no-color', T('opt/no-color'))
   .exitOverride()
   .configureOutput({
-    writeErr: (s) => process.stderr.write(s),
+    writeErr: (s) => writeErr(s),
     // commander's own errors are printed by the catch below, translated.
     outputError: () => {},
   });
@@ -132,7 +133,7 @@ helpTail(program, 'program/examples');
  */
 async function planFiles(paths: string[]): Promise<string[]> {
   const { files, unmatched, hidden } = await (await import('../batch/validate.js')).expandInputs(paths);
-  if (hidden.length) process.stderr.write(msg('cli/dotfiles-skipped', lang, { count: hidden.length, files: hidden.join(', ') }) + '\n');
+  if (hidden.length) writeErr(msg('cli/dotfiles-skipped', lang, { count: hidden.length, files: hidden.join(', ') }) + '\n');
   if (unmatched.length || !files.length) throw new CliExit(2, msg('cli/no-input', lang, { patterns: (unmatched.length ? unmatched : paths).join(' ') }));
   return files;
 }
@@ -231,7 +232,7 @@ const COMMANDS: Record<string, () => void> = {
           // name each config that changes a rule's level (stderr: json and github output stay parseable)
           const { configNotes } = await import('../config.js');
           const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
-          for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) process.stderr.write(`${line}\n`);
+          for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) writeErr(`${line}\n`);
         }
         return reportFindings(all, report, count, lang);
       }));
@@ -311,7 +312,7 @@ const COMMANDS: Record<string, () => void> = {
         const { showPlan } = await import('../index.js');
         const { existsSync } = await import('node:fs');
         if (!existsSync(file)) throw new CliExit(2, msg('cli/missing-file', lang, { file }));
-        process.stdout.write(await showPlan(file, { lang }));
+        writeOut(await showPlan(file, { lang }));
         return 0;
       }));
   },
@@ -322,11 +323,11 @@ const COMMANDS: Record<string, () => void> = {
         const { runDoctor } = await import('../doctor.js');
         const checks = runDoctor({ lang });
         for (const c of checks) {
-          process.stdout.write(`${msg(c.ok ? 'doctor/ok' : 'doctor/problem', lang)}  ${c.name}: ${c.detail}\n`);
-          if (c.hint) process.stdout.write(`         ${msg('doctor/hint', lang, { hint: c.hint })}\n`);
+          writeOut(`${msg(c.ok ? 'doctor/ok' : 'doctor/problem', lang)}  ${c.name}: ${c.detail}\n`);
+          if (c.hint) writeOut(`         ${msg('doctor/hint', lang, { hint: c.hint })}\n`);
         }
         const bad = checks.filter((c) => !c.ok).length;
-        process.stdout.write(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
+        writeOut(`${bad ? msg('doctor/summary-problems', lang, { count: bad }) : msg('doctor/summary-ok', lang)}\n`);
         return bad ? 1 : 0;
       }));
   },
@@ -338,7 +339,7 @@ const COMMANDS: Record<string, () => void> = {
         const { completionScript } = await import('./completion.js');
         const { familyNames } = await import('../form/families.js');
         const { DEFAULT_TEMPLATES_DIR } = await import('../profile.js');
-        process.stdout.write(completionScript(program, shell, { '--khoi': familyNames(officeTemplates(g) ?? DEFAULT_TEMPLATES_DIR) }));
+        writeOut(completionScript(program, shell, { '--khoi': familyNames(officeTemplates(g) ?? DEFAULT_TEMPLATES_DIR) }));
         return 0;
       }));
   },
@@ -362,7 +363,7 @@ const COMMANDS: Record<string, () => void> = {
       .description(T('schema/description'))
       .action(run(async () => {
         const { planSchema } = await import('../validate/schema.js');
-        process.stdout.write(JSON.stringify(planSchema(), null, 2) + '\n');
+        writeOut(JSON.stringify(planSchema(), null, 2) + '\n');
         return 0;
       }));
   },
@@ -389,31 +390,17 @@ export function defineCommands(argv: readonly string[]): void {
   for (const [name, define] of Object.entries(COMMANDS)) if (!named || name === named) define();
 }
 
-/**
- * A stdout that cannot take what is written (issue 23): a reader that went away (EPIPE, `kehoach schema | head -c1`)
- * ends the command quietly; another failure (a full disk, /dev/full) is one line on stderr. Both exit 3 ("an output
- * could not be written"), never with a stack trace. A failing stderr is ignored (nowhere left to report it).
- */
-function guardOutputStreams(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') {
-      try { process.stderr.write(`kehoach: ${msg('cli/stdout-failed', lang, { reason: ioReason(e, lang) })}\n`); } catch { /* nowhere to report */ }
-    }
-    process.exit(3);
-  });
-  process.stderr.on('error', () => {});
-}
-
 /** Runs the command named by process.argv (called by the `kehoach` bin, dist/cli.cjs, from the bundle or from tsc's modules). */
 export async function main(): Promise<void> {
-  guardOutputStreams();
+  guardStreams(lang);
+  await prepareColour();
   defineCommands(process.argv.slice(2));
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
-      process.stderr.write(`kehoach: ${msg('cli/error-prefix', lang)}: ${translateCommanderError(e.code, e.message)}\n${msg('commander/help-hint', lang)}\n`);
+      writeErr(`kehoach: ${msg('cli/error-prefix', lang)}: ${translateCommanderError(e.code, e.message)}\n${msg('commander/help-hint', lang)}\n`);
       process.exit(2);
     }
     fail(e, lang, program.opts<Global>().debug);

@@ -7,6 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour } from './output.js';
+import { isTerminal, writeErr, writeOut } from './stdio.js';
 
 /** A failure the CLI reports as one line with this exit code (2 usage, 3 internal / output). */
 export class CliExit extends Error {
@@ -51,7 +52,7 @@ export async function readStdin(lang: Lang = 'vi'): Promise<string> {
  */
 export async function checkTargets(targets: { docx?: string; pdf?: string }, o: Pick<RenderCliOptions, 'lang' | 'forceOverwrite'>, stage: 'terminal' | 'files'): Promise<void> {
   if (targets.docx === '-') {
-    if (stage === 'terminal' && process.stdout.isTTY) throw new CliExit(2, msg('cli/stdout-tty', o.lang));
+    if (stage === 'terminal' && isTerminal(1)) throw new CliExit(2, msg('cli/stdout-tty', o.lang));
     return;
   }
   if (o.forceOverwrite || stage !== 'files') return;
@@ -59,7 +60,7 @@ export async function checkTargets(targets: { docx?: string; pdf?: string }, o: 
   for (const f of [targets.docx, targets.pdf]) if (f && !mayReplace(f)) throw new CliExit(2, msg('cli/not-ours', o.lang, { file: f }));
 }
 
-const print = (diags: Diagnostic[]) => { if (diags.length) process.stderr.write(formatDiagnostics(diags, 'text', useColour(process.stderr)) + '\n'); };
+const print = (diags: Diagnostic[]) => { if (diags.length) writeErr(formatDiagnostics(diags, 'text', useColour(2)) + '\n'); };
 
 /**
  * Renders one plan and writes its outputs; prints diagnostics (errors and warnings) on stderr.
@@ -97,7 +98,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
       print(e.diagnostics);
       const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
       // Without errors, what stopped the render is a warning that would print a visibly wrong page (--force writes it).
-      process.stderr.write(`kehoach: ${errors ? msg('cli/not-written', lang, { count: errors }) : e.message}\n`);
+      writeErr(`kehoach: ${errors ? msg('cli/not-written', lang, { count: errors }) : e.message}\n`);
       return 1;
     }
     throw e;
@@ -106,7 +107,7 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
   print(diagnostics.filter((d) => d.severity === 'warning'));
   await checkTargets(targets, o, 'files');
   if (targets.docx === '-') {
-    process.stdout.write(bytes);
+    writeOut(bytes);
     return 0;
   }
   if (targets.pdf && soffice) {
@@ -124,6 +125,6 @@ export async function renderOnce(input: string, o: RenderCliOptions, stdinText?:
       throw new CliExit(3, msg('cli/output-exists-dir', lang, { file: targets.docx, reason: ioReason(e, lang) }));
     }
   }
-  for (const f of [targets.docx, targets.pdf]) if (f) process.stdout.write(msg('cli/written', lang, { file: f }) + '\n');
+  for (const f of [targets.docx, targets.pdf]) if (f) writeOut(msg('cli/written', lang, { file: f }) + '\n');
   return 0;
 }

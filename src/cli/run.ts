@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import { formatDiagnostics, useColour, type Format } from './output.js';
+import { writeErr, writeOut } from './stdio.js';
 import { formatSarif } from './sarif.js';
 import { CliExit } from './render.js';
 
@@ -21,17 +22,17 @@ export interface GlobalOptions { lang: Lang; debug?: boolean; templates?: string
  */
 export function fail(e: unknown, lang: Lang, debug?: boolean): never {
   if (e instanceof CliExit) {
-    process.stderr.write(`kehoach: ${e.message}\n`);
+    writeErr(`kehoach: ${e.message}\n`);
     process.exit(e.code);
   }
   if (e instanceof KehoachError) {
-    if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
-    else process.stderr.write(`kehoach: ${e.message}\n`);
+    if (e.diagnostics.length) writeErr(formatDiagnostics(e.diagnostics, 'text', useColour(2)) + '\n');
+    else writeErr(`kehoach: ${e.message}\n`);
     process.exit(e.kind === 'usage' ? 2 : 1);
   }
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  process.stderr.write(`kehoach: ${msg('cli/internal', lang, { detail })}\n`);
-  if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  writeErr(`kehoach: ${msg('cli/internal', lang, { detail })}\n`);
+  if (debug && e instanceof Error) writeErr(`${e.stack}\n`);
   process.exit(3);
 }
 
@@ -86,13 +87,13 @@ export function reportFindings(all: Diagnostic[], o: ReportOptions, files: numbe
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   const shown = o.quiet ? all.filter((d) => d.severity === 'error') : all;
-  if (o.format === 'json') process.stdout.write(formatDiagnostics(shown, 'json') + '\n');
-  else if (o.format === 'sarif') process.stdout.write(formatSarif(shown, lang) + '\n');
+  if (o.format === 'json') writeOut(formatDiagnostics(shown, 'json') + '\n');
+  else if (o.format === 'sarif') writeOut(formatSarif(shown, lang) + '\n');
   else {
-    if (shown.length) process.stdout.write(formatDiagnostics(shown, o.format, useColour(process.stdout)) + '\n');
-    if (o.format === 'text') process.stderr.write(msg('cli/summary', lang, { files, errors, warnings }) + '\n');
+    if (shown.length) writeOut(formatDiagnostics(shown, o.format, useColour(1)) + '\n');
+    if (o.format === 'text') writeErr(msg('cli/summary', lang, { files, errors, warnings }) + '\n');
   }
   const tooMany = o.maxWarnings !== undefined && warnings > o.maxWarnings;
-  if (tooMany) process.stderr.write(`kehoach: ${msg('cli/too-many-warnings', lang, { warnings, max: o.maxWarnings! })}\n`);
+  if (tooMany) writeErr(`kehoach: ${msg('cli/too-many-warnings', lang, { warnings, max: o.maxWarnings! })}\n`);
   return errors > 0 || (o.strict && warnings > 0) || tooMany ? 1 : 0;
 }

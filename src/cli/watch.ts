@@ -65,7 +65,7 @@ export async function watchRender(input: string, o: RenderCliOptions): Promise<n
       // A plan that became a folder, a device or a FIFO (refused unread, src/load.ts) is reported like a broken save:
       // the watch goes on, and the next good save renders.
       if (e instanceof KehoachError && !superseded()) {
-        if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(process.stderr)) + '\n');
+        if (e.diagnostics.length) process.stderr.write(formatDiagnostics(e.diagnostics, 'text', useColour(2)) + '\n');
         else process.stderr.write(`kehoach: ${e.message}\n`);
         return;
       }
