@@ -12,12 +12,14 @@ const ajv = new Ajv2020({
 });
 // The date formats are read by src/form/dates.ts (dayjs), built by tsc before this step.
 const { FORMATS } = await import('../dist/form/dates.js');
-const { SCHEMA_ANNOTATIONS } = await import('../dist/validate/schema.js');
+const { SCHEMA_ANNOTATIONS, stripAnnotations } = await import('../dist/validate/schema.js');
 for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
 // The schema's own annotation (strict mode refuses unknown keywords): `"x-ma": true` marks a key whose values are codes
 // (scripts/gen-types.mjs, src/types/code-keys.ts); it validates nothing.
 for (const k of SCHEMA_ANNOTATIONS) ajv.addKeyword(k);
-const code = standaloneCode.default(ajv, ajv.compile(schema));
+// Compiled without the schema's prose, which validates nothing (src/validate/schema.ts stripAnnotations): the standalone
+// code embeds the schema it was compiled from.
+const code = standaloneCode.default(ajv, ajv.compile(stripAnnotations(schema)));
 mkdirSync(new URL('../dist/validate/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../dist/validate/plan-validator.cjs', import.meta.url), code);
 // The validator's `require("./formats.cjs")`: the same module, by Node's require of an ES module (Node >= 20.19 and

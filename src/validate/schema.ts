@@ -70,13 +70,55 @@ export function planValidator(): ValidateFunction {
   return cachedValidator;
 }
 
+/** The keywords of a schema node that only annotate it (JSON Schema 2020-12 §9 and the schema's own). */
+const ANNOTATION_KEYWORDS = new Set(['title', 'description', DESCRIPTION_EN, 'examples', '$comment']);
+/** The keywords whose value maps names (of properties or definitions) to schemas: their keys are never keywords. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+/** The keywords whose value is data, copied as it is. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default']);
+
+/**
+ * The schema the validator is compiled from: the plan schema without its prose (title, description and its English,
+ * examples), which validates nothing. The precompiled validator embeds the schema it was compiled from (ajv's
+ * standalone code keeps its nodes for `parentSchema`), so without the prose a cold command reads, compiles and builds
+ * about a third less of it (issue 22). A message that shows a description or a title reads it from the whole schema,
+ * at the error's schemaPath (schemaNodeAt).
+ * @returns a new object; `schema` is not changed
+ */
+export function stripAnnotations(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(stripAnnotations);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (ANNOTATION_KEYWORDS.has(k)) continue;
+    if (DATA_KEYWORDS.has(k)) out[k] = v;
+    else if (SCHEMA_MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)) out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, stripAnnotations(sub)]));
+    else out[k] = stripAnnotations(v);
+  }
+  return out;
+}
+
+/**
+ * The node of the whole plan schema (planSchema(), with its prose) that holds an error's keyword: its schemaPath
+ * ("#/properties/nguoi_ky/required") without the keyword. Undefined when the path does not lead to a node.
+ */
+export function schemaNodeAt(schemaPath: string): Record<string, unknown> | undefined {
+  const parts = splitPointer(schemaPath.replace(/^#/, '')).slice(0, -1);
+  let node: unknown = planSchema();
+  for (const p of parts) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[p];
+  }
+  return node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
+}
+
 /** Compiles the schema with ajv (used from source, and by the test that checks the precompiled code agrees). */
 export function compileValidator(): ValidateFunction {
   const { Ajv2020 } = localRequire('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020(AJV_OPTIONS);
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   for (const k of SCHEMA_ANNOTATIONS) ajv.addKeyword(k);
-  return ajv.compile(planSchema());
+  return ajv.compile(stripAnnotations(planSchema()) as Record<string, unknown>);
 }
 
 const stripMarks = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
@@ -208,7 +250,10 @@ function needsKeysHint(schema: { properties?: Record<string, unknown>; required?
 
 function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic {
   const path = splitPointer(e.instancePath);
-  const parent = (e.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: string; title?: string };
+  const parent = (e.parentSchema ?? {}) as { properties?: Record<string, unknown> };
+  // The prose of the node (its description, title and those of its properties) from the whole schema: the validator's
+  // own copy has none (stripAnnotations).
+  const prose = () => (schemaNodeAt(e.schemaPath) ?? {}) as { properties?: Record<string, unknown>; description?: string; title?: string };
   const value = e.data;
   let dataPath: (string | number)[] = path;
   let rule = `schema/${e.keyword}`;
@@ -222,7 +267,7 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
       dataPath = [...path, field];
       pos = plan.locate(path, { key: true });
       if (parent.properties?.[field]) {
-        const text = schemaDescription(parent.properties[field], lang);
+        const text = schemaDescription(prose().properties?.[field], lang);
         if (text) hint = `${field}: ${text}`;
       }
       break;
@@ -287,8 +332,8 @@ function toDiagnostic(plan: PlanSource, e: ErrorObject, lang: Lang): Diagnostic 
         ({ message, hint } = date);
         break;
       }
-      message = msg('schema/pattern', lang, { value: showValue(value), what: parent.title ?? e.schemaPath });
-      hint = schemaDescription(parent, lang);
+      message = msg('schema/pattern', lang, { value: showValue(value), what: prose().title ?? e.schemaPath });
+      hint = schemaDescription(prose(), lang);
       break;
     }
     case 'minLength': rule = 'schema/min-length'; message = msg('schema/min-length', lang); break;
