@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync, symlinkSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync, appendFileSync, existsSync, symlinkSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -328,6 +328,17 @@ process.on('exit', () => require('fs').writeFileSync(process.env.RECORD, JSON.st
       expect(files.filter((f) => /templates\.precompiled|plan-validator|formats\.cjs/.test(f)), `${args.join(' ')}: in the bundle`).toEqual([]);
       // The layout schema's validator (and ajv) only when a layout.yaml is parsed, never for a profile of the build's table.
       expect(files.filter((f) => /layout-validator|node_modules[\\/]ajv[\\/]/.test(f)), `${args.join(' ')}: no layout validator, no ajv`).toEqual([]);
+    }
+    if (process.platform === 'linux') {
+      // Output to /dev/null (a character device, as a terminal is) is told from a terminal without Node's tty module.
+      const record = join(dir, 'record-null.json');
+      const nul = openSync('/dev/null', 'w');
+      try {
+        const r = spawnSync(process.execPath, ['-r', preload, CLI, 'validate', plan], { env: env({ RECORD: record }), stdio: ['ignore', nul, nul] });
+        expect(r.status).toBe(0);
+      } finally { closeSync(nul); }
+      const { builtins } = JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[] };
+      expect(builtins.filter((m) => /^NativeModule (tty|net|stream)$/.test(m)), 'validate > /dev/null').toEqual([]);
     }
     // An edited layout.yaml is parsed: the precompiled layout validator checks it, still without ajv's compiler.
     const tpl = join(dir, 'templates');

@@ -74,15 +74,22 @@ export const writeOut = (data: string | Uint8Array): void => writeFd(1, data);
 export const writeErr = (text: string): void => writeFd(2, text);
 
 const terminal: { 1?: boolean; 2?: boolean } = {};
+/** Linux's major number of the memory devices (/dev/null, /dev/zero, /dev/full: devices.txt), never a terminal. */
+const MEMORY_DEVICES = 1;
+
 /**
- * True when the descriptor is a terminal. A pipe or a file (what CI and scripts give) is told by fstat alone; only a
- * character device (a terminal, or /dev/null) is asked of Node's tty module, which loads only then.
+ * True when the descriptor is a terminal. A pipe or a file (what CI and scripts give) is told by fstat alone, and on
+ * Linux so is /dev/null (`> /dev/null`); only another character device is asked of Node's tty module, which loads
+ * only then.
  */
 export function isTerminal(fd: Fd): boolean {
   if (terminal[fd] === undefined) {
-    let char = false;
-    try { char = fstatSync(fd).isCharacterDevice(); } catch { /* closed: no terminal */ }
-    terminal[fd] = char && (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+    let maybe = false;
+    try {
+      const st = fstatSync(fd);
+      maybe = st.isCharacterDevice() && !(process.platform === 'linux' && Math.floor(st.rdev / 256) % 4096 === MEMORY_DEVICES);
+    } catch { /* closed: no terminal */ }
+    terminal[fd] = maybe && (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
   }
   return terminal[fd];
 }
