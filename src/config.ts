@@ -66,7 +66,8 @@ function sharedFolders(): Set<string> {
  * project. The plan's own folder is always looked in; climbing then stops after the first folder holding `.git` or
  * `package.json` (the project's root, whose config is used), and never enters the home folder, the system's
  * temporary folder or the filesystem root: a config forgotten there, or left in the shared /tmp by someone else,
- * turned error rules off for every plan below it (issue 23, item 6).
+ * turned error rules off for every plan below it (issue 23, item 6). Within a run (configRun) a plan folder is
+ * searched once and its answer kept until the run ends; outside any run every call searches.
  * @returns the absolute path, or undefined
  */
 export function findConfig(planPath: string): string | undefined {
