@@ -66,11 +66,21 @@ function sharedFolders(): Set<string> {
  * project. The plan's own folder is always looked in; climbing then stops after the first folder holding `.git` or
  * `package.json` (the project's root, whose config is used), and never enters the home folder, the system's
  * temporary folder or the filesystem root: a config forgotten there, or left in the shared /tmp by someone else,
- * turned error rules off for every plan below it (issue 23, item 6).
+ * turned error rules off for every plan below it (issue 23, item 6). Within a run (configRun) a plan folder is
+ * searched once and its answer kept until the run ends; outside any run every call searches.
  * @returns the absolute path, or undefined
  */
 export function findConfig(planPath: string): string | undefined {
-  let dir = dirname(resolve(planPath));
+  const folder = dirname(resolve(planPath));
+  if (lookups?.has(folder)) return lookups.get(folder);
+  const found = searchUp(folder);
+  lookups?.set(folder, found);
+  return found;
+}
+
+/** findConfig's walk from a plan's folder (every folder's existsSync of the config and the project markers). */
+function searchUp(folder: string): string | undefined {
+  let dir = folder;
   const shared = sharedFolders();
   for (;;) {
     const f = join(dir, CONFIG_FILE);
@@ -79,6 +89,29 @@ export function findConfig(planPath: string): string | undefined {
     const up = dirname(dir);
     if (up === dir || shared.has(up) || dirname(up) === up) return undefined;
     dir = up;
+  }
+}
+
+/** findConfig's answers by plan folder while a run holds them (configRun); undefined outside any run. */
+let lookups: Map<string, string | undefined> | undefined;
+/** How many configRun calls are under way in this thread (nested or overlapping: they share one set of answers). */
+let runs = 0;
+
+/**
+ * Runs `fn` as one run of a command over many plans (`validate` of files, a `batch`, a worker's chunk of either), in
+ * which findConfig walks up from each plan folder once: its answer is kept until the last run under way ends, so a
+ * folder of 1,000 plans costs one search instead of several per plan (the templates folder, the rules' settings, each
+ * finding). A config created or deleted while a run is under way may go unseen by that run; the next run sees it.
+ * Long-lived sessions (`render --watch`, the language server) call findConfig outside any run: each lookup then walks
+ * the folders again, so a config created later is seen at once.
+ * @returns what `fn` returns (its exceptions passed on; the answers are dropped either way)
+ */
+export async function configRun<T>(fn: () => T | Promise<T>): Promise<T> {
+  if (runs++ === 0) lookups = new Map();
+  try {
+    return await fn();
+  } finally {
+    if (--runs === 0) lookups = undefined;
   }
 }
 
@@ -218,6 +251,15 @@ export function parseDirectives(text: string): Directive[] {
   return out;
 }
 
+/** The suppression comments of a text (none to look for without the directive's name: no parse). */
+const directivesIn = (text: string): Directive[] => (text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : []);
+
+/**
+ * The suppression comments of a plan file: from the editor's text while it is open, else from the file (read again
+ * only when its size or mtime changed: directiveCache). A caller that holds the text it loaded passes it to
+ * applyRuleConfig (`opts.text`) instead, and the file is neither stat'ed nor read here.
+ * @returns undefined for a name without a file ("<stdin>"), a missing or unreadable file, or not a regular file
+ */
 function directivesOf(file: string): { directives: Directive[] } | undefined {
   if (!file || file.startsWith('<')) return undefined;
   // a file open in the editor (src/lsp/server.ts): its comments as typed
@@ -233,7 +275,7 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
   if (hit?.key !== key) {
     let text: string;
     try { text = readPlanText(file); } catch { return undefined; }
-    hit = { key, directives: text.includes(DISABLE_NEXT_LINE) ? parseDirectives(text) : [] };
+    hit = { key, directives: directivesIn(text) };
     directiveCache.delete(file);
     if (directiveCache.size >= DIRECTIVE_CACHE_SIZE) directiveCache.delete(directiveCache.keys().next().value!);
     directiveCache.set(file, hit);
@@ -252,10 +294,21 @@ function directivesOf(file: string): { directives: Directive[] } | undefined {
  *   suppression comment is looked for in them, only the configuration applies. `unused: true` when `diags` holds
  *   every finding every rule made on `files` (the plan was schema-valid, all rules ran): the comments of `files` are
  *   then always read, and each rule id a comment names without a finding of that rule on its line is reported
- *   (warning `config/unused-suppression`; the register's ids excepted: the register is judged over many plans)
+ *   (warning `config/unused-suppression`; the register's ids excepted: the register is judged over many plans).
+ *   `text`: the text the plan of `files` (its only file) was loaded from (src/load.ts PlanSource.text): its comments
+ *   are read from it, and the file is not read a second time; without it they are read from the file (directivesOf)
  */
-export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = [], opts: { comments?: boolean; unused?: boolean } = {}): Diagnostic[] {
+export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], lang: Lang = 'vi', files: string[] = [], opts: { comments?: boolean; unused?: boolean; text?: string } = {}): Diagnostic[] {
   const comments = opts.comments ?? true;
+  // The comments of each file, looked up once per call (a plan with many findings is not stat'ed once a finding).
+  const loaded = opts.text !== undefined && files.length === 1 && files[0] && !files[0].startsWith('<') ? files[0] : undefined;
+  const comm = new Map<string, Directive[] | undefined>();
+  const directives = (file: string): Directive[] | undefined => {
+    if (comm.has(file)) return comm.get(file);
+    const ds = file === loaded ? directivesIn(opts.text!) : directivesOf(file)?.directives;
+    comm.set(file, ds);
+    return ds;
+  };
   const out: Diagnostic[] = [];
   const extra = new Map<string, Diagnostic>();
   const addExtra = (d: Diagnostic) => extra.set(`${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`, d);
@@ -268,7 +321,7 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
     return c;
   };
   const checkDirectives = (file: string, unusedToo: boolean) => {
-    for (const d of directivesOf(file)?.directives ?? []) {
+    for (const d of directives(file) ?? []) {
       // each unknown id at its own column: reports are told apart by file:line:col and rule (issue 23, item 22)
       for (const [i, id] of d.rules.entries()) {
         const column = d.ruleColumns[i] ?? d.column;
@@ -291,7 +344,7 @@ export function applyRuleConfig(diags: Diagnostic[], known: readonly string[], l
     if (!known.includes(d.rule)) { out.push(d); continue; }
     const setting = configFor(d.file)?.rules.get(d.rule);
     if (setting === 'off') continue;
-    if (comments && directivesOf(d.file)?.directives.some((x) => x.line === d.line && x.rules.includes(d.rule))) continue;
+    if (comments && directives(d.file)?.some((x) => x.line === d.line && x.rules.includes(d.rule))) continue;
     out.push(setting ? { ...d, severity: setting } : d);
   }
   return [...out, ...extra.values()];

@@ -87,7 +87,8 @@ export async function loadPlanWithInheritance(path: string, opts: { lang?: Lang 
   for (const l of [...layers].reverse()) data = deepMerge(data, l.data);
   if (data && typeof data === 'object') delete (data as Record<string, unknown>).ke_thua;
   const notes = layers.flatMap((l) => l.notes ?? []);
-  return { source: { file: plan.file, data, locate: layeredLocator(layers), ...(notes.length ? { notes } : {}) }, layers };
+  // The plan's own text (read once, here) goes with the source: its suppression comments are read from it.
+  return { source: { file: plan.file, data, locate: layeredLocator(layers), ...(notes.length ? { notes } : {}), text: plan.text }, layers };
 }
 
 /**

@@ -486,6 +486,12 @@ export interface PlanSource {
   locate: Locator;
   /** Warnings found while reading (e.g. a comment that cuts a text), reported with the plan's diagnostics. */
   notes?: Diagnostic[];
+  /**
+   * The text of `file` as the loader read it (readPlanText: the editor's text while open), when the loader read the
+   * file itself: its suppression comments are read from it (src/config.ts applyRuleConfig), not from the file again.
+   * Absent for a text given by the caller under a file's name (the file's own comments are then read from the file).
+   */
+  text?: string;
 }
 
 /** True when every segment of `path` exists in the YAML document. */

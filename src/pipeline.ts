@@ -235,7 +235,8 @@ const sortDiags = (ds: Diagnostic[]) => ds.sort((a, b) => a.line - b.line || a.c
 function guardedRules(base: Parameters<typeof runRules>[0], plan: PlanSource, inBad: ((p: readonly (string | number)[]) => boolean) | null, o: { rules?: readonly Rule[]; document?: DocumentSource } = {}): Diagnostic[] {
   const rules = o.rules ?? RULES;
   // Unused suppressions are judged only when every rule ran on a schema-valid plan (else a finding may be missing).
-  const configure = (ds: Diagnostic[]) => configureFindings(ds, base.lang, plan.file, { comments: !o.document, unused: !o.document && !inBad && rules === RULES });
+  // The comments are read from the text the plan was loaded from when the loader kept it (no second read of the file).
+  const configure = (ds: Diagnostic[]) => configureFindings(ds, base.lang, plan.file, { comments: !o.document, unused: !o.document && !inBad && rules === RULES, ...(plan.text !== undefined && !o.document ? { text: plan.text } : {}) });
   if (!inBad) return configure(runRules(base, plan.locate, rules, o.document));
   const out: Diagnostic[] = [];
   for (const rule of rules) {

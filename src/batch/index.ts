@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_TEMPLATES_DIR, templateRoots } from '../profile.js';
-import { templatesFor } from '../config.js';
+import { configRun, templatesFor } from '../config.js';
 import { writeFileAtomic } from '../write.js';
 import { KehoachError, type Diagnostic } from '../errors.js';
 import { msg, ioReason, type Lang } from '../i18n/messages.js';
@@ -200,6 +200,11 @@ export function manifestBytes(manifest: Manifest, cache: WeakMap<TaskResult, Buf
  * @throws KehoachError (kind "usage") when an input matches nothing; (kind "io") when another batch holds outdir
  */
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
+  // One config run (src/config.ts): each plan folder's kehoach.config.yaml is searched for once in this thread.
+  return configRun(() => batchRun(inputs, opts));
+}
+
+async function batchRun(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
   const start = performance.now();
   const lang = opts.lang ?? 'vi';
   const { plans: found, unmatched, hidden } = await discover(inputs);

@@ -80,7 +80,7 @@ export async function checkFile(path: string, opts: PlanOptions = {}): Promise<{
 async function checkShared(path: string, opts: PlanOptions): Promise<Diagnostic[]> {
   const lang = opts.lang ?? 'vi';
   const m = await loadMerged(path, readPlanText(path, lang), lang);
-  const r = checkSource({ file: m.own.file, data: m.data, locate: m.locate }, opts);
+  const r = checkSource({ file: m.own.file, data: m.data, locate: m.locate, text: m.own.text }, opts);
   return r.diagnostics.filter((d) => d.file === m.own.file && d.rule !== 'schema/required');
 }
 

@@ -6,13 +6,19 @@
  */
 import renderOne, { type Task, type TaskResult } from './worker.js';
 import validateChunk, { type ValidateTask } from './validate-worker.js';
+import { configRun } from '../config.js';
 
-/** `kehoach batch`: renders each plan of the chunk in order (src/batch/worker.ts), one result each. */
+/**
+ * `kehoach batch`: renders each plan of the chunk in order (src/batch/worker.ts), one result each. A chunk is one
+ * config run (src/config.ts configRun): the config search is made once per plan folder.
+ */
 export async function batch(tasks: Task[]): Promise<TaskResult[]> {
-  const out: TaskResult[] = [];
-  for (const t of tasks) out.push(await renderOne(t));
-  return out;
+  return configRun(async () => {
+    const out: TaskResult[] = [];
+    for (const t of tasks) out.push(await renderOne(t));
+    return out;
+  });
 }
 
-/** `kehoach validate <folder>`: checks each file of the chunk (src/batch/validate-worker.ts). */
-export const validate = (task: ValidateTask) => validateChunk(task);
+/** `kehoach validate <folder>`: checks each file of the chunk (src/batch/validate-worker.ts), as one config run. */
+export const validate = (task: ValidateTask) => configRun(() => validateChunk(task));

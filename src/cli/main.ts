@@ -219,20 +219,23 @@ const COMMANDS: Record<string, () => void> = {
           const { checkFiles } = await import('../batch/validate.js');
           const files = await planFiles(paths);
           if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
-          const entries = [];
-          for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
-            all.push(...r.diagnostics);
-            if (r.register) entries.push(r.register);
-          }
-          if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
-            const { checkRegister } = await import('../batch/register.js');
-            all.push(...checkRegister(entries, lang));
-          }
+          // One config run (src/config.ts configRun): each plan folder's kehoach.config.yaml is searched for once.
+          const { configRun, configNotes } = await import('../config.js');
+          await configRun(async () => {
+            const entries = [];
+            for (const r of await checkFiles(files, { lang, ...(jobs ? { jobs } : {}), ...templatesOpt(g) })) {
+              all.push(...r.diagnostics);
+              if (r.register) entries.push(r.register);
+            }
+            if (o.checkRegister || paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) {
+              const { checkRegister } = await import('../batch/register.js');
+              all.push(...checkRegister(entries, lang));
+            }
+            // name each config that changes a rule's level (stderr: json and github output stay parseable)
+            const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
+            for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) writeErr(`${line}\n`);
+          });
           count = files.length;
-          // name each config that changes a rule's level (stderr: json and github output stay parseable)
-          const { configNotes } = await import('../config.js');
-          const { CONFIGURABLE_RULE_IDS } = await import('../rules/index.js');
-          for (const line of configNotes(files, CONFIGURABLE_RULE_IDS, lang)) writeErr(`${line}\n`);
         }
         return reportFindings(all, report, count, lang);
       }));

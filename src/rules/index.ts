@@ -81,8 +81,9 @@ export function runRules(base: Omit<RuleContext, 'lineOf'>, locate: Locator, rul
  * Applies kehoach.config.yaml and the suppression comments to rule findings of one plan (src/config.ts), whose own
  * mistakes are added. `file` is the plan's file (the config found from its folder upward; its comments read if it has
  * findings, or always with `unused`, which reports the comments that silence nothing: see applyRuleConfig). A Word
- * document (`kehoach check`) has no comments: `comments: false` reads none.
+ * document (`kehoach check`) has no comments: `comments: false` reads none. `text`: the plan's text as loaded, read for
+ * the comments instead of the file (see applyRuleConfig).
  */
-export function configureFindings(findings: Diagnostic[], lang: RuleContext['lang'], file: string, opts: { comments?: boolean; unused?: boolean } = {}): Diagnostic[] {
+export function configureFindings(findings: Diagnostic[], lang: RuleContext['lang'], file: string, opts: { comments?: boolean; unused?: boolean; text?: string } = {}): Diagnostic[] {
   return applyRuleConfig(findings, CONFIGURABLE_RULE_IDS, lang, [file], opts);
 }
