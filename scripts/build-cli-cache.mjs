@@ -43,7 +43,8 @@ if (!existsSync(BUNDLE)) process.exit(0); // not bundled: nothing to cache
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const plans = readdirSync(examples).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(examples, n));
 const work = mkdtempSync(join(tmpdir(), 'kehoach-cli-cache-'));
-const saved = { argv: process.argv, env: { ...process.env }, write: process.stdout.write };
+const saved = { argv: process.argv, env: { ...process.env } };
+const stdout = Object.getOwnPropertyDescriptor(process, 'stdout');
 try {
   Object.assign(process.env, { KEHOACH_CACHE_DIR: join(work, 'cache'), KEHOACH_LANG: 'vi' });
   delete process.env.KEHOACH_CACHE;
@@ -51,13 +52,14 @@ try {
   // Every chunk compiled once and run afresh for each command (a fresh module state, the same compiled code).
   const scripts = new Map();
   const compile = (f) => { if (!scripts.has(f)) scripts.set(f, compileChunk(f, [])); return scripts.get(f); };
-  process.stdout.write = () => true;
+  // The command writes its output to the descriptor unless stdout is an object already (src/cli/stdio.ts): a silent one.
+  Object.defineProperty(process, 'stdout', { value: { write: () => true, on() { return this; } }, configurable: true, writable: true });
   const runs = [...plans.map((p) => ['render', p, '-o', join(work, 'x.docx')]), ['validate', ...plans]];
   for (const args of runs) {
     process.argv = [process.execPath, `${DIST}cli.cjs`, ...args];
     await runBundle(BUNDLE, compile).exports.main();
   }
-  process.stdout.write = saved.write;
+  Object.defineProperty(process, 'stdout', stdout);
   if (process.exitCode) throw new Error(`a warm-up run of the bundle ended with exit code ${process.exitCode}`);
   // The chunks no warm-up loaded (rest.cjs) are cached as they load: the definitions their first use runs.
   for (const name of readdirSync(dirname(BUNDLE)).filter((n) => n.endsWith('.cjs') && n !== 'workers.cjs')) {
@@ -70,7 +72,7 @@ try {
   }
   await cacheWorkers(work, plans);
 } finally {
-  process.stdout.write = saved.write;
+  Object.defineProperty(process, 'stdout', stdout);
   process.argv = saved.argv;
   process.env = saved.env;
   rmSync(work, { recursive: true, force: true });

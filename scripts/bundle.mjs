@@ -84,31 +84,42 @@ module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in l
 
 rmSync(OUT, { recursive: true, force: true });
 
-// What only the less used commands need goes to a second chunk of the command line's bundle, dist/bundle/rest.cjs,
-// which the core chunk, core.cjs, requires when such a command first needs it (src/code-cache.cts runBundle): a cold
-// `render` or `validate` then reads, deserialises and runs only core.cjs (issue 22, T1 and T2; paired against one
-// chunk, 0.97x the CPU of a cold validate and of a cold render). Each pattern names a module (of dist/ or of a package)
-// that `render` and `validate` never run; `npm test` checks that those commands load no rest.cjs
-// (test/precompiled.test.ts), and the build fails when a module of core.cjs imports one of them statically (which
-// would make core.cjs require rest.cjs at every start). The entry, cli.cjs, only requires core.cjs and the bundler's
-// helpers (runtime.cjs).
-const REST = [
-  // packages of other commands: watch, init's prompts, batch's progress, fix's diff, the Word readers, globbing
-  /node_modules[\\/](chokidar|readdirp|@clack|sisteransi|fast-string-truncated-width|fast-string-width|fast-wrap-ansi|cli-progress|diff|fast-xml-parser|fast-xml-builder|path-expression-matcher|@nodable|strnum|is-unsafe|fflate|picomatch|fdir|tinyglobby)[\\/]/,
-  // kehoach's own modules of those commands
-  /dist[\\/](import|docx-read|lsp)[\\/]/,
-  /dist[\\/](fix|doctor|show|roundtrip)\.js$/,
-  /dist[\\/]check[\\/]index\.js$/,
-  /dist[\\/]cli[\\/](init|watch|batch|completion|import-check)\.js$/,
-  /dist[\\/]batch[\\/](index|worker|workers|lock|plan-set|progress)\.js$/,
-];
-const isRest = (id) => REST.some((re) => re.test(id));
+// The command line's bundle is split in chunks, so that a cold command reads, deserialises and runs only the code it
+// needs (issue 22, T1 and T2): cli.cjs (the entry: it requires runtime.cjs, the bundler's helpers, and core.cjs),
+// core.cjs (the command line, loading, checking: what `validate` runs), render.cjs (writing a document: the templates,
+// the markup, the WordprocessingML body, the package; and the library's index), and rest.cjs (what only the other
+// commands need: watch, init, import, fix, batch, the Word readers, globbing, the language server). core.cjs requires
+// render.cjs and rest.cjs when a command first needs them (src/code-cache.cts runBundle). Paired against one chunk:
+// rest.cjs apart, 0.97x the CPU of a cold validate and of a cold render. Each pattern of LAZY names modules (of dist/
+// or of a package) of a chunk; `npm test` checks which chunks each command loads (test/precompiled.test.ts), and the
+// build fails when a module of core.cjs imports one of render.cjs or rest.cjs statically (which would make core.cjs
+// require it at every start), or one of render.cjs imports one of rest.cjs.
+const LAZY = {
+  rest: [
+    // packages of other commands: watch, init's prompts, batch's progress, fix's diff, the Word readers, globbing
+    /node_modules[\\/](chokidar|readdirp|@clack|sisteransi|fast-string-truncated-width|fast-string-width|fast-wrap-ansi|cli-progress|diff|fast-xml-parser|fast-xml-builder|path-expression-matcher|@nodable|strnum|is-unsafe|fflate|picomatch|fdir|tinyglobby)[\\/]/,
+    // kehoach's own modules of those commands
+    /dist[\\/](import|docx-read|lsp)[\\/]/,
+    /dist[\\/](fix|doctor|show|roundtrip)\.js$/,
+    /dist[\\/]check[\\/]index\.js$/,
+    /dist[\\/]cli[\\/](init|watch|batch|completion|import-check)\.js$/,
+    /dist[\\/]batch[\\/](index|worker|workers|lock|plan-set|progress)\.js$/,
+  ],
+  render: [
+    /node_modules[\\/](handlebars|saxes|xmlchars)[\\/]/,
+    (id) => id.startsWith(`${DIST}render${sep}`) || id === `${DIST}index.js`,
+  ],
+};
+/** The lazy chunk a module belongs to, or undefined (core). */
+const lazyChunk = (id) => Object.keys(LAZY).find((c) => LAZY[c].some((t) => (typeof t === 'function' ? t(id) : t.test(id))));
+/** The chunks a module of each chunk may import statically (what its loading loads at once). */
+const MAY_IMPORT = { core: new Set(['core']), render: new Set(['core', 'render']), rest: new Set(['core', 'render', 'rest']) };
 
 /**
- * Bundles one entry of dist/ into dist/bundle/<name>.cjs (ASCII, no comments, names kept); with `split`, the modules
- * of REST go to dist/bundle/rest.cjs instead.
- * @throws when rolldown fails, a module of the first chunk imports one of REST statically, or a chunk holds a non-ASCII
- * byte or a dynamic import()
+ * Bundles one entry of dist/ into dist/bundle/<name>.cjs (ASCII, no comments, names kept); with `split`, into the
+ * chunks described above.
+ * @throws when rolldown fails, a module imports statically one of a chunk it may not load at once (MAY_IMPORT), or a
+ * chunk holds a non-ASCII byte or a dynamic import()
  */
 async function bundle(entry, name, split = false) {
   const eager = [];
@@ -117,11 +128,14 @@ async function bundle(entry, name, split = false) {
     platform: 'node',
     external: ['piscina'],
     plugins: [keepModuleUrls, lazyBuiltins, ...(split ? [{
-      name: 'rest-stays-lazy',
+      name: 'chunks-stay-lazy',
       generateBundle() {
         for (const id of this.getModuleIds()) {
-          if (isRest(id)) continue;
-          for (const imp of this.getModuleInfo(id)?.importedIds ?? []) if (isRest(imp)) eager.push(`${relative(DIST, id)} imports ${relative(DIST, imp)}`);
+          const from = lazyChunk(id) ?? 'core';
+          for (const imp of this.getModuleInfo(id)?.importedIds ?? []) {
+            const to = lazyChunk(imp) ?? 'core';
+            if (!MAY_IMPORT[from].has(to)) eager.push(`${relative(DIST, id)} (${from}) imports ${relative(DIST, imp)} (${to})`);
+          }
         }
       },
     }] : [])],
@@ -130,20 +144,26 @@ async function bundle(entry, name, split = false) {
   // ASCII only (non-ASCII characters escaped) and without comments or whitespace: V8 reads a one-byte source faster,
   // and 1.5 MB instead of 2.1. Names are kept (no mangling), so a --debug stack still names the functions.
   // The chunks' names are fixed (rolldown names a group's chunk after one of its modules).
-  const chunkFileNames = (c) => (c.name === 'rolldown-runtime' ? 'runtime.cjs' : c.moduleIds.every(isRest) ? 'rest.cjs' : 'core.cjs');
+  const chunkFileNames = (c) => {
+    if (c.name === 'rolldown-runtime') return 'runtime.cjs';
+    const lazy = new Set(c.moduleIds.map((id) => lazyChunk(id) ?? 'core'));
+    return `${lazy.size === 1 ? [...lazy][0] : 'mixed'}.cjs`;
+  };
   const { output } = await build.write({ dir: OUT, entryFileNames: '[name].cjs', chunkFileNames, format: 'cjs',
     // Each module stays behind its init function, run when first imported (as a bundle of one chunk does): without it,
     // splitting would run every module of cli.cjs at start, the lazy stages and commands included.
     ...(split ? { strictExecutionOrder: true } : {}),
-    codeSplitting: split ? { includeDependenciesRecursively: false, groups: [{ name: 'rest', test: isRest, priority: 2 }, { name: 'core', test: () => true, priority: 1 }] } : false,
+    codeSplitting: split ? { includeDependenciesRecursively: false, groups: [
+      ...Object.keys(LAZY).map((c) => ({ name: c, test: (id) => lazyChunk(id) === c, priority: 2 })),
+      { name: 'core', test: () => true, priority: 1 }] } : false,
     dynamicImportInCjs: false, charset: 'ascii', comments: false,
     minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
     // The bundle's own URL, taken before any module can shadow `require` with a local of its own.
     banner: 'var __kehoachBundleUrl = require("node:url").pathToFileURL(__filename).href;' });
   await build.close();
-  if (eager.length) throw new Error(`a module of ${name}.cjs imports what rest.cjs holds: ${eager.join('; ')}`);
+  if (eager.length) throw new Error(`a chunk would load another at once: ${eager.join('; ')}`);
   const files = output.map((o) => o.fileName).sort();
-  const expected = split ? [`${name}.cjs`, 'core.cjs', 'rest.cjs', 'runtime.cjs'] : [`${name}.cjs`];
+  const expected = split ? [`${name}.cjs`, 'core.cjs', ...Object.keys(LAZY).map((c) => `${c}.cjs`), 'runtime.cjs'] : [`${name}.cjs`];
   if (files.join() !== expected.sort().join()) throw new Error(`${name}: chunks ${files.join(', ')}, expected ${expected.join(', ')}`);
   for (const f of files) {
     const bytes = readFileSync(join(OUT, f)); // comments are stripped, so any "import(" left is code

@@ -2,8 +2,9 @@
 /**
  * The `kehoach` command (the package's bin, dist/cli.cjs): starts the command line (src/cli/main.ts) from its bundle
  * with V8's code cache. The build (scripts/bundle.mjs) bundles the command line and everything it imports into CommonJS
- * chunks in dist/bundle/: cli.cjs (the entry), core.cjs (what render, validate and check run), rest.cjs (what only the
- * other commands need, loaded when one first needs it) and runtime.cjs (the bundler's helpers). A cold `kehoach` then
+ * chunks in dist/bundle/: cli.cjs (the entry), core.cjs (what validate runs), render.cjs (writing a document),
+ * rest.cjs (what only the other commands need), the last two loaded when a command first needs them, and runtime.cjs
+ * (the bundler's helpers). A cold `kehoach` then
  * compiles from V8's cache instead of parsing and compiling 1.2 MB of JavaScript: the functions a render and a
  * validation run were compiled at build time (scripts/build-cli-cache.mjs runs them) and saved beside each chunk. This file is
  * CommonJS and loads no ES module on that path: Node's ES module loader alone costs ~10 ms to start.

@@ -54,8 +54,8 @@ export function runCompiled(script: Script, file: string): unknown {
 export interface LoadedChunk { file: string; exports: unknown; script: Script; accepted: number }
 
 /**
- * Runs a bundle that the build split into chunks (scripts/bundle.mjs: the command line is `cli.cjs`, and what only the
- * less used commands need is `rest.cjs` beside it, which `cli.cjs` requires when such a command first needs it). Each
+ * Runs a bundle that the build split into chunks (scripts/bundle.mjs: the command line's entry is `cli.cjs`; the chunks
+ * beside it that only some commands need, `render.cjs` and `rest.cjs`, are required when a command first needs them). Each
  * chunk is compiled by `compile` and run once; a chunk's `require("./<name>.cjs")` gets the chunk beside it from the
  * same registry (never a second copy), and any other require is Node's.
  * @param file absolute path of the entry chunk

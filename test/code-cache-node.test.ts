@@ -22,9 +22,9 @@ process.stdout.write(JSON.stringify({ rejected: script.cachedDataRejected, bytes
 `;
 
 describe('the shipped code caches fit the running Node', () => {
-  // Every chunk of the command line's bundle (cli, core, rest, runtime: scripts/bundle.mjs) and the workers' bundle.
+  // Every chunk of the command line's bundle (cli, core, render, rest, runtime: scripts/bundle.mjs) and the workers' bundle.
   const chunks = existsSync(join(ROOT, 'dist/bundle')) ? readdirSync(join(ROOT, 'dist/bundle')).filter((f) => f.endsWith('.cjs')).map((f) => `dist/bundle/${f}`) : [];
-  it('the build made the chunks', () => expect(chunks.sort()).toEqual(['cli', 'core', 'rest', 'runtime', 'workers'].map((c) => `dist/bundle/${c}.cjs`)));
+  it('the build made the chunks', () => expect(chunks.sort()).toEqual(['cli', 'core', 'render', 'rest', 'runtime', 'workers'].map((c) => `dist/bundle/${c}.cjs`)));
   for (const rel of [...chunks, 'dist/validate/plan-validator.cjs']) {
     it(rel, () => {
       const file = join(ROOT, rel);
