@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { CLI, hasCommand, docxParagraphs } from './helpers.js';
 import { renderOnce } from '../src/cli/render.js';
+import { writeThroughStreams } from '../src/cli/stdio.js';
 import { familyNames, listFamilies } from '../src/form/families.js';
 
 const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -159,6 +160,7 @@ describe('render --watch', () => {
     const [e, o] = [process.stderr.write, process.stdout.write];
     process.stderr.write = write(stderr) as typeof process.stderr.write;
     process.stdout.write = write(stdout) as typeof process.stdout.write;
+    writeThroughStreams(true); // the command's output, caught here (src/cli/stdio.ts writes to the descriptors)
     try {
       // a valid plan: not written while overtaken, written when not
       expect(await renderOnce(plan, { lang: 'vi', superseded: () => true })).toBe(1);
@@ -173,6 +175,7 @@ describe('render --watch', () => {
       expect(stderr.join('')).toContain('không ghi tệp');
       expect(existsSync(docx)).toBe(false);
     } finally {
+      writeThroughStreams(false);
       process.stderr.write = e;
       process.stdout.write = o;
     }

@@ -49,10 +49,20 @@ export function guardStreams(l: Lang): void {
   }
 }
 
+let throughStreams = false;
+/**
+ * Writes the output through `process.stdout` and `process.stderr` (whatever they are then) instead of the descriptors:
+ * for code that runs a command in its own process and catches what it prints (tests), as it did before this module.
+ * @param on true to write through the streams, false to go back to the descriptors
+ */
+export function writeThroughStreams(on: boolean): void {
+  throughStreams = on;
+}
+
 /** Writes all of `data` to a descriptor: through its stream when one exists (or the descriptor is non-blocking and
  * full, EAGAIN: the stream waits for it), else with write(2) directly. */
 function writeFd(fd: Fd, data: string | Uint8Array): void {
-  const stream = made[fd];
+  const stream = throughStreams ? process[NAMES[fd]] : made[fd];
   if (stream) { stream.write(data); return; }
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let done = 0;
