@@ -72,10 +72,7 @@ function sharedFolders(): Set<string> {
  */
 export function findConfig(planPath: string): string | undefined {
   const folder = dirname(resolve(planPath));
-  if (lookups?.has(folder)) return lookups.get(folder);
-  const found = searchUp(folder);
-  lookups?.set(folder, found);
-  return found;
+  return runMemo('config', folder, () => searchUp(folder));
 }
 
 /** findConfig's walk from a plan's folder (every folder's existsSync of the config and the project markers). */
@@ -92,27 +89,45 @@ function searchUp(folder: string): string | undefined {
   }
 }
 
-/** findConfig's answers by plan folder while a run holds them (configRun); undefined outside any run. */
-let lookups: Map<string, string | undefined> | undefined;
+/** The answers of the lookups a run keeps (runMemo), by lookup then key; undefined outside any run. */
+let memo: Map<string, Map<string, unknown>> | undefined;
 /** How many configRun calls are under way in this thread (nested or overlapping: they share one set of answers). */
 let runs = 0;
 
 /**
  * Runs `fn` as one run of a command over many plans (`validate` of files, a `batch`, a worker's chunk of either), in
- * which findConfig walks up from each plan folder once: its answer is kept until the last run under way ends, so a
- * folder of 1,000 plans costs one search instead of several per plan (the templates folder, the rules' settings, each
- * finding). A config created or deleted while a run is under way may go unseen by that run; the next run sees it.
- * Long-lived sessions (`render --watch`, the language server) call findConfig outside any run: each lookup then walks
- * the folders again, so a config created later is seen at once.
+ * which the lookups of what lies around a plan on disk are made once per folder (runMemo): findConfig walks up from
+ * each plan folder once, src/inherit.ts defaultsFor looks for _defaults.yaml and .git in each folder once. Their
+ * answers are kept until the last run under way ends, so a folder of 1,000 plans costs one search instead of several
+ * per plan (the templates folder, the rules' settings, each finding, the shared values). A config or _defaults.yaml
+ * created or deleted while a run is under way may go unseen by that run; the next run sees it.
+ * Long-lived sessions (`render --watch`, the language server) call these lookups outside any run: each then walks the
+ * folders again, so a file created later is seen at once.
  * @returns what `fn` returns (its exceptions passed on; the answers are dropped either way)
  */
 export async function configRun<T>(fn: () => T | Promise<T>): Promise<T> {
-  if (runs++ === 0) lookups = new Map();
+  if (runs++ === 0) memo = new Map();
   try {
     return await fn();
   } finally {
-    if (--runs === 0) lookups = undefined;
+    if (--runs === 0) memo = undefined;
   }
+}
+
+/**
+ * The answer of lookup `table` for `key` (a folder): within a run (configRun) computed once and kept until the run
+ * ends; outside any run computed on every call. The answer is shared by every caller in the run: never mutate it.
+ * @param table the lookup's name (each lookup its own answers)
+ * @param compute the lookup itself (its exceptions passed on, nothing kept)
+ */
+export function runMemo<T>(table: string, key: string, compute: () => T): T {
+  if (!memo) return compute();
+  let answers = memo.get(table);
+  if (!answers) memo.set(table, (answers = new Map()));
+  if (answers.has(key)) return answers.get(key) as T;
+  const value = compute();
+  answers.set(key, value);
+  return value;
 }
 
 const configCache = new Map<string, { key: string; config: RuleConfig }>();

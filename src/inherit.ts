@@ -7,6 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { runMemo } from './config.js';
 import { KehoachError } from './errors.js';
 import { msg, type Lang } from './i18n/messages.js';
 import { loadPlanFile, loadPlanText, layeredLocator, openTextKey, positionOf, type LoadedPlan, type PlanSource } from './load.js';
@@ -20,20 +21,24 @@ export const isDefaultsFile = (file: string): boolean => basename(file) === DEFA
 
 /**
  * The _defaults.yaml files that apply to a plan, nearest first: its folder and each parent, stopping after the
- * repository root (a folder holding .git) or at the filesystem root.
+ * repository root (a folder holding .git) or at the filesystem root. Within a run (src/config.ts configRun) each
+ * folder is looked in once and its answer kept until the run ends; outside any run (render --watch, the language
+ * server) every call looks again, so a _defaults.yaml created later is seen at once.
+ * @returns absolute paths (a new array: the caller may change it)
  */
 export function defaultsFor(planPath: string): string[] {
-  const out: string[] = [];
-  let dir = dirname(resolve(planPath));
-  for (;;) {
+  return defaultsFrom(dirname(resolve(planPath))).slice();
+}
+
+/** defaultsFor from folder `dir` (absolute) upward; within a run, one answer per folder (shared: never mutated). */
+function defaultsFrom(dir: string): readonly string[] {
+  return runMemo('defaults', dir, () => {
     const f = join(dir, DEFAULTS_FILE);
-    if (existsSync(f)) out.push(f);
-    if (existsSync(join(dir, '.git'))) break;
+    const own = existsSync(f) ? [f] : [];
+    if (existsSync(join(dir, '.git'))) return own;
     const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return out;
+    return up === dir ? own : own.concat(defaultsFrom(up));
+  });
 }
 
 const cache = new Map<string, { key: string; plan: LoadedPlan }>();

@@ -51,17 +51,57 @@ function injectedFault(path: string): NodeJS.ErrnoException | undefined {
  * @throws ELOOP after MAX_LINKS links; the lstat errors other than ENOENT
  */
 export function writeTarget(path: string): string {
+  return followLinks(path).target;
+}
+
+/**
+ * writeTarget with the final target's lstat (undefined when nothing is there), so that writeFileSafe need not lstat
+ * the target a second time.
+ * @throws ELOOP after MAX_LINKS links; the lstat errors other than ENOENT
+ */
+function followLinks(path: string): { target: string; st: Stats | undefined } {
   let p = path;
   for (let i = 0; i < MAX_LINKS; i++) {
     let st: Stats;
     try { st = lstatSync(p); } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return p;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { target: p, st: undefined };
       throw e;
     }
-    if (!st.isSymbolicLink()) return p;
+    if (!st.isSymbolicLink()) return { target: p, st };
     p = resolve(dirname(p), readlinkSync(p));
   }
   throw errno('ELOOP', `too many symbolic links, write '${path}'`);
+}
+
+/** open(2)'s flags for the temporary file, as Node reads 'wx' (given as a number: the string was parsed on every call). */
+const CREATE_NEW = constants.O_TRUNC | constants.O_CREAT | constants.O_WRONLY | constants.O_EXCL;
+
+/** How many folders madeFolders remembers before it starts again (a batch writes to a handful). */
+const MADE_FOLDERS_MAX = 64;
+/**
+ * Folders this thread created or found (mkdirSync recursive) for a temporary file: the next write there skips the
+ * mkdir. A folder deleted or replaced since is made again (createTemp), so remembering one never fails a write.
+ */
+const madeFolders = new Set<string>();
+
+/**
+ * Opens a new temporary file `tmp` in `folder` (exclusive create, `mode`), making the folder first when needed.
+ * A remembered folder is not made again; should it be gone (ENOENT) or no longer a folder (ENOTDIR), it is made as
+ * for a new one (mkdirSync's error, as before, for one that cannot be) and the open tried once more.
+ * @returns the file descriptor
+ */
+function createTemp(folder: string, tmp: string, mode: number): number {
+  if (madeFolders.has(folder)) {
+    try { return openSync(tmp, CREATE_NEW, mode); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      madeFolders.delete(folder);
+    }
+  }
+  mkdirSync(folder, { recursive: true });
+  if (madeFolders.size >= MADE_FOLDERS_MAX) madeFolders.clear();
+  madeFolders.add(folder);
+  return openSync(tmp, CREATE_NEW, mode);
 }
 
 function writeAll(fd: number, data: Uint8Array): void {
@@ -88,27 +128,25 @@ function writeThrough(target: string, data: Uint8Array, fault: NodeJS.ErrnoExcep
  */
 export function writeFileSafe(path: string, data: Uint8Array | string): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const target = writeTarget(path);
-  let old: Stats | undefined;
-  try { old = lstatSync(target); } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
+  const { target, st: old } = followLinks(path);
   const fault = injectedFault(path);
   if (old?.isDirectory()) throw errno('EISDIR', `illegal operation on a directory, write '${path}'`);
   if (old && !old.isFile()) return writeThrough(target, bytes, fault);
   const folder = dirname(target);
-  mkdirSync(folder, { recursive: true });
   const tmp = join(folder, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   let inPlace = false;
   try {
-    const fd = openSync(tmp, 'wx', old ? old.mode & 0o7777 : 0o666);
+    const fd = createTemp(folder, tmp, old ? old.mode & 0o7777 : 0o666);
     try {
       if (fault) { writeAll(fd, bytes.subarray(0, bytes.length >> 1)); throw fault; }
       writeAll(fd, bytes);
       if (old) {
         fchmodSync(fd, old.mode & 0o7777); // the mode given to open is narrowed by the umask
-        if (process.getuid?.() === 0 && (old.uid !== fstatSync(fd).uid || old.gid !== fstatSync(fd).gid)) {
-          try { fchownSync(fd, old.uid, old.gid); } catch { /* a file system without owners */ }
+        if (process.getuid?.() === 0) {
+          const now = fstatSync(fd);
+          if (old.uid !== now.uid || old.gid !== now.gid) {
+            try { fchownSync(fd, old.uid, old.gid); } catch { /* a file system without owners */ }
+          }
         }
       }
     } finally {

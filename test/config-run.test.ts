@@ -15,7 +15,7 @@ import { CLI, ROOT } from './helpers.js';
 import { validateFile, checkFiles } from '../src/batch/validate.js';
 import { runBatch } from '../src/batch/index.js';
 import { configRun, findConfig, CONFIG_FILE } from '../src/config.js';
-import { loadPlanWithInheritance } from '../src/inherit.js';
+import { loadPlanWithInheritance, defaultsFor, DEFAULTS_FILE } from '../src/inherit.js';
 import { checkSource } from '../src/pipeline.js';
 import { renderPlanFile } from '../src/index.js';
 
@@ -152,5 +152,45 @@ describe('findConfig: one search per plan folder in a run, a fresh one in the ne
     expect(rules(first.check.diagnostics)).toEqual(['trich-yeu/dau-cham:warning', 'van-ban/khoang-trang:warning']);
     writeFileSync(join(root, CONFIG_FILE), 'rules:\n  trich-yeu/dau-cham: off\n');
     expect(rules((await renderPlanFile(plan)).check.diagnostics)).toEqual(['van-ban/khoang-trang:warning']);
+  });
+});
+
+describe('defaultsFor: each folder looked in once in a run (the same run as findConfig), afresh outside any run', () => {
+  it('within a run a _defaults.yaml created later is unseen; after the run, and outside any run, it is seen at once', async () => {
+    const root = project({ 'a/b/kh.yaml': PLAN, 'a/c/kh.yaml': PLAN });
+    const plan = join(root, 'a/b/kh.yaml');
+    const upper = join(root, 'a', DEFAULTS_FILE);
+    const lower = join(root, 'a/b', DEFAULTS_FILE);
+    writeFileSync(lower, 'dia_danh: Huế\n');
+    await configRun(async () => {
+      expect(defaultsFor(plan)).toEqual([lower]);
+      writeFileSync(upper, 'dia_danh: Hà Nội\n');
+      expect(defaultsFor(plan)).toEqual([lower]); // kept for this run
+      // a sibling folder shares the answer of the folders above it, as kept in this run
+      expect(defaultsFor(join(root, 'a/c/kh.yaml'))).toEqual([]);
+      // the answer is the caller's own: changing it changes nothing kept
+      defaultsFor(plan).push('x');
+      await configRun(() => expect(defaultsFor(plan)).toEqual([lower])); // nested runs share the answers
+    });
+    expect(defaultsFor(plan)).toEqual([lower, upper]);
+    expect(defaultsFor(join(root, 'a/c/kh.yaml'))).toEqual([upper]);
+    // outside any run (render --watch, the language server) a deletion and a creation are seen at once
+    rmSync(lower);
+    expect(defaultsFor(plan)).toEqual([upper]);
+    writeFileSync(lower, 'dia_danh: Huế\n');
+    expect(defaultsFor(plan)).toEqual([lower, upper]);
+    // the walk stops at the project's root (.git): nothing above it is looked at
+    expect(defaultsFor(plan).every((f) => f.startsWith(root + '/'))).toBe(true);
+  });
+
+  it('a _defaults.yaml created between two batch runs in one process is seen by the second', async () => {
+    const root = project({ 'plans/kh.yaml': PLAN });
+    const batch = async (out: string) => (await runBatch([join(root, 'plans')], { outdir: join(root, out), jobs: 1, lang: 'vi' })).results[0];
+    const first = await batch('out1');
+    expect(first.status).toBe('rendered');
+    writeFileSync(join(root, 'plans', DEFAULTS_FILE), 'bad: [\n'); // unreadable YAML: the second run fails if it reads it
+    const second = await batch('out2');
+    expect(second.status).toBe('failed');
+    expect(second.diagnostics[0].file.endsWith(DEFAULTS_FILE), second.diagnostics[0].file).toBe(true);
   });
 });

@@ -145,6 +145,29 @@ describe.runIf(isRoot)('outputs that exist and are not regular files (0, 16)', (
   }, 60_000);
 });
 
+describe('the writer remembers the folders it made (issue 22, T4: no mkdir per plan of a batch)', () => {
+  it('a folder deleted after a write is made again; one replaced by a file gives the error a first write gives', async () => {
+    const d = sub('made');
+    const out = join(d, 'out', 'x.docx');
+    await writeFileAtomic(out, Buffer.from('one'));
+    expect(readFileSync(out, 'utf8')).toBe('one');
+    rmSync(join(d, 'out'), { recursive: true }); // the folder the writer remembers is gone
+    await writeFileAtomic(out, Buffer.from('two'));
+    expect(readFileSync(out, 'utf8')).toBe('two');
+    await writeFileAtomic(join(d, 'out', 'y.docx'), Buffer.from('three')); // the remembered folder, still there
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['x.docx', 'y.docx']);
+    // the folder replaced by a file: the same error as for a folder never written to (ENOTDIR), no temp file
+    rmSync(join(d, 'out'), { recursive: true });
+    writeFileSync(join(d, 'out'), 'a file');
+    writeFileSync(join(d, 'other'), 'a file');
+    const code = (p: string) => writeFileAtomic(p, Buffer.from('x')).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
+    expect(await code(join(d, 'other', 'x.docx'))).toBe('ENOTDIR');
+    expect(await code(out)).toBe('ENOTDIR');
+    expect(readFileSync(join(d, 'out'), 'utf8')).toBe('a file');
+    expect(readdirSync(d).sort()).toEqual(['other', 'out']);
+  });
+});
+
 describe('fix keeps the plan\'s link, hard links and mode (17)', () => {
   const broken = MINIMAL.replace(/^ngay_ban_hanh: .*$/m, 'ngay_ban_hanh: 05/03/2025');
   it('a symbolic link to the plan stays a link; its target is fixed', () => {

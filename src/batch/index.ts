@@ -200,7 +200,8 @@ export function manifestBytes(manifest: Manifest, cache: WeakMap<TaskResult, Buf
  * @throws KehoachError (kind "usage") when an input matches nothing; (kind "io") when another batch holds outdir
  */
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<BatchSummary> {
-  // One config run (src/config.ts): each plan folder's kehoach.config.yaml is searched for once in this thread.
+  // One config run (src/config.ts): each plan folder's kehoach.config.yaml and _defaults.yaml files are searched for
+  // once in this thread.
   return configRun(() => batchRun(inputs, opts));
 }
 

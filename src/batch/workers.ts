@@ -10,7 +10,7 @@ import { configRun } from '../config.js';
 
 /**
  * `kehoach batch`: renders each plan of the chunk in order (src/batch/worker.ts), one result each. A chunk is one
- * config run (src/config.ts configRun): the config search is made once per plan folder.
+ * config run (src/config.ts configRun): the config and _defaults.yaml searches are made once per plan folder.
  */
 export async function batch(tasks: Task[]): Promise<TaskResult[]> {
   return configRun(async () => {

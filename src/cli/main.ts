@@ -219,7 +219,8 @@ const COMMANDS: Record<string, () => void> = {
           const { checkFiles } = await import('../batch/validate.js');
           const files = await planFiles(paths);
           if (o.fix) await (await import('../fix.js')).fixFiles(files, lang, process.stderr, { quiet: true, ...templatesOpt(g) });
-          // One config run (src/config.ts configRun): each plan folder's kehoach.config.yaml is searched for once.
+          // One config run (src/config.ts configRun): each plan folder's kehoach.config.yaml and _defaults.yaml files are
+          // searched for once.
           const { configRun, configNotes } = await import('../config.js');
           await configRun(async () => {
             const entries = [];
