@@ -75,11 +75,13 @@ export function outputFor(outdir: string, rel: string): string | null {
  * on its way resolves inside the real outdir (a sub-folder that is a link to elsewhere is refused).
  */
 export function staysInside(outdir: string, output: string): boolean {
+  // The system's realpath(3): one call, where Node's own realpathSync lstat's every component of the path in
+  // JavaScript (twice a plan in a batch worker: 1.4 % of its time, issue 22).
   let base: string;
-  try { base = realpathSync(outdir); } catch { return true; }
+  try { base = realpathSync.native(outdir); } catch { return true; }
   for (let dir = dirname(resolve(output)); ; dir = dirname(dir)) {
     let real: string;
-    try { real = realpathSync(dir); } catch { if (dirname(dir) === dir) return true; continue; }
+    try { real = realpathSync.native(dir); } catch { if (dirname(dir) === dir) return true; continue; }
     return real === base || real.startsWith(base + sep);
   }
 }
