@@ -21,10 +21,8 @@ for (const n of existsSync(dirname(BUNDLE)) ? readdirSync(dirname(BUNDLE)) : [])
  */
 async function cacheWorkers(work, plans) {
   if (!existsSync(WORKERS)) return;
-  const { compileWithCodeCache, runCompiled } = await import('../dist/code-cache.cjs');
-  const { readFileSync } = await import('node:fs');
-  const { script } = compileWithCodeCache(WORKERS, readFileSync(WORKERS, 'latin1'), []);
-  const workers = runCompiled(script, WORKERS);
+  const { compileChunk, runBundle } = await import('../dist/code-cache.cjs');
+  const { exports: workers, script } = runBundle(WORKERS, (f) => compileChunk(f, []));
   const out = join(work, 'out');
   const tasks = plans.map((p, i) => ({ input: p, output: join(out, `${i}.docx`), outdir: out, lang: 'vi', environmentHash: '' }));
   for (let round = 0; round < 2; round++) {

@@ -20,34 +20,26 @@
  * (an install without devDependencies, or a failed bundling), the command runs from tsc's modules (dist/cli/main.js).
  */
 import { basename, join } from 'node:path';
-import type { Script } from 'node:vm';
-import { debug, readKeyed, writeKeyed } from './cache.cjs';
-import { buildCodeCache, compileChunk, runBundle, type LoadedChunk } from './code-cache.cjs';
+import { debug } from './cache.cjs';
+import { runBundle, saveChunkCache, type LoadedChunk } from './code-cache.cjs';
 
 /** The command line's entry: `main()` runs the command named by process.argv. */
 export interface CliModule { main(): Promise<void> }
 
-/** A bundle loaded: its exports, its entry's compiled Script (createCachedData makes a cache of it) and where the
- * entry's cache came from ("build", "user", or "none" when there was none or V8 rejected it). */
-export interface LoadedBundle { exports: CliModule; script: Script; cache: 'build' | 'user' | 'none' }
-
-/** What the user's code cache of a chunk of the bundle depends on besides the build and Node's version
- * (src/cache.cts cacheKey): the chunk, and V8's code is the architecture's and the flags'. */
-const codeInputs = (chunk: string): string[] => [basename(chunk), process.arch, process.execArgv.join(' ')];
-
-/** A chunk's candidate caches: the build's beside it, then the user's (kind "code", under the build's id). */
-const chunkCaches = (file: string): Array<() => Buffer | undefined> => [() => buildCodeCache(file), () => readKeyed('code', codeInputs(file))];
+/** A bundle loaded: its exports and where its entry's cache came from ("build", "user", or "none" when there was none
+ * or V8 rejected it). */
+export interface LoadedBundle { exports: CliModule; cache: 'build' | 'user' | 'none' }
 
 /**
  * Loads the bundle (src/code-cache.cts runBundle): its entry chunk now, each other chunk when the code first needs it,
- * each compiled with the first code cache V8 accepts (chunkCaches).
+ * each compiled with the first code cache V8 accepts (chunkCaches: the build's, then the user's).
  * @param file absolute path of the bundle's entry chunk
  * @param onLoad called with each chunk once it has run
  * @throws whatever reading the bundle throws (ENOENT when it was not built); a bad cache never throws
  */
 export function loadBundle(file: string, onLoad?: (chunk: LoadedChunk) => void): LoadedBundle {
-  const entry = runBundle(file, (f) => compileChunk(f, chunkCaches(f)), onLoad);
-  return { exports: entry.exports as CliModule, script: entry.script, cache: (['none', 'build', 'user'] as const)[entry.accepted + 1] };
+  const entry = runBundle(file, undefined, onLoad);
+  return { exports: entry.exports as CliModule, cache: (['none', 'build', 'user'] as const)[entry.accepted + 1] };
 }
 
 /**
@@ -62,7 +54,7 @@ export async function launch(): Promise<void> {
     loaded = loadBundle(file, (chunk) => {
       debug(`loaded ${basename(chunk.file)} (code cache: ${['none', 'build', 'user'][chunk.accepted + 1]})`);
       if (chunk.accepted >= 0) return;
-      if (!uncached.length) process.once('exit', () => { for (const c of uncached) try { writeKeyed('code', codeInputs(c.file), () => c.script.createCachedData()); } catch { /* next time */ } });
+      if (!uncached.length) process.once('exit', () => uncached.forEach(saveChunkCache));
       uncached.push(chunk);
     });
   } catch {

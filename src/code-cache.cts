@@ -1,6 +1,7 @@
 /**
- * Running a large CommonJS file with V8's code cache: the command line's bundle (dist/bundle/cli.cjs, started by
- * src/cli.cts) and the precompiled schema validator (dist/validate/plan-validator.cjs, ~280 KB of generated code). The
+ * Running a large CommonJS file with V8's code cache: the chunks of the command line's bundle (dist/bundle/*.cjs,
+ * started by src/cli.cts), the thread pools' bundle (dist/bundle/workers.cjs, src/worker-entry.cts) and the
+ * precompiled schema validator (dist/validate/plan-validator.cjs, ~280 KB of generated code). The
  * build runs each on the examples and saves what V8 compiled (scripts/build-cli-cache.mjs, build-code-cache.mjs), so
  * a cold process skips parsing and compiling most of it.
  * V8 checks a cache against its version, its flags and the source's length, and rejects one that does not fit; it
@@ -10,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Script } from 'node:vm';
-import { readRegularFile } from './cache.cjs';
+import { readKeyed, readRegularFile, writeKeyed } from './cache.cjs';
 
 /** Path of the code cache made at build time beside a file. */
 export const codeCachePath = (file: string): string => `${file}.v8cache`;
@@ -44,10 +45,21 @@ export function compileWithCodeCache(file: string, source: string, caches: Array
  * from a fresh module state (the compiled code is shared): the build does so to cache more than one command's code.
  * @returns the file's module.exports
  */
-export function runCompiled(script: Script, file: string): unknown {
-  const mod = { exports: {} as unknown };
-  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+export function runCompiled(script: Script, file: string, req: NodeJS.Require = createRequire(file), mod = { exports: {} as unknown }): unknown {
+  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, req, mod, file, dirname(file));
   return mod.exports;
+}
+
+/** What the user's code cache of a bundle's chunk depends on besides the build and Node's version (src/cache.cts
+ * cacheKey): the chunk, and the architecture and Node's flags, whose code V8 compiles. */
+const chunkInputs = (file: string): string[] => [basename(file), process.arch, process.execArgv.join(' ')];
+
+/** A chunk's candidate caches, in order: the build's beside it, then the user's (kind "code", under the build's id). */
+export const chunkCaches = (file: string): Array<() => Buffer | undefined> => [() => buildCodeCache(file), () => readKeyed('code', chunkInputs(file))];
+
+/** Saves what V8 compiled for a chunk that had no usable cache to the user's cache (never throws: next time). */
+export function saveChunkCache(chunk: LoadedChunk): void {
+  try { writeKeyed('code', chunkInputs(chunk.file), () => chunk.script.createCachedData()); } catch { /* next time */ }
 }
 
 /** One file of a bundle, compiled and run: its exports, its Script, and the index of the cache V8 accepted (-1: none). */
@@ -59,13 +71,13 @@ export interface LoadedChunk { file: string; exports: unknown; script: Script; a
  * chunk is compiled by `compile` and run once; a chunk's `require("./<name>.cjs")` gets the chunk beside it from the
  * same registry (never a second copy), and any other require is Node's.
  * @param file absolute path of the entry chunk
- * @param compile compiles a chunk (the launcher: its text as ASCII, with the first cache V8 accepts, see
- *   compileWithCodeCache and readChunk; the build: the same Script for every run)
+ * @param compile compiles a chunk: by default its text as ASCII with the first of chunkCaches V8 accepts (the build
+ *   passes one that gives the same Script for every run)
  * @param onLoad called with each chunk once it has run (the launcher saves a cache of those V8 had none for)
  * @returns the entry chunk, loaded
  * @throws whatever reading or running a chunk throws (ENOENT when the bundle was not built)
  */
-export function runBundle(file: string, compile: (file: string) => { script: Script; accepted: number }, onLoad?: (chunk: LoadedChunk) => void): LoadedChunk {
+export function runBundle(file: string, compile = (f: string) => compileChunk(f, chunkCaches(f)), onLoad?: (chunk: LoadedChunk) => void): LoadedChunk {
   const dir = dirname(file);
   const registry = new Map<string, LoadedChunk>();
   const nodeRequire = createRequire(file);
@@ -79,7 +91,7 @@ export function runBundle(file: string, compile: (file: string) => { script: Scr
     const chunk: LoadedChunk = { file: path, get exports() { return mod.exports; }, script, accepted };
     registry.set(path, chunk);
     const req = (id: string): unknown => (id.startsWith('./') && id.endsWith('.cjs') && !id.includes('/', 2) ? load(`${dir}/${id.slice(2)}`).exports : nodeRequire(id));
-    (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, Object.assign(req, { resolve: nodeRequire.resolve, cache: nodeRequire.cache }), mod, path, dir);
+    runCompiled(script, path, Object.assign(req, { resolve: nodeRequire.resolve, cache: nodeRequire.cache }) as unknown as NodeJS.Require, mod);
     onLoad?.(chunk);
     return chunk;
   };

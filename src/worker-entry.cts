@@ -11,31 +11,26 @@
  * costs only time. Without the bundle (no devDependencies at build time) the workers run tsc's modules.
  */
 import { join } from 'node:path';
-import { readKeyed, writeKeyed } from './cache.cjs';
-import { buildCodeCache, compileWithCodeCache, runCompiled } from './code-cache.cjs';
+import { runBundle, saveChunkCache, type LoadedChunk } from './code-cache.cjs';
 import type { Script } from 'node:vm';
 
 type Workers = typeof import('./batch/workers.js');
 
-/** What the user's code cache of the workers' bundle depends on besides the build and Node (src/cache.cts). */
-const codeInputs = (): string[] => ['workers', process.arch, process.execArgv.join(' ')];
-
 /** Path of the workers' bundle. */
 export const WORKERS_BUNDLE = join(__dirname, 'bundle', 'workers.cjs');
 
-let loaded: Promise<{ exports: Workers; script?: Script; cached: boolean }> | undefined;
+let loaded: Promise<{ exports: Workers; script?: Script; cached: boolean; chunk?: LoadedChunk }> | undefined;
 
 /**
- * The workers' functions: from the bundle compiled with the first code cache V8 accepts, else from tsc's modules.
+ * The workers' functions: from the bundle compiled with the first code cache V8 accepts (src/code-cache.cts
+ * runBundle, as the command line's chunks), else from tsc's modules.
  * @returns the module and, from the bundle, its Script and whether a cache was accepted
  */
-export function loadWorkers(): Promise<{ exports: Workers; script?: Script; cached: boolean }> {
+export function loadWorkers(): Promise<{ exports: Workers; script?: Script; cached: boolean; chunk?: LoadedChunk }> {
   return (loaded ??= (async () => {
     try {
-      const { readFileSync } = await import('node:fs');
-      const source = readFileSync(WORKERS_BUNDLE, 'latin1'); // ASCII, as scripts/bundle.mjs writes it
-      const { script, accepted } = compileWithCodeCache(WORKERS_BUNDLE, source, [() => buildCodeCache(WORKERS_BUNDLE), () => readKeyed('code', codeInputs())]);
-      return { exports: runCompiled(script, WORKERS_BUNDLE) as Workers, script, cached: accepted >= 0 };
+      const chunk = runBundle(WORKERS_BUNDLE);
+      return { exports: chunk.exports as Workers, script: chunk.script, cached: chunk.accepted >= 0, chunk };
     } catch {
       return { exports: (await import('./batch/workers.js')) as Workers, cached: true };
     }
@@ -44,10 +39,10 @@ export function loadWorkers(): Promise<{ exports: Workers; script?: Script; cach
 
 let saved = false;
 /** After a chunk ran without any accepted cache: the compiled code goes to the user's cache, once per process. */
-function saveCache(l: { script?: Script; cached: boolean }): void {
-  if (saved || l.cached || !l.script) return;
+function saveCache(l: { cached: boolean; chunk?: LoadedChunk }): void {
+  if (saved || l.cached || !l.chunk) return;
   saved = true;
-  try { writeKeyed('code', codeInputs(), () => l.script!.createCachedData()); } catch { /* next time */ }
+  saveChunkCache(l.chunk);
 }
 
 /** piscina's task `batch`: a chunk of plans rendered (src/batch/worker.ts). */

@@ -76,34 +76,6 @@ function followLinks(path: string): { target: string; st: Stats | undefined } {
 /** open(2)'s flags for the temporary file, as Node reads 'wx' (given as a number: the string was parsed on every call). */
 const CREATE_NEW = constants.O_TRUNC | constants.O_CREAT | constants.O_WRONLY | constants.O_EXCL;
 
-/** How many folders madeFolders remembers before it starts again (a batch writes to a handful). */
-const MADE_FOLDERS_MAX = 64;
-/**
- * Folders this thread created or found (mkdirSync recursive) for a temporary file: the next write there skips the
- * mkdir. A folder deleted or replaced since is made again (createTemp), so remembering one never fails a write.
- */
-const madeFolders = new Set<string>();
-
-/**
- * Opens a new temporary file `tmp` in `folder` (exclusive create, `mode`), making the folder first when needed.
- * A remembered folder is not made again; should it be gone (ENOENT) or no longer a folder (ENOTDIR), it is made as
- * for a new one (mkdirSync's error, as before, for one that cannot be) and the open tried once more.
- * @returns the file descriptor
- */
-function createTemp(folder: string, tmp: string, mode: number): number {
-  if (madeFolders.has(folder)) {
-    try { return openSync(tmp, CREATE_NEW, mode); } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
-      madeFolders.delete(folder);
-    }
-  }
-  mkdirSync(folder, { recursive: true });
-  if (madeFolders.size >= MADE_FOLDERS_MAX) madeFolders.clear();
-  madeFolders.add(folder);
-  return openSync(tmp, CREATE_NEW, mode);
-}
-
 function writeAll(fd: number, data: Uint8Array): void {
   for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
 }
@@ -133,10 +105,11 @@ export function writeFileSafe(path: string, data: Uint8Array | string): void {
   if (old?.isDirectory()) throw errno('EISDIR', `illegal operation on a directory, write '${path}'`);
   if (old && !old.isFile()) return writeThrough(target, bytes, fault);
   const folder = dirname(target);
+  mkdirSync(folder, { recursive: true });
   const tmp = join(folder, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   let inPlace = false;
   try {
-    const fd = createTemp(folder, tmp, old ? old.mode & 0o7777 : 0o666);
+    const fd = openSync(tmp, CREATE_NEW, old ? old.mode & 0o7777 : 0o666);
     try {
       if (fault) { writeAll(fd, bytes.subarray(0, bytes.length >> 1)); throw fault; }
       writeAll(fd, bytes);
